@@ -1,0 +1,349 @@
+"""Calls into SQLAlchemy: constructors, session methods, queries and loader options.
+
+Dispatch goes through the ``sqla_api`` tables: ``Construct`` for external callables, ``SessionEffect`` for
+session methods and ``ResultShape`` for query/result methods.
+"""
+
+from __future__ import annotations
+
+import ast
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from . import lifecycle
+from .findings import Severity
+from .issues import Fault, Issue
+from .sqla_api import (
+    EXPIRE_ON_COMMIT_KEYWORD,
+    INSTANCE_ARGUMENT_EFFECTS,
+    LOADER_OPTIONS,
+    RESULT_METHODS,
+    SESSION_METHODS,
+    Construct,
+    LoaderOption,
+    ResultShape,
+    SessionEffect,
+    construct_of,
+    is_async_name,
+)
+from .state import Event, Life, SessionFact
+from .values import (
+    UNKNOWN,
+    AttrRef,
+    BoundMethod,
+    ClassRef,
+    Const,
+    Context,
+    ContextKind,
+    Factory,
+    Function,
+    InstanceRef,
+    Items,
+    LoaderOpt,
+    Many,
+    Query,
+    Registry,
+    SessionRef,
+    members,
+)
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .engine import Engine
+    from .evaluator import Evaluator
+    from .interpreter import Frame, State
+
+
+def _const(value, default=None):
+    return value.value if isinstance(value, Const) else default
+
+
+class Calls:
+    def __init__(self, engine: "Engine") -> None:
+        self.engine = engine
+
+    # -- external callables ------------------------------------------------------------------------------
+    def external(self, ev: "Evaluator", frame: "Frame", qualified: str, args, kwargs, node: ast.Call, state: "State"):
+        construct = construct_of(qualified)
+        name = qualified.rpartition(".")[2]
+        if construct is Construct.SESSION:
+            expire = _const(kwargs.get(EXPIRE_ON_COMMIT_KEYWORD), True)
+            factory = Factory(is_async_name(qualified), bool(expire), name)
+            return self.new_session(ev, frame, factory, node, state)
+        if construct is Construct.FACTORY:
+            return factory_from_call(qualified, kwargs)
+        if construct is Construct.SCOPED:
+            inner = args[0] if args else kwargs.get("session_factory", UNKNOWN)
+            factory = inner if isinstance(inner, Factory) else Factory(is_async_name(qualified), True, "session")
+            return Registry(frame.alloc(node, "registry"), factory, "session")
+        if construct is Construct.SELECT:
+            first = args[0] if args else UNKNOWN
+            if isinstance(first, ClassRef) and first.mapped is not None:
+                return Query(first.mapped)
+            return UNKNOWN
+        if name in LOADER_OPTIONS:
+            return loader_option(LOADER_OPTIONS[name], args, ())
+        if construct in (Construct.MAKE_TRANSIENT, Construct.MAKE_TRANSIENT_TO_DETACHED) and args:
+            self._make_transient(ev, frame, args[0], construct, node, state)
+            return Const(None)
+        if construct is Construct.THREAD:
+            target = kwargs.get("target", args[1] if len(args) > 1 else UNKNOWN)
+            thread_args = kwargs.get("args", Items(()))
+            self.hand_off(ev, frame, target, thread_args.items if isinstance(thread_args, Items) else (), node, state)
+            return UNKNOWN
+        if construct in (Construct.WRAPS, Construct.CACHE):
+            return UNKNOWN
+        return UNKNOWN
+
+    def hand_off(self, ev, frame, target, args, node, state) -> None:
+        """A function handed to a thread or executor runs with the instances as they are at the hand-off."""
+        for member in members(target):
+            if isinstance(member, Function):
+                self.engine.call(ev, frame, member, list(args), {}, node, state)
+
+    def _make_transient(self, ev, frame, value, construct, node, state) -> None:
+        for member in members(value):
+            if isinstance(member, InstanceRef) and member.iid in state.heap.instances:
+                fact = state.heap.instances[member.iid]
+                life = Life.TRANSIENT if construct is Construct.MAKE_TRANSIENT else Life.DETACHED
+                state.heap.instances[member.iid] = replace(fact, life=frozenset({life}), sessions=frozenset())
+
+    # -- sessions ----------------------------------------------------------------------------------------
+    def new_session(self, ev, frame, factory: Factory, node: ast.AST, state: "State") -> SessionRef:
+        sid = frame.alloc(node, "session")
+        label = self._binding_label(frame, node) or factory.label
+        state.heap.sessions[sid] = SessionFact(label, factory.is_async, factory.expire_on_commit, origin=ev.location(frame, node))
+        return SessionRef(sid)
+
+    def shared_session(self, ev, frame, registry: Registry, node: ast.AST, state: "State"):
+        sid = state.heap.registries.get(registry.key)
+        if sid is None:
+            sid = (registry.key, "current")
+            state.heap.registries[registry.key] = sid
+        if sid not in state.heap.sessions:
+            factory = registry.factory
+            state.heap.sessions[sid] = SessionFact(registry.label, factory.is_async, factory.expire_on_commit)
+        return sid
+
+    def _binding_label(self, frame, node) -> str:
+        return ""
+
+    def _session_of(self, ev, frame, receiver, node, state):
+        """(session id, label) for a session-like receiver: a session value or a scoped registry."""
+        if isinstance(receiver, SessionRef):
+            fact = state.heap.sessions.get(receiver.sid)
+            return receiver.sid, (fact.label if fact else "session")
+        if isinstance(receiver, Registry):
+            return self.shared_session(ev, frame, receiver, node, state), receiver.label
+        return None, ""
+
+    def method(self, ev: "Evaluator", frame: "Frame", bound: BoundMethod, args, kwargs, node: ast.Call, state: "State"):
+        receiver, name = bound.receiver, bound.name
+        if bound.function is not None:
+            return self.engine.call(ev, frame, bound.function, [receiver, *args], kwargs, node, state)
+        if isinstance(receiver, Factory):
+            if name == "begin":
+                return Context(ContextKind.BEGIN_NEW, receiver, receiver.label)
+            return UNKNOWN
+        if isinstance(receiver, (SessionRef, Registry)):
+            if isinstance(receiver, Registry) and name == "remove":
+                return self._remove(ev, frame, receiver, node, state)
+            sid, label = self._session_of(ev, frame, receiver, node, state)
+            if name == "begin":
+                return Context(ContextKind.BEGIN, SessionRef(sid), label)
+            if name == "run_sync":
+                return UNKNOWN
+            effect = SESSION_METHODS.get(name)
+            if effect is None:
+                return UNKNOWN
+            receiver_text = ev.text(frame, node.func.value) if isinstance(node.func, ast.Attribute) else label
+            return self.session_effect(ev, frame, sid, receiver_text or label, effect, args, kwargs, node, state)
+        if isinstance(receiver, Query):
+            return self.query_method(ev, frame, receiver, name, args, kwargs, node, state)
+        if isinstance(receiver, LoaderOpt) and name in LOADER_OPTIONS:
+            chained = loader_option(LOADER_OPTIONS[name], args, receiver.path)
+            return replace(chained, parents=receiver.parents + (receiver,)) if isinstance(chained, LoaderOpt) else UNKNOWN
+        return UNKNOWN
+
+    def _remove(self, ev, frame, registry: Registry, node, state):
+        sid = state.heap.registries.get(registry.key)
+        if sid is not None and sid in state.heap.sessions:
+            label = ev.text(frame, node.func.value) if isinstance(node.func, ast.Attribute) else registry.label
+            lifecycle.close(state.heap, sid, ev.event(frame, node, f"`{label}.remove()` closed the shared session"))
+        state.heap.registries[registry.key] = (registry.key, frame.alloc(node, "after-remove"))
+        return Const(None)
+
+    def session_effect(self, ev, frame, sid, label, effect: SessionEffect, args, kwargs, node, state):
+        transition = lifecycle.SESSION_TRANSITIONS.get(effect)
+        if transition is not None:
+            wording = lifecycle.EVENT_WORDING[effect].format(session=label)
+            transition(state.heap, sid, ev.event(frame, node, wording))
+            return Const(None)
+        if effect is SessionEffect.LOAD:
+            return self._load(ev, frame, sid, label, args, kwargs, node, state)
+        if effect is SessionEffect.QUERY:
+            first = args[0] if args else UNKNOWN
+            if isinstance(first, ClassRef) and first.mapped is not None:
+                return Query(first.mapped, (), sid, executed=True)
+            if isinstance(first, Query):
+                rows = node.func.attr == "execute" if isinstance(node.func, ast.Attribute) else False
+                return replace(first, session=sid, executed=True, rows=rows)
+            return UNKNOWN
+        if effect in INSTANCE_ARGUMENT_EFFECTS or effect is SessionEffect.ADD_ALL:
+            return self._instance_effect(ev, frame, sid, label, effect, args, kwargs, node, state)
+        return UNKNOWN
+
+    def _load(self, ev, frame, sid, label, args, kwargs, node, state):
+        first = args[0] if args else UNKNOWN
+        name = node.func.attr if isinstance(node.func, ast.Attribute) else "get"
+        if isinstance(first, ClassRef) and first.mapped is not None:
+            options = kwargs.get("options")
+            opts = flatten_options(members(options.element)) if isinstance(options, Many) else ()
+            query = Query(first.mapped, opts, sid, executed=True)
+            return self.materialize(ev, frame, query, node, state)
+        if isinstance(first, Query) and name == "scalar":
+            return self.materialize(ev, frame, replace(first, session=sid, executed=True), node, state)
+        return UNKNOWN
+
+    def materialize(self, ev, frame, query: Query, node: ast.AST, state) -> InstanceRef | object:
+        """Instances coming out of an executed query: persistent in its session, loaded per its options."""
+        if query.session is None:
+            return UNKNOWN
+        session = state.heap.sessions.get(query.session)
+        is_async = session.is_async if session else False
+        iid = frame.alloc(node, "instance")
+        label = _target_label(node) or query.cls.name.lower()
+        state.heap.instances[iid] = lifecycle.new_loaded_instance(
+            query.cls, label, query.session, is_async, query.options, ev.location(frame, node)
+        )
+        return InstanceRef(iid)
+
+    def _instance_effect(self, ev, frame, sid, label, effect, args, kwargs, node, state):
+        target = args[0] if args else UNKNOWN
+        if effect is SessionEffect.ADD_ALL:
+            target = target.element if isinstance(target, Many) else target
+        result = Const(None)
+        session = state.heap.sessions.get(sid)
+        is_async = session.is_async if session else False
+        names = _attribute_names(args[1] if len(args) > 1 else kwargs.get("attribute_names"))
+        for member in members(target) if not isinstance(target, Items) else target.items:
+            if not isinstance(member, InstanceRef) or member.iid not in state.heap.instances:
+                continue
+            fact = state.heap.instances[member.iid]
+            text = ev.text(frame, node)
+            if effect in (SessionEffect.REFRESH, SessionEffect.EXPIRE):
+                self._check_persistent(ev, frame, fact, sid, label, effect, node, state)
+                if effect is SessionEffect.REFRESH:
+                    fact = lifecycle.refreshed(fact, names)
+                else:
+                    fact = lifecycle.expire_one(fact, names, ev.event(frame, node, f"`{text}` expired it here"))
+            elif effect is SessionEffect.EXPUNGE:
+                fact = lifecycle.detach_one(fact, sid, ev.event(frame, node, f"`{text}` detached it here"))
+            elif effect in (SessionEffect.ADD, SessionEffect.ADD_ALL):
+                fact = lifecycle.attach(fact, sid, is_async)
+            elif effect is SessionEffect.DELETE:
+                fact = replace(fact, life=frozenset({Life.DELETED}) if Life.PERSISTENT in fact.life else fact.life)
+            elif effect is SessionEffect.MERGE:
+                copy_id = frame.alloc(node, "merged")
+                attrs, _ = lifecycle.load_plan(fact.cls, ())
+                state.heap.instances[copy_id] = replace(
+                    fact,
+                    life=frozenset({Life.PERSISTENT}),
+                    sessions=frozenset({sid}),
+                    attrs=attrs,
+                    is_async=is_async,
+                    loaded_at=ev.location(frame, node),
+                    history=frozenset(),
+                    merge_discarded=frozenset(),
+                )
+                result = InstanceRef(copy_id)
+                continue
+            state.heap.instances[member.iid] = fact
+        return result
+
+    def _check_persistent(self, ev, frame, fact, sid, label, effect, node, state) -> None:
+        outcomes = lifecycle.not_persistent_in(fact, sid)
+        if True not in outcomes or not frame.reporting:
+            return
+        argument = node.args[0] if node.args else node
+        ev.report(frame, Issue(
+            fault=Fault.NOT_PERSISTENT,
+            severity=Severity.ERROR if False not in outcomes else Severity.WARNING,
+            location=ev.location(frame, node),
+            expression=ev.text(frame, node),
+            instance=ev.text(frame, argument),
+            fact=fact,
+            operation=effect.value,
+            session_label=label,
+        ))
+
+    # -- queries -----------------------------------------------------------------------------------------
+    def query_method(self, ev, frame, query: Query, name: str, args, kwargs, node, state):
+        if name == "options":
+            return replace(query, options=query.options + flatten_options(args))
+        shape = RESULT_METHODS.get(name)
+        if shape is None:
+            return query  # filter, where, order_by, unique, limit, ...: the same entity
+        if not query.executed:
+            return UNKNOWN
+        if shape is ResultShape.SCALARS:
+            return replace(query, rows=False)
+        if query.rows and name not in _ROW_TO_SCALAR:
+            return UNKNOWN  # Row objects, not instances
+        instance = self.materialize(ev, frame, query, node, state)
+        return Many(instance) if shape is ResultShape.MANY else instance
+
+    # -- instances ---------------------------------------------------------------------------------------
+    def construct_instance(self, ev, frame, cls: ClassRef, args, kwargs, node, state):
+        if cls.mapped is None:
+            return UNKNOWN
+        iid = frame.alloc(node, "new")
+        given = {k for k in kwargs if k in cls.mapped.attributes}
+        state.heap.instances[iid] = lifecycle.new_transient_instance(
+            cls.mapped, _target_label(node) or cls.mapped.name.lower(), given, ev.location(frame, node)
+        )
+        return InstanceRef(iid)
+
+
+def factory_from_call(qualified: str, kwargs: dict) -> Factory:
+    expire = _const(kwargs.get(EXPIRE_ON_COMMIT_KEYWORD), True)
+    is_async = is_async_name(qualified)
+    klass = kwargs.get("class_")
+    if getattr(klass, "qualified", "").endswith("AsyncSession"):
+        is_async = True
+    return Factory(is_async, bool(expire), "session")
+
+
+_ROW_TO_SCALAR = {"scalar", "scalar_one", "scalar_one_or_none"}
+
+
+def flatten_options(values) -> tuple[LoaderOpt, ...]:
+    """Loader options passed to ``.options(...)``, with the links of chained options spelled out."""
+    flat: list[LoaderOpt] = []
+    for value in values:
+        for member in members(value):
+            if isinstance(member, LoaderOpt):
+                flat.extend((*member.parents, replace(member, parents=())))
+    return tuple(flat)
+
+
+def loader_option(kind: LoaderOption, args, prefix: tuple[str, ...]) -> LoaderOpt | object:
+    refs = [a for a in args if isinstance(a, AttrRef)]
+    if kind is LoaderOption.LOAD_ONLY:
+        return LoaderOpt(kind, prefix + ("*",), tuple(r.name for r in refs)) if refs else UNKNOWN
+    if not refs:
+        return UNKNOWN
+    return LoaderOpt(kind, prefix + (refs[0].name,))
+
+
+def _attribute_names(value) -> tuple[str, ...] | None:
+    if isinstance(value, Many):
+        names = [m.value for m in members(value.element) if isinstance(m, Const) and isinstance(m.value, str)]
+        return tuple(names) or None
+    if isinstance(value, Items):
+        names = [m.value for m in value.items if isinstance(m, Const) and isinstance(m.value, str)]
+        return tuple(names) or None
+    return None
+
+
+def _target_label(node: ast.AST) -> str:
+    return ""

@@ -1,0 +1,410 @@
+"""The engine: runs every function of a file as an analysis root and answers the interpreter's questions.
+
+It owns the caches (CFGs, module-level values, call summaries), resolves names to abstract values, and
+analyses calls into user functions in the caller's context. It imports nothing from the LSP layer.
+"""
+
+from __future__ import annotations
+
+import ast
+import sys
+from dataclasses import dataclass, field
+from typing import Iterator
+
+from . import cfg as C
+from .calls import Calls
+from .contexts import Contexts
+from .evaluator import Evaluator
+from .findings import Location, Related
+from .interpreter import Frame, RunResult, State, run
+from .issues import Issue
+from .models import MappedAttribute, MappedClass, ModelIndex
+from .sqla_api import Construct, construct_of
+from .state import Heap
+from .values import (
+    UNKNOWN,
+    ClassRef,
+    Const,
+    Context,
+    ExternalValue,
+    Function,
+    InstanceRef,
+    Items,
+    ModuleValue,
+)
+from .workspace import Definition, External, ModuleRef, Symbol, Workspace
+
+#: How deep calls into user functions are followed.
+MAX_CALL_DEPTH = 6
+#: Source text that makes a module worth analysing (others are skipped unless they import one that is).
+RELEVANCE_MARKERS = ("sqlalchemy", "sqlmodel", "flask_sqlalchemy")
+
+
+@dataclass
+class _Resume:
+    frame: Frame
+    yields: dict
+
+
+@dataclass
+class Engine:
+    workspace: Workspace
+    models: ModelIndex = field(init=False)
+    _cfgs: dict = field(default_factory=dict)
+    _globals: dict = field(default_factory=dict)
+    _decorated: dict = field(default_factory=dict)
+    _summaries: dict = field(default_factory=dict)
+    _relevant: dict = field(default_factory=dict)
+    _generation: int = -1
+    _in_progress: set = field(default_factory=set)
+
+    def __post_init__(self) -> None:
+        self.models = ModelIndex(self.workspace)
+        self.calls = Calls(self)
+        self.contexts = Contexts(self)
+        self.evaluator = Evaluator(self)
+
+    def _fresh(self) -> None:
+        """Drop every cache that depends on other files once the workspace changed."""
+        if self._generation != self.workspace.generation:
+            self._generation = self.workspace.generation
+            self._globals.clear()
+            self._decorated.clear()
+            self._summaries.clear()
+            self._relevant.clear()
+            live = {id(s.tree) for s in self.workspace.files.values()}
+            self._cfgs = {k: v for k, v in self._cfgs.items() if k[0] in live}
+
+    # == roots ===========================================================================================
+    def analyze_file(self, path: str) -> list[Issue]:
+        """Every issue found by analysing each function (and the module body) of ``path`` as a root."""
+        self._fresh()
+        source = self.workspace.files.get(path)
+        if source is None or source.tree is None or not self.is_relevant(path):
+            return []
+        issues: list[Issue] = []
+        for code in _analysis_roots(source.tree):
+            issues.extend(self.analyze_root(path, code))
+        return issues
+
+    def analyze_root(self, path: str, code: ast.AST) -> list[Issue]:
+        graph = self.graph(path, code)
+        frame = Frame(path=path, code=code, graph=graph, context=())
+        env: dict[str, object] = {}
+        if isinstance(code, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            for arg in _all_params(code.args):
+                env[arg.arg] = UNKNOWN
+        old_limit = sys.getrecursionlimit()
+        try:
+            run(self.evaluator, frame, State(env, Heap()))
+        except RecursionError:
+            return frame.issues  # a pathological expression: keep what was found so far
+        finally:
+            sys.setrecursionlimit(old_limit)
+        return frame.issues
+
+    def is_relevant(self, path: str, _seen: frozenset = frozenset()) -> bool:
+        """Cheap pre-pass: only modules that touch SQLAlchemy, directly or through workspace imports, run."""
+        if path in self._relevant:
+            return self._relevant[path]
+        source = self.workspace.files.get(path)
+        if source is None or source.tree is None or path in _seen:
+            return False
+        relevant = any(marker in source.text for marker in RELEVANCE_MARKERS)
+        if not relevant:
+            symbols = self.workspace.symbols(path)
+            modules = {(m, lvl) for m, _a, lvl in symbols.imports.values()} | set(symbols.star_imports)
+            for module, level in modules:
+                for candidate in self._imported_paths(path, module, level, symbols):
+                    if self.is_relevant(candidate, _seen | {path}):
+                        relevant = True
+                        break
+                if relevant:
+                    break
+        self._relevant[path] = relevant
+        return relevant
+
+    def _imported_paths(self, path, module, level, symbols) -> Iterator[str]:
+        absolute = self.workspace._absolute_module(module, level, path)
+        target = self.workspace.find_module(absolute, path)
+        if target:
+            yield target
+        for name, (mod, attribute, lvl) in symbols.imports.items():
+            if mod == module and lvl == level and attribute:
+                sub = self.workspace.find_module(f"{absolute}.{attribute}" if absolute else attribute, path)
+                if sub:
+                    yield sub
+
+    def graph(self, path: str, code: ast.AST) -> C.CFG:
+        key = (id(self.workspace.files[path].tree), id(code))
+        graph = self._cfgs.get(key)
+        if graph is None:
+            graph = C.build_cfg(code)
+            self._cfgs[key] = graph
+        return graph
+
+    # == names and values ================================================================================
+    def global_value(self, path: str, name: str):
+        key = (path, name)
+        if key in self._globals:
+            return self._globals[key]
+        if key in self._in_progress:
+            return UNKNOWN
+        self._in_progress.add(key)
+        try:
+            symbol = self.workspace.resolve(path, name)
+            value = self.symbol_value(symbol) if symbol is not None else UNKNOWN
+        finally:
+            self._in_progress.discard(key)
+        self._globals[key] = value
+        return value
+
+    def symbol_value(self, symbol: Symbol):
+        if isinstance(symbol, External):
+            return ExternalValue(symbol.qualified)
+        if isinstance(symbol, ModuleRef):
+            return ModuleValue(symbol.path)
+        if isinstance(symbol, Definition):
+            node = symbol.node
+            if isinstance(node, ast.ClassDef):
+                return ClassRef(symbol.path, node, self.models.mapped_class(symbol))
+            if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                return self.decorate(symbol.path, node, ())
+            if isinstance(node, ast.expr):
+                return self.module_expression(symbol.path, node)
+        return UNKNOWN
+
+    def module_expression(self, path: str, expr: ast.expr):
+        """The value of a module-level expression (``SessionLocal = sessionmaker(...)``), evaluated once."""
+        key = (path, id(expr))
+        if key in self._in_progress:
+            return UNKNOWN
+        self._in_progress.add(key)
+        try:
+            frame = Frame(path=path, code=expr, graph=None, context=("module",), reporting=False)  # type: ignore[arg-type]
+            frame.depth = MAX_CALL_DEPTH  # module level never runs user functions
+            return self.evaluator.value(frame, expr, State({}, Heap()))
+        finally:
+            self._in_progress.discard(key)
+
+    def module_member(self, module: ModuleValue, name: str):
+        symbol = self.workspace.resolve_attribute(ModuleRef(module.path), name)
+        return self.symbol_value(symbol) if symbol is not None else UNKNOWN
+
+    def import_value(self, path: str, stmt: ast.Import | ast.ImportFrom, alias: ast.alias):
+        if isinstance(stmt, ast.Import):
+            module = alias.name if alias.asname else alias.name.split(".")[0]
+            return self.symbol_value(self.workspace.resolve_import(path, module, None))
+        return self.symbol_value(self.workspace.resolve_import(path, stmt.module or "", alias.name, stmt.level))
+
+    def class_member(self, cls: ClassRef, name: str):
+        for stmt in cls.node.body:
+            if isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef)) and stmt.name == name:
+                return self.decorate(cls.path, stmt, ())
+        return UNKNOWN
+
+    def method_function(self, cls: MappedClass, attribute: MappedAttribute) -> Function | None:
+        if attribute.function is None:
+            return None
+        return Function(attribute.path, attribute.function)
+
+    def decorate(self, path: str, node: ast.FunctionDef | ast.AsyncFunctionDef, closure: tuple):
+        """The value a ``def`` binds: the function after its decorators, bottom-up."""
+        key = (path, id(node), closure)
+        if key in self._decorated:
+            return self._decorated[key]
+        value = Function(path, node, closure)
+        for decorator in reversed(node.decorator_list):
+            value = self._apply_decorator(path, decorator, value)
+        self._decorated[key] = value
+        return value
+
+    def _apply_decorator(self, path: str, decorator: ast.expr, function):
+        if not isinstance(function, Function):
+            return function
+        target = decorator.func if isinstance(decorator, ast.Call) else decorator
+        symbol = self.workspace.resolve_expression(path, target)
+        if isinstance(symbol, External):
+            if construct_of(symbol.qualified) is Construct.CONTEXTMANAGER:
+                return Function(function.path, function.node, function.closure, is_contextmanager=True)
+            return function  # route registration, caching, wraps, ...: the function still runs as written
+        if isinstance(symbol, Definition) and isinstance(symbol.node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            if isinstance(decorator, ast.Call):
+                return function  # decorator factories with arguments: not followed yet
+            decorated = self._run_decorator(symbol, function)
+            return decorated if isinstance(decorated, Function) else function
+        return function
+
+    def _run_decorator(self, decorator: Definition, function: Function):
+        """Run a user decorator on ``function``: most return a wrapper closing over it."""
+        frame = Frame(path=decorator.path, code=decorator.node, graph=None, context=("decorator",))  # type: ignore[arg-type]
+        state = State({}, Heap())
+        return self.call(self.evaluator, frame, Function(decorator.path, decorator.node), [function], {}, decorator.node, state)
+
+    # == calls ===========================================================================================
+    def call(self, ev: Evaluator, frame: Frame, function: Function, args: list, kwargs: dict, node: ast.AST,
+             state: State, reader: str | None = None):
+        result = self._summary(frame, function, args, kwargs, node, state, reader)
+        if result is None:
+            return UNKNOWN
+        heap, returned, issues = result
+        state.heap = heap.copy()
+        if frame.reporting:
+            frame.issues.extend(issues)
+        return returned
+
+    def _callee_frame(self, frame: Frame, function: Function, node: ast.AST, reader: str | None) -> Frame | None:
+        if frame.depth >= MAX_CALL_DEPTH or function.node is frame.code:
+            return None
+        try:
+            graph = self.graph(function.path, function.node)
+        except KeyError:
+            return None
+        call_site = self.location(frame.path, node)
+        chain = frame.call_chain + (Related(call_site, f"called from here ({frame.path.rpartition('/')[2]}:{call_site.line})"),)
+        return Frame(
+            path=function.path,
+            code=function.node,
+            graph=graph,
+            context=((frame.path, getattr(node, "lineno", 0), getattr(node, "col_offset", 0)),),
+            call_chain=chain,
+            reader=reader,
+            reader_call=call_site if reader else None,
+            depth=frame.depth + 1,
+        )
+
+    def _summary(self, frame, function, args, kwargs, node, state, reader):
+        """Analyse ``function`` with these abstract arguments and this heap; memoised per context."""
+        self._fresh()
+        key = (function, tuple(args), tuple(sorted(kwargs.items())), state.heap.key(), frame.path,
+               getattr(node, "lineno", 0), getattr(node, "col_offset", 0), reader)
+        try:
+            hash(key)
+        except TypeError:
+            key = None
+        if key is not None and key in self._summaries:
+            return self._summaries[key]
+        if key is not None:
+            self._summaries[key] = None  # recursion guard: a recursive call is neutral
+        callee = self._callee_frame(frame, function, node, reader)
+        if callee is None:
+            return None
+        env = self._bind_arguments(function, args, kwargs)
+        result = run(self.evaluator, callee, State(env, state.heap.copy()))
+        completed = result.exit or result.raised
+        heap = completed.heap if completed is not None else state.heap
+        summary = (heap, result.returned, callee.issues)
+        if key is not None:
+            self._summaries[key] = summary
+        return summary
+
+    def _bind_arguments(self, function: Function, args: list, kwargs: dict) -> dict:
+        env: dict[str, object] = dict(function.closure)
+        spec = function.node.args
+        positional = [*spec.posonlyargs, *spec.args]
+        for param, value in zip(positional, args):
+            env[param.arg] = value
+        for param in positional[len(args):]:
+            env[param.arg] = kwargs.get(param.arg, UNKNOWN)
+        for param in spec.kwonlyargs:
+            env[param.arg] = kwargs.get(param.arg, UNKNOWN)
+        if spec.vararg is not None:
+            env[spec.vararg.arg] = Items(tuple(args[len(positional):]))
+        if spec.kwarg is not None:
+            env[spec.kwarg.arg] = UNKNOWN
+        return env
+
+    # -- @contextmanager helpers -------------------------------------------------------------------------
+    def enter_generator(self, ev: Evaluator, frame: Frame, manager: Context, node: ast.AST, state: State):
+        function, args, kwargs = manager.target
+        callee = self._callee_frame(frame, function, node, None)
+        if callee is None:
+            return UNKNOWN, None
+        env = self._bind_arguments(function, list(args), dict(kwargs))
+        result = run(self.evaluator, callee, State(env, state.heap.copy()))
+        if not result.yields:
+            return UNKNOWN, None
+        entered = None
+        heap = None
+        for yield_state, yielded in result.yields.values():
+            entered = yielded if entered is None else _join(entered, yielded)
+            heap = yield_state.heap if heap is None else heap.join(yield_state.heap)
+        state.heap = heap.copy()
+        if frame.reporting:
+            frame.issues.extend(callee.issues)
+        callee.issues = []
+        return entered, _Resume(callee, result.yields)
+
+    def exit_generator(self, ev: Evaluator, frame: Frame, resume: _Resume, node: ast.AST, state: State) -> None:
+        """Run the helper's code after its ``yield`` on the caller's heap as it is when the block ends."""
+        blocks = {b.id: b for b in resume.frame.graph.blocks}
+        heap = None
+        for (block_id, index), (yield_state, _value) in resume.yields.items():
+            resume.frame.issues = []
+            resume.frame.yields = {}
+            result: RunResult = run(
+                self.evaluator, resume.frame, State(dict(yield_state.env), state.heap.copy()), (blocks[block_id], index + 1)
+            )
+            completed = result.exit or result.raised
+            if completed is not None:
+                heap = completed.heap if heap is None else heap.join(completed.heap)
+            if frame.reporting:
+                frame.issues.extend(resume.frame.issues)
+        if heap is not None:
+            state.heap = heap
+
+    # == positions =======================================================================================
+    def location(self, path: str, node: ast.AST) -> Location:
+        source = self.workspace.files.get(path)
+        line = getattr(node, "lineno", 1)
+        end_line = getattr(node, "end_lineno", None) or line
+        col = getattr(node, "col_offset", 0)
+        end_col = getattr(node, "end_col_offset", None)
+        if end_col is None:
+            end_col = col
+        if source is not None:
+            col = source.char_column(line, col)
+            end_col = source.char_column(end_line, end_col)
+        return Location(path, line, col, end_line, end_col)
+
+    def source_text(self, path: str, node: ast.AST) -> str:
+        source = self.workspace.files.get(path)
+        return source.segment(node) if source is not None else ""
+
+
+def _join(a, b):
+    from .values import join_values
+
+    return join_values(a, b)
+
+
+def _all_params(args: ast.arguments):
+    yield from args.posonlyargs
+    yield from args.args
+    yield from args.kwonlyargs
+    if args.vararg:
+        yield args.vararg
+    if args.kwarg:
+        yield args.kwarg
+
+
+def _analysis_roots(tree: ast.Module) -> Iterator[ast.AST]:
+    """The module body and every function in it, nested ones included."""
+    yield tree
+    stack: list[ast.AST] = [tree]
+    while stack:
+        node = stack.pop()
+        for child in ast.iter_child_nodes(node):
+            if isinstance(child, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                if _has_calls(child):
+                    yield child
+                stack.append(child)
+            elif isinstance(child, (ast.ClassDef, ast.stmt)):
+                stack.append(child)
+
+
+def _has_calls(function: ast.AST) -> bool:
+    return any(isinstance(n, (ast.Call, ast.With, ast.AsyncWith)) for n in ast.walk(function))
+
+
+__all__ = ["Engine", "InstanceRef", "Const"]

@@ -1,0 +1,501 @@
+"""Abstract evaluation of statements and expressions: one readable visitor over the AST.
+
+``Evaluator.execute`` applies one CFG node to a state; ``value`` evaluates an expression (with its effects)
+to an abstract value. SQLAlchemy knowledge comes from ``sqla_api`` tables and ``lifecycle`` transitions;
+this module only routes values to them.
+"""
+
+from __future__ import annotations
+
+import ast
+from dataclasses import replace
+from typing import TYPE_CHECKING, Callable
+
+from . import cfg as C
+from . import lifecycle
+from .findings import Location, Related, Severity
+from .interpreter import RETURN_SLOT, Frame, State, bind, element_of
+from .issues import Fault, Issue
+from .models import AttrKind, MappedAttribute
+from .sqla_api import (
+    EXPIRE_ON_COMMIT_KEYWORD,
+    LOADER_OPTIONS,
+    RESULT_METHODS,
+    SESSION_METHODS,
+    Construct,
+    ResultShape,
+    SessionEffect,
+    construct_of,
+    is_async_name,
+)
+from .state import Event, InstanceFact, Life, SessionFact
+from .values import (
+    UNKNOWN,
+    AttrRef,
+    AwaitableAttrs,
+    BoundMethod,
+    ClassRef,
+    Const,
+    Context,
+    ContextKind,
+    ExternalValue,
+    Factory,
+    Function,
+    InstanceRef,
+    Items,
+    LoaderOpt,
+    Many,
+    ModuleValue,
+    Query,
+    Registry,
+    SessionRef,
+    Union,
+    join_values,
+    members,
+)
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .engine import Engine
+
+#: Builtins that pass their argument's elements through.
+_ELEMENT_PRESERVING = {"list", "sorted", "tuple", "set", "reversed", "iter", "frozenset"}
+#: Builtins that call ``__str__``/``__repr__`` on their argument.
+_STRINGIFYING = {"str": "__str__", "repr": "__repr__", "print": "__str__", "format": "__str__"}
+_IMPLICIT_DUNDERS = {"__str__": ("__str__", "__repr__"), "__repr__": ("__repr__",)}
+
+
+class Evaluator:
+    def __init__(self, engine: "Engine") -> None:
+        self.engine = engine
+
+    # == statements ======================================================================================
+    def execute(self, frame: Frame, node: C.CfgNode, state: State) -> None:
+        handler = self._NODE_HANDLERS.get(type(node))
+        if handler is not None:
+            handler(self, frame, node, state)
+
+    def _simple(self, frame: Frame, node: C.Simple, state: State) -> None:
+        stmt = node.stmt
+        if isinstance(stmt, ast.Assign):
+            value = self.value(frame, stmt.value, state)
+            for target in stmt.targets:
+                self._assign(frame, target, value, state)
+        elif isinstance(stmt, ast.AnnAssign):
+            if stmt.value is not None:
+                self._assign(frame, stmt.target, self.value(frame, stmt.value, state), state)
+        elif isinstance(stmt, ast.AugAssign):
+            self.value(frame, stmt.value, state)
+            self.value(frame, stmt.target, state)
+        elif isinstance(stmt, ast.Expr):
+            self._expression_statement(frame, stmt.value, state)
+        elif isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            closure = tuple(sorted(((k, v) for k, v in state.env.items() if not k.startswith("<")), key=lambda kv: kv[0]))
+            state.env[stmt.name] = self.engine.decorate(frame.path, stmt, closure)
+        elif isinstance(stmt, ast.ClassDef):
+            state.env[stmt.name] = UNKNOWN
+        elif isinstance(stmt, (ast.Import, ast.ImportFrom)):
+            for alias in stmt.names:
+                if alias.name != "*":
+                    local = alias.asname or alias.name.split(".")[0]
+                    state.env[local] = self.engine.import_value(frame.path, stmt, alias)
+        elif isinstance(stmt, ast.Delete):
+            for target in stmt.targets:
+                if isinstance(target, ast.Name):
+                    state.env.pop(target.id, None)
+        elif isinstance(stmt, ast.Assert):
+            self.value(frame, stmt.test, state)
+
+    def _assign(self, frame: Frame, target: ast.expr, value, state: State) -> None:
+        if isinstance(target, ast.Attribute):
+            self._attribute_store(frame, target, state)
+        elif isinstance(target, ast.Subscript):
+            self.value(frame, target.value, state)
+            self.value(frame, target.slice, state)
+        else:
+            bind(frame, target, value, state)
+
+    def _attribute_store(self, frame: Frame, target: ast.Attribute, state: State) -> None:
+        """``obj.attr = value`` sets the attribute: it is loaded from then on, whatever its state."""
+        for member in members(self.value(frame, target.value, state)):
+            if isinstance(member, InstanceRef) and member.iid in state.heap.instances:
+                fact = state.heap.instances[member.iid]
+                if fact.attr(target.attr):
+                    state.heap.instances[member.iid] = lifecycle.after_read(fact, target.attr)
+
+    def _expression_statement(self, frame: Frame, expr: ast.expr, state: State) -> None:
+        value = self.value(frame, expr, state)
+        call = expr.value if isinstance(expr, ast.Await) else expr
+        # `session.merge(obj)` on its own line: the attached copy is thrown away and `obj` stays as it was.
+        if isinstance(call, ast.Call) and isinstance(call.func, ast.Attribute) and call.func.attr == "merge" and call.args:
+            if isinstance(value, InstanceRef) or any(isinstance(m, InstanceRef) for m in members(value)):
+                event = Event(self.location(frame, call), f"`{self.text(frame, call)}` returned an attached copy that was discarded")
+                for member in members(self.value(frame, call.args[0], state, quiet=True)):
+                    if isinstance(member, InstanceRef) and member.iid in state.heap.instances:
+                        fact = state.heap.instances[member.iid]
+                        state.heap.instances[member.iid] = replace(fact, merge_discarded=fact.merge_discarded | {event})
+
+    def _test(self, frame: Frame, node: C.Test, state: State) -> None:
+        self.value(frame, node.expr, state)
+
+    def _for_iter(self, frame: Frame, node: C.ForIter, state: State) -> None:
+        state.env[f"<iter:{id(node.stmt)}>"] = self.value(frame, node.stmt.iter, state)
+
+    def _for_bind(self, frame: Frame, node: C.ForBind, state: State) -> None:
+        iterable = state.env.get(f"<iter:{id(node.stmt)}>", UNKNOWN)
+        bind(frame, node.stmt.target, element_of(iterable), state)
+
+    def _with_enter(self, frame: Frame, node: C.WithEnter, state: State) -> None:
+        item = node.stmt.items[node.item_index]
+        manager = self.value(frame, item.context_expr, state)
+        entered = self.engine.contexts.enter(self, frame, manager, item, state)
+        state.env[f"<with:{id(node.stmt)}:{node.item_index}>"] = manager
+        if item.optional_vars is not None:
+            bind(frame, item.optional_vars, entered, state)
+
+    def _with_exit(self, frame: Frame, node: C.WithExit, state: State) -> None:
+        manager = state.env.pop(f"<with:{id(node.stmt)}:{node.item_index}>", UNKNOWN)
+        self.engine.contexts.exit(self, frame, manager, node, state)
+
+    def _return(self, frame: Frame, node: C.Return, state: State) -> None:
+        value = self.value(frame, node.stmt.value, state) if node.stmt.value is not None else Const(None)
+        state.env[RETURN_SLOT] = value
+
+    def _raise(self, frame: Frame, node: C.Raise, state: State) -> None:
+        if node.stmt.exc is not None:
+            self.value(frame, node.stmt.exc, state)
+
+    def _handler(self, frame: Frame, node: C.Handler, state: State) -> None:
+        if node.handler.name:
+            state.env[node.handler.name] = UNKNOWN
+
+    def _match_subject(self, frame: Frame, node: C.MatchSubject, state: State) -> None:
+        state.env[f"<match:{id(node.stmt.subject)}>"] = self.value(frame, node.stmt.subject, state)
+
+    def _match_case(self, frame: Frame, node: C.MatchCase, state: State) -> None:
+        subject = state.env.get(f"<match:{id(node.subject)}>", UNKNOWN)
+        for pattern in ast.walk(node.case.pattern):
+            name = getattr(pattern, "name", None)
+            if isinstance(name, str):
+                state.env[name] = subject if isinstance(pattern, ast.MatchAs) else UNKNOWN
+
+    _NODE_HANDLERS: dict[type, Callable] = {
+        C.Simple: _simple,
+        C.Test: _test,
+        C.ForIter: _for_iter,
+        C.ForBind: _for_bind,
+        C.WithEnter: _with_enter,
+        C.WithExit: _with_exit,
+        C.Return: _return,
+        C.Raise: _raise,
+        C.Handler: _handler,
+        C.MatchSubject: _match_subject,
+        C.MatchCase: _match_case,
+    }
+
+    # == expressions =====================================================================================
+    def value(self, frame: Frame, expr: ast.expr | None, state: State, quiet: bool = False):
+        """Evaluate ``expr`` for its value and its effects. ``quiet`` re-reads without effects or issues."""
+        if expr is None:
+            return UNKNOWN
+        if quiet:
+            if isinstance(expr, ast.Name):
+                return self.name(frame, expr.id, state)
+            return UNKNOWN
+        method = getattr(self, "_expr_" + type(expr).__name__, None)
+        if method is None:
+            for child in ast.iter_child_nodes(expr):
+                if isinstance(child, ast.expr):
+                    self.value(frame, child, state)
+            return UNKNOWN
+        return method(frame, expr, state)
+
+    def name(self, frame: Frame, name: str, state: State):
+        if name in state.env:
+            return state.env[name]
+        return self.engine.global_value(frame.path, name)
+
+    def _expr_Name(self, frame, expr: ast.Name, state):
+        return self.name(frame, expr.id, state)
+
+    def _expr_Constant(self, frame, expr: ast.Constant, state):
+        return Const(expr.value) if isinstance(expr.value, (str, bool, int, type(None))) else UNKNOWN
+
+    def _expr_Await(self, frame, expr: ast.Await, state):
+        return self.value(frame, expr.value, state)
+
+    def _expr_NamedExpr(self, frame, expr: ast.NamedExpr, state):
+        value = self.value(frame, expr.value, state)
+        bind(frame, expr.target, value, state)
+        return value
+
+    def _expr_Tuple(self, frame, expr: ast.Tuple, state):
+        return Items(tuple(self.value(frame, e, state) for e in expr.elts))
+
+    def _expr_List(self, frame, expr: ast.List, state):
+        items = [self.value(frame, e, state) for e in expr.elts]
+        return Many(_join_all(items)) if items else Many(UNKNOWN)
+
+    _expr_Set = _expr_List
+
+    def _expr_Starred(self, frame, expr: ast.Starred, state):
+        return self.value(frame, expr.value, state)
+
+    def _expr_Subscript(self, frame, expr: ast.Subscript, state):
+        base = self.value(frame, expr.value, state)
+        index = self.value(frame, expr.slice, state)
+        if isinstance(base, Items) and isinstance(index, Const) and isinstance(index.value, int):
+            if -len(base.items) <= index.value < len(base.items):
+                return base.items[index.value]
+        if isinstance(expr.slice, ast.Slice):
+            return base if isinstance(base, Many) else UNKNOWN
+        return _map_members(base, element_of)
+
+    def _expr_IfExp(self, frame, expr: ast.IfExp, state):
+        self.value(frame, expr.test, state)
+        return join_values(self.value(frame, expr.body, state), self.value(frame, expr.orelse, state))
+
+    def _expr_BoolOp(self, frame, expr: ast.BoolOp, state):
+        return _join_all([self.value(frame, v, state) for v in expr.values])
+
+    def _expr_JoinedStr(self, frame, expr: ast.JoinedStr, state):
+        for part in expr.values:
+            if isinstance(part, ast.FormattedValue):
+                value = self.value(frame, part.value, state)
+                if part.format_spec is not None:
+                    self.value(frame, part.format_spec, state)
+                dunder = "__repr__" if part.conversion == ord("r") else "__str__"
+                self.implicit_call(frame, value, dunder, part, state)
+        return UNKNOWN
+
+    def _expr_Lambda(self, frame, expr: ast.Lambda, state):
+        return UNKNOWN
+
+    def _comprehension(self, frame, expr, state, elements: list[ast.expr]):
+        scope = State(dict(state.env), state.heap)
+        for generator in expr.generators:
+            iterable = self.value(frame, generator.iter, scope)
+            bind(frame, generator.target, element_of(iterable), scope)
+            for condition in generator.ifs:
+                self.value(frame, condition, scope)
+        results = [self.value(frame, e, scope) for e in elements]
+        state.heap = scope.heap
+        return results
+
+    def _expr_ListComp(self, frame, expr, state):
+        return Many(self._comprehension(frame, expr, state, [expr.elt])[0])
+
+    _expr_SetComp = _expr_ListComp
+    _expr_GeneratorExp = _expr_ListComp
+
+    def _expr_DictComp(self, frame, expr, state):
+        self._comprehension(frame, expr, state, [expr.key, expr.value])
+        return UNKNOWN
+
+    def _expr_Yield(self, frame, expr, state):
+        value = self.value(frame, expr.value, state) if expr.value is not None else Const(None)
+        if frame.reporting:
+            frame.yields[frame.current] = (state.copy(), value)
+        return UNKNOWN
+
+    _expr_YieldFrom = _expr_Yield
+
+    # -- attributes ---------------------------------------------------------------------------------------
+    def _expr_Attribute(self, frame, expr: ast.Attribute, state):
+        base = self.value(frame, expr.value, state)
+        return _map_members(base, lambda member: self.attribute(frame, member, expr, state))
+
+    def attribute(self, frame: Frame, base, expr: ast.Attribute, state: State):
+        name = expr.attr
+        if isinstance(base, InstanceRef):
+            return self.instance_attribute(frame, base, name, expr, state)
+        if isinstance(base, AwaitableAttrs):
+            return self.awaitable_attribute(frame, base, name, expr, state)
+        if isinstance(base, (SessionRef, Registry, Factory, Query, LoaderOpt)):
+            return BoundMethod(base, name)
+        if isinstance(base, ClassRef):
+            if base.mapped is not None and name in base.mapped.attributes:
+                return AttrRef(base.mapped, name)
+            return self.engine.class_member(base, name)
+        if isinstance(base, ModuleValue):
+            return self.engine.module_member(base, name)
+        if isinstance(base, ExternalValue):
+            return ExternalValue(f"{base.qualified}.{name}")
+        if isinstance(base, Many) and name not in ("append", "extend", "count", "index"):
+            return _map_members(base.element, lambda m: self.attribute(frame, m, expr, state))
+        if isinstance(base, AttrRef):
+            return BoundMethod(base, name)
+        return UNKNOWN
+
+    def instance_attribute(self, frame: Frame, ref: InstanceRef, name: str, expr: ast.expr, state: State):
+        fact = state.heap.instances.get(ref.iid)
+        if fact is None:
+            return UNKNOWN
+        if name == "awaitable_attrs":
+            return AwaitableAttrs(ref.iid)
+        attribute = fact.cls.attributes.get(name)
+        if attribute is None:
+            return UNKNOWN
+        if attribute.kind is AttrKind.METHOD:
+            return BoundMethod(ref, name, self.engine.method_function(fact.cls, attribute))
+        if attribute.kind is AttrKind.PROPERTY:
+            function = self.engine.method_function(fact.cls, attribute)
+            if function is None:
+                return UNKNOWN
+            return self.engine.call(
+                self, frame, function, [ref], {}, expr, state, reader=f"property `{name}`"
+            )
+        if attribute.kind is AttrKind.PROXY:
+            proxied = fact.cls.attributes.get(attribute.proxied or "")
+            if proxied is not None and proxied.is_loadable:
+                self.read(frame, ref, proxied, expr, state)
+            return UNKNOWN
+        return self.read(frame, ref, attribute, expr, state)
+
+    def read(self, frame: Frame, ref: InstanceRef, attribute: MappedAttribute, expr: ast.expr, state: State):
+        fact = state.heap.instances[ref.iid]
+        faults = lifecycle.read_faults(fact, attribute)
+        bad = [f for f in faults if f is not None]
+        if bad and frame.reporting:
+            fault = _primary_fault(bad)
+            severity = Severity.WARNING if None in faults else Severity.ERROR
+            self.report(frame, Issue(
+                fault=fault,
+                severity=severity,
+                location=self.location(frame, expr),
+                expression=self.text(frame, expr) or f"{fact.label}.{attribute.name}",
+                instance=self.text(frame, expr.value) if isinstance(expr, ast.Attribute) else fact.label,
+                fact=fact,
+                attribute=attribute,
+                session_label=self._session_label(fact, state),
+                reader=frame.reader,
+                reader_call=frame.reader_call,
+            ))
+        state.heap.instances[ref.iid] = lifecycle.after_read(fact, attribute.name)
+        return self.related_value(frame, ref, attribute, expr, state)
+
+    def awaitable_attribute(self, frame: Frame, ref: AwaitableAttrs, name: str, expr: ast.expr, state: State):
+        """``await obj.awaitable_attrs.rel`` loads through the greenlet bridge: always safe to await."""
+        fact = state.heap.instances.get(ref.iid)
+        if fact is None or name not in fact.cls.attributes or not fact.cls.attributes[name].is_loadable:
+            return UNKNOWN
+        state.heap.instances[ref.iid] = lifecycle.after_read(fact, name)
+        return self.related_value(frame, InstanceRef(ref.iid), fact.cls.attributes[name], expr, state)
+
+    def related_value(self, frame: Frame, ref: InstanceRef, attribute: MappedAttribute, expr: ast.expr, state: State):
+        if attribute.kind is not AttrKind.RELATIONSHIP or not attribute.target:
+            return UNKNOWN
+        parent = state.heap.instances[ref.iid]
+        target = self.engine.models.find_by_name(attribute.target, parent.cls.path)
+        if target is None:
+            return UNKNOWN
+        child_id = (ref.iid, attribute.name)
+        if child_id not in state.heap.instances:
+            state.heap.instances[child_id] = lifecycle.related_instance(parent, attribute, target, self.location(frame, expr))
+        child = InstanceRef(child_id)
+        return Many(child) if attribute.uselist else child
+
+    def _session_label(self, fact: InstanceFact, state: State) -> str:
+        labels = sorted(state.heap.sessions[s].label for s in fact.sessions if s in state.heap.sessions)
+        return labels[0] if labels else ""
+
+    # -- calls ------------------------------------------------------------------------------------------
+    def _expr_Call(self, frame, expr: ast.Call, state):
+        callee = self.value(frame, expr.func, state)
+        args = []
+        for arg in expr.args:
+            value = self.value(frame, arg, state)
+            if isinstance(arg, ast.Starred):
+                args.extend(value.items if isinstance(value, Items) else ())
+            else:
+                args.append(value)
+        kwargs = {}
+        for keyword in expr.keywords:
+            value = self.value(frame, keyword.value, state)
+            if keyword.arg is not None:
+                kwargs[keyword.arg] = value
+        if isinstance(expr.func, ast.Name) and expr.func.id not in state.env and callee is UNKNOWN:
+            return self.builtin(frame, expr.func.id, args, expr, state)
+        return _map_members(callee, lambda member: self.apply(frame, member, args, kwargs, expr, state))
+
+    def apply(self, frame: Frame, callee, args: list, kwargs: dict, node: ast.Call, state: State):
+        if isinstance(callee, ExternalValue):
+            return self.engine.calls.external(self, frame, callee.qualified, args, kwargs, node, state)
+        if isinstance(callee, BoundMethod):
+            return self.engine.calls.method(self, frame, callee, args, kwargs, node, state)
+        if isinstance(callee, Function):
+            if callee.is_contextmanager:
+                return Context(ContextKind.GENERATOR, (callee, tuple(args), tuple(sorted(kwargs.items()))), callee.node.name)
+            return self.engine.call(self, frame, callee, args, kwargs, node, state)
+        if isinstance(callee, Factory):
+            return self.engine.calls.new_session(self, frame, callee, node, state)
+        if isinstance(callee, Registry):
+            return SessionRef(self.engine.calls.shared_session(self, frame, callee, node, state))
+        if isinstance(callee, ClassRef):
+            return self.engine.calls.construct_instance(self, frame, callee, args, kwargs, node, state)
+        return UNKNOWN
+
+    def builtin(self, frame: Frame, name: str, args: list, node: ast.Call, state: State):
+        if name in _ELEMENT_PRESERVING and args:
+            first = args[0]
+            return first if isinstance(first, Many) else Many(element_of(first))
+        if name == "next" and args:
+            return element_of(args[0])
+        if name == "getattr" and len(args) >= 2 and isinstance(args[1], Const) and isinstance(args[1].value, str):
+            fake = ast.Attribute(value=node.args[0], attr=args[1].value, ctx=ast.Load())
+            ast.copy_location(fake, node)
+            fake.end_lineno, fake.end_col_offset = node.end_lineno, node.end_col_offset
+            return _map_members(args[0], lambda member: self.attribute(frame, member, fake, state))
+        if name in _STRINGIFYING and args:
+            for arg in args if name == "print" else args[:1]:
+                self.implicit_call(frame, arg, _STRINGIFYING[name], node, state)
+        return UNKNOWN
+
+    def implicit_call(self, frame: Frame, value, dunder: str, node: ast.AST, state: State) -> None:
+        """``str(obj)``, ``f"{obj}"``, ``print(obj)`` run the model's ``__str__``/``__repr__``."""
+        for member in members(value):
+            if not isinstance(member, InstanceRef) or member.iid not in state.heap.instances:
+                continue
+            cls = state.heap.instances[member.iid].cls
+            for candidate in _IMPLICIT_DUNDERS[dunder]:
+                attribute = cls.attributes.get(candidate)
+                if attribute is not None and attribute.kind is AttrKind.METHOD:
+                    function = self.engine.method_function(cls, attribute)
+                    if function is not None:
+                        self.engine.call(self, frame, function, [member], {}, node, state, reader=f"`{candidate}`")
+                    break
+
+    # == issues & positions ==============================================================================
+    def report(self, frame: Frame, issue: Issue) -> None:
+        frame.issues.append(replace(issue, call_chain=frame.call_chain))
+
+    def location(self, frame: Frame, node: ast.AST) -> Location:
+        return self.engine.location(frame.path, node)
+
+    def text(self, frame: Frame, node: ast.AST) -> str:
+        return self.engine.source_text(frame.path, node)
+
+    def event(self, frame: Frame, node: ast.AST, message: str) -> Event:
+        return Event(self.location(frame, node), message)
+
+
+_FAULT_PRIORITY = [Fault.DETACHED_EXPIRED, Fault.DETACHED_UNLOADED, Fault.GREENLET, Fault.NOT_PERSISTENT]
+
+
+def _primary_fault(faults: list[Fault]) -> Fault:
+    return min(faults, key=_FAULT_PRIORITY.index)
+
+
+def _join_all(values: list):
+    result = None
+    for value in values:
+        result = value if result is None else join_values(result, value)
+    return UNKNOWN if result is None else result
+
+
+def _map_members(value, fn):
+    if isinstance(value, Union):
+        return _join_all([fn(m) for m in value.members])
+    return fn(value)
+
+
+__all__ = ["Evaluator", "Related"]

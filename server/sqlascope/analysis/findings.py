@@ -1,0 +1,53 @@
+"""The engine's output: findings with positions, related locations and fix data."""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+
+
+class Severity(enum.IntEnum):
+    HINT = 1
+    INFORMATION = 2
+    WARNING = 3
+    ERROR = 4
+
+    @property
+    def label(self) -> str:
+        return self.name.lower()
+
+    @classmethod
+    def parse(cls, text: str) -> "Severity":
+        return cls[text.strip().upper()]
+
+
+@dataclass(frozen=True, order=True)
+class Location:
+    """A source range. Lines are 1-based; columns are 0-based code-point offsets."""
+
+    path: str
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+
+
+@dataclass(frozen=True)
+class Related:
+    location: Location
+    message: str
+
+
+@dataclass(frozen=True)
+class Finding:
+    code: str
+    severity: Severity
+    message: str
+    location: Location
+    related: tuple[Related, ...] = ()
+    #: Free-form data for quick fixes (attribute name, model, session variable, ...).
+    data: dict = field(default_factory=dict, compare=False, hash=False)
+
+    @property
+    def sort_key(self):
+        return (self.location.path, self.location.line, self.location.column, self.code)

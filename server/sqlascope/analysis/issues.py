@@ -1,0 +1,39 @@
+"""Issues: what the engine observed, before rules turn them into coded findings."""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass
+
+from .findings import Location, Related, Severity
+from .models import MappedAttribute
+from .state import Event, InstanceFact
+
+
+class Fault(enum.Enum):
+    """The run-time failure an operation would meet."""
+
+    DETACHED_EXPIRED = "detached_expired"  # DetachedInstanceError: attribute refresh cannot proceed
+    DETACHED_UNLOADED = "detached_unloaded"  # DetachedInstanceError: lazy load cannot proceed
+    GREENLET = "greenlet"  # MissingGreenlet: implicit IO under AsyncSession
+    NOT_PERSISTENT = "not_persistent"  # InvalidRequestError: refresh()/expire() of a non-persistent instance
+
+
+@dataclass(frozen=True)
+class Issue:
+    fault: Fault
+    severity: Severity  # ERROR when every path faults, WARNING when some do
+    location: Location
+    expression: str  # the source text of the faulting read or call, e.g. "user.addresses"
+    instance: str  # how the code names the instance, e.g. "user"
+    fact: InstanceFact
+    attribute: MappedAttribute | None = None
+    operation: str = ""  # for NOT_PERSISTENT: "refresh" / "expire"
+    session_label: str = ""
+    reader: str | None = None  # "__repr__", "property `full_name`", ... when read implicitly
+    reader_call: Location | None = None
+    call_chain: tuple[Related, ...] = ()
+
+    @property
+    def events(self) -> list[Event]:
+        return sorted(self.fact.history, key=lambda e: (e.location.path, e.location.line, e.location.column))

@@ -1,0 +1,279 @@
+"""State transitions: what loading, session methods and attribute reads do to instance facts.
+
+Every transition of the ORM's object lifecycle lives here, one function per ``SessionEffect``; the
+interpreter looks them up in ``SESSION_TRANSITIONS`` instead of branching on method names.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Callable
+
+from .findings import Location
+from .issues import Fault
+from .models import AttrKind, MappedAttribute, MappedClass
+from .sqla_api import LoaderOption, SessionEffect, Strategy
+from .state import Event, Heap, InstanceFact, Life, Load, SessionId
+from .values import LoaderOpt
+
+LOADED = frozenset({Load.LOADED})
+EXPIRED = frozenset({Load.EXPIRED})
+UNLOADED = frozenset({Load.UNLOADED})
+
+_EAGER_STRATEGIES = {Strategy.COLUMN, Strategy.EAGER}
+
+
+# -- loading ---------------------------------------------------------------------------------------------
+def load_plan(cls: MappedClass, options: tuple[LoaderOpt, ...]) -> tuple[tuple[str, frozenset[Load]], tuple]:
+    """Attribute states of a freshly loaded instance, and the options left for its related instances."""
+    states = {a.name: (LOADED if a.strategy in _EAGER_STRATEGIES else UNLOADED) for a in cls.loadable()}
+    nested: list[LoaderOpt] = []
+    for option in options:
+        if not option.path:
+            continue
+        head = option.path[0]
+        if len(option.path) > 1:
+            nested.append(replace(option, path=option.path[1:]))
+        if option.kind is LoaderOption.LOAD_ONLY and len(option.path) == 1:
+            keep = set(option.columns)
+            for attribute in cls.loadable():
+                if attribute.kind is AttrKind.COLUMN and attribute.name not in keep and not attribute.primary_key:
+                    states[attribute.name] = UNLOADED
+            continue
+        if head not in states:
+            continue
+        if option.kind in (LoaderOption.EAGER, LoaderOption.UNDEFER) and len(option.path) >= 1:
+            states[head] = LOADED
+        elif option.kind in (LoaderOption.DEFER, LoaderOption.LAZY) and len(option.path) == 1:
+            states[head] = UNLOADED
+    return tuple(sorted(states.items())), tuple(nested)
+
+
+def new_loaded_instance(
+    cls: MappedClass, label: str, session: SessionId, is_async: bool, options: tuple, where: Location
+) -> InstanceFact:
+    attrs, nested = load_plan(cls, options)
+    return InstanceFact(
+        cls=cls,
+        label=label,
+        life=frozenset({Life.PERSISTENT}),
+        sessions=frozenset({session}),
+        attrs=attrs,
+        is_async=is_async,
+        options=nested,
+        loaded_at=where,
+    )
+
+
+def new_transient_instance(cls: MappedClass, label: str, given: set[str], where: Location) -> InstanceFact:
+    """``User(name=...)``: nothing loads for a new object; untouched relationships stay unloaded."""
+    attrs = tuple(
+        sorted(
+            (a.name, LOADED if (a.kind is AttrKind.COLUMN or a.name in given) else UNLOADED) for a in cls.loadable()
+        )
+    )
+    return InstanceFact(cls=cls, label=label, life=frozenset({Life.TRANSIENT}), sessions=frozenset(), attrs=attrs,
+                        loaded_at=where)
+
+
+def related_instance(parent: InstanceFact, attribute: MappedAttribute, target: MappedClass, where: Location) -> InstanceFact:
+    """An instance reached through ``parent.<attribute>``; it shares the parent's session and life."""
+    scoped = tuple(o for o in parent.options if o.path and o.path[0] == attribute.name)
+    shifted = tuple(replace(o, path=o.path[1:]) for o in scoped if len(o.path) > 1)
+    attrs, nested = load_plan(target, shifted)
+    return InstanceFact(
+        cls=target,
+        label=f"{parent.label}.{attribute.name}",
+        life=parent.life,
+        sessions=parent.sessions,
+        attrs=attrs,
+        is_async=parent.is_async,
+        options=nested,
+        loaded_at=where,
+        history=parent.history,
+    )
+
+
+# -- reads -----------------------------------------------------------------------------------------------
+_NO_LOAD_STRATEGIES = {Strategy.DYNAMIC, Strategy.RAISE, Strategy.NOLOAD}
+
+
+def read_faults(fact: InstanceFact, attribute: MappedAttribute) -> set[Fault | None]:
+    """Every outcome of reading ``attribute`` over the fact's possibilities; ``None`` means it reads fine."""
+    outcomes: set[Fault | None] = set()
+    states = fact.attr(attribute.name) or LOADED
+    for life in fact.life:
+        for state in states:
+            outcomes.add(_read_outcome(life, state, attribute, fact.is_async))
+    return outcomes
+
+
+def _read_outcome(life: Life, state: Load, attribute: MappedAttribute, is_async: bool) -> Fault | None:
+    if state is Load.LOADED or life in (Life.TRANSIENT, Life.PENDING):
+        return None
+    if attribute.strategy in _NO_LOAD_STRATEGIES and state is Load.UNLOADED:
+        return None  # dynamic/write-only build queries; raise/noload strategies fail or stay empty by design
+    if life is Life.DETACHED:
+        return Fault.DETACHED_EXPIRED if state is Load.EXPIRED else Fault.DETACHED_UNLOADED
+    if is_async:
+        return Fault.GREENLET
+    return None
+
+
+def after_read(fact: InstanceFact, name: str) -> InstanceFact:
+    """A read either loaded the attribute or raised; either way the path that goes on sees it loaded."""
+    return fact.with_attrs({name: LOADED})
+
+
+# -- session methods -------------------------------------------------------------------------------------
+def _expire_all(fact: InstanceFact) -> InstanceFact:
+    return fact.map_attrs(lambda _name, _states: EXPIRED)
+
+
+def _per_instance(heap: Heap, session: SessionId, change: Callable[[InstanceFact], InstanceFact]) -> None:
+    for iid, fact in list(heap.held_by(session)):
+        heap.instances[iid] = change(fact)
+
+
+def _replace_life(fact: InstanceFact, mapping: dict[Life, Life], drop_session: SessionId | None = None) -> InstanceFact:
+    life = frozenset(mapping.get(x, x) for x in fact.life)
+    sessions = fact.sessions
+    if drop_session is not None and life.isdisjoint({Life.PERSISTENT, Life.PENDING, Life.DELETED}):
+        sessions = sessions - {drop_session}
+    return replace(fact, life=life, sessions=sessions)
+
+
+def commit(heap: Heap, session: SessionId, event: Event) -> None:
+    expire = heap.sessions[session].expire_on_commit if session in heap.sessions else True
+
+    def change(fact: InstanceFact) -> InstanceFact:
+        if not fact.life & {Life.PERSISTENT, Life.PENDING, Life.DELETED}:
+            return fact
+        was_pending = Life.PENDING in fact.life
+        fact = _replace_life(fact, {Life.PENDING: Life.PERSISTENT, Life.DELETED: Life.DETACHED})
+        if expire:
+            fact = replace(_expire_all(fact), history=fact.history | {event})
+        elif was_pending:
+            fact = flushed(fact)
+        return fact
+
+    _per_instance(heap, session, change)
+
+
+def flushed(fact: InstanceFact) -> InstanceFact:
+    """A pending instance after flush: columns (server defaults, primary key) are fetched; relationships are not."""
+    return fact.map_attrs(
+        lambda name, states: LOADED if fact.cls.attributes[name].kind is AttrKind.COLUMN else states
+    )
+
+
+def flush(heap: Heap, session: SessionId, event: Event) -> None:
+    def change(fact: InstanceFact) -> InstanceFact:
+        if Life.PENDING not in fact.life:
+            return fact
+        return flushed(_replace_life(fact, {Life.PENDING: Life.PERSISTENT}))
+
+    _per_instance(heap, session, change)
+
+
+def rollback(heap: Heap, session: SessionId, event: Event) -> None:
+    def change(fact: InstanceFact) -> InstanceFact:
+        if Life.PERSISTENT in fact.life:
+            fact = replace(_expire_all(fact), history=fact.history | {event})
+        return _replace_life(fact, {Life.PENDING: Life.TRANSIENT, Life.DELETED: Life.PERSISTENT}, session)
+
+    _per_instance(heap, session, change)
+
+
+def close(heap: Heap, session: SessionId, event: Event) -> None:
+    def change(fact: InstanceFact) -> InstanceFact:
+        detached = _replace_life(
+            fact, {Life.PERSISTENT: Life.DETACHED, Life.DELETED: Life.DETACHED, Life.PENDING: Life.TRANSIENT}, session
+        )
+        if Life.PERSISTENT in fact.life:
+            detached = replace(detached, history=detached.history | {event})
+        return detached
+
+    _per_instance(heap, session, change)
+    if session in heap.sessions:
+        heap.sessions[session] = replace(heap.sessions[session], closed=frozenset({True}))
+
+
+def expire_all(heap: Heap, session: SessionId, event: Event) -> None:
+    def change(fact: InstanceFact) -> InstanceFact:
+        if Life.PERSISTENT not in fact.life:
+            return fact
+        return replace(_expire_all(fact), history=fact.history | {event})
+
+    _per_instance(heap, session, change)
+
+
+def detach_one(fact: InstanceFact, session: SessionId, event: Event) -> InstanceFact:
+    """``expunge(obj)``: detached, attribute states kept."""
+    detached = _replace_life(fact, {Life.PERSISTENT: Life.DETACHED, Life.PENDING: Life.TRANSIENT}, session)
+    return replace(detached, history=detached.history | {event})
+
+
+def expire_one(fact: InstanceFact, names: tuple[str, ...] | None, event: Event) -> InstanceFact:
+    if names:
+        fact = fact.with_attrs({n: EXPIRED for n in names if fact.attr(n)})
+    else:
+        fact = _expire_all(fact)
+    return replace(fact, history=fact.history | {event})
+
+
+def refreshed(fact: InstanceFact, names: tuple[str, ...] | None) -> InstanceFact:
+    """``refresh(obj)`` reloads the row's columns; deferred columns and relationships stay unloaded."""
+    if names:
+        return fact.with_attrs({n: LOADED for n in names if fact.attr(n)})
+
+    def state(name: str, states: frozenset[Load]) -> frozenset[Load]:
+        attribute = fact.cls.attributes[name]
+        if attribute.kind is AttrKind.COLUMN and attribute.strategy is Strategy.COLUMN:
+            return LOADED
+        return UNLOADED if states != LOADED else states
+
+    return fact.map_attrs(state)
+
+
+def attach(fact: InstanceFact, session: SessionId, is_async: bool) -> InstanceFact:
+    """``add(obj)``: transient → pending, detached → persistent again (its expired attributes load on access)."""
+    life = frozenset(
+        {Life.TRANSIENT: Life.PENDING, Life.DETACHED: Life.PERSISTENT}.get(x, x) for x in fact.life
+    )
+    return replace(fact, life=life, sessions=frozenset({session}), is_async=is_async)
+
+
+def not_persistent_in(fact: InstanceFact, session: SessionId) -> set[bool]:
+    """For refresh()/expire(): per possibility, whether the instance is *not* persistent in ``session``."""
+    outcomes = set()
+    for life in fact.life:
+        outcomes.add(not (life is Life.PERSISTENT and session in fact.sessions))
+    if Life.PERSISTENT in fact.life and len(fact.sessions) > 1:
+        outcomes.add(True)
+    return outcomes
+
+
+#: SessionEffect → transition applied to every instance the session holds.
+SESSION_TRANSITIONS: dict[SessionEffect, Callable[[Heap, SessionId, Event], None]] = {
+    SessionEffect.CLOSE: close,
+    SessionEffect.COMMIT: commit,
+    SessionEffect.ROLLBACK: rollback,
+    SessionEffect.FLUSH: flush,
+    SessionEffect.EXPIRE_ALL: expire_all,
+    SessionEffect.EXPUNGE_ALL: lambda heap, session, event: _per_instance(
+        heap, session, lambda fact: detach_one(fact, session, event)
+    ),
+    SessionEffect.REMOVE: close,
+}
+
+#: How an event is worded in related information.
+EVENT_WORDING: dict[SessionEffect, str] = {
+    SessionEffect.CLOSE: "session `{session}` closed here",
+    SessionEffect.COMMIT: "`{session}.commit()` expired every attribute here",
+    SessionEffect.ROLLBACK: "`{session}.rollback()` expired every attribute here",
+    SessionEffect.EXPIRE_ALL: "`{session}.expire_all()` expired every attribute here",
+    SessionEffect.EXPUNGE_ALL: "`{session}.expunge_all()` detached every instance here",
+    SessionEffect.REMOVE: "`{session}.remove()` closed the shared session here",
+    SessionEffect.FLUSH: "flushed here",
+}

@@ -1,0 +1,351 @@
+"""The mapped-class index: which classes are ORM-mapped, and how each attribute loads.
+
+Recognised mappings: ``DeclarativeBase`` subclasses, ``declarative_base()`` bases, ``registry.mapped``,
+Flask-SQLAlchemy ``db.Model`` and SQLModel ``table=True``. Attributes are classified from the class body:
+columns, relationships (with their ``lazy=`` strategy), deferred columns, column properties, hybrids,
+properties and methods. Inherited attributes come from mapped parents and mixins.
+"""
+
+from __future__ import annotations
+
+import ast
+import enum
+from dataclasses import dataclass, field
+
+from .sqla_api import RELATIONSHIP_LAZY, Construct, Strategy, construct_of
+from .workspace import Definition, External, Workspace
+
+
+class AttrKind(enum.Enum):
+    COLUMN = "column"
+    RELATIONSHIP = "relationship"
+    PROPERTY = "property"  # @property, hybrid, cached_property: runs user code that may read attributes
+    METHOD = "method"
+    PROXY = "proxy"  # association_proxy: reads a relationship
+
+
+@dataclass(frozen=True)
+class MappedAttribute:
+    name: str
+    kind: AttrKind
+    strategy: Strategy = Strategy.COLUMN
+    target: str | None = None  # relationship target class name
+    uselist: bool | None = None
+    function: ast.AST | None = None  # property getter / method
+    proxied: str | None = None  # association_proxy: the relationship it reads
+    primary_key: bool = False  # load_only() always loads it
+    path: str = ""
+    node: ast.AST | None = field(default=None, compare=False)
+
+    @property
+    def is_loadable(self) -> bool:
+        """Part of the row or a relationship: its state is tracked per instance."""
+        return self.kind in (AttrKind.COLUMN, AttrKind.RELATIONSHIP)
+
+
+@dataclass(eq=False)  # identity: facts refer to it and must stay hashable
+class MappedClass:
+    name: str
+    path: str
+    node: ast.ClassDef
+    attributes: dict[str, MappedAttribute]
+
+    def loadable(self) -> list[MappedAttribute]:
+        return [a for a in self.attributes.values() if a.is_loadable]
+
+
+class _Role(enum.Enum):
+    BASE = "base"  # a declarative base: its subclasses are mapped
+    MAPPED = "mapped"
+    MIXIN = "mixin"  # plain class: contributes attributes
+    DECLARATIVE = "declarative"  # SQLAlchemy's DeclarativeBase itself: a direct subclass is a base
+
+
+_COLLECTION_ANNOTATIONS = {"list", "List", "set", "Set", "Collection", "Sequence", "MutableSequence",
+                           "MutableSet", "WriteOnlyMapped", "DynamicMapped", "tuple", "Tuple", "Iterable"}
+
+
+class ModelIndex:
+    def __init__(self, workspace: Workspace) -> None:
+        self.workspace = workspace
+        self._generation = -1
+        self._roles: dict[tuple[str, int], tuple[_Role, MappedClass | None]] = {}
+        self._by_name: dict[str, list[tuple[str, ast.ClassDef]]] | None = None
+
+    def _fresh(self) -> None:
+        if self._generation != self.workspace.generation:
+            self._generation = self.workspace.generation
+            self._roles.clear()
+            self._by_name = None
+
+    # -- public ------------------------------------------------------------------------------------------
+    def mapped_class(self, definition: Definition) -> MappedClass | None:
+        if not isinstance(definition.node, ast.ClassDef):
+            return None
+        role, info = self._role(definition.path, definition.node)
+        return info if role is _Role.MAPPED else None
+
+    def class_info(self, definition: Definition) -> MappedClass | None:
+        """Attributes of any class (mapped or mixin), for property/method lookup."""
+        if not isinstance(definition.node, ast.ClassDef):
+            return None
+        return self._role(definition.path, definition.node)[1]
+
+    def find_by_name(self, name: str, near: str) -> MappedClass | None:
+        """A mapped class by its bare name, as relationship("Name") refers to it."""
+        self._fresh()
+        if self._by_name is None:
+            self._by_name = {}
+            for path, source in self.workspace.files.items():
+                if source.tree is None:
+                    continue
+                for stmt in source.tree.body:
+                    if isinstance(stmt, ast.ClassDef):
+                        self._by_name.setdefault(stmt.name, []).append((path, stmt))
+        name = name.rpartition(".")[2]
+        candidates = self._by_name.get(name, [])
+        candidates = sorted(candidates, key=lambda c: c[0] != near)
+        for path, node in candidates:
+            info = self.mapped_class(Definition(path, node, name))
+            if info is not None:
+                return info
+        return None
+
+    # -- classification ----------------------------------------------------------------------------------
+    def _role(self, path: str, node: ast.ClassDef) -> tuple[_Role, MappedClass | None]:
+        self._fresh()
+        key = (path, id(node))
+        cached = self._roles.get(key)
+        if cached is not None:
+            return cached
+        self._roles[key] = (_Role.MIXIN, None)  # recursion guard for cyclic bases
+        result = self._classify(path, node)
+        self._roles[key] = result
+        return result
+
+    def _classify(self, path: str, node: ast.ClassDef) -> tuple[_Role, MappedClass | None]:
+        inherited: dict[str, MappedAttribute] = {}
+        mapped = False
+        is_base = False
+        for base in node.bases:
+            kind, attrs = self._base_kind(path, base)
+            inherited.update(attrs)
+            mapped = mapped or kind in (_Role.BASE, _Role.MAPPED)
+            is_base = is_base or kind is _Role.DECLARATIVE
+        if any(self._is_sqlmodel_table(path, node, base) for base in node.bases):
+            mapped = True
+        if any(self._is_registry_mapped(path, d) for d in node.decorator_list):
+            mapped = True
+        own = self._own_attributes(path, node)
+        if not mapped and not is_base and "__tablename__" in _class_assignments(node) and any(
+            a.kind is AttrKind.RELATIONSHIP or a.kind is AttrKind.COLUMN and a.node is not None for a in own.values()
+        ):
+            mapped = True  # syntax says it's mapped even though the base didn't resolve (deps not installed)
+        if _class_assignments(node).get("__abstract__") is True:
+            mapped = False
+        attributes = {**inherited, **own}
+        info = MappedClass(node.name, path, node, attributes)
+        if is_base:
+            return _Role.BASE, info
+        return (_Role.MAPPED if mapped else _Role.MIXIN), info
+
+    def _base_kind(self, path: str, base: ast.expr):
+        """Classify one base expression: its role and the attributes it passes on."""
+        if isinstance(base, ast.Subscript):
+            base = base.value  # Generic[T], MappedAsDataclass[...]
+        symbol = self.workspace.resolve_expression(path, base)
+        if isinstance(symbol, External):
+            construct = construct_of(symbol.qualified)
+            if construct is Construct.DECLARATIVE_BASE:
+                return _Role.DECLARATIVE, {}
+            return None, {}
+        if isinstance(symbol, Definition):
+            if isinstance(symbol.node, ast.ClassDef):
+                role, info = self._role(symbol.path, symbol.node)
+                return role, dict(info.attributes) if info else {}
+            if isinstance(symbol.node, ast.Call) and self._call_construct(symbol.path, symbol.node) is Construct.DECLARATIVE_BASE_FUNC:
+                return _Role.BASE, {}
+        if isinstance(base, ast.Attribute) and base.attr == "Model" and self._is_flask_db(path, base.value):
+            return _Role.BASE, {}
+        return None, {}
+
+    def _is_flask_db(self, path: str, expr: ast.expr) -> bool:
+        symbol = self.workspace.resolve_expression(path, expr)
+        return (
+            isinstance(symbol, Definition)
+            and isinstance(symbol.node, ast.Call)
+            and self._call_construct(symbol.path, symbol.node) is Construct.FLASK_SQLALCHEMY
+        )
+
+    def _is_sqlmodel_table(self, path: str, node: ast.ClassDef, base: ast.expr) -> bool:
+        symbol = self.workspace.resolve_expression(path, base)
+        if not (isinstance(symbol, External) and construct_of(symbol.qualified) is Construct.SQLMODEL):
+            return False
+        return any(k.arg == "table" and isinstance(k.value, ast.Constant) and k.value.value is True for k in node.keywords)
+
+    def _is_registry_mapped(self, path: str, decorator: ast.expr) -> bool:
+        if isinstance(decorator, ast.Call):
+            decorator = decorator.func
+        return isinstance(decorator, ast.Attribute) and decorator.attr in ("mapped", "mapped_as_dataclass")
+
+    def construct(self, path: str, expr: ast.expr) -> Construct | None:
+        """The SQLAlchemy construct an expression names, including Flask-SQLAlchemy's ``db.X`` aliases."""
+        symbol = self.workspace.resolve_expression(path, expr)
+        if isinstance(symbol, External):
+            return construct_of(symbol.qualified)
+        if isinstance(expr, ast.Attribute) and self._is_flask_db(path, expr.value):
+            return construct_of(f"sqlalchemy.{expr.attr}")
+        return None
+
+    def _call_construct(self, path: str, call: ast.Call) -> Construct | None:
+        return self.construct(path, call.func)
+    # -- attributes --------------------------------------------------------------------------------------
+    def _own_attributes(self, path: str, node: ast.ClassDef) -> dict[str, MappedAttribute]:
+        attrs: dict[str, MappedAttribute] = {}
+        for stmt in node.body:
+            if isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                attrs[stmt.name] = self._function_attribute(path, stmt)
+                continue
+            if isinstance(stmt, ast.AnnAssign) and isinstance(stmt.target, ast.Name):
+                name, annotation, value = stmt.target.id, stmt.annotation, stmt.value
+            elif isinstance(stmt, ast.Assign) and len(stmt.targets) == 1 and isinstance(stmt.targets[0], ast.Name):
+                name, annotation, value = stmt.targets[0].id, None, stmt.value
+            else:
+                continue
+            if name.startswith("__"):
+                continue
+            attribute = self._data_attribute(path, name, annotation, value, stmt)
+            if attribute is not None:
+                attrs[name] = attribute
+        return attrs
+
+    def _function_attribute(self, path: str, func: ast.FunctionDef | ast.AsyncFunctionDef) -> MappedAttribute:
+        for decorator in func.decorator_list:
+            target = decorator.func if isinstance(decorator, ast.Call) else decorator
+            name = target.attr if isinstance(target, ast.Attribute) else getattr(target, "id", "")
+            if name in ("property", "cached_property", "hybrid_property") or self.construct(path, target) in (
+                Construct.HYBRID,
+                Construct.CACHE,
+            ) and name != "lru_cache":
+                return MappedAttribute(func.name, AttrKind.PROPERTY, function=func, path=path, node=func)
+            if name in ("setter", "expression", "deleter", "comparator"):
+                return MappedAttribute(func.name, AttrKind.PROPERTY, function=None, path=path, node=func)
+        return MappedAttribute(func.name, AttrKind.METHOD, function=func, path=path, node=func)
+
+    def _data_attribute(self, path, name, annotation, value, stmt) -> MappedAttribute | None:
+        construct = None
+        call = None
+        if isinstance(value, ast.Call):
+            call = value
+            construct = self.construct(path, value.func)
+        if construct is Construct.RELATIONSHIP:
+            return self._relationship(path, name, annotation, call, stmt)
+        if construct in (Construct.MAPPED_COLUMN, Construct.COLUMN_PROPERTY):
+            deferred = _keyword(call, "deferred") is True
+            strategy = Strategy.DEFERRED if deferred else Strategy.COLUMN
+            primary_key = _keyword(call, "primary_key") is True
+            return MappedAttribute(name, AttrKind.COLUMN, strategy, primary_key=primary_key, path=path, node=stmt)
+        if construct is Construct.DEFERRED:
+            return MappedAttribute(name, AttrKind.COLUMN, Strategy.DEFERRED, path=path, node=stmt)
+        if construct is Construct.ASSOCIATION_PROXY:
+            proxied = call.args[0].value if call.args and isinstance(call.args[0], ast.Constant) else None
+            return MappedAttribute(name, AttrKind.PROXY, proxied=proxied, path=path, node=stmt)
+        if value is None and annotation is not None and _annotation_head(annotation) in ("Mapped", None):
+            # `name: Mapped[int]` is a column in 2.0 style; plain annotations are columns in SQLModel tables
+            if _annotation_head(annotation) == "Mapped" or _is_plain_annotation(annotation):
+                return MappedAttribute(name, AttrKind.COLUMN, Strategy.COLUMN, path=path, node=None)
+        return None
+
+    def _relationship(self, path, name, annotation, call, stmt) -> MappedAttribute:
+        lazy = _keyword(call, "lazy", default=None)
+        sa_kwargs = _keyword_node(call, "sa_relationship_kwargs")
+        if isinstance(sa_kwargs, ast.Dict):
+            for key, val in zip(sa_kwargs.keys, sa_kwargs.values):
+                if isinstance(key, ast.Constant) and key.value == "lazy" and isinstance(val, ast.Constant):
+                    lazy = val.value
+        strategy = RELATIONSHIP_LAZY.get(lazy, Strategy.LAZY) if isinstance(lazy, (str, bool, type(None))) else Strategy.LAZY
+        target = None
+        if call.args:
+            first = call.args[0]
+            if isinstance(first, ast.Constant) and isinstance(first.value, str):
+                target = first.value
+            elif isinstance(first, ast.Name):
+                target = first.id
+        uselist = _keyword(call, "uselist", default=None)
+        if annotation is not None:
+            inner, collection = _annotation_target(annotation)
+            target = target or inner
+            if uselist is None:
+                uselist = collection
+        return MappedAttribute(name, AttrKind.RELATIONSHIP, strategy, target=target, uselist=uselist, path=path, node=stmt)
+
+
+def _class_assignments(node: ast.ClassDef) -> dict[str, object]:
+    values: dict[str, object] = {}
+    for stmt in node.body:
+        if isinstance(stmt, ast.Assign):
+            for target in stmt.targets:
+                if isinstance(target, ast.Name):
+                    values[target.id] = stmt.value.value if isinstance(stmt.value, ast.Constant) else stmt.value
+        elif isinstance(stmt, ast.AnnAssign) and isinstance(stmt.target, ast.Name) and stmt.value is not None:
+            values[stmt.target.id] = stmt.value.value if isinstance(stmt.value, ast.Constant) else stmt.value
+    return values
+
+
+def _keyword_node(call: ast.Call | None, name: str) -> ast.expr | None:
+    if call is None:
+        return None
+    for keyword in call.keywords:
+        if keyword.arg == name:
+            return keyword.value
+    return None
+
+
+def _keyword(call: ast.Call | None, name: str, default=None):
+    node = _keyword_node(call, name)
+    if isinstance(node, ast.Constant):
+        return node.value
+    return default
+
+
+def _annotation_head(annotation: ast.expr) -> str | None:
+    if isinstance(annotation, ast.Subscript):
+        annotation = annotation.value
+    if isinstance(annotation, ast.Attribute):
+        return annotation.attr
+    if isinstance(annotation, ast.Name):
+        return annotation.id
+    return None
+
+
+def _is_plain_annotation(annotation: ast.expr) -> bool:
+    head = _annotation_head(annotation)
+    return head in ("int", "str", "float", "bool", "Optional", "datetime", "date", "Decimal", "bytes", "UUID")
+
+
+def _annotation_target(annotation: ast.expr) -> tuple[str | None, bool | None]:
+    """From ``Mapped[list["Address"]]`` get ("Address", True); from ``Mapped["User"]`` ("User", False)."""
+    node = annotation
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        try:
+            node = ast.parse(node.value, mode="eval").body
+        except SyntaxError:
+            return None, None
+    collection: bool | None = False
+    while isinstance(node, ast.Subscript):
+        head = _annotation_head(node)
+        if head in _COLLECTION_ANNOTATIONS:
+            collection = True
+        node = node.slice
+        if isinstance(node, ast.Tuple) and node.elts:
+            node = node.elts[0]
+    if isinstance(node, ast.BinOp):  # "Address | None"
+        node = node.left
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        inner = node.value.strip().strip("'\"")
+        return inner.rpartition(".")[2].split("|")[0].strip() or None, collection
+    if isinstance(node, ast.Name):
+        return node.id, collection
+    if isinstance(node, ast.Attribute):
+        return node.attr, collection
+    return None, collection

@@ -1,0 +1,248 @@
+"""What SQLAlchemy's API does to sessions and instances, as data.
+
+Everything the engine knows about SQLAlchemy lives in these tables. When SQLAlchemy adds a session method or
+a loader option, the change should be one row here, not a new branch in the interpreter.
+"""
+
+from __future__ import annotations
+
+import enum
+
+
+class SessionEffect(enum.Enum):
+    """What a session method does to the instances it holds."""
+
+    CLOSE = "close"  # every instance becomes detached; attribute states are kept
+    COMMIT = "commit"  # persistent/pending instances: every attribute expires (if expire_on_commit)
+    ROLLBACK = "rollback"  # every attribute expires, regardless of expire_on_commit; pending → transient
+    FLUSH = "flush"  # pending → persistent; nothing expires
+    EXPUNGE = "expunge"  # argument becomes detached without expiring
+    EXPUNGE_ALL = "expunge_all"  # every instance becomes detached without expiring
+    EXPIRE = "expire"  # argument's attributes (or the named ones) expire; must be persistent here
+    EXPIRE_ALL = "expire_all"  # every held instance expires
+    REFRESH = "refresh"  # argument must be persistent here; reloads columns
+    MERGE = "merge"  # returns an attached copy of the argument; the argument itself is unchanged
+    ADD = "add"  # argument becomes pending (transient) or persistent again (detached)
+    ADD_ALL = "add_all"  # every element of the argument, as ADD
+    DELETE = "delete"  # argument is deleted at the next flush
+    REMOVE = "remove"  # scoped registry: closes the current session and forgets it
+    LOAD = "load"  # returns instances (get, scalar, ...)
+    QUERY = "query"  # returns a query/result object that later yields instances
+    NEUTRAL = "neutral"  # known, with no effect on instance state
+
+
+#: Session (and AsyncSession, scoped registry) methods → effect.
+SESSION_METHODS: dict[str, SessionEffect] = {
+    "close": SessionEffect.CLOSE,
+    "invalidate": SessionEffect.CLOSE,
+    "reset": SessionEffect.CLOSE,
+    "commit": SessionEffect.COMMIT,
+    "rollback": SessionEffect.ROLLBACK,
+    "flush": SessionEffect.FLUSH,
+    "expunge": SessionEffect.EXPUNGE,
+    "expunge_all": SessionEffect.EXPUNGE_ALL,
+    "expire": SessionEffect.EXPIRE,
+    "expire_all": SessionEffect.EXPIRE_ALL,
+    "refresh": SessionEffect.REFRESH,
+    "merge": SessionEffect.MERGE,
+    "add": SessionEffect.ADD,
+    "add_all": SessionEffect.ADD_ALL,
+    "delete": SessionEffect.DELETE,
+    "remove": SessionEffect.REMOVE,
+    "get": SessionEffect.LOAD,
+    "get_one": SessionEffect.LOAD,
+    "scalar": SessionEffect.LOAD,
+    "scalars": SessionEffect.QUERY,
+    "execute": SessionEffect.QUERY,
+    "query": SessionEffect.QUERY,
+    "exec": SessionEffect.QUERY,  # sqlmodel.Session.exec
+    "stream_scalars": SessionEffect.QUERY,
+}
+
+#: Session methods whose instance argument is the first positional argument.
+INSTANCE_ARGUMENT_EFFECTS = {
+    SessionEffect.EXPUNGE,
+    SessionEffect.EXPIRE,
+    SessionEffect.REFRESH,
+    SessionEffect.MERGE,
+    SessionEffect.ADD,
+    SessionEffect.DELETE,
+}
+
+
+class ResultShape(enum.Enum):
+    """What a terminal method of a query or result object returns."""
+
+    ONE = "one"  # a single instance (or None)
+    MANY = "many"  # a list of instances
+    SAME = "same"  # the same query/result, refined (filter, order_by, unique, ...)
+    SCALARS = "scalars"  # Result.scalars(): a result of instances
+
+
+#: Terminal and chaining methods on Query / Result / ScalarResult / Select.
+RESULT_METHODS: dict[str, ResultShape] = {
+    "first": ResultShape.ONE,
+    "one": ResultShape.ONE,
+    "one_or_none": ResultShape.ONE,
+    "scalar": ResultShape.ONE,
+    "scalar_one": ResultShape.ONE,
+    "scalar_one_or_none": ResultShape.ONE,
+    "get": ResultShape.ONE,  # legacy Query.get
+    "all": ResultShape.MANY,
+    "fetchall": ResultShape.MANY,
+    "partitions": ResultShape.MANY,
+    "scalars": ResultShape.SCALARS,
+}
+
+
+class LoaderOption(enum.Enum):
+    """Effect of a loader option on the attribute it names."""
+
+    EAGER = "eager"  # relationship loaded with the parent
+    LAZY = "lazy"  # relationship left for a lazy load
+    LOAD_ONLY = "load_only"  # only the named columns are loaded
+    DEFER = "defer"  # column left unloaded
+    UNDEFER = "undefer"  # column loaded with the row
+    RAISE = "raise"  # access raises InvalidRequestError by design (not our bug class)
+    NOLOAD = "noload"  # attribute is empty, never loads
+
+
+LOADER_OPTIONS: dict[str, LoaderOption] = {
+    "selectinload": LoaderOption.EAGER,
+    "joinedload": LoaderOption.EAGER,
+    "subqueryload": LoaderOption.EAGER,
+    "immediateload": LoaderOption.EAGER,
+    "contains_eager": LoaderOption.EAGER,
+    "lazyload": LoaderOption.LAZY,
+    "load_only": LoaderOption.LOAD_ONLY,
+    "defer": LoaderOption.DEFER,
+    "undefer": LoaderOption.UNDEFER,
+    "undefer_group": LoaderOption.UNDEFER,
+    "raiseload": LoaderOption.RAISE,
+    "noload": LoaderOption.NOLOAD,
+}
+
+
+class Strategy(enum.Enum):
+    """How a mapped attribute is loaded when nothing else says otherwise."""
+
+    COLUMN = "column"  # loaded with the row
+    DEFERRED = "deferred"  # loaded on first access (a lazy load)
+    LAZY = "lazy"  # relationship loaded on first access
+    EAGER = "eager"  # relationship loaded with the parent
+    DYNAMIC = "dynamic"  # query-producing relationship: no load on access
+    RAISE = "raise"  # access raises by design
+    NOLOAD = "noload"
+
+
+#: relationship(lazy=...) → strategy.
+RELATIONSHIP_LAZY: dict[object, Strategy] = {
+    "select": Strategy.LAZY,
+    True: Strategy.LAZY,
+    None: Strategy.LAZY,
+    "joined": Strategy.EAGER,
+    False: Strategy.EAGER,
+    "selectin": Strategy.EAGER,
+    "subquery": Strategy.EAGER,
+    "immediate": Strategy.EAGER,
+    "dynamic": Strategy.DYNAMIC,
+    "write_only": Strategy.DYNAMIC,
+    "raise": Strategy.RAISE,
+    "raise_on_sql": Strategy.RAISE,
+    "noload": Strategy.NOLOAD,
+}
+
+
+class Construct(enum.Enum):
+    """External callables the engine understands."""
+
+    SESSION = "session"  # Session(...) / AsyncSession(...): a new session
+    FACTORY = "factory"  # sessionmaker(...) / async_sessionmaker(...)
+    SCOPED = "scoped"  # scoped_session(factory): a registry of one shared session
+    SELECT = "select"  # select(Model)
+    LOADER = "loader"  # selectinload(...) & co.
+    MAKE_TRANSIENT = "make_transient"
+    MAKE_TRANSIENT_TO_DETACHED = "make_transient_to_detached"
+    CONTEXTMANAGER = "contextmanager"  # contextlib.contextmanager / asynccontextmanager
+    THREAD = "thread"  # threading.Thread(target=..., args=...)
+    WRAPS = "wraps"  # functools.wraps(f): identity decorator factory
+    CACHE = "cache"  # functools.cache / lru_cache: identity decorator
+    OBJECT_SESSION = "object_session"
+    # Mapping declarations (used by the model index)
+    DECLARATIVE_BASE = "declarative_base"
+    DECLARATIVE_BASE_FUNC = "declarative_base_func"
+    MAPPED_COLUMN = "mapped_column"
+    RELATIONSHIP = "relationship"
+    DEFERRED = "deferred"
+    COLUMN_PROPERTY = "column_property"
+    HYBRID = "hybrid"
+    ASSOCIATION_PROXY = "association_proxy"
+    SQLMODEL = "sqlmodel"
+    FLASK_SQLALCHEMY = "flask_sqlalchemy"
+
+
+#: (canonical qualified name) → construct. A name is canonical once its module prefix is reduced to the
+#: package ("sqlalchemy.orm.session.Session" → "sqlalchemy.Session"), see ``canonical_external``.
+EXTERNAL_CONSTRUCTS: dict[str, Construct] = {
+    "sqlalchemy.Session": Construct.SESSION,
+    "sqlalchemy.AsyncSession": Construct.SESSION,
+    "sqlmodel.Session": Construct.SESSION,
+    "sqlalchemy.sessionmaker": Construct.FACTORY,
+    "sqlalchemy.async_sessionmaker": Construct.FACTORY,
+    "sqlalchemy.scoped_session": Construct.SCOPED,
+    "sqlalchemy.async_scoped_session": Construct.SCOPED,
+    "sqlalchemy.select": Construct.SELECT,
+    "sqlmodel.select": Construct.SELECT,
+    "sqlalchemy.make_transient": Construct.MAKE_TRANSIENT,
+    "sqlalchemy.make_transient_to_detached": Construct.MAKE_TRANSIENT_TO_DETACHED,
+    "sqlalchemy.object_session": Construct.OBJECT_SESSION,
+    "contextlib.contextmanager": Construct.CONTEXTMANAGER,
+    "contextlib.asynccontextmanager": Construct.CONTEXTMANAGER,
+    "threading.Thread": Construct.THREAD,
+    "functools.wraps": Construct.WRAPS,
+    "functools.cache": Construct.CACHE,
+    "functools.lru_cache": Construct.CACHE,
+    "functools.cached_property": Construct.CACHE,
+    "sqlalchemy.DeclarativeBase": Construct.DECLARATIVE_BASE,
+    "sqlalchemy.DeclarativeBaseNoMeta": Construct.DECLARATIVE_BASE,
+    "sqlalchemy.declarative_base": Construct.DECLARATIVE_BASE_FUNC,
+    "sqlalchemy.mapped_column": Construct.MAPPED_COLUMN,
+    "sqlalchemy.Column": Construct.MAPPED_COLUMN,
+    "sqlmodel.Field": Construct.MAPPED_COLUMN,
+    "sqlalchemy.relationship": Construct.RELATIONSHIP,
+    "sqlalchemy.relation": Construct.RELATIONSHIP,
+    "sqlmodel.Relationship": Construct.RELATIONSHIP,
+    "sqlalchemy.deferred": Construct.DEFERRED,
+    "sqlalchemy.column_property": Construct.COLUMN_PROPERTY,
+    "sqlalchemy.query_expression": Construct.DEFERRED,
+    "sqlalchemy.hybrid_property": Construct.HYBRID,
+    "sqlalchemy.hybrid_method": Construct.HYBRID,
+    "sqlalchemy.association_proxy": Construct.ASSOCIATION_PROXY,
+    "sqlmodel.SQLModel": Construct.SQLMODEL,
+    "flask_sqlalchemy.SQLAlchemy": Construct.FLASK_SQLALCHEMY,
+}
+
+#: Factory/session keyword → meaning.
+EXPIRE_ON_COMMIT_KEYWORD = "expire_on_commit"
+
+#: Packages whose names are recognised without resolving them (the user may not have them installed).
+KNOWN_PACKAGES = ("sqlalchemy", "sqlmodel", "flask_sqlalchemy", "contextlib", "threading", "functools")
+
+#: Async constructs: a session made by these raises MissingGreenlet on implicit IO.
+ASYNC_NAMES = {"AsyncSession", "async_sessionmaker", "async_scoped_session"}
+
+
+def canonical_external(qualified: str) -> str:
+    """Reduce a dotted name inside a known package to ``package.Name``."""
+    package, _, rest = qualified.partition(".")
+    if package in KNOWN_PACKAGES and rest:
+        return f"{package}.{rest.rpartition('.')[2]}"
+    return qualified
+
+
+def construct_of(qualified: str) -> Construct | None:
+    return EXTERNAL_CONSTRUCTS.get(canonical_external(qualified))
+
+
+def is_async_name(qualified: str) -> bool:
+    return qualified.rpartition(".")[2] in ASYNC_NAMES

@@ -1,0 +1,140 @@
+"""The abstract state: what is known about each session and each ORM instance at a program point.
+
+Facts are immutable and set-valued, so a join is a union: a fact that differs between two paths keeps every
+possibility, and a read is an *error* when it fails for every possibility and a *warning* when it fails for
+some. Instance state is tracked per attribute (loaded, expired, unloaded), because the same detached
+instance can have one attribute that reads fine and another that raises.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field, replace
+from typing import Hashable
+
+from .findings import Location
+from .models import MappedClass
+
+
+class Life(enum.Enum):
+    TRANSIENT = "transient"
+    PENDING = "pending"
+    PERSISTENT = "persistent"
+    DETACHED = "detached"
+    DELETED = "deleted"
+
+
+class Load(enum.Enum):
+    LOADED = "loaded"
+    EXPIRED = "expired"  # was loaded, then expired by commit/rollback/expire
+    UNLOADED = "unloaded"  # lazy relationship, deferred or load_only-excluded column
+
+
+@dataclass(frozen=True)
+class Event:
+    """Something that happened to a fact, kept for messages and related locations."""
+
+    location: Location
+    message: str
+
+
+SessionId = Hashable
+InstanceId = Hashable
+
+
+@dataclass(frozen=True)
+class SessionFact:
+    label: str  # how the code names it, for messages
+    is_async: bool
+    expire_on_commit: bool
+    closed: frozenset[bool] = frozenset({False})
+    origin: Location | None = None
+
+    def join(self, other: "SessionFact") -> "SessionFact":
+        if self == other:
+            return self
+        return replace(self, closed=self.closed | other.closed, expire_on_commit=self.expire_on_commit and other.expire_on_commit)
+
+
+AttrStates = tuple[tuple[str, frozenset[Load]], ...]
+
+
+@dataclass(frozen=True)
+class InstanceFact:
+    cls: MappedClass
+    label: str
+    life: frozenset[Life]
+    sessions: frozenset[SessionId]
+    attrs: AttrStates  # sorted (name, states) for every loadable attribute
+    is_async: bool = False
+    #: loader options still to apply to related instances reached from this one
+    options: tuple = ()
+    loaded_at: Location | None = None
+    history: frozenset[Event] = frozenset()  # where it was detached or expired
+    merge_discarded: frozenset[Event] = frozenset()
+
+    def attr(self, name: str) -> frozenset[Load]:
+        for key, states in self.attrs:
+            if key == name:
+                return states
+        return frozenset()
+
+    def with_attrs(self, updates: dict[str, frozenset[Load]]) -> "InstanceFact":
+        attrs = tuple((k, updates.get(k, v)) for k, v in self.attrs)
+        return replace(self, attrs=attrs)
+
+    def map_attrs(self, fn) -> "InstanceFact":
+        return replace(self, attrs=tuple((k, fn(k, v)) for k, v in self.attrs))
+
+    def join(self, other: "InstanceFact") -> "InstanceFact":
+        if self == other:
+            return self
+        mine = dict(self.attrs)
+        attrs = tuple((k, mine.get(k, frozenset()) | v) for k, v in other.attrs)
+        return replace(
+            self,
+            life=self.life | other.life,
+            sessions=self.sessions | other.sessions,
+            attrs=attrs,
+            is_async=self.is_async or other.is_async,
+            history=self.history | other.history,
+            merge_discarded=self.merge_discarded | other.merge_discarded,
+        )
+
+
+@dataclass
+class Heap:
+    """Facts about objects; shared by every frame of one analysis path (callers and callees)."""
+
+    sessions: dict[SessionId, SessionFact] = field(default_factory=dict)
+    instances: dict[InstanceId, InstanceFact] = field(default_factory=dict)
+    #: scoped registry key → the id of the session it currently hands out
+    registries: dict[Hashable, SessionId] = field(default_factory=dict)
+
+    def copy(self) -> "Heap":
+        return Heap(dict(self.sessions), dict(self.instances), dict(self.registries))
+
+    def join(self, other: "Heap") -> "Heap":
+        return Heap(
+            _join_maps(self.sessions, other.sessions),
+            _join_maps(self.instances, other.instances),
+            {**other.registries, **self.registries} if self.registries != other.registries else dict(self.registries),
+        )
+
+    def key(self) -> tuple:
+        return (frozenset(self.sessions.items()), frozenset(self.instances.items()), frozenset(self.registries.items()))
+
+    def held_by(self, session: SessionId):
+        for iid, fact in self.instances.items():
+            if session in fact.sessions:
+                yield iid, fact
+
+
+def _join_maps(a: dict, b: dict) -> dict:
+    if a is b or a == b:
+        return dict(a)
+    merged = dict(a)
+    for key, value in b.items():
+        mine = merged.get(key)
+        merged[key] = value if mine is None else mine.join(value)
+    return merged

@@ -1,0 +1,176 @@
+"""Abstract values that variables hold: references to heap facts, factories, queries, functions, ...
+
+Values are immutable and hashable; a variable that holds different values on different paths holds a
+``Union`` of them.
+"""
+
+from __future__ import annotations
+
+import ast
+import enum
+from dataclasses import dataclass
+from typing import Hashable
+
+from .models import MappedClass
+from .sqla_api import LoaderOption
+
+
+class _Unknown:
+    _instance = None
+
+    def __new__(cls):
+        if cls._instance is None:
+            cls._instance = super().__new__(cls)
+        return cls._instance
+
+    def __repr__(self) -> str:
+        return "UNKNOWN"
+
+
+UNKNOWN = _Unknown()
+
+
+@dataclass(frozen=True)
+class Const:
+    value: object
+
+
+@dataclass(frozen=True)
+class SessionRef:
+    sid: Hashable
+
+
+@dataclass(frozen=True)
+class InstanceRef:
+    iid: Hashable
+
+
+@dataclass(frozen=True)
+class Many:
+    """A list, result or collection whose elements are ``element``."""
+
+    element: object
+
+
+@dataclass(frozen=True)
+class Items:
+    """A tuple literal, kept positionally for unpacking."""
+
+    items: tuple
+
+
+@dataclass(frozen=True)
+class Factory:
+    is_async: bool
+    expire_on_commit: bool
+    label: str
+
+
+@dataclass(frozen=True)
+class Registry:
+    """A scoped_session registry (or Flask-SQLAlchemy ``db.session``): one shared session per thread."""
+
+    key: Hashable
+    factory: Factory
+    label: str
+
+
+@dataclass(frozen=True)
+class LoaderOpt:
+    kind: LoaderOption
+    path: tuple[str, ...]  # relationship/column names from the query's entity downwards
+    columns: tuple[str, ...] = ()  # load_only's columns
+    parents: tuple = ()  # earlier links of a chain: selectinload(A.b).joinedload(B.c)
+
+
+@dataclass(frozen=True)
+class Query:
+    """``select(X)``, ``session.query(X)`` or a result of executing one."""
+
+    cls: MappedClass
+    options: tuple[LoaderOpt, ...] = ()
+    session: Hashable | None = None
+    executed: bool = False  # a Result: iterating yields instances (or rows for execute())
+    rows: bool = False  # Result of execute(): rows, not instances, until .scalars()
+
+
+@dataclass(frozen=True)
+class ClassRef:
+    path: str
+    node: ast.ClassDef
+    mapped: MappedClass | None
+
+
+@dataclass(frozen=True)
+class AttrRef:
+    """``User.addresses``: a class-bound attribute, as loader options name them."""
+
+    cls: MappedClass
+    name: str
+
+
+@dataclass(frozen=True)
+class Function:
+    path: str
+    node: ast.FunctionDef | ast.AsyncFunctionDef
+    closure: tuple = ()  # (name, value) pairs captured from the defining frame
+    is_contextmanager: bool = False
+
+
+@dataclass(frozen=True)
+class BoundMethod:
+    receiver: object  # the value the method is called on
+    name: str
+    function: Function | None = None  # a user-defined method, if any
+
+
+@dataclass(frozen=True)
+class ModuleValue:
+    path: str
+
+
+@dataclass(frozen=True)
+class ExternalValue:
+    qualified: str
+
+
+class ContextKind(enum.Enum):
+    SESSION = "session"  # `with Session() as s` / `with factory() as s`: closes on exit
+    BEGIN_NEW = "begin_new"  # `with factory.begin() as s`: commits (or rolls back), then closes
+    BEGIN = "begin"  # `with s.begin():`: commits (or rolls back); the session stays open
+    GENERATOR = "generator"  # a @contextmanager helper
+
+
+@dataclass(frozen=True)
+class Context:
+    kind: ContextKind
+    target: object  # SessionRef, Factory or (Function, args)
+    label: str = ""
+
+
+@dataclass(frozen=True)
+class AwaitableAttrs:
+    iid: Hashable
+
+
+@dataclass(frozen=True)
+class Union:
+    members: frozenset
+
+
+_MAX_UNION = 8
+
+
+def join_values(a, b):
+    if a == b:
+        return a
+    if a is UNKNOWN or b is UNKNOWN:
+        return UNKNOWN
+    members = set(a.members if isinstance(a, Union) else (a,)) | set(b.members if isinstance(b, Union) else (b,))
+    if len(members) > _MAX_UNION:
+        return UNKNOWN
+    return Union(frozenset(members))
+
+
+def members(value):
+    return value.members if isinstance(value, Union) else (value,)

@@ -1,0 +1,269 @@
+"""The workspace index: files, module names, and name resolution across modules.
+
+Names are resolved from the syntax trees alone (imports, top-level definitions, re-exports); that is fast
+enough to run on every file of a large workspace. Names that leave the workspace become ``External``
+qualified names, which ``sqla_api`` recognises without needing the packages installed. An optional
+``fallback`` resolver (jedi, see ``jedi_fallback``) locates modules outside the workspace so that their
+classes and helpers can be indexed the same way.
+"""
+
+from __future__ import annotations
+
+import ast
+import os
+from dataclasses import dataclass, field
+from typing import Callable, Iterable, Union
+
+from .source import SourceFile, parse_source, read_source
+
+
+@dataclass(frozen=True)
+class Definition:
+    """A class, function or module-level assignment in an indexed module."""
+
+    path: str
+    node: ast.AST  # ClassDef | FunctionDef | AsyncFunctionDef | the assigned value expression
+    name: str
+
+
+@dataclass(frozen=True)
+class External:
+    qualified: str
+
+
+@dataclass(frozen=True)
+class ModuleRef:
+    path: str
+
+
+Symbol = Union[Definition, External, ModuleRef]
+
+
+@dataclass
+class ModuleSymbols:
+    """Top-level bindings of one module, read once per content digest."""
+
+    defs: dict[str, ast.AST] = field(default_factory=dict)
+    #: name → (module, attribute or None, level) as written in the import statement
+    imports: dict[str, tuple[str, str | None, int]] = field(default_factory=dict)
+    star_imports: list[tuple[str, int]] = field(default_factory=list)
+
+
+def _collect_symbols(tree: ast.Module) -> ModuleSymbols:
+    symbols = ModuleSymbols()
+
+    def visit(body: Iterable[ast.stmt]) -> None:
+        for stmt in body:
+            if isinstance(stmt, (ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef)):
+                symbols.defs[stmt.name] = stmt
+            elif isinstance(stmt, ast.Assign):
+                for target in stmt.targets:
+                    if isinstance(target, ast.Name):
+                        symbols.defs[target.id] = stmt.value
+            elif isinstance(stmt, ast.AnnAssign) and isinstance(stmt.target, ast.Name) and stmt.value is not None:
+                symbols.defs[stmt.target.id] = stmt.value
+            elif isinstance(stmt, ast.Import):
+                for alias in stmt.names:
+                    if alias.asname:
+                        symbols.imports[alias.asname] = (alias.name, None, 0)
+                    else:
+                        top = alias.name.split(".")[0]
+                        symbols.imports[top] = (top, None, 0)
+            elif isinstance(stmt, ast.ImportFrom):
+                for alias in stmt.names:
+                    if alias.name == "*":
+                        symbols.star_imports.append((stmt.module or "", stmt.level))
+                    else:
+                        symbols.imports[alias.asname or alias.name] = (stmt.module or "", alias.name, stmt.level)
+            elif isinstance(stmt, (ast.If, ast.Try)) or type(stmt).__name__ == "TryStar":
+                # `try: from x import y / except ImportError:` and `if TYPE_CHECKING:` blocks still bind names
+                visit(stmt.body)
+                for handler in getattr(stmt, "handlers", []):
+                    visit(handler.body)
+                visit(getattr(stmt, "orelse", []))
+
+    visit(tree.body)
+    return symbols
+
+
+def _package_root(path: str) -> tuple[str, str]:
+    """Return (sys.path-like root, dotted module name) for a file, following ``__init__.py`` upwards."""
+    directory, filename = os.path.split(os.path.abspath(path))
+    stem = filename[:-3] if filename.endswith(".py") else filename
+    parts = [] if stem == "__init__" else [stem]
+    while os.path.isfile(os.path.join(directory, "__init__.py")):
+        directory, package = os.path.split(directory)
+        parts.insert(0, package)
+    return directory, ".".join(parts)
+
+
+class Workspace:
+    """All files known to the analysis, with module names and a resolver over their imports."""
+
+    def __init__(self, fallback: Callable[[str, str], str | None] | None = None) -> None:
+        self.files: dict[str, SourceFile] = {}
+        self._module_paths: dict[str, list[str]] = {}
+        self._roots: dict[str, str] = {}
+        self._names: dict[str, str] = {}
+        self._symbols: dict[str, tuple[str, ModuleSymbols]] = {}
+        #: (module name, importing path) → path of a module outside the workspace, or None.
+        self._fallback = fallback
+        self._fallback_cache: dict[tuple[str, str], str | None] = {}
+        self.generation = 0  # bumped on every change, so caches keyed on it stay honest
+
+    # -- files -------------------------------------------------------------------------------------------
+    def add_file(self, path: str, text: str | None = None) -> SourceFile:
+        path = os.path.abspath(path)
+        source = read_source(path) if text is None else parse_source(path, text)
+        old = self.files.get(path)
+        if old is not None and old.digest == source.digest and old.error == source.error:
+            return old
+        self.files[path] = source
+        if old is None:
+            root, name = _package_root(path)
+            self._roots[path] = root
+            self._names[path] = name
+            self._module_paths.setdefault(name, []).append(path)
+        self.generation += 1
+        return source
+
+    def remove_file(self, path: str) -> None:
+        path = os.path.abspath(path)
+        if self.files.pop(path, None) is None:
+            return
+        name = self._names.pop(path)
+        self._roots.pop(path, None)
+        self._symbols.pop(path, None)
+        paths = self._module_paths.get(name, [])
+        if path in paths:
+            paths.remove(path)
+        self.generation += 1
+
+    def module_name(self, path: str) -> str:
+        return self._names.get(os.path.abspath(path), "")
+
+    def symbols(self, path: str) -> ModuleSymbols:
+        source = self.files[path]
+        cached = self._symbols.get(path)
+        if cached is not None and cached[0] == source.digest:
+            return cached[1]
+        symbols = _collect_symbols(source.tree) if source.tree is not None else ModuleSymbols()
+        self._symbols[path] = (source.digest, symbols)
+        return symbols
+
+    # -- modules -----------------------------------------------------------------------------------------
+    def _absolute_module(self, module: str, level: int, importer: str) -> str:
+        if level == 0:
+            return module
+        package_parts = self.module_name(importer).split(".")
+        if not os.path.basename(importer).startswith("__init__"):
+            package_parts = package_parts[:-1]
+        if level > 1:
+            package_parts = package_parts[: len(package_parts) - (level - 1)]
+        return ".".join([*package_parts, module] if module else package_parts)
+
+    def find_module(self, module: str, importer: str) -> str | None:
+        """Path of the workspace (or fallback) module ``module`` as imported from ``importer``."""
+        candidates = self._module_paths.get(module)
+        if candidates:
+            if len(candidates) == 1:
+                return candidates[0]
+            # Several workspace folders define a module of that name: prefer the importer's own root.
+            root = self._roots.get(importer)
+            for candidate in candidates:
+                if self._roots.get(candidate) == root:
+                    return candidate
+            return candidates[0]
+        if self._fallback is None or module.split(".")[0] in _NEVER_FALLBACK:
+            return None
+        key = (module, importer)
+        if key not in self._fallback_cache:
+            located = None
+            try:
+                located = self._fallback(module, importer)
+            except Exception:  # a resolver failure must never break the analysis
+                located = None
+            self._fallback_cache[key] = located
+            if located and os.path.abspath(located) not in self.files:
+                self.add_file(located)
+        located = self._fallback_cache[key]
+        return os.path.abspath(located) if located else None
+
+    # -- names -------------------------------------------------------------------------------------------
+    def resolve(self, path: str, name: str, _seen: frozenset = frozenset()) -> Symbol | None:
+        """Resolve a top-level ``name`` as seen from module ``path``."""
+        if (path, name) in _seen or path not in self.files:
+            return None
+        seen = _seen | {(path, name)}
+        symbols = self.symbols(path)
+        node = symbols.defs.get(name)
+        if node is not None:
+            return Definition(path, node, name)
+        imported = symbols.imports.get(name)
+        if imported is not None:
+            module, attribute, level = imported
+            return self.resolve_import(path, module, attribute, level, seen)
+        for module, level in symbols.star_imports:
+            absolute = self._absolute_module(module, level, path)
+            target = self.find_module(absolute, path)
+            if target:
+                found = self.resolve(target, name, seen)
+                if found is not None:
+                    return found
+        return None
+
+    def resolve_import(
+        self, path: str, module: str, attribute: str | None, level: int = 0, _seen: frozenset = frozenset()
+    ) -> Symbol:
+        """What ``import module`` (attribute None) or ``from module import attribute`` binds in ``path``."""
+        absolute = self._absolute_module(module, level, path)
+        if attribute is None:
+            target = self.find_module(absolute, path)
+            return ModuleRef(target) if target else External(absolute)
+        # `from pkg import sub` may name a submodule
+        submodule = self.find_module(f"{absolute}.{attribute}" if absolute else attribute, path)
+        if submodule:
+            return ModuleRef(submodule)
+        target = self.find_module(absolute, path)
+        if target:
+            return self.resolve(target, attribute, _seen) or External(f"{absolute}.{attribute}")
+        return External(f"{absolute}.{attribute}")
+
+    def resolve_attribute(self, symbol: Symbol, attribute: str) -> Symbol | None:
+        if isinstance(symbol, ModuleRef):
+            found = self.resolve(symbol.path, attribute)
+            if found is not None:
+                return found
+            submodule = self.find_module(f"{self.module_name(symbol.path)}.{attribute}", symbol.path)
+            return ModuleRef(submodule) if submodule else None
+        if isinstance(symbol, External):
+            return External(f"{symbol.qualified}.{attribute}")
+        return None
+
+    def resolve_expression(self, path: str, expr: ast.expr) -> Symbol | None:
+        """Resolve a dotted expression (``Name`` or ``Attribute`` chain) from module ``path``."""
+        if isinstance(expr, ast.Name):
+            return self.resolve(path, expr.id)
+        if isinstance(expr, ast.Attribute):
+            base = self.resolve_expression(path, expr.value)
+            return self.resolve_attribute(base, expr.attr) if base is not None else None
+        return None
+
+
+#: Packages we recognise by name; locating their files would only cost time.
+_NEVER_FALLBACK = {"sqlalchemy", "sqlmodel", "flask_sqlalchemy", "contextlib", "threading", "functools",
+                   "typing", "asyncio", "concurrent", "os", "sys", "collections", "dataclasses", "enum",
+                   "logging", "datetime", "json", "re", "pathlib", "abc", "uuid", "decimal", "itertools"}
+
+
+def discover_python_files(paths: Iterable[str]) -> list[str]:
+    skip_dirs = {".git", ".hg", ".venv", "venv", "node_modules", "__pycache__", ".tox", ".mypy_cache", "build", "dist"}
+    found: list[str] = []
+    for path in paths:
+        if os.path.isfile(path):
+            found.append(os.path.abspath(path))
+            continue
+        for directory, dirnames, filenames in os.walk(path):
+            dirnames[:] = sorted(d for d in dirnames if d not in skip_dirs and not d.startswith("."))
+            found.extend(os.path.abspath(os.path.join(directory, f)) for f in sorted(filenames) if f.endswith(".py"))
+    return found

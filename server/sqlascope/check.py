@@ -1,0 +1,105 @@
+"""The check pipeline shared by the CLI and the language server: files → engine issues → coded findings."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+
+from .analysis.engine import Engine
+from .analysis.findings import Finding, Location, Related, Severity
+from .analysis.issues import Issue
+from .analysis.workspace import Workspace, discover_python_files
+from .config import Settings
+from .noqa import suppressed
+from .rules import rule_for
+
+
+@dataclass
+class Skipped:
+    path: str
+    reason: str
+    line: int = 1
+
+
+@dataclass
+class CheckResult:
+    findings: list[Finding] = field(default_factory=list)
+    skipped: list[Skipped] = field(default_factory=list)
+    internal_errors: list[Skipped] = field(default_factory=list)
+    files: int = 0
+    lines: int = 0
+
+
+def issue_to_finding(issue: Issue, settings: Settings) -> Finding | None:
+    rule = rule_for(issue)
+    if rule is None or not settings.enabled(rule.code):
+        return None
+    related = [Related(e.location, e.message) for e in issue.events]
+    if issue.fact.loaded_at is not None:
+        related.insert(0, Related(issue.fact.loaded_at, f"`{issue.fact.label}` loaded here"))
+    related.extend(issue.call_chain)
+    data = {
+        "fault": issue.fault.value,
+        "attribute": issue.attribute.name if issue.attribute else None,
+        "model": issue.fact.cls.name,
+        "instance": issue.instance,
+        "session": issue.session_label,
+    }
+    return Finding(
+        code=rule.code,
+        severity=settings.severity_for(rule.code, issue.severity),
+        message=rule.message(issue),
+        location=issue.location,
+        related=tuple(dict.fromkeys(related)),
+        data=data,
+    )
+
+
+def merge_findings(findings: list[Finding]) -> list[Finding]:
+    """One finding per (location, code): the most severe, with every distinct related location."""
+    merged: dict[tuple, Finding] = {}
+    for finding in findings:
+        key = (finding.location, finding.code)
+        existing = merged.get(key)
+        if existing is None:
+            merged[key] = finding
+            continue
+        best = finding if finding.severity > existing.severity else existing
+        related = tuple(dict.fromkeys(existing.related + finding.related))
+        merged[key] = Finding(best.code, best.severity, best.message, best.location, related, best.data)
+    return sorted(merged.values(), key=lambda f: f.sort_key)
+
+
+def not_suppressed(finding: Finding, workspace: Workspace) -> bool:
+    source = workspace.files.get(finding.location.path)
+    if source is None or not 1 <= finding.location.line <= len(source.lines):
+        return True
+    return not suppressed(source.lines[finding.location.line - 1], finding.code)
+
+
+def check_paths(paths: list[str], settings: Settings, workspace: Workspace | None = None) -> CheckResult:
+    workspace = workspace or Workspace()
+    result = CheckResult()
+    files = discover_python_files(paths)
+    for path in files:
+        workspace.add_file(path)
+    engine = Engine(workspace)
+    findings: list[Finding] = []
+    for path in files:
+        source = workspace.files[os.path.abspath(path)]
+        result.files += 1
+        result.lines += source.text.count("\n") + 1 if source.text else 0
+        if source.error is not None:
+            result.skipped.append(Skipped(path, source.error, source.error_line))
+            continue
+        try:
+            issues = engine.analyze_file(source.path)
+        except Exception as exc:  # an engine bug must cost one file, never the run
+            result.internal_errors.append(Skipped(path, f"internal error: {type(exc).__name__}: {exc}"))
+            continue
+        for issue in issues:
+            finding = issue_to_finding(issue, settings)
+            if finding is not None:
+                findings.append(finding)
+    result.findings = [f for f in merge_findings(findings) if not_suppressed(f, workspace)]
+    return result

@@ -1,0 +1,128 @@
+"""``sqlascope check`` and ``sqlascope serve``."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+
+from .check import CheckResult, check_paths
+from .config import ConfigError, load_settings
+
+EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+
+
+def _codes(text: str | None) -> tuple[str, ...]:
+    return tuple(c.strip().upper() for c in (text or "").split(",") if c.strip())
+
+
+def _relative(path: str) -> str:
+    try:
+        relative = os.path.relpath(path)
+    except ValueError:
+        return path
+    return path if relative.startswith("..") else relative
+
+
+def render_text(result: CheckResult) -> str:
+    lines = []
+    for f in result.findings:
+        loc = f.location
+        lines.append(f"{_relative(loc.path)}:{loc.line}:{loc.column + 1}: {f.code} {f.message}")
+        for related in f.related:
+            r = related.location
+            lines.append(f"    {_relative(r.path)}:{r.line}:{r.column + 1}: {related.message}")
+    for skipped in result.skipped:
+        lines.append(f"{_relative(skipped.path)}:{skipped.line}:1: skipped: {skipped.reason}")
+    for error in result.internal_errors:
+        lines.append(f"{_relative(error.path)}:1:1: {error.reason}")
+    errors = sum(1 for f in result.findings if f.severity.label == "error")
+    warnings = len(result.findings) - errors
+    lines.append(
+        f"Found {len(result.findings)} problem{'s' if len(result.findings) != 1 else ''} "
+        f"({errors} error{'s' if errors != 1 else ''}, {warnings} warning{'s' if warnings != 1 else ''}) "
+        f"in {result.files} file{'s' if result.files != 1 else ''}"
+        + (f"; {len(result.skipped)} skipped" if result.skipped else "")
+    )
+    return "\n".join(lines)
+
+
+def render_json(result: CheckResult) -> str:
+    rows = []
+    for f in result.findings:
+        loc = f.location
+        rows.append({
+            "path": _relative(loc.path),
+            "line": loc.line,
+            "column": loc.column + 1,
+            "end_line": loc.end_line,
+            "end_column": loc.end_column + 1,
+            "code": f.code,
+            "severity": f.severity.label,
+            "message": f.message,
+            "related": [
+                {"path": _relative(r.location.path), "line": r.location.line, "column": r.location.column + 1,
+                 "message": r.message}
+                for r in f.related
+            ],
+        })
+    return json.dumps(rows, indent=2)
+
+
+def _check(args: argparse.Namespace) -> int:
+    paths = args.paths or ["."]
+    missing = [p for p in paths if not os.path.exists(p)]
+    if missing:
+        print(f"sqlascope: no such file or directory: {', '.join(missing)}", file=sys.stderr)
+        return EXIT_ERROR
+    try:
+        settings = load_settings(paths[0]).merged(select=_codes(args.select), ignore=_codes(args.ignore))
+    except ConfigError as exc:
+        print(f"sqlascope: {exc}", file=sys.stderr)
+        return EXIT_ERROR
+    result = check_paths(paths, settings)
+    print(render_json(result) if args.format == "json" else render_text(result))
+    if result.skipped and args.format == "json":
+        for skipped in result.skipped:
+            print(f"{_relative(skipped.path)}:{skipped.line}: skipped: {skipped.reason}", file=sys.stderr)
+    if result.internal_errors:
+        return EXIT_ERROR
+    return EXIT_FINDINGS if result.findings else EXIT_CLEAN
+
+
+def _serve(args: argparse.Namespace) -> int:
+    try:
+        from .lsp.server import main as serve_main
+    except ImportError as exc:  # the LSP layer lands with the language-server issue
+        print(f"sqlascope: the language server is not available: {exc}", file=sys.stderr)
+        return EXIT_ERROR
+    return serve_main(args)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="sqlascope", description="Find SQLAlchemy session-lifecycle bugs before they run.")
+    commands = parser.add_subparsers(dest="command", required=True)
+    check = commands.add_parser("check", help="analyse files or folders and report findings")
+    check.add_argument("paths", nargs="*", help="files or folders (default: .)")
+    check.add_argument("--format", choices=("text", "json"), default="text")
+    check.add_argument("--select", help="comma-separated rule codes or prefixes to report")
+    check.add_argument("--ignore", help="comma-separated rule codes or prefixes to skip")
+    check.set_defaults(handler=_check)
+    serve = commands.add_parser("serve", help="run the language server over stdio")
+    serve.add_argument("--tcp", help="HOST:PORT to listen on instead of stdio (debugging)")
+    serve.set_defaults(handler=_serve)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:  # argparse exits 2 on usage errors, 0 on --help
+        return int(exc.code or 0)
+    return args.handler(args)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,92 @@
+"""Settings: rule selection and severity overrides, from ``[tool.sqlascope]`` and the command line / editor."""
+
+from __future__ import annotations
+
+import os
+import sys
+from dataclasses import dataclass, field, replace
+
+from .analysis.findings import Severity
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover
+    import tomli as tomllib
+
+
+@dataclass(frozen=True)
+class Settings:
+    select: tuple[str, ...] = ()  # code prefixes; empty means every rule
+    ignore: tuple[str, ...] = ()
+    severity: tuple[tuple[str, Severity], ...] = ()  # code → severity override
+    #: extra names of session-helper context managers / decorators (compiled or unresolvable helpers)
+    session_helpers: tuple[str, ...] = ()
+
+    def enabled(self, code: str) -> bool:
+        if self.select and not any(code.startswith(p) for p in self.select):
+            return False
+        return not any(code.startswith(p) for p in self.ignore)
+
+    def severity_for(self, code: str, default: Severity) -> Severity:
+        for prefix, severity in self.severity:
+            if code.startswith(prefix):
+                return severity
+        return default
+
+    def merged(self, **overrides) -> "Settings":
+        clean = {k: v for k, v in overrides.items() if v not in (None, (), [])}
+        return replace(self, **clean)
+
+
+class ConfigError(ValueError):
+    """A setting is malformed; the message says which and why."""
+
+
+def _codes(value, key: str) -> tuple[str, ...]:
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, (list, tuple)) or not all(isinstance(v, str) for v in value):
+        raise ConfigError(f"`{key}` must be a list of rule codes")
+    return tuple(v.strip().upper() for v in value if v.strip())
+
+
+def settings_from_mapping(data: dict, origin: str = "settings") -> Settings:
+    severity: list[tuple[str, Severity]] = []
+    raw = data.get("severity", {}) or {}
+    if not isinstance(raw, dict):
+        raise ConfigError(f"{origin}: `severity` must be a table of CODE = \"error|warning|information|hint\"")
+    for code, level in raw.items():
+        try:
+            severity.append((code.upper(), Severity.parse(str(level))))
+        except KeyError:
+            raise ConfigError(f"{origin}: severity of {code} must be error, warning, information or hint") from None
+    return Settings(
+        select=_codes(data.get("select", []), f"{origin}: select"),
+        ignore=_codes(data.get("ignore", []), f"{origin}: ignore"),
+        severity=tuple(severity),
+        session_helpers=tuple(data.get("session-helpers", data.get("session_helpers", [])) or ()),
+    )
+
+
+def find_pyproject(start: str) -> str | None:
+    directory = os.path.abspath(start if os.path.isdir(start) else os.path.dirname(start))
+    while True:
+        candidate = os.path.join(directory, "pyproject.toml")
+        if os.path.isfile(candidate):
+            return candidate
+        parent = os.path.dirname(directory)
+        if parent == directory:
+            return None
+        directory = parent
+
+
+def load_settings(start: str) -> Settings:
+    path = find_pyproject(start)
+    if path is None:
+        return Settings()
+    try:
+        with open(path, "rb") as handle:
+            data = tomllib.load(handle)
+    except (OSError, tomllib.TOMLDecodeError) as exc:
+        raise ConfigError(f"{path}: cannot read [tool.sqlascope]: {exc}") from None
+    return settings_from_mapping(data.get("tool", {}).get("sqlascope", {}), path)

@@ -1,0 +1,44 @@
+"""What a rule is: a code, a name, the faults it claims, and how it words its message."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable
+
+from ..analysis.issues import Issue
+
+DOCS_BASE = "https://github.com/sqlascope/sqlascope/blob/main/docs/rules/"
+
+
+@dataclass(frozen=True)
+class Rule:
+    code: str
+    name: str
+    summary: str
+    #: Does this rule own the issue? Rules are asked in registry order; the first that matches wins.
+    matches: Callable[[Issue], bool]
+    message: Callable[[Issue], str]
+
+    @property
+    def doc_url(self) -> str:
+        return f"{DOCS_BASE}{self.code}.md"
+
+
+def describe_history(issue: Issue) -> str:
+    """The most recent reasons an instance is detached or expired, as a parenthesis for messages."""
+    events = issue.events
+    if not events:
+        return ""
+    reasons = [f"{e.message.replace(' here', '')} at line {e.location.line}" for e in events[-2:]]
+    return f" ({'; '.join(reasons)})"
+
+
+def attribute_kind(issue: Issue) -> str:
+    attribute = issue.attribute
+    if attribute is None:
+        return "attribute"
+    if attribute.kind.value == "relationship":
+        return "a lazy relationship"
+    if attribute.strategy.value == "deferred":
+        return "a deferred column"
+    return "a column"

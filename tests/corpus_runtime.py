@@ -1,0 +1,515 @@
+"""Runtime side of the corpus: discover cases, run their scenarios under real SQLAlchemy.
+
+See tests/corpus/README.md for the contract. Public API:
+
+- ``discover_cases(root=CORPUS_ROOT) -> list[Case]``
+- ``run_scenario(case, scenario) -> Outcome`` (fresh subprocess per scenario)
+- ``run_case(case) -> dict[str, Outcome]``
+- ``runtime_outcomes(case) -> dict[str, Outcome]`` (memoized in-process)
+- ``warm_runtime_outcomes(cases)`` (fills the memo for many cases with one worker pool)
+- ``TARGET_ERRORS``
+"""
+
+from __future__ import annotations
+
+import ast
+import atexit
+import io
+import json
+import os
+import queue
+import re
+import subprocess
+import sys
+import threading
+import tokenize
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+TESTS_DIR = Path(__file__).resolve().parent
+CORPUS_ROOT = TESTS_DIR / "corpus"
+
+TARGET_ERRORS = ("DetachedInstanceError", "InvalidRequestError", "MissingGreenlet")
+SCENARIO_PREFIXES = ("scenario_bad_", "scenario_ok_")
+TIMEOUT_S = 60
+MAX_WORKERS = 2
+
+_EXPECT_RE = re.compile(r"#\s*expect:\s*([A-Za-z_][A-Za-z0-9_]*)")
+
+
+@dataclass(frozen=True)
+class Case:
+    name: str  # "single/<stem>" or "multi/<dir>"
+    root: Path  # the .py file (single) or the directory (multi)
+    entry: Path  # the entry module file
+    scenarios: tuple[str, ...]
+    # (absolute path str, 1-based line) -> expected error name
+    annotations: dict[tuple[str, int], str] = field(hash=False, compare=False)
+
+    @property
+    def is_multi(self) -> bool:
+        return self.root.is_dir()
+
+    @property
+    def bad_scenarios(self) -> tuple[str, ...]:
+        return tuple(s for s in self.scenarios if s.startswith("scenario_bad_"))
+
+    @property
+    def ok_scenarios(self) -> tuple[str, ...]:
+        return tuple(s for s in self.scenarios if s.startswith("scenario_ok_"))
+
+    def files(self) -> list[Path]:
+        if self.is_multi:
+            return sorted(p.resolve() for p in self.root.rglob("*.py") if "__pycache__" not in p.parts)
+        return [self.root]
+
+    def contains(self, path: str | os.PathLike) -> bool:
+        p = Path(os.path.realpath(path))
+        if self.is_multi:
+            return p == self.root or self.root in p.parents
+        return p == self.root
+
+
+@dataclass(frozen=True)
+class Outcome:
+    kind: str  # "ok" | "raised" | "crashed" (runner failed / timed out / printed no result)
+    error: str | None = None  # a TARGET_ERRORS name or "Other:<module.Qualname>"
+    message: str = ""
+    path: str | None = None  # absolute path of the deepest traceback frame inside the case
+    line: int | None = None
+
+    @property
+    def location(self) -> tuple[str, int] | None:
+        if self.path is None or self.line is None:
+            return None
+        return (self.path, self.line)
+
+
+# --------------------------------------------------------------------------- discovery
+
+
+def _scenario_names(entry: Path) -> tuple[str, ...]:
+    tree = ast.parse(entry.read_text(encoding="utf-8"), filename=str(entry))
+    names = []
+    for node in tree.body:
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and node.name.startswith(SCENARIO_PREFIXES):
+            names.append(node.name)
+    return tuple(names)
+
+
+def parse_annotations(path: Path) -> dict[tuple[str, int], str]:
+    """`# expect: X` comments of one file, keyed by (abs path, line)."""
+    out: dict[tuple[str, int], str] = {}
+    src = path.read_text(encoding="utf-8")
+    for tok in tokenize.generate_tokens(io.StringIO(src).readline):
+        if tok.type == tokenize.COMMENT:
+            m = _EXPECT_RE.search(tok.string)
+            if m:
+                out[(str(path), tok.start[0])] = m.group(1)
+    return out
+
+
+def _make_case(name: str, root: Path, entry: Path) -> Case:
+    root = Path(os.path.realpath(root))
+    entry = Path(os.path.realpath(entry))
+    case = Case(name=name, root=root, entry=entry, scenarios=_scenario_names(entry), annotations={})
+    for f in case.files():
+        case.annotations.update(parse_annotations(f))
+    return case
+
+
+def discover_cases(root: Path | str = CORPUS_ROOT) -> list[Case]:
+    root = Path(root)
+    cases: list[Case] = []
+    single = root / "single"
+    if single.is_dir():
+        for f in sorted(single.glob("*.py")):
+            if f.name.startswith("_"):
+                continue
+            cases.append(_make_case(f"single/{f.stem}", f, f))
+    multi = root / "multi"
+    if multi.is_dir():
+        for d in sorted(p for p in multi.iterdir() if p.is_dir()):
+            if d.name.startswith(("_", ".")) or not (d / "main.py").is_file():
+                continue
+            cases.append(_make_case(f"multi/{d.name}", d, d / "main.py"))
+    return cases
+
+
+# --------------------------------------------------------------------------- running
+
+# The runner code runs in a separate interpreter. `run(...)` executes one scenario in the current
+# process and returns the result dict. It is driven either directly (mode "once": a fresh
+# `python -c` per scenario) or by a fork server (mode "server": a process that pre-imports
+# SQLAlchemy once, then forks a fresh child per scenario; each child runs exactly one scenario,
+# so scenarios never share interpreter state).
+_RUNNER = r"""
+import asyncio, importlib, importlib.util, inspect, json, os, sys, threading, traceback
+
+
+def run(kind, case_root, entry, scenario):
+    case_root = os.path.realpath(case_root)
+    case_dir = case_root if kind == "multi" else os.path.dirname(case_root)
+    sys.path[0] = case_dir
+    os.chdir(case_dir)
+
+    thread_excs = []
+
+    def _hook(args):
+        if args.exc_type is SystemExit:
+            return
+        thread_excs.append((args.exc_value, args.exc_traceback))
+
+    threading.excepthook = _hook
+
+    def inside(fn):
+        p = os.path.realpath(fn)
+        if kind == "multi":
+            return p == case_root or p.startswith(case_root + os.sep)
+        return p == case_root
+
+    def location(tb):
+        path = line = None
+        while tb is not None:
+            fn = tb.tb_frame.f_code.co_filename
+            if inside(fn):
+                path, line = os.path.realpath(fn), tb.tb_lineno
+            tb = tb.tb_next
+        return path, line
+
+    def chain(exc):
+        seen = set()
+        todo = [exc]
+        while todo:
+            e = todo.pop()
+            if not isinstance(e, BaseException) or id(e) in seen:
+                continue
+            seen.add(id(e))
+            yield e
+            todo.extend([getattr(e, "orig", None), e.__cause__, e.__context__])
+
+    def classify(exc):
+        from sqlalchemy import exc as sa_exc
+        from sqlalchemy.orm import exc as orm_exc
+
+        if isinstance(exc, orm_exc.DetachedInstanceError):
+            return "DetachedInstanceError"
+        if any(isinstance(e, sa_exc.MissingGreenlet) for e in chain(exc)):
+            return "MissingGreenlet"
+        if isinstance(exc, sa_exc.InvalidRequestError):
+            return "InvalidRequestError"
+        t = type(exc)
+        return "Other:%s.%s" % (t.__module__, t.__qualname__)
+
+    def report(exc, tb):
+        path, line = location(tb)
+        return {
+            "outcome": "raised",
+            "error": classify(exc),
+            "message": str(exc)[:2000],
+            "path": path,
+            "line": line,
+            "traceback": "".join(traceback.format_exception(type(exc), exc, tb))[-6000:],
+        }
+
+    result = None
+    try:
+        if kind == "multi":
+            mod = importlib.import_module("main")
+        else:
+            name = "_corpus_case_" + os.path.splitext(os.path.basename(entry))[0]
+            spec = importlib.util.spec_from_file_location(name, entry)
+            mod = importlib.util.module_from_spec(spec)
+            sys.modules[name] = mod
+            spec.loader.exec_module(mod)
+        fn = getattr(mod, scenario)
+        if inspect.iscoroutinefunction(fn):
+            asyncio.run(fn())
+        else:
+            r = fn()
+            if inspect.isawaitable(r):
+                async def _await(x):
+                    return await x
+
+                asyncio.run(_await(r))
+    except BaseException as exc:
+        result = report(exc, exc.__traceback__)
+    if result is None and thread_excs:
+        exc, tb = thread_excs[0]
+        result = report(exc, tb)
+    if result is None:
+        result = {"outcome": "ok"}
+    result["thread_exceptions"] = len(thread_excs)
+    return result
+
+
+def serve(timeout):
+    import select, signal, tempfile, time
+
+    import sqlalchemy, sqlalchemy.exc, sqlalchemy.orm, sqlalchemy.orm.exc  # noqa: F401  (pre-warm)
+    try:
+        import sqlalchemy.ext.asyncio, aiosqlite, greenlet  # noqa: F401
+    except Exception:
+        pass
+    sys.dont_write_bytecode = True
+    proto_in, proto_out = sys.stdin, sys.stdout
+    devnull = os.open(os.devnull, os.O_RDONLY)
+    while True:
+        line = proto_in.readline()
+        if not line:
+            return
+        req = json.loads(line)
+        r, w = os.pipe()
+        log = tempfile.TemporaryFile()
+        sys.stdout.flush()
+        sys.stderr.flush()
+        pid = os.fork()
+        if pid == 0:
+            try:
+                os.close(r)
+                os.dup2(devnull, 0)
+                os.dup2(log.fileno(), 1)
+                os.dup2(log.fileno(), 2)
+                res = run(req["kind"], req["root"], req["entry"], req["scenario"])
+                try:
+                    sys.stdout.flush()
+                    sys.stderr.flush()
+                except BaseException:
+                    pass
+                data = json.dumps(res).encode()
+                while data:
+                    data = data[os.write(w, data):]
+            finally:
+                os._exit(0)
+        os.close(w)
+        chunks, timed_out = [], False
+        deadline = time.monotonic() + timeout
+        while True:
+            left = deadline - time.monotonic()
+            if left <= 0:
+                timed_out = True
+                break
+            ready, _, _ = select.select([r], [], [], left)
+            if ready:
+                chunk = os.read(r, 65536)
+                if not chunk:
+                    break
+                chunks.append(chunk)
+        os.close(r)
+        if timed_out:
+            try:
+                os.kill(pid, signal.SIGKILL)
+            except ProcessLookupError:
+                pass
+        _, status = os.waitpid(pid, 0)
+        try:
+            res = json.loads(b"".join(chunks).decode()) if chunks else None
+        except ValueError:
+            res = None
+        if res is None:
+            log.seek(0)
+            tail = log.read()[-3000:].decode(errors="replace")
+            why = "timeout after %ss" % timeout if timed_out else "child exited with status %s" % status
+            res = {"outcome": "crashed", "message": why + " without a result\n" + tail}
+        log.close()
+        proto_out.write(json.dumps(res) + "\n")
+        proto_out.flush()
+
+
+if __name__ == "__main__":
+    if sys.argv[1] == "server":
+        serve(float(sys.argv[2]))
+    else:
+        res = run(*sys.argv[2:6])
+        sys.stdout.flush()
+        sys.stdout.write("\n" + json.dumps(res) + "\n")
+        sys.stdout.flush()
+        os._exit(0)
+"""
+
+
+def _child_env() -> dict[str, str]:
+    env = dict(os.environ)
+    env.pop("PYTHONPATH", None)
+    env["PYTHONDONTWRITEBYTECODE"] = "1"
+    env.setdefault("PYTHONWARNINGS", "ignore")
+    return env
+
+
+def _outcome_from(data: dict) -> Outcome:
+    if data.get("outcome") == "ok":
+        return Outcome(kind="ok")
+    if data.get("outcome") == "crashed":
+        return Outcome(kind="crashed", message=data.get("message", ""))
+    return Outcome(
+        kind="raised",
+        error=data.get("error"),
+        message=data.get("message", ""),
+        path=data.get("path"),
+        line=data.get("line"),
+    )
+
+
+def _request(case: Case, scenario: str) -> dict:
+    return {
+        "kind": "multi" if case.is_multi else "single",
+        "root": str(case.root),
+        "entry": str(case.entry),
+        "scenario": scenario,
+    }
+
+
+def _run_plain(case: Case, scenario: str, timeout: float) -> Outcome:
+    req = _request(case, scenario)
+    try:
+        proc = subprocess.run(
+            [sys.executable, "-c", _RUNNER, "once", req["kind"], req["root"], req["entry"], scenario],
+            cwd=str(case.root if case.is_multi else case.root.parent),
+            env=_child_env(),
+            capture_output=True,
+            text=True,
+            timeout=timeout,
+        )
+    except subprocess.TimeoutExpired:
+        return Outcome(kind="crashed", message=f"timeout after {timeout}s")
+    for raw in reversed(proc.stdout.splitlines()):
+        raw = raw.strip()
+        if not raw.startswith("{"):
+            continue
+        try:
+            data = json.loads(raw)
+        except ValueError:
+            continue
+        if isinstance(data, dict) and "outcome" in data:
+            return _outcome_from(data)
+    return Outcome(
+        kind="crashed",
+        message=f"runner exited {proc.returncode} without a result\nstdout:\n{proc.stdout[-3000:]}\nstderr:\n{proc.stderr[-3000:]}",
+    )
+
+
+class _ForkServer:
+    def __init__(self, timeout: float):
+        self.timeout = timeout
+        self.proc = subprocess.Popen(
+            [sys.executable, "-c", _RUNNER, "server", str(timeout)],
+            cwd=str(TESTS_DIR),
+            env=_child_env(),
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.DEVNULL,
+            text=True,
+        )
+
+    def run(self, case: Case, scenario: str) -> Outcome:
+        assert self.proc.stdin is not None and self.proc.stdout is not None
+        self.proc.stdin.write(json.dumps(_request(case, scenario)) + "\n")
+        self.proc.stdin.flush()
+        line = self.proc.stdout.readline()
+        if not line:
+            raise RuntimeError("fork server died")
+        return _outcome_from(json.loads(line))
+
+    def close(self) -> None:
+        try:
+            if self.proc.stdin:
+                self.proc.stdin.close()
+            self.proc.wait(timeout=5)
+        except Exception:
+            self.proc.kill()
+            self.proc.wait()
+
+
+_SERVERS: "queue.SimpleQueue[_ForkServer]" = queue.SimpleQueue()
+_SERVERS_ALL: list[_ForkServer] = []
+_SERVERS_LOCK = threading.Lock()
+
+
+def _use_fork_server() -> bool:
+    return hasattr(os, "fork") and os.environ.get("CORPUS_RUNTIME_MODE", "fork") != "subprocess"
+
+
+def _checkout(timeout: float) -> _ForkServer:
+    try:
+        srv = _SERVERS.get_nowait()
+    except queue.Empty:
+        srv = _ForkServer(timeout)
+        with _SERVERS_LOCK:
+            _SERVERS_ALL.append(srv)
+    return srv
+
+
+@atexit.register
+def _shutdown_servers() -> None:
+    with _SERVERS_LOCK:
+        servers = list(_SERVERS_ALL)
+        _SERVERS_ALL.clear()
+    for srv in servers:
+        srv.close()
+
+
+def run_scenario(case: Case, scenario: str, timeout: float = TIMEOUT_S) -> Outcome:
+    """Run one scenario in a fresh process and report how it ended.
+
+    By default the process is forked from a pre-warmed server (SQLAlchemy already imported);
+    set CORPUS_RUNTIME_MODE=subprocess to start a plain `python -c` per scenario instead.
+    """
+    if _use_fork_server() and timeout == TIMEOUT_S:
+        srv = _checkout(timeout)
+        try:
+            out = srv.run(case, scenario)
+        except Exception:
+            with _SERVERS_LOCK:
+                if srv in _SERVERS_ALL:
+                    _SERVERS_ALL.remove(srv)
+            srv.close()
+            return _run_plain(case, scenario, timeout)
+        _SERVERS.put(srv)
+        return out
+    return _run_plain(case, scenario, timeout)
+
+
+def run_case(case: Case, max_workers: int = MAX_WORKERS) -> dict[str, Outcome]:
+    with ThreadPoolExecutor(max_workers=max_workers) as pool:
+        futures = {s: pool.submit(run_scenario, case, s) for s in case.scenarios}
+        return {s: f.result() for s, f in futures.items()}
+
+
+_CACHE: dict[tuple[str, str], dict[str, Outcome]] = {}
+_CACHE_LOCK = threading.Lock()
+
+
+def _key(case: Case) -> tuple[str, str]:
+    return (case.name, str(case.root))
+
+
+def runtime_outcomes(case: Case) -> dict[str, Outcome]:
+    """run_case, memoized for the life of the process."""
+    with _CACHE_LOCK:
+        hit = _CACHE.get(_key(case))
+    if hit is not None:
+        return hit
+    res = run_case(case)
+    with _CACHE_LOCK:
+        return _CACHE.setdefault(_key(case), res)
+
+
+def warm_runtime_outcomes(cases: list[Case], max_workers: int = MAX_WORKERS) -> None:
+    """Run every scenario of every not-yet-cached case in one pool, filling the memo."""
+    with _CACHE_LOCK:
+        todo = [c for c in cases if _key(c) not in _CACHE]
+    if not todo:
+        return
+    with ThreadPoolExecutor(max_workers=max_workers) as pool:
+        futs = {(c, s): pool.submit(run_scenario, c, s) for c in todo for s in c.scenarios}
+        results: dict[tuple[str, str], dict[str, Outcome]] = {}
+        for (c, s), f in futs.items():
+            results.setdefault(_key(c), {})[s] = f.result()
+    with _CACHE_LOCK:
+        for c in todo:
+            _CACHE.setdefault(_key(c), results.get(_key(c), {}))
+
+
+def runtime_outcome(case: Case, scenario: str) -> Outcome:
+    return runtime_outcomes(case)[scenario]

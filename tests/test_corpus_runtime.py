@@ -1,0 +1,72 @@
+"""The runtime agrees with the corpus annotations (tests/corpus/README.md)."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+
+from corpus_runtime import TARGET_ERRORS, discover_cases, runtime_outcomes, warm_runtime_outcomes
+
+CASES = discover_cases()
+PAIRS = [(c, s) for c in CASES for s in c.scenarios]
+
+
+def _rel(path: str | None) -> str:
+    if path is None:
+        return "<no frame inside the case>"
+    return os.path.relpath(path)
+
+
+@pytest.fixture(scope="session")
+def corpus_outcomes():
+    warm_runtime_outcomes(CASES)
+    return {c.name: runtime_outcomes(c) for c in CASES}
+
+
+def test_corpus_not_empty():
+    assert CASES, "no corpus case discovered"
+    assert PAIRS, "corpus cases have no scenarios"
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
+def test_case_well_formed(case):
+    assert case.scenarios, f"{case.name}: no scenario_bad_*/scenario_ok_* function"
+    for (path, line), err in case.annotations.items():
+        assert err in TARGET_ERRORS, f"{_rel(path)}:{line}: unknown expected error {err!r}"
+    if case.bad_scenarios:
+        assert case.annotations, f"{case.name}: bad scenarios but no `# expect:` annotation"
+
+
+@pytest.mark.parametrize("case,scenario", PAIRS, ids=[f"{c.name}::{s}" for c, s in PAIRS])
+def test_scenario_runtime(case, scenario, corpus_outcomes):
+    out = corpus_outcomes[case.name][scenario]
+    if scenario.startswith("scenario_ok_"):
+        assert out.kind == "ok", (
+            f"ok scenario raised {out.error} at {_rel(out.path)}:{out.line}: {out.message}"
+        )
+        return
+    assert out.kind == "raised", f"bad scenario did not raise ({out.kind}): {out.message}"
+    assert out.error in TARGET_ERRORS, (
+        f"raised a non-target error {out.error} at {_rel(out.path)}:{out.line}: {out.message}"
+    )
+    assert out.location is not None, f"{out.error} raised with no frame inside the case: {out.message}"
+    expected = case.annotations.get(out.location)
+    assert expected is not None, (
+        f"{out.error} raised at unannotated {_rel(out.path)}:{out.line}: {out.message}"
+    )
+    assert expected == out.error, (
+        f"{_rel(out.path)}:{out.line} annotated {expected} but raised {out.error}: {out.message}"
+    )
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
+def test_no_stale_annotations(case, corpus_outcomes):
+    outcomes = corpus_outcomes[case.name]
+    hit = {
+        o.location
+        for s, o in outcomes.items()
+        if s.startswith("scenario_bad_") and o.kind == "raised" and o.location is not None
+    }
+    stale = [f"{_rel(p)}:{l} ({e})" for (p, l), e in sorted(case.annotations.items()) if (p, l) not in hit]
+    assert not stale, f"annotated lines never hit by a bad scenario: {stale}"
