@@ -121,7 +121,7 @@ def test_straight_line_code_is_one_block_without_exception_edges():
             b()
     """)
     check_invariants(cfg)
-    assert cfg.entry.nodes and [label(n) for n in cfg.entry.nodes] == ["a()", "b()"]
+    assert [label(n) for n in cfg.entry.nodes] == ["a()", "b()"]
     assert cfg.entry.succs == [(cfg.exit, EdgeKind.NORMAL)]
     assert not cfg.raise_exit.preds
 

@@ -6,7 +6,7 @@ import os
 
 import pytest
 
-from corpus_runtime import TARGET_ERRORS, discover_cases, runtime_outcomes, warm_runtime_outcomes
+from corpus_runtime import TARGET_ERRORS, Case, discover_cases, runtime_outcomes, warm_runtime_outcomes
 
 CASES = discover_cases()
 PAIRS = [(c, s) for c in CASES for s in c.scenarios]
@@ -19,9 +19,20 @@ def _rel(path: str | None) -> str:
 
 
 @pytest.fixture(scope="session")
-def corpus_outcomes():
-    warm_runtime_outcomes(CASES)
-    return {c.name: runtime_outcomes(c) for c in CASES}
+def corpus_outcomes(request):
+    """Runs (once per session, two at a time) the scenarios of the cases the selected tests need."""
+    wanted = set()
+    for item in request.session.items:
+        params = getattr(getattr(item, "callspec", None), "params", {})
+        if isinstance(params.get("case"), Case):
+            wanted.add(params["case"].name)
+    warm_runtime_outcomes([c for c in CASES if c.name in wanted])
+
+    class _Outcomes:
+        def __getitem__(self, name):
+            return runtime_outcomes(next(c for c in CASES if c.name == name))
+
+    return _Outcomes()
 
 
 def test_corpus_not_empty():

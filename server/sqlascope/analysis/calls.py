@@ -18,6 +18,7 @@ from .sqla_api import (
     INSTANCE_ARGUMENT_EFFECTS,
     LOADER_OPTIONS,
     RESULT_METHODS,
+    HAND_OFF_METHODS,
     SESSION_METHODS,
     Construct,
     LoaderOption,
@@ -26,7 +27,8 @@ from .sqla_api import (
     construct_of,
     is_async_name,
 )
-from .state import Event, Life, SessionFact
+from .interpreter import element_of
+from .state import Event, Life, ObjectFact, SessionFact
 from .values import (
     UNKNOWN,
     AttrRef,
@@ -35,12 +37,15 @@ from .values import (
     Const,
     Context,
     ContextKind,
+    Executor,
     Factory,
     Function,
     InstanceRef,
     Items,
+    Keyed,
     LoaderOpt,
     Many,
+    ObjectRef,
     Query,
     Registry,
     SessionRef,
@@ -90,8 +95,8 @@ class Calls:
             thread_args = kwargs.get("args", Items(()))
             self.hand_off(ev, frame, target, thread_args.items if isinstance(thread_args, Items) else (), node, state)
             return UNKNOWN
-        if construct in (Construct.WRAPS, Construct.CACHE):
-            return UNKNOWN
+        if construct is Construct.EXECUTOR:
+            return Executor()
         return UNKNOWN
 
     def hand_off(self, ev, frame, target, args, node, state) -> None:
@@ -157,6 +162,16 @@ class Calls:
                 return UNKNOWN
             receiver_text = ev.text(frame, node.func.value) if isinstance(node.func, ast.Attribute) else label
             return self.session_effect(ev, frame, sid, receiver_text or label, effect, args, kwargs, node, state)
+        if isinstance(receiver, Executor) and name in HAND_OFF_METHODS:
+            index = HAND_OFF_METHODS[name]
+            target = args[index] if len(args) > index else UNKNOWN
+            rest = args[index + 1:]
+            if name == "map":
+                rest = [element_of(r) for r in rest]
+            self.hand_off(ev, frame, target, rest, node, state)
+            return UNKNOWN
+        if isinstance(receiver, Keyed) and name in ("get", "pop", "setdefault") and args and isinstance(args[0], Const):
+            return receiver.get(str(args[0].value), args[1] if len(args) > 1 else Const(None))
         if isinstance(receiver, Query):
             return self.query_method(ev, frame, receiver, name, args, kwargs, node, state)
         if isinstance(receiver, LoaderOpt) and name in LOADER_OPTIONS:
@@ -196,15 +211,27 @@ class Calls:
         first = args[0] if args else UNKNOWN
         name = node.func.attr if isinstance(node.func, ast.Attribute) else "get"
         if isinstance(first, ClassRef) and first.mapped is not None:
+            identity = (first.mapped, args[1]) if len(args) > 1 and isinstance(args[1], Const) else None
+            known = self._identity_lookup(state, sid, identity)
+            if known is not None:
+                return known  # already in the identity map: returned as is, options ignored
             options = kwargs.get("options")
             opts = flatten_options(members(options.element)) if isinstance(options, Many) else ()
             query = Query(first.mapped, opts, sid, executed=True)
-            return self.materialize(ev, frame, query, node, state)
+            return self.materialize(ev, frame, query, node, state, identity)
         if isinstance(first, Query) and name == "scalar":
             return self.materialize(ev, frame, replace(first, session=sid, executed=True), node, state)
         return UNKNOWN
 
-    def materialize(self, ev, frame, query: Query, node: ast.AST, state) -> InstanceRef | object:
+    def _identity_lookup(self, state, sid, identity) -> InstanceRef | None:
+        if identity is None:
+            return None
+        for iid, fact in state.heap.held_by(sid):
+            if fact.identity == identity and fact.life == frozenset({Life.PERSISTENT}):
+                return InstanceRef(iid)
+        return None
+
+    def materialize(self, ev, frame, query: Query, node: ast.AST, state, identity=None) -> InstanceRef | object:
         """Instances coming out of an executed query: persistent in its session, loaded per its options."""
         if query.session is None:
             return UNKNOWN
@@ -212,9 +239,8 @@ class Calls:
         is_async = session.is_async if session else False
         iid = frame.alloc(node, "instance")
         label = _target_label(node) or query.cls.name.lower()
-        state.heap.instances[iid] = lifecycle.new_loaded_instance(
-            query.cls, label, query.session, is_async, query.options, ev.location(frame, node)
-        )
+        fact = lifecycle.new_loaded_instance(query.cls, label, query.session, is_async, query.options, ev.location(frame, node))
+        state.heap.instances[iid] = replace(fact, identity=identity)
         return InstanceRef(iid)
 
     def _instance_effect(self, ev, frame, sid, label, effect, args, kwargs, node, state):
@@ -287,21 +313,31 @@ class Calls:
             return UNKNOWN
         if shape is ResultShape.SCALARS:
             return replace(query, rows=False)
-        if query.rows and name not in _ROW_TO_SCALAR:
-            return UNKNOWN  # Row objects, not instances
         instance = self.materialize(ev, frame, query, node, state)
+        if query.rows and name not in _ROW_TO_SCALAR:
+            instance = Items((instance,))  # a Row holding the entity: `(user,) = row`, `row[0]`
         return Many(instance) if shape is ResultShape.MANY else instance
 
     # -- instances ---------------------------------------------------------------------------------------
     def construct_instance(self, ev, frame, cls: ClassRef, args, kwargs, node, state):
         if cls.mapped is None:
-            return UNKNOWN
+            return self._construct_object(ev, frame, cls, args, kwargs, node, state)
         iid = frame.alloc(node, "new")
         given = {k for k in kwargs if k in cls.mapped.attributes}
         state.heap.instances[iid] = lifecycle.new_transient_instance(
             cls.mapped, _target_label(node) or cls.mapped.name.lower(), given, ev.location(frame, node)
         )
         return InstanceRef(iid)
+
+
+    def _construct_object(self, ev, frame, cls: ClassRef, args, kwargs, node, state):
+        """A plain user class: its fields are tracked so that ``self._factory()`` still names a factory."""
+        oid = frame.alloc(node, "object")
+        state.heap.objects[oid] = ObjectFact(cls)
+        init = self.engine.class_member(cls, "__init__")
+        if isinstance(init, Function):
+            self.engine.call(ev, frame, init, [ObjectRef(oid), *args], kwargs, node, state)
+        return ObjectRef(oid)
 
 
 def factory_from_call(qualified: str, kwargs: dict) -> Factory:

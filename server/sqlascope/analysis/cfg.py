@@ -284,7 +284,7 @@ class _Builder:
         """The first block a jump of ``kind`` from the current position lands in."""
         for index in range(len(self.frames) - 1, -1, -1):
             frame = self.frames[index]
-            if isinstance(frame, (_Finally, _WithItem)):
+            if isinstance(frame, _Cleanup):
                 return self._cleanup_landing(frame, index, kind)
             if isinstance(frame, _Loop) and kind is _Jump.BREAK:
                 return frame.break_to

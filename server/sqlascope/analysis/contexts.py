@@ -6,6 +6,7 @@
 | ``factory.begin()``                  | a new session     | commit (rollback on error), then close |
 | ``session.begin()``                  | the transaction   | commit (rollback on error)             |
 | a ``@contextmanager`` helper         | what it yields    | the helper's code after its ``yield``  |
+| an executor                          | the executor      | nothing we track                       |
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from typing import TYPE_CHECKING
 from . import lifecycle
 from .cfg import WithExit
 from .sqla_api import SessionEffect
-from .values import UNKNOWN, Context, ContextKind, SessionRef
+from .values import UNKNOWN, Context, ContextKind, Executor, SessionRef
 
 if TYPE_CHECKING:  # pragma: no cover
     from .engine import Engine
@@ -34,7 +35,7 @@ class Contexts:
 
     def enter(self, ev: "Evaluator", frame: "Frame", manager, item: ast.withitem, state: "State"):
         label = ev.text(frame, item.optional_vars) if item.optional_vars is not None else ""
-        if isinstance(manager, SessionRef):
+        if isinstance(manager, (SessionRef, Executor)):
             entered = manager
         elif isinstance(manager, Context) and manager.kind is ContextKind.BEGIN_NEW:
             entered = self.engine.calls.new_session(ev, frame, manager.target, item.context_expr, state)

@@ -30,6 +30,7 @@ from .values import (
     Function,
     InstanceRef,
     Items,
+    Keyed,
     ModuleValue,
 )
 from .workspace import Definition, External, ModuleRef, Symbol, Workspace
@@ -40,7 +41,7 @@ MAX_CALL_DEPTH = 6
 RELEVANCE_MARKERS = ("sqlalchemy", "sqlmodel", "flask_sqlalchemy")
 
 
-@dataclass
+@dataclass(eq=False)  # kept in the environment: hashed by identity
 class _Resume:
     frame: Frame
     yields: dict
@@ -237,7 +238,7 @@ class Engine:
 
     def _run_decorator(self, decorator: Definition, function: Function):
         """Run a user decorator on ``function``: most return a wrapper closing over it."""
-        frame = Frame(path=decorator.path, code=decorator.node, graph=None, context=("decorator",))  # type: ignore[arg-type]
+        frame = Frame(path=decorator.path, code=None, graph=None, context=("decorator",))  # type: ignore[arg-type]
         state = State({}, Heap())
         return self.call(self.evaluator, frame, Function(decorator.path, decorator.node), [function], {}, decorator.node, state)
 
@@ -311,7 +312,8 @@ class Engine:
         if spec.vararg is not None:
             env[spec.vararg.arg] = Items(tuple(args[len(positional):]))
         if spec.kwarg is not None:
-            env[spec.kwarg.arg] = UNKNOWN
+            named = {p.arg for p in positional} | {p.arg for p in spec.kwonlyargs}
+            env[spec.kwarg.arg] = Keyed(tuple(sorted((k, v) for k, v in kwargs.items() if k not in named)))
         return env
 
     # -- @contextmanager helpers -------------------------------------------------------------------------

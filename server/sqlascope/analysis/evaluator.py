@@ -38,14 +38,17 @@ from .values import (
     Const,
     Context,
     ContextKind,
+    Executor,
     ExternalValue,
     Factory,
     Function,
     InstanceRef,
     Items,
+    Keyed,
     LoaderOpt,
     Many,
     ModuleValue,
+    ObjectRef,
     Query,
     Registry,
     SessionRef,
@@ -86,6 +89,8 @@ class Evaluator:
         elif isinstance(stmt, ast.AugAssign):
             self.value(frame, stmt.value, state)
             self.value(frame, stmt.target, state)
+            if isinstance(stmt.target, ast.Attribute):
+                self._attribute_store(frame, stmt.target, UNKNOWN, state)
         elif isinstance(stmt, ast.Expr):
             self._expression_statement(frame, stmt.value, state)
         elif isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef)):
@@ -107,17 +112,21 @@ class Evaluator:
 
     def _assign(self, frame: Frame, target: ast.expr, value, state: State) -> None:
         if isinstance(target, ast.Attribute):
-            self._attribute_store(frame, target, state)
+            self._attribute_store(frame, target, value, state)
         elif isinstance(target, ast.Subscript):
-            self.value(frame, target.value, state)
-            self.value(frame, target.slice, state)
+            container = self.value(frame, target.value, state)
+            key = self.value(frame, target.slice, state)
+            if isinstance(container, Keyed) and isinstance(target.value, ast.Name) and isinstance(key, Const):
+                state.env[target.value.id] = container.with_item(str(key.value), value)
         else:
             bind(frame, target, value, state)
 
-    def _attribute_store(self, frame: Frame, target: ast.Attribute, state: State) -> None:
+    def _attribute_store(self, frame: Frame, target: ast.Attribute, value, state: State) -> None:
         """``obj.attr = value`` sets the attribute: it is loaded from then on, whatever its state."""
         for member in members(self.value(frame, target.value, state)):
-            if isinstance(member, InstanceRef) and member.iid in state.heap.instances:
+            if isinstance(member, ObjectRef) and member.oid in state.heap.objects:
+                state.heap.objects[member.oid] = state.heap.objects[member.oid].with_field(target.attr, value)
+            elif isinstance(member, InstanceRef) and member.iid in state.heap.instances:
                 fact = state.heap.instances[member.iid]
                 if fact.attr(target.attr):
                     state.heap.instances[member.iid] = lifecycle.after_read(fact, target.attr)
@@ -135,10 +144,35 @@ class Evaluator:
                         state.heap.instances[member.iid] = replace(fact, merge_discarded=fact.merge_discarded | {event})
 
     def _test(self, frame: Frame, node: C.Test, state: State) -> None:
-        self.value(frame, node.expr, state)
+        frame.truth = self.condition(frame, node.expr, state)
+
+    def condition(self, frame: Frame, expr: ast.expr, state: State) -> bool | None:
+        """Evaluate a condition; its truth when the abstract values decide it, else None (both branches)."""
+        if isinstance(expr, ast.UnaryOp) and isinstance(expr.op, ast.Not):
+            inner = self.condition(frame, expr.operand, state)
+            return None if inner is None else not inner
+        if isinstance(expr, ast.BoolOp):
+            results = [self.condition(frame, v, state) for v in expr.values]
+            if isinstance(expr.op, ast.And):
+                return False if False in results else (True if all(r is True for r in results) else None)
+            return True if True in results else (False if all(r is False for r in results) else None)
+        if (isinstance(expr, ast.Compare) and len(expr.ops) == 1 and isinstance(expr.ops[0], (ast.Is, ast.IsNot))
+                and isinstance(expr.comparators[0], ast.Constant) and expr.comparators[0].value is None):
+            is_none = _is_none(self.value(frame, expr.left, state))
+            if is_none is None:
+                return None
+            return is_none if isinstance(expr.ops[0], ast.Is) else not is_none
+        return _truthy(self.value(frame, expr, state))
 
     def _for_iter(self, frame: Frame, node: C.ForIter, state: State) -> None:
-        state.env[f"<iter:{id(node.stmt)}>"] = self.value(frame, node.stmt.iter, state)
+        state.env[f"<iter:{id(node.stmt)}>"] = self.iterable(frame, self.value(frame, node.stmt.iter, state), node.stmt.iter, state)
+
+    def iterable(self, frame: Frame, value, node: ast.AST, state: State):
+        """Iterating an executed query yields its instances (or rows)."""
+        if isinstance(value, Query) and value.executed:
+            instance = self.engine.calls.materialize(self, frame, value, node, state)
+            return Many(Items((instance,)) if value.rows else instance)
+        return value
 
     def _for_bind(self, frame: Frame, node: C.ForBind, state: State) -> None:
         iterable = state.env.get(f"<iter:{id(node.stmt)}>", UNKNOWN)
@@ -273,7 +307,7 @@ class Evaluator:
     def _comprehension(self, frame, expr, state, elements: list[ast.expr]):
         scope = State(dict(state.env), state.heap)
         for generator in expr.generators:
-            iterable = self.value(frame, generator.iter, scope)
+            iterable = self.iterable(frame, self.value(frame, generator.iter, scope), generator.iter, scope)
             bind(frame, generator.target, element_of(iterable), scope)
             for condition in generator.ifs:
                 self.value(frame, condition, scope)
@@ -288,8 +322,15 @@ class Evaluator:
     _expr_GeneratorExp = _expr_ListComp
 
     def _expr_DictComp(self, frame, expr, state):
-        self._comprehension(frame, expr, state, [expr.key, expr.value])
-        return UNKNOWN
+        # a mapping is modelled by its values: `by_id[k]` and `.values()` give an element
+        return Many(self._comprehension(frame, expr, state, [expr.key, expr.value])[1])
+
+    def _expr_Dict(self, frame, expr: ast.Dict, state):
+        values = [self.value(frame, v, state) for v in expr.values]
+        for key in expr.keys:
+            if key is not None:
+                self.value(frame, key, state)
+        return Many(_join_all(values)) if values else Many(UNKNOWN)
 
     def _expr_Yield(self, frame, expr, state):
         value = self.value(frame, expr.value, state) if expr.value is not None else Const(None)
@@ -302,7 +343,15 @@ class Evaluator:
     # -- attributes ---------------------------------------------------------------------------------------
     def _expr_Attribute(self, frame, expr: ast.Attribute, state):
         base = self.value(frame, expr.value, state)
-        return _map_members(base, lambda member: self.attribute(frame, member, expr, state))
+        if not isinstance(base, Union):
+            return self.attribute(frame, base, expr, state)
+        before = len(frame.issues)
+        result = _join_all([self.attribute(frame, member, expr, state) for member in base.members])
+        added = frame.issues[before:]
+        if added and len(added) < len(base.members):
+            # only some of the values this name may hold fault: the read fails on some paths
+            frame.issues[before:] = [replace(issue, severity=Severity.WARNING) for issue in added]
+        return result
 
     def attribute(self, frame: Frame, base, expr: ast.Attribute, state: State):
         name = expr.attr
@@ -310,8 +359,10 @@ class Evaluator:
             return self.instance_attribute(frame, base, name, expr, state)
         if isinstance(base, AwaitableAttrs):
             return self.awaitable_attribute(frame, base, name, expr, state)
-        if isinstance(base, (SessionRef, Registry, Factory, Query, LoaderOpt)):
+        if isinstance(base, (SessionRef, Registry, Factory, Query, LoaderOpt, Keyed, Executor)):
             return BoundMethod(base, name)
+        if isinstance(base, ObjectRef):
+            return self.object_attribute(base, name, state)
         if isinstance(base, ClassRef):
             if base.mapped is not None and name in base.mapped.attributes:
                 return AttrRef(base.mapped, name)
@@ -325,6 +376,16 @@ class Evaluator:
         if isinstance(base, AttrRef):
             return BoundMethod(base, name)
         return UNKNOWN
+
+    def object_attribute(self, ref: ObjectRef, name: str, state: State):
+        fact = state.heap.objects.get(ref.oid)
+        if fact is None:
+            return UNKNOWN
+        stored = fact.field(name)
+        if stored is not None:
+            return stored
+        member = self.engine.class_member(fact.cls, name)
+        return BoundMethod(ref, name, member) if isinstance(member, Function) else member
 
     def instance_attribute(self, frame: Frame, ref: InstanceRef, name: str, expr: ast.expr, state: State):
         fact = state.heap.instances.get(ref.iid)
@@ -362,7 +423,7 @@ class Evaluator:
                 fault=fault,
                 severity=severity,
                 location=self.location(frame, expr),
-                expression=self.text(frame, expr) or f"{fact.label}.{attribute.name}",
+                expression=f"{self.text(frame, expr.value)}.{attribute.name}" if isinstance(expr, ast.Attribute) else f"{fact.label}.{attribute.name}",
                 instance=self.text(frame, expr.value) if isinstance(expr, ast.Attribute) else fact.label,
                 fact=fact,
                 attribute=attribute,
@@ -413,6 +474,8 @@ class Evaluator:
             value = self.value(frame, keyword.value, state)
             if keyword.arg is not None:
                 kwargs[keyword.arg] = value
+            elif isinstance(value, Keyed):  # **kwargs forwarding
+                kwargs.update(value.items)
         if isinstance(expr.func, ast.Name) and expr.func.id not in state.env and callee is UNKNOWN:
             return self.builtin(frame, expr.func.id, args, expr, state)
         return _map_members(callee, lambda member: self.apply(frame, member, args, kwargs, expr, state))
@@ -436,11 +499,11 @@ class Evaluator:
 
     def builtin(self, frame: Frame, name: str, args: list, node: ast.Call, state: State):
         if name in _ELEMENT_PRESERVING and args:
-            first = args[0]
+            first = self.iterable(frame, args[0], node, state)
             return first if isinstance(first, Many) else Many(element_of(first))
         if name == "next" and args:
             return element_of(args[0])
-        if name == "getattr" and len(args) >= 2 and isinstance(args[1], Const) and isinstance(args[1].value, str):
+        if name in ("getattr", "hasattr") and len(args) >= 2 and isinstance(args[1], Const) and isinstance(args[1].value, str):
             fake = ast.Attribute(value=node.args[0], attr=args[1].value, ctx=ast.Load())
             ast.copy_location(fake, node)
             fake.end_lineno, fake.end_col_offset = node.end_lineno, node.end_col_offset
@@ -483,6 +546,33 @@ _FAULT_PRIORITY = [Fault.DETACHED_EXPIRED, Fault.DETACHED_UNLOADED, Fault.GREENL
 
 def _primary_fault(faults: list[Fault]) -> Fault:
     return min(faults, key=_FAULT_PRIORITY.index)
+
+
+_ALWAYS_TRUTHY = (InstanceRef, SessionRef, Function, ClassRef, Factory, Registry, ObjectRef, BoundMethod)
+
+
+def _truthy(value) -> bool | None:
+    if isinstance(value, Union):
+        results = {_truthy(m) for m in value.members}
+        return results.pop() if len(results) == 1 else None
+    if isinstance(value, Const):
+        return bool(value.value)
+    if isinstance(value, Keyed):
+        return bool(value.items)
+    if isinstance(value, _ALWAYS_TRUTHY):
+        return True
+    return None
+
+
+def _is_none(value) -> bool | None:
+    if isinstance(value, Union):
+        results = {_is_none(m) for m in value.members}
+        return results.pop() if len(results) == 1 else None
+    if isinstance(value, Const):
+        return value.value is None
+    if value is UNKNOWN:
+        return None
+    return False
 
 
 def _join_all(values: list):

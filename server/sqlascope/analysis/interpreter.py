@@ -59,6 +59,7 @@ class Frame:
     #: (block id, node index) → (state at the yield, yielded value), for @contextmanager helpers
     yields: dict[tuple[int, int], tuple[State, object]] = field(default_factory=dict)
     current: tuple[int, int] = (0, 0)
+    truth: bool | None = None  # the value of the block's closing condition, when known
 
     def alloc(self, node: ast.AST, tag: str = "") -> Hashable:
         return (self.context, self.path, getattr(node, "lineno", 0), getattr(node, "col_offset", 0), tag)
@@ -84,6 +85,7 @@ def run(evaluator: "Evaluator", frame: Frame, state: State, start: tuple[C.Block
     blocks = {b.id: b for b in graph.blocks}
 
     def transfer(block: C.Block, state: State, from_index: int) -> None:
+        frame.truth = None
         for index in range(from_index, len(block.nodes)):
             frame.current = (block.id, index)
             evaluator.execute(frame, block.nodes[index], state)
@@ -102,8 +104,10 @@ def run(evaluator: "Evaluator", frame: Frame, state: State, start: tuple[C.Block
                 worklist.append(target.id)
 
     def successors(block: C.Block, state: State, worklist: list[int]) -> None:
-        for target, _kind in block.succs:
-            propagate(target, state, worklist)
+        infeasible = {True: C.EdgeKind.FALSE, False: C.EdgeKind.TRUE}.get(frame.truth)
+        for target, kind in block.succs:
+            if kind is not infeasible:
+                propagate(target, state, worklist)
 
     def fixpoint() -> None:
         worklist: list[int] = []

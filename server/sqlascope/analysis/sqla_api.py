@@ -165,6 +165,7 @@ class Construct(enum.Enum):
     MAKE_TRANSIENT_TO_DETACHED = "make_transient_to_detached"
     CONTEXTMANAGER = "contextmanager"  # contextlib.contextmanager / asynccontextmanager
     THREAD = "thread"  # threading.Thread(target=..., args=...)
+    EXECUTOR = "executor"  # concurrent.futures executors: submit(fn, *args) runs fn elsewhere
     WRAPS = "wraps"  # functools.wraps(f): identity decorator factory
     CACHE = "cache"  # functools.cache / lru_cache: identity decorator
     OBJECT_SESSION = "object_session"
@@ -199,6 +200,8 @@ EXTERNAL_CONSTRUCTS: dict[str, Construct] = {
     "contextlib.contextmanager": Construct.CONTEXTMANAGER,
     "contextlib.asynccontextmanager": Construct.CONTEXTMANAGER,
     "threading.Thread": Construct.THREAD,
+    "concurrent.ThreadPoolExecutor": Construct.EXECUTOR,
+    "concurrent.ProcessPoolExecutor": Construct.EXECUTOR,
     "functools.wraps": Construct.WRAPS,
     "functools.cache": Construct.CACHE,
     "functools.lru_cache": Construct.CACHE,
@@ -226,7 +229,10 @@ EXTERNAL_CONSTRUCTS: dict[str, Construct] = {
 EXPIRE_ON_COMMIT_KEYWORD = "expire_on_commit"
 
 #: Packages whose names are recognised without resolving them (the user may not have them installed).
-KNOWN_PACKAGES = ("sqlalchemy", "sqlmodel", "flask_sqlalchemy", "contextlib", "threading", "functools")
+KNOWN_PACKAGES = ("sqlalchemy", "sqlmodel", "flask_sqlalchemy", "contextlib", "threading", "functools", "concurrent")
+
+#: Executor methods that run a function elsewhere: name → index of the function argument.
+HAND_OFF_METHODS = {"submit": 0, "map": 0, "run_in_executor": 1}
 
 #: Async constructs: a session made by these raises MissingGreenlet on implicit IO.
 ASYNC_NAMES = {"AsyncSession", "async_sessionmaker", "async_scoped_session"}

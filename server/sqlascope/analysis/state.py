@@ -72,6 +72,7 @@ class InstanceFact:
     loaded_at: Location | None = None
     history: frozenset[Event] = frozenset()  # where it was detached or expired
     merge_discarded: frozenset[Event] = frozenset()
+    identity: tuple | None = None  # (class, primary key) when loaded by get() with a constant key
 
     def attr(self, name: str) -> frozenset[Load]:
         for key, states in self.attrs:
@@ -102,6 +103,33 @@ class InstanceFact:
         )
 
 
+@dataclass(frozen=True)
+class ObjectFact:
+    """Fields of a plain user object (``self._factory = factory``)."""
+
+    cls: object  # values.ClassRef
+    fields: tuple[tuple[str, object], ...] = ()
+
+    def field(self, name: str):
+        for key, value in self.fields:
+            if key == name:
+                return value
+        return None
+
+    def with_field(self, name: str, value) -> "ObjectFact":
+        return replace(self, fields=tuple(sorted({**dict(self.fields), name: value}.items(), key=lambda kv: kv[0])))
+
+    def join(self, other: "ObjectFact") -> "ObjectFact":
+        if self == other:
+            return self
+        from .values import join_values
+
+        mine = dict(self.fields)
+        for key, value in other.fields:
+            mine[key] = value if key not in mine else join_values(mine[key], value)
+        return replace(self, fields=tuple(sorted(mine.items(), key=lambda kv: kv[0])))
+
+
 @dataclass
 class Heap:
     """Facts about objects; shared by every frame of one analysis path (callers and callees)."""
@@ -110,19 +138,26 @@ class Heap:
     instances: dict[InstanceId, InstanceFact] = field(default_factory=dict)
     #: scoped registry key → the id of the session it currently hands out
     registries: dict[Hashable, SessionId] = field(default_factory=dict)
+    objects: dict[Hashable, ObjectFact] = field(default_factory=dict)
 
     def copy(self) -> "Heap":
-        return Heap(dict(self.sessions), dict(self.instances), dict(self.registries))
+        return Heap(dict(self.sessions), dict(self.instances), dict(self.registries), dict(self.objects))
 
     def join(self, other: "Heap") -> "Heap":
         return Heap(
             _join_maps(self.sessions, other.sessions),
             _join_maps(self.instances, other.instances),
             {**other.registries, **self.registries} if self.registries != other.registries else dict(self.registries),
+            _join_maps(self.objects, other.objects),
         )
 
     def key(self) -> tuple:
-        return (frozenset(self.sessions.items()), frozenset(self.instances.items()), frozenset(self.registries.items()))
+        return (
+            frozenset(self.sessions.items()),
+            frozenset(self.instances.items()),
+            frozenset(self.registries.items()),
+            frozenset(self.objects.items()),
+        )
 
     def held_by(self, session: SessionId):
         for iid, fact in self.instances.items():

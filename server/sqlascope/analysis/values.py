@@ -60,6 +60,19 @@ class Items:
 
 
 @dataclass(frozen=True)
+class Keyed:
+    """A dict with known string keys, such as a wrapper's ``**kwargs``."""
+
+    items: tuple[tuple[str, object], ...]
+
+    def get(self, key: str, default=None):
+        return dict(self.items).get(key, default)
+
+    def with_item(self, key: str, value) -> "Keyed":
+        return Keyed(tuple(sorted({**dict(self.items), key: value}.items())))
+
+
+@dataclass(frozen=True)
 class Factory:
     is_async: bool
     expire_on_commit: bool
@@ -158,14 +171,25 @@ class Union:
     members: frozenset
 
 
+@dataclass(frozen=True)
+class ObjectRef:
+    """An instance of a plain (unmapped) user class: repositories, services, helpers."""
+
+    oid: Hashable
+
+
+@dataclass(frozen=True)
+class Executor:
+    """A ThreadPoolExecutor / ProcessPoolExecutor: ``submit`` and ``map`` hand instances to other threads."""
+
+
 _MAX_UNION = 8
 
 
 def join_values(a, b):
+    """Join two values. UNKNOWN stays a member, so a known instance is not lost to an unknown path."""
     if a == b:
         return a
-    if a is UNKNOWN or b is UNKNOWN:
-        return UNKNOWN
     members = set(a.members if isinstance(a, Union) else (a,)) | set(b.members if isinstance(b, Union) else (b,))
     if len(members) > _MAX_UNION:
         return UNKNOWN

@@ -1,0 +1,92 @@
+"""The analyzer against the runtime: it must report exactly where real SQLAlchemy raises, and nowhere else.
+
+For each corpus case, every scenario is executed under real SQLAlchemy (see corpus_runtime.py) and the
+analyzer checks the case's files. Then:
+- every bad scenario's fault line carries a finding whose code names the error the runtime raised;
+- no finding sits on a line where no scenario raised (so clean look-alikes stay clean);
+- nothing in an ok scenario's body is flagged.
+The expectations come from running the code, never from sqlascope's own output.
+"""
+
+from __future__ import annotations
+
+import ast
+from functools import lru_cache
+
+import pytest
+
+from corpus_runtime import Case, discover_cases, runtime_outcomes
+from sqlascope.check import check_paths
+from sqlascope.config import Settings
+
+CASES = discover_cases()
+
+#: Which runtime error each rule's findings predict.
+ERROR_OF_CODE = {
+    "SQS101": {"DetachedInstanceError"},
+    "SQS102": {"DetachedInstanceError"},
+    "SQS103": {"InvalidRequestError"},
+    "SQS104": {"DetachedInstanceError"},
+    "SQS105": {"MissingGreenlet"},
+    "SQS106": {"DetachedInstanceError", "MissingGreenlet"},
+}
+
+
+@lru_cache(maxsize=None)
+def findings_for(case: Case):
+    result = check_paths([str(case.root)], Settings())
+    assert not result.internal_errors, result.internal_errors
+    assert not result.skipped, result.skipped
+    return result.findings
+
+
+def _scenario_span(case: Case, scenario: str) -> tuple[int, int]:
+    tree = ast.parse(case.entry.read_text())
+    for node in tree.body:
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and node.name == scenario:
+            return node.lineno, node.end_lineno or node.lineno
+    raise AssertionError(f"{scenario} not found in {case.entry}")
+
+
+def _params(kind: str):
+    return [
+        pytest.param(case, scenario, id=f"{case.name}::{scenario}")
+        for case in CASES
+        for scenario in (case.bad_scenarios if kind == "bad" else case.ok_scenarios)
+    ]
+
+
+def test_corpus_is_large_enough():
+    scenarios = sum(len(c.scenarios) for c in CASES)
+    multi = sum(len(c.scenarios) for c in CASES if c.is_multi)
+    assert scenarios >= 80, scenarios
+    assert multi >= 20, multi
+
+
+@pytest.mark.parametrize("case, scenario", _params("bad"))
+def test_bad_scenario_is_reported_where_the_runtime_raises(case: Case, scenario: str):
+    outcome = runtime_outcomes(case)[scenario]
+    assert outcome.kind == "raised" and outcome.path, f"runtime did not raise: {outcome}"
+    at_fault = [f for f in findings_for(case) if (str(f.location.path), f.location.line) == (outcome.path, outcome.line)]
+    assert at_fault, (
+        f"runtime raised {outcome.error} at {outcome.path}:{outcome.line} ({outcome.message[:120]}); "
+        f"analyzer reported: {[(f.location.path.rpartition('/')[2], f.location.line, f.code) for f in findings_for(case)]}"
+    )
+    assert any(outcome.error in ERROR_OF_CODE[f.code] for f in at_fault), (
+        f"runtime raised {outcome.error}, analyzer said {[f.code for f in at_fault]}"
+    )
+
+
+@pytest.mark.parametrize("case, scenario", _params("ok"))
+def test_ok_scenario_has_no_findings(case: Case, scenario: str):
+    assert runtime_outcomes(case)[scenario].kind == "ok"
+    first, last = _scenario_span(case, scenario)
+    inside = [f for f in findings_for(case) if str(f.location.path) == str(case.entry) and first <= f.location.line <= last]
+    assert not inside, [f"{f.location.line}: {f.code} {f.message}" for f in inside]
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
+def test_every_finding_is_a_runtime_fault(case: Case):
+    faults = {(o.path, o.line) for o in runtime_outcomes(case).values() if o.kind == "raised"}
+    unexplained = [f for f in findings_for(case) if (str(f.location.path), f.location.line) not in faults]
+    assert not unexplained, [f"{f.location.path.rpartition('/')[2]}:{f.location.line}: {f.code} {f.message}" for f in unexplained]
