@@ -120,20 +120,17 @@ def _make_case(name: str, root: Path, entry: Path) -> Case:
 
 
 def discover_cases(root: Path | str = CORPUS_ROOT) -> list[Case]:
+    """Every ``<group>/<name>.py`` is a single-file case; every ``<group>/<dir>/main.py`` a multi-module one."""
     root = Path(root)
     cases: list[Case] = []
-    single = root / "single"
-    if single.is_dir():
-        for f in sorted(single.glob("*.py")):
-            if f.name.startswith("_"):
-                continue
-            cases.append(_make_case(f"single/{f.stem}", f, f))
-    multi = root / "multi"
-    if multi.is_dir():
-        for d in sorted(p for p in multi.iterdir() if p.is_dir()):
+    for group in sorted(p for p in root.iterdir() if p.is_dir() and not p.name.startswith(("_", "."))):
+        for f in sorted(group.glob("*.py")):
+            if not f.name.startswith("_"):
+                cases.append(_make_case(f"{group.name}/{f.stem}", f, f))
+        for d in sorted(p for p in group.iterdir() if p.is_dir()):
             if d.name.startswith(("_", ".")) or not (d / "main.py").is_file():
                 continue
-            cases.append(_make_case(f"multi/{d.name}", d, d / "main.py"))
+            cases.append(_make_case(f"{group.name}/{d.name}", d, d / "main.py"))
     return cases
 
 

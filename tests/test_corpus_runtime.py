@@ -54,7 +54,7 @@ def test_scenario_runtime(case, scenario, corpus_outcomes):
     out = corpus_outcomes[case.name][scenario]
     if scenario.startswith("scenario_ok_"):
         assert out.kind == "ok", (
-            f"ok scenario raised {out.error} at {_rel(out.path)}:{out.line}: {out.message}"
+            f"ok scenario {out.kind}: {out.error} at {_rel(out.path)}:{out.line}: {out.message}"
         )
         return
     assert out.kind == "raised", f"bad scenario did not raise ({out.kind}): {out.message}"

@@ -35,13 +35,13 @@ def issue_to_finding(issue: Issue, settings: Settings) -> Finding | None:
     if rule is None or not settings.enabled(rule.code):
         return None
     related = [Related(e.location, e.message) for e in issue.events]
-    if issue.fact.loaded_at is not None:
+    if issue.fact is not None and issue.fact.loaded_at is not None:
         related.insert(0, Related(issue.fact.loaded_at, f"`{issue.fact.label}` loaded here"))
     related.extend(issue.call_chain)
     data = {
         "fault": issue.fault.value,
         "attribute": issue.attribute.name if issue.attribute else None,
-        "model": issue.fact.cls.name,
+        "model": issue.fact.cls.name if issue.fact is not None else None,
         "instance": issue.instance,
         "session": issue.session_label,
     }

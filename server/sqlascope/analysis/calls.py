@@ -28,7 +28,7 @@ from .sqla_api import (
     is_async_name,
 )
 from .interpreter import element_of
-from .state import Event, Life, ObjectFact, SessionFact
+from .state import Event, Life, Load, ObjectFact, SessionFact
 from .values import (
     UNKNOWN,
     AttrRef,
@@ -132,6 +132,14 @@ class Calls:
     def _binding_label(self, frame, node) -> str:
         return ""
 
+    @staticmethod
+    def name_session(state, value, label: str) -> None:
+        """Call a new session by the variable it is bound to, for messages."""
+        if isinstance(value, SessionRef) and label and value.sid in state.heap.sessions:
+            fact = state.heap.sessions[value.sid]
+            if fact.label in ("session", "Session", "AsyncSession") or fact.label == "":
+                state.heap.sessions[value.sid] = replace(fact, label=label)
+
     def _session_of(self, ev, frame, receiver, node, state):
         """(session id, label) for a session-like receiver: a session value or a scoped registry."""
         if isinstance(receiver, SessionRef):
@@ -154,6 +162,8 @@ class Calls:
                 return self._remove(ev, frame, receiver, node, state)
             sid, label = self._session_of(ev, frame, receiver, node, state)
             if name == "begin":
+                self._check_not_begun(ev, frame, sid, label, node, state)
+                lifecycle.with_transaction(state.heap, sid, True)
                 return Context(ContextKind.BEGIN, SessionRef(sid), label)
             if name == "run_sync":
                 return UNKNOWN
@@ -188,6 +198,10 @@ class Calls:
         return Const(None)
 
     def session_effect(self, ev, frame, sid, label, effect: SessionEffect, args, kwargs, node, state):
+        if effect in lifecycle.AUTOBEGIN_EFFECTS:
+            lifecycle.with_transaction(state.heap, sid, True)
+        elif effect in lifecycle.TRANSACTION_ENDING_EFFECTS:
+            lifecycle.with_transaction(state.heap, sid, False)
         transition = lifecycle.SESSION_TRANSITIONS.get(effect)
         if transition is not None:
             wording = lifecycle.EVENT_WORDING[effect].format(session=label)
@@ -214,7 +228,11 @@ class Calls:
             identity = (first.mapped, args[1]) if len(args) > 1 and isinstance(args[1], Const) else None
             known = self._identity_lookup(state, sid, identity)
             if known is not None:
-                return known  # already in the identity map: returned as is, options ignored
+                # already in the identity map: returned as is (options ignored), refreshed if it had expired
+                fact = state.heap.instances[known.iid]
+                state.heap.instances[known.iid] = lifecycle.refreshed(fact, None) if any(
+                    Load.EXPIRED in states for _, states in fact.attrs) else fact
+                return known
             options = kwargs.get("options")
             opts = flatten_options(members(options.element)) if isinstance(options, Many) else ()
             query = Query(first.mapped, opts, sid, executed=True)
@@ -257,6 +275,11 @@ class Calls:
             fact = state.heap.instances[member.iid]
             text = ev.text(frame, node)
             if effect in (SessionEffect.REFRESH, SessionEffect.EXPIRE):
+                if False not in lifecycle.not_persistent_in(fact, sid):
+                    # it always raises here; code after it never sees this instance, so report nothing more
+                    self._check_persistent(ev, frame, fact, sid, label, effect, node, state)
+                    state.heap.instances[member.iid] = fact.map_attrs(lambda _n, _s: lifecycle.LOADED)
+                    continue
                 self._check_persistent(ev, frame, fact, sid, label, effect, node, state)
                 if effect is SessionEffect.REFRESH:
                     fact = lifecycle.refreshed(fact, names)
@@ -285,6 +308,20 @@ class Calls:
                 continue
             state.heap.instances[member.iid] = fact
         return result
+
+    def _check_not_begun(self, ev, frame, sid, label, node, state) -> None:
+        fact = state.heap.sessions.get(sid)
+        if fact is None or True not in fact.in_transaction or not frame.reporting:
+            return
+        ev.report(frame, Issue(
+            fault=Fault.ALREADY_BEGUN,
+            severity=Severity.ERROR if False not in fact.in_transaction else Severity.WARNING,
+            location=ev.location(frame, node),
+            expression=ev.text(frame, node),
+            instance="",
+            fact=None,
+            session_label=label,
+        ))
 
     def _check_persistent(self, ev, frame, fact, sid, label, effect, node, state) -> None:
         outcomes = lifecycle.not_persistent_in(fact, sid)

@@ -37,11 +37,10 @@ class Contexts:
         label = ev.text(frame, item.optional_vars) if item.optional_vars is not None else ""
         if isinstance(manager, (SessionRef, Executor)):
             entered = manager
+            self.engine.calls.name_session(state, manager, label)
         elif isinstance(manager, Context) and manager.kind is ContextKind.BEGIN_NEW:
             entered = self.engine.calls.new_session(ev, frame, manager.target, item.context_expr, state)
-            if label:
-                fact = state.heap.sessions[entered.sid]
-                state.heap.sessions[entered.sid] = fact.__class__(label, fact.is_async, fact.expire_on_commit, fact.closed, fact.origin)
+            self.engine.calls.name_session(state, entered, label)
         elif isinstance(manager, Context) and manager.kind is ContextKind.BEGIN:
             entered = UNKNOWN
         elif isinstance(manager, Context) and manager.kind is ContextKind.GENERATOR:

@@ -83,6 +83,8 @@ class Evaluator:
             value = self.value(frame, stmt.value, state)
             for target in stmt.targets:
                 self._assign(frame, target, value, state)
+                if isinstance(target, ast.Name):
+                    self.engine.calls.name_session(state, value, target.id)
         elif isinstance(stmt, ast.AnnAssign):
             if stmt.value is not None:
                 self._assign(frame, stmt.target, self.value(frame, stmt.value, state), state)
@@ -435,11 +437,15 @@ class Evaluator:
         return self.related_value(frame, ref, attribute, expr, state)
 
     def awaitable_attribute(self, frame: Frame, ref: AwaitableAttrs, name: str, expr: ast.expr, state: State):
-        """``await obj.awaitable_attrs.rel`` loads through the greenlet bridge: always safe to await."""
+        """``await obj.awaitable_attrs.rel`` loads through the greenlet bridge: no MissingGreenlet, but a
+        detached instance still cannot load."""
         fact = state.heap.instances.get(ref.iid)
         if fact is None or name not in fact.cls.attributes or not fact.cls.attributes[name].is_loadable:
             return UNKNOWN
-        state.heap.instances[ref.iid] = lifecycle.after_read(fact, name)
+        synchronous = replace(fact, is_async=False)
+        state.heap.instances[ref.iid] = synchronous
+        self.read(frame, InstanceRef(ref.iid), fact.cls.attributes[name], expr, state)
+        state.heap.instances[ref.iid] = replace(state.heap.instances[ref.iid], is_async=fact.is_async)
         return self.related_value(frame, InstanceRef(ref.iid), fact.cls.attributes[name], expr, state)
 
     def related_value(self, frame: Frame, ref: InstanceRef, attribute: MappedAttribute, expr: ast.expr, state: State):

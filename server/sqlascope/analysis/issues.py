@@ -17,6 +17,7 @@ class Fault(enum.Enum):
     DETACHED_UNLOADED = "detached_unloaded"  # DetachedInstanceError: lazy load cannot proceed
     GREENLET = "greenlet"  # MissingGreenlet: implicit IO under AsyncSession
     NOT_PERSISTENT = "not_persistent"  # InvalidRequestError: refresh()/expire() of a non-persistent instance
+    ALREADY_BEGUN = "already_begun"  # InvalidRequestError: session.begin() after autobegin
 
 
 @dataclass(frozen=True)
@@ -26,7 +27,7 @@ class Issue:
     location: Location
     expression: str  # the source text of the faulting read or call, e.g. "user.addresses"
     instance: str  # how the code names the instance, e.g. "user"
-    fact: InstanceFact
+    fact: InstanceFact | None
     attribute: MappedAttribute | None = None
     operation: str = ""  # for NOT_PERSISTENT: "refresh" / "expire"
     session_label: str = ""
@@ -36,4 +37,6 @@ class Issue:
 
     @property
     def events(self) -> list[Event]:
-        return sorted(self.fact.history, key=lambda e: (e.location.path, e.location.line, e.location.column))
+        if self.fact is None:
+            return []
+        return sorted(self.fact.history, key=lambda e: (e.location.path != self.location.path, e.location.path, e.location.line, e.location.column))

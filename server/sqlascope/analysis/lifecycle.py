@@ -254,6 +254,17 @@ def not_persistent_in(fact: InstanceFact, session: SessionId) -> set[bool]:
     return outcomes
 
 
+def with_transaction(heap: Heap, session: SessionId, active: bool) -> None:
+    fact = heap.sessions.get(session)
+    if fact is not None:
+        heap.sessions[session] = replace(fact, in_transaction=frozenset({active}))
+
+
+#: Effects that talk to the database, so a transaction autobegins.
+AUTOBEGIN_EFFECTS = {SessionEffect.LOAD, SessionEffect.QUERY, SessionEffect.FLUSH, SessionEffect.REFRESH}
+#: Effects that end the transaction.
+TRANSACTION_ENDING_EFFECTS = {SessionEffect.COMMIT, SessionEffect.ROLLBACK, SessionEffect.CLOSE, SessionEffect.REMOVE}
+
 #: SessionEffect → transition applied to every instance the session holds.
 SESSION_TRANSITIONS: dict[SessionEffect, Callable[[Heap, SessionId, Event], None]] = {
     SessionEffect.CLOSE: close,

@@ -49,11 +49,18 @@ class SessionFact:
     expire_on_commit: bool
     closed: frozenset[bool] = frozenset({False})
     origin: Location | None = None
+    #: a transaction is under way (autobegun by a query), so session.begin() would raise
+    in_transaction: frozenset[bool] = frozenset({False})
 
     def join(self, other: "SessionFact") -> "SessionFact":
         if self == other:
             return self
-        return replace(self, closed=self.closed | other.closed, expire_on_commit=self.expire_on_commit and other.expire_on_commit)
+        return replace(
+            self,
+            closed=self.closed | other.closed,
+            expire_on_commit=self.expire_on_commit and other.expire_on_commit,
+            in_transaction=self.in_transaction | other.in_transaction,
+        )
 
 
 AttrStates = tuple[tuple[str, frozenset[Load]], ...]

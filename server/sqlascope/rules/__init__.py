@@ -10,9 +10,10 @@ from .sqs103_not_persistent import RULE as SQS103
 from .sqs104_merge_discarded import RULE as SQS104
 from .sqs105_missing_greenlet import RULE as SQS105
 from .sqs106_implicit_reader import RULE as SQS106
+from .sqs107_begin_after_autobegin import RULE as SQS107
 
 #: Most specific first.
-RULES: tuple[Rule, ...] = (SQS106, SQS104, SQS103, SQS105, SQS101, SQS102)
+RULES: tuple[Rule, ...] = (SQS106, SQS104, SQS103, SQS107, SQS105, SQS101, SQS102)
 BY_CODE: dict[str, Rule] = {rule.code: rule for rule in RULES}
 
 

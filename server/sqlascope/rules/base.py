@@ -29,7 +29,12 @@ def describe_history(issue: Issue) -> str:
     events = issue.events
     if not events:
         return ""
-    reasons = [f"{e.message.replace(' here', '')} at line {e.location.line}" for e in events[-2:]]
+    def where(event) -> str:
+        if event.location.path == issue.location.path:
+            return f"line {event.location.line}"
+        return f"{event.location.path.rpartition('/')[2]}:{event.location.line}"
+
+    reasons = [f"{e.message.replace(' here', '')} at {where(e)}" for e in events[:2]]
     return f" ({'; '.join(reasons)})"
 
 

@@ -18,6 +18,6 @@ RULE = Rule(
     code="SQS104",
     name="merge-result-ignored",
     summary="session.merge(obj) returns an attached copy; obj itself stays detached.",
-    matches=lambda issue: issue.fault in _DETACHED and bool(issue.fact.merge_discarded),
+    matches=lambda issue: issue.fault in _DETACHED and issue.fact is not None and bool(issue.fact.merge_discarded),
     message=_message,
 )

@@ -16,7 +16,7 @@ class User(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     name: Mapped[str]
     addresses: Mapped[list[Address]] = relationship(back_populates="user", lazy="selectin")
-    orders: Mapped[list[Order]] = relationship()
+    orders: Mapped[list[Order]] = relationship(back_populates="user")
 
 
 class Address(Base):
@@ -33,6 +33,7 @@ class Order(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     user_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    user: Mapped[User] = relationship(back_populates="orders", lazy="joined")
 
 
 def _setup():
@@ -40,7 +41,7 @@ def _setup():
     Base.metadata.create_all(engine)
     Session = sessionmaker(engine)
     with Session() as s:
-        s.add(User(id=1, name="alice", addresses=[Address(id=1, email="alice@example.com")]))
+        s.add(User(id=1, name="alice", addresses=[Address(id=1, email="alice@example.com")], orders=[Order(id=1)]))
         s.commit()
     return Session
 
@@ -72,6 +73,24 @@ def scenario_bad_plain_lazy_sibling():
         user = s.get(User, 1)
     print(user.addresses[0].email)
     print(user.orders)  # expect: DetachedInstanceError
+
+
+def scenario_bad_plain_lazy_collection_then_joined_reverse():
+    # Runtime: a plain lazy collection load does not apply the reverse side's lazy="joined"
+    # (unlike the lazy="selectin" collection above), so the many-to-one is still unloaded.
+    Session = _setup()
+    with Session() as s:
+        user = s.get(User, 1)
+        orders = list(user.orders)
+    print(orders[0].id)
+    print(orders[0].user.name)  # expect: DetachedInstanceError
+
+
+def scenario_ok_joined_many_to_one_loaded_with_order():
+    Session = _setup()
+    with Session() as s:
+        order = s.get(Order, 1)
+    print(order.user.name)
 
 
 def scenario_bad_lazy_selectin_after_commit():
