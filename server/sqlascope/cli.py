@@ -34,7 +34,7 @@ def render_text(result: CheckResult) -> str:
             r = related.location
             lines.append(f"    {_relative(r.path)}:{r.line}:{r.column + 1}: {related.message}")
     for skipped in result.skipped:
-        lines.append(f"{_relative(skipped.path)}:{skipped.line}:1: skipped: {skipped.reason}")
+        lines.append(f"{_relative(skipped.path)}:{skipped.line}:1: {skipped.reason}")
     for error in result.internal_errors:
         lines.append(f"{_relative(error.path)}:1:1: {error.reason}")
     errors = sum(1 for f in result.findings if f.severity.label == "error")
@@ -85,7 +85,7 @@ def _check(args: argparse.Namespace) -> int:
     print(render_json(result) if args.format == "json" else render_text(result))
     if result.skipped and args.format == "json":
         for skipped in result.skipped:
-            print(f"{_relative(skipped.path)}:{skipped.line}: skipped: {skipped.reason}", file=sys.stderr)
+            print(f"{_relative(skipped.path)}:{skipped.line}: {skipped.reason}", file=sys.stderr)
     if result.internal_errors:
         return EXIT_ERROR
     return EXIT_FINDINGS if result.findings else EXIT_CLEAN

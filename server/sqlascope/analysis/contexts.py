@@ -56,14 +56,14 @@ class Contexts:
         entered = state.env.pop(_slot(item, 0), UNKNOWN)
         resume = state.env.pop(_slot(item, 0) + ":resume", None)
         header = ev.text(frame, item.context_expr)
-        where = node.stmt
+        where = item.context_expr
         if isinstance(manager, SessionRef):
-            self._apply(ev, frame, manager.sid, [SessionEffect.CLOSE], where, f"the `with {header}` block closed the session here", state)
+            self._apply(ev, frame, manager.sid, [SessionEffect.CLOSE], where, f"the `with {header}` block closes the session when it ends", state)
         elif isinstance(manager, Context) and manager.kind is ContextKind.BEGIN_NEW and isinstance(entered, SessionRef):
             ending = SessionEffect.ROLLBACK if node.exceptional else SessionEffect.COMMIT
             verb = "rolled back" if node.exceptional else "committed (expiring every attribute)"
             self._apply(ev, frame, entered.sid, [ending, SessionEffect.CLOSE], where,
-                        f"the `with {header}` block {verb} and closed the session here", state)
+                        f"the `with {header}` block {verb} and closed the session when it ended", state)
         elif isinstance(manager, Context) and manager.kind is ContextKind.BEGIN and isinstance(manager.target, SessionRef):
             ending = SessionEffect.ROLLBACK if node.exceptional else SessionEffect.COMMIT
             verb = "rolled back" if node.exceptional else "committed, expiring every attribute,"
@@ -72,12 +72,7 @@ class Contexts:
             self.engine.exit_generator(ev, frame, resume, node, state)
 
     def _apply(self, ev, frame, sid, effects, where, message, state) -> None:
-        event = ev.event(frame, _header_anchor(where), message)
+        event = ev.event(frame, where, message)
         for effect in effects:
             lifecycle.SESSION_TRANSITIONS[effect](state.heap, sid, event)
 
-
-def _header_anchor(stmt: ast.AST) -> ast.AST:
-    """Point related locations at the last line of the block, where the exit happens."""
-    body = getattr(stmt, "body", None)
-    return body[-1] if body else stmt

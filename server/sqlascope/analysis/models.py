@@ -250,7 +250,7 @@ class ModelIndex:
         if construct is Construct.ASSOCIATION_PROXY:
             proxied = call.args[0].value if call.args and isinstance(call.args[0], ast.Constant) else None
             return MappedAttribute(name, AttrKind.PROXY, proxied=proxied, path=path, node=stmt)
-        if value is None and annotation is not None and _annotation_head(annotation) in ("Mapped", None):
+        if value is None and annotation is not None:
             # `name: Mapped[int]` is a column in 2.0 style; plain annotations are columns in SQLModel tables
             if _annotation_head(annotation) == "Mapped" or _is_plain_annotation(annotation):
                 return MappedAttribute(name, AttrKind.COLUMN, Strategy.COLUMN, path=path, node=None)

@@ -64,7 +64,7 @@ def parse_source(path: str, text: str) -> SourceFile:
             tree = ast.parse(text, filename=path, type_comments=False)
     except SyntaxError as exc:
         line = exc.lineno or 1
-        return SourceFile(path, text, None, f"syntax error: {exc.msg} (line {line})", line, digest)
+        return SourceFile(path, text, None, f"skipped: syntax error: {exc.msg} (line {line})", line, digest)
     except (ValueError, RecursionError, MemoryError) as exc:
         return SourceFile(path, text, None, f"skipped: cannot parse ({type(exc).__name__}: {exc})", 1, digest)
     return SourceFile(path, text, tree, None, 1, digest)

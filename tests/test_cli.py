@@ -1,0 +1,109 @@
+"""The `sqlascope check` command line: output formats, exit codes, suppression, configuration, bad input."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import textwrap
+
+import pytest
+
+BUGGY = textwrap.dedent('''
+    from sqlalchemy import ForeignKey
+    from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship, sessionmaker
+
+    class Base(DeclarativeBase):
+        pass
+
+    class User(Base):
+        __tablename__ = "users"
+        id: Mapped[int] = mapped_column(primary_key=True)
+        name: Mapped[str]
+        addresses: Mapped[list["Address"]] = relationship(back_populates="user")
+
+    class Address(Base):
+        __tablename__ = "addresses"
+        id: Mapped[int] = mapped_column(primary_key=True)
+        user_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+        user: Mapped[User] = relationship(back_populates="addresses")
+
+    Session = sessionmaker()
+
+    def show():
+        with Session() as s:
+            user = s.get(User, 1)
+        print(user.name)
+        return user.addresses
+''')
+
+
+def run_cli(*args, cwd):
+    proc = subprocess.run([sys.executable, "-m", "sqlascope", *args], cwd=cwd, capture_output=True, text=True, timeout=120)
+    return proc.returncode, proc.stdout, proc.stderr
+
+
+@pytest.fixture
+def project(tmp_path):
+    (tmp_path / "app.py").write_text(BUGGY)
+    return tmp_path
+
+
+def test_text_output_and_exit_code(project):
+    code, out, _ = run_cli("check", "app.py", cwd=project)
+    assert code == 1
+    assert "app.py:26:12: SQS102 `user.addresses` is a lazy relationship" in out
+    assert "DetachedInstanceError" in out
+    assert "user.name" not in out.split("\n")[0]  # the loaded column read after close is fine
+    assert out.strip().splitlines()[-1].startswith("Found 1 problem (1 error, 0 warnings) in 1 file")
+
+
+def test_json_output_has_exactly_the_documented_keys(project):
+    code, out, _ = run_cli("check", "--format", "json", "app.py", cwd=project)
+    assert code == 1
+    rows = json.loads(out)
+    assert len(rows) == 1
+    row = rows[0]
+    assert set(row) == {"path", "line", "column", "end_line", "end_column", "code", "severity", "message", "related"}
+    assert (row["line"], row["column"], row["end_column"], row["code"], row["severity"]) == (26, 12, 26, "SQS102", "error")
+    assert {"path", "line", "column", "message"} == set(row["related"][0])
+    assert [r["line"] for r in row["related"]] == [24, 23]
+
+
+def test_noqa_suppresses(project):
+    (project / "app.py").write_text(BUGGY.replace("return user.addresses", "return user.addresses  # noqa: SQS102"))
+    code, out, _ = run_cli("check", "app.py", cwd=project)
+    assert code == 0, out
+    (project / "app.py").write_text(BUGGY.replace("return user.addresses", "return user.addresses  # noqa: SQS101"))
+    assert run_cli("check", "app.py", cwd=project)[0] == 1
+
+
+def test_pyproject_ignore_and_severity(project):
+    (project / "pyproject.toml").write_text('[tool.sqlascope]\nseverity = { SQS102 = "warning" }\n')
+    rows = json.loads(run_cli("check", "--format", "json", "app.py", cwd=project)[1])
+    assert rows[0]["severity"] == "warning"
+    (project / "pyproject.toml").write_text('[tool.sqlascope]\nignore = ["SQS102"]\n')
+    assert run_cli("check", "app.py", cwd=project)[0] == 0
+
+
+def test_select_on_command_line(project):
+    assert run_cli("check", "--select", "SQS101", "app.py", cwd=project)[0] == 0
+    assert run_cli("check", "--select", "SQS1", "app.py", cwd=project)[0] == 1
+
+
+def test_bad_files_get_a_message_and_the_run_goes_on(project):
+    (project / "broken.py").write_text("def f(:\n    pass\n")
+    (project / "latin.py").write_bytes(b"x = '\xe9\xe8'\n")
+    code, out, _ = run_cli("check", ".", cwd=project)
+    assert code == 1  # the finding in app.py is still reported
+    assert "broken.py:1:1: skipped: syntax error" in out
+    assert "latin.py:1:1: skipped: file is not valid UTF-8" in out
+    assert "SQS102" in out
+
+
+def test_usage_errors_exit_2(project):
+    assert run_cli("check", "missing.py", cwd=project)[0] == 2
+    assert run_cli("frobnicate", cwd=project)[0] == 2
+    (project / "pyproject.toml").write_text('[tool.sqlascope]\nseverity = { SQS102 = "loud" }\n')
+    code, _, err = run_cli("check", "app.py", cwd=project)
+    assert code == 2 and "severity of SQS102" in err
