@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 import textwrap
@@ -107,3 +108,35 @@ def test_usage_errors_exit_2(project):
     (project / "pyproject.toml").write_text('[tool.sqlascope]\nseverity = { SQS102 = "loud" }\n')
     code, _, err = run_cli("check", "app.py", cwd=project)
     assert code == 2 and "severity of SQS102" in err
+
+
+def test_installed_packages_resolve_through_jedi(tmp_path):
+    """A base class and a session factory that live in an installed package (not the workspace) still count."""
+    site = tmp_path / "site" / "extlib"
+    site.mkdir(parents=True)
+    (site / "__init__.py").write_text(
+        "from sqlalchemy.orm import DeclarativeBase, sessionmaker\n"
+        "class Base(DeclarativeBase):\n    pass\n"
+        "SessionLocal = sessionmaker()\n"
+    )
+    project = tmp_path / "proj"
+    project.mkdir()
+    (project / "app.py").write_text(textwrap.dedent('''
+        from sqlalchemy.orm import Mapped, mapped_column, relationship
+        from extlib import Base, SessionLocal
+
+        class User(Base):
+            __tablename__ = "users"
+            id: Mapped[int] = mapped_column(primary_key=True)
+            friends = relationship("User")
+
+        def f():
+            with SessionLocal() as s:
+                u = s.get(User, 1)
+            return u.friends
+    '''))
+    env = {**os.environ, "PYTHONPATH": str(tmp_path / "site")}
+    proc = subprocess.run([sys.executable, "-m", "sqlascope", "check", "app.py"], cwd=project, env=env,
+                          capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 1, proc.stdout + proc.stderr
+    assert "app.py:13:12: SQS102" in proc.stdout

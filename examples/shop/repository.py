@@ -7,7 +7,7 @@ from decimal import Decimal
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
-from .db import SessionLocal, session_scope
+from .db import NoExpireSession, SessionLocal, session_scope
 from .models import Order, OrderLine, User
 
 
@@ -33,11 +33,10 @@ def create_user(name: str, email: str) -> User:
         return user
 
 
-def create_user_flushed(name: str, email: str) -> User:
-    with SessionLocal() as s:
+def create_user_no_expire(name: str, email: str) -> User:
+    with NoExpireSession() as s:
         user = User(name=name, email=email)
         s.add(user)
-        s.flush()
         s.commit()
         return user
 

@@ -36,7 +36,7 @@ def issue_to_finding(issue: Issue, settings: Settings) -> Finding | None:
         return None
     related = [Related(e.location, e.message) for e in issue.events]
     if issue.fact is not None and issue.fact.loaded_at is not None:
-        related.insert(0, Related(issue.fact.loaded_at, f"`{issue.fact.label}` loaded here"))
+        related.insert(0, Related(issue.fact.loaded_at, f"`{issue.instance or issue.fact.label}` loaded here"))
     related.extend(issue.call_chain)
     data = {
         "fault": issue.fault.value,
@@ -77,8 +77,16 @@ def not_suppressed(finding: Finding, workspace: Workspace) -> bool:
     return not suppressed(source.lines[finding.location.line - 1], finding.code)
 
 
+def default_workspace(paths: list[str]) -> Workspace:
+    """A workspace whose imports of installed packages resolve through jedi, in this interpreter's environment."""
+    from .analysis.jedi_fallback import jedi_module_locator
+
+    root = os.path.abspath(paths[0] if paths and os.path.isdir(paths[0]) else os.path.dirname(os.path.abspath(paths[0])) if paths else ".")
+    return Workspace(fallback=jedi_module_locator(root))
+
+
 def check_paths(paths: list[str], settings: Settings, workspace: Workspace | None = None) -> CheckResult:
-    workspace = workspace or Workspace()
+    workspace = workspace or default_workspace(paths)
     result = CheckResult()
     files = discover_python_files(paths)
     for path in files:
