@@ -89,7 +89,9 @@ def check_paths(paths: list[str], settings: Settings, workspace: Workspace | Non
     workspace = workspace or default_workspace(paths)
     result = CheckResult()
     files = discover_python_files(paths)
-    for path in files:
+    # A file checked on its own still needs its neighbours to resolve `from models import User`.
+    neighbours = discover_python_files(sorted({os.path.dirname(os.path.abspath(p)) for p in paths if os.path.isfile(p)}))
+    for path in dict.fromkeys([*files, *neighbours]):
         workspace.add_file(path)
     engine = Engine(workspace)
     findings: list[Finding] = []
