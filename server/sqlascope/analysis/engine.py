@@ -84,7 +84,7 @@ class Engine:
         if source is None or source.tree is None or not self.is_relevant(path):
             return []
         issues: list[Issue] = []
-        for code in _analysis_roots(source.tree):
+        for code in _analysis_roots(source):
             issues.extend(self.analyze_root(path, code))
         return issues
 
@@ -390,23 +390,28 @@ def _all_params(args: ast.arguments):
         yield args.kwarg
 
 
-def _analysis_roots(tree: ast.Module) -> Iterator[ast.AST]:
-    """The module body and every function in it, nested ones included."""
+def _analysis_roots(source) -> Iterator[ast.AST]:
+    """The module body and every function in it (nested ones included) that could call or enter anything.
+
+    Only statements are walked (expressions are most of a tree), and a function whose text has no
+    parenthesis cannot call anything, so it is never run.
+    """
+    tree = source.tree
     yield tree
     stack: list[ast.AST] = [tree]
     while stack:
         node = stack.pop()
-        for child in ast.iter_child_nodes(node):
-            if isinstance(child, (ast.FunctionDef, ast.AsyncFunctionDef)):
-                if _has_calls(child):
+        for field in ("body", "orelse", "finalbody", "handlers", "cases"):
+            for child in getattr(node, field, ()) or ():
+                if isinstance(child, (ast.FunctionDef, ast.AsyncFunctionDef)) and "(" in _body_text(source, child):
                     yield child
-                stack.append(child)
-            elif isinstance(child, (ast.ClassDef, ast.stmt)):
-                stack.append(child)
+                if isinstance(child, (ast.stmt, ast.excepthandler)) or type(child).__name__ == "match_case":
+                    stack.append(child)
 
 
-def _has_calls(function: ast.AST) -> bool:
-    return any(isinstance(n, (ast.Call, ast.With, ast.AsyncWith)) for n in ast.walk(function))
+def _body_text(source, function: ast.AST) -> str:
+    first = function.body[0].lineno if function.body else function.lineno
+    return "\n".join(source.lines[first - 1 : function.end_lineno or first])
 
 
 __all__ = ["Engine", "InstanceRef", "Const"]

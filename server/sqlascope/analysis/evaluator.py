@@ -96,7 +96,11 @@ class Evaluator:
         elif isinstance(stmt, ast.Expr):
             self._expression_statement(frame, stmt.value, state)
         elif isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef)):
-            closure = tuple(sorted(((k, v) for k, v in state.env.items() if not k.startswith("<")), key=lambda kv: kv[0]))
+            if isinstance(frame.code, ast.Module):
+                closure = ()  # module-level names are globals, resolved when the function runs
+            else:
+                free = _referenced_names(stmt)
+                closure = tuple(sorted(((k, v) for k, v in state.env.items() if k in free), key=lambda kv: kv[0]))
             state.env[stmt.name] = self.engine.decorate(frame.path, stmt, closure)
         elif isinstance(stmt, ast.ClassDef):
             state.env[stmt.name] = UNKNOWN
@@ -552,6 +556,21 @@ _FAULT_PRIORITY = [Fault.DETACHED_EXPIRED, Fault.DETACHED_UNLOADED, Fault.GREENL
 
 def _primary_fault(faults: list[Fault]) -> Fault:
     return min(faults, key=_FAULT_PRIORITY.index)
+
+
+_REFERENCED: dict[int, frozenset[str]] = {}
+
+
+def _referenced_names(function: ast.AST) -> frozenset[str]:
+    """Names a nested function reads: only those are captured in its closure."""
+    key = id(function)
+    names = _REFERENCED.get(key)
+    if names is None:
+        names = frozenset(n.id for n in ast.walk(function) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Load))
+        if len(_REFERENCED) > 10_000:
+            _REFERENCED.clear()
+        _REFERENCED[key] = names
+    return names
 
 
 _ALWAYS_TRUTHY = (InstanceRef, SessionRef, Function, ClassRef, Factory, Registry, ObjectRef, BoundMethod)

@@ -23,6 +23,7 @@ class SourceFile:
     error_line: int = 1
     digest: str = ""
     _lines: list[str] | None = field(default=None, repr=False)
+    _encoded: list[bytes] | None = field(default=None, repr=False)
 
     @property
     def lines(self) -> list[str]:
@@ -40,10 +41,17 @@ class SourceFile:
         return len(text.encode("utf-8")[:byte_column].decode("utf-8", errors="replace"))
 
     def segment(self, node: ast.AST) -> str:
-        try:
-            return ast.get_source_segment(self.text, node) or ""
-        except Exception:  # positions can be off for synthetic nodes
+        """Source text of a node (like ``ast.get_source_segment``, without re-splitting the file each call)."""
+        line, end_line = getattr(node, "lineno", None), getattr(node, "end_lineno", None)
+        col, end_col = getattr(node, "col_offset", None), getattr(node, "end_col_offset", None)
+        if None in (line, end_line, col, end_col) or not 1 <= line <= end_line <= len(self.lines):
             return ""
+        if self._encoded is None:
+            self._encoded = [text.encode("utf-8") for text in self.lines]
+        if line == end_line:
+            return self._encoded[line - 1][col:end_col].decode("utf-8", errors="replace")
+        parts = [self._encoded[line - 1][col:]] + self._encoded[line:end_line - 1] + [self._encoded[end_line - 1][:end_col]]
+        return b"\n".join(parts).decode("utf-8", errors="replace")
 
 
 def decode_source(data: bytes) -> str:
