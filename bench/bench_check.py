@@ -441,7 +441,7 @@ def measure_recheck(root: str, seed: int, hot_lines: int, call_budget: float, it
         ws.add_file(p)
     engine = Engine(ws)
     path = os.path.abspath(path)
-    times, parse_times, issues, timeouts = [], [], [], 0
+    times, analyze_times, parse_times, issues, timeouts = [], [], [], [], 0
     t0 = time.perf_counter()
     try:
         warm = engine.analyze_file(path)  # the budget is installed on Engine.analyze_file
@@ -452,12 +452,14 @@ def measure_recheck(root: str, seed: int, hot_lines: int, call_budget: float, it
         edited = text + f"\n# edit {i}\n"
         t0 = time.perf_counter()
         ws.add_file(path, edited)
+        t_parsed = time.perf_counter()
         try:
             issues = engine.analyze_file(path)
         except BudgetExceeded:
             timeouts += 1
             break
         times.append(time.perf_counter() - t0)
+        analyze_times.append(time.perf_counter() - t_parsed)
         t0 = time.perf_counter()
         ast.parse(edited, path)
         parse_times.append(time.perf_counter() - t0)
@@ -471,6 +473,8 @@ def measure_recheck(root: str, seed: int, hot_lines: int, call_budget: float, it
         "iterations": len(times),
         "p50": pct(times, 0.5) * 1e3 if times else float("nan"),
         "p95": pct(times, 0.95) * 1e3 if times else float("nan"),
+        "analyze_p50": pct(analyze_times, 0.5) * 1e3 if analyze_times else float("nan"),
+        "analyze_p95": pct(analyze_times, 0.95) * 1e3 if analyze_times else float("nan"),
         "parse_p50": statistics.median(parse_times) * 1e3 if parse_times else
         min(timeit(lambda: ast.parse(text)) for _ in range(5)) * 1e3,
         "n_existing": n_existing,
@@ -528,8 +532,10 @@ def main(argv=None) -> int:
         print(f"{'  timed iterations completed':<{w}} {rc['iterations']:>12}")
         if rc["timeouts"]:
             print(f"  !! analyze_file exceeded the {args.file_budget:g}s budget; re-check loop aborted")
-        print(f"{'  engine.analyze_file p50':<{w}} {rc['p50']:>9.2f} ms")
-        print(f"{'  engine.analyze_file p95 (target <= 50)':<{w}} {rc['p95']:>9.2f} ms")
+        print(f"{'  edit + re-check p50 (parse + analyze)':<{w}} {rc['p50']:>9.2f} ms")
+        print(f"{'  edit + re-check p95 (target <= 50)':<{w}} {rc['p95']:>9.2f} ms")
+        print(f"{'  of which analyze_file p50':<{w}} {rc['analyze_p50']:>9.2f} ms")
+        print(f"{'  of which analyze_file p95':<{w}} {rc['analyze_p95']:>9.2f} ms")
         print(f"{'  ast.parse of same text p50':<{w}} {rc['parse_p50']:>9.2f} ms")
         print(f"{'  issues in hot module':<{w}} {rc['issues']:>12}")
         print()

@@ -115,7 +115,7 @@ class Calls:
     # -- sessions ----------------------------------------------------------------------------------------
     def new_session(self, ev, frame, factory: Factory, node: ast.AST, state: "State") -> SessionRef:
         sid = frame.alloc(node, "session")
-        label = self._binding_label(frame, node) or factory.label
+        label = factory.label
         state.heap.sessions[sid] = SessionFact(label, factory.is_async, factory.expire_on_commit, origin=ev.location(frame, node))
         return SessionRef(sid)
 
@@ -128,9 +128,6 @@ class Calls:
             factory = registry.factory
             state.heap.sessions[sid] = SessionFact(registry.label, factory.is_async, factory.expire_on_commit)
         return sid
-
-    def _binding_label(self, frame, node) -> str:
-        return ""
 
     @staticmethod
     def name_session(state, value, label: str) -> None:
@@ -256,7 +253,7 @@ class Calls:
         session = state.heap.sessions.get(query.session)
         is_async = session.is_async if session else False
         iid = frame.alloc(node, "instance")
-        label = _target_label(node) or query.cls.name.lower()
+        label = query.cls.name.lower()
         fact = lifecycle.new_loaded_instance(query.cls, label, query.session, is_async, query.options, ev.location(frame, node))
         state.heap.instances[iid] = replace(fact, identity=identity)
         return InstanceRef(iid)
@@ -362,7 +359,7 @@ class Calls:
         iid = frame.alloc(node, "new")
         given = {k for k in kwargs if k in cls.mapped.attributes}
         state.heap.instances[iid] = lifecycle.new_transient_instance(
-            cls.mapped, _target_label(node) or cls.mapped.name.lower(), given, ev.location(frame, node)
+            cls.mapped, cls.mapped.name.lower(), given, ev.location(frame, node)
         )
         return InstanceRef(iid)
 
@@ -416,7 +413,3 @@ def _attribute_names(value) -> tuple[str, ...] | None:
         names = [m.value for m in value.items if isinstance(m, Const) and isinstance(m.value, str)]
         return tuple(names) or None
     return None
-
-
-def _target_label(node: ast.AST) -> str:
-    return ""

@@ -14,6 +14,7 @@ from typing import Iterator
 from . import cfg as C
 from .calls import Calls
 from .contexts import Contexts
+from .dependencies import fingerprint, root_fingerprint
 from .evaluator import Evaluator
 from .findings import Location, Related
 from .interpreter import Frame, RunResult, State, run
@@ -41,6 +42,13 @@ MAX_CALL_DEPTH = 6
 RELEVANCE_MARKERS = ("sqlalchemy", "sqlmodel", "flask_sqlalchemy")
 
 
+@dataclass
+class _RootResult:
+    shape: object  # root_fingerprint when analysed
+    consulted: dict  # dependency → fingerprint when analysed
+    issues: list
+
+
 @dataclass(eq=False)  # kept in the environment: hashed by identity
 class _Resume:
     frame: Frame
@@ -58,6 +66,8 @@ class Engine:
     _relevant: dict = field(default_factory=dict)
     _generation: int = -1
     _in_progress: set = field(default_factory=set)
+    #: per root: its issues and what they depended on; survives edits, re-validated by fingerprints
+    _root_results: dict = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.models = ModelIndex(self.workspace)
@@ -84,8 +94,29 @@ class Engine:
         if source is None or source.tree is None or not self.is_relevant(path):
             return []
         issues: list[Issue] = []
+        live: set = set()
         for code in _analysis_roots(source):
-            issues.extend(self.analyze_root(path, code))
+            key = (path, "module") if isinstance(code, ast.Module) else (path, code.lineno, code.col_offset, code.name)
+            live.add(key)
+            issues.extend(self._root_issues(key, source, code))
+        for stale in [k for k in self._root_results if k[0] == path and k not in live]:
+            del self._root_results[stale]
+        return issues
+
+    def _root_issues(self, key, source, code: ast.AST) -> list[Issue]:
+        """A root's issues, reused while its text, position and everything it consulted are unchanged."""
+        path = source.path
+        shape = root_fingerprint(source, code)
+        cached = self._root_results.get(key)
+        if cached is not None and cached.shape == shape and all(
+            fingerprint(self.workspace, dep, path) == known for dep, known in cached.consulted.items()
+        ):
+            return cached.issues
+        with self.workspace.dependencies.recording() as consulted:
+            issues = self.analyze_root(path, code)
+        self._root_results[key] = _RootResult(
+            shape, {dep: fingerprint(self.workspace, dep, path) for dep in consulted}, issues
+        )
         return issues
 
     def analyze_root(self, path: str, code: ast.AST) -> list[Issue]:
@@ -147,17 +178,22 @@ class Engine:
     # == names and values ================================================================================
     def global_value(self, path: str, name: str):
         key = (path, name)
+        dependencies = self.workspace.dependencies
         if key in self._globals:
-            return self._globals[key]
+            value, consulted = self._globals[key]
+            dependencies.note_all(consulted)
+            return value
         if key in self._in_progress:
             return UNKNOWN
         self._in_progress.add(key)
         try:
-            symbol = self.workspace.resolve(path, name)
-            value = self.symbol_value(symbol) if symbol is not None else UNKNOWN
+            with dependencies.recording() as consulted:
+                dependencies.note(path, name)
+                symbol = self.workspace.resolve(path, name)
+                value = self.symbol_value(symbol) if symbol is not None else UNKNOWN
         finally:
             self._in_progress.discard(key)
-        self._globals[key] = value
+        self._globals[key] = (value, frozenset(consulted))
         return value
 
     def symbol_value(self, symbol: Symbol):
@@ -212,12 +248,16 @@ class Engine:
     def decorate(self, path: str, node: ast.FunctionDef | ast.AsyncFunctionDef, closure: tuple):
         """The value a ``def`` binds: the function after its decorators, bottom-up."""
         key = (path, id(node), closure)
+        dependencies = self.workspace.dependencies
         if key in self._decorated:
-            return self._decorated[key]
+            value, consulted = self._decorated[key]
+            dependencies.note_all(consulted)
+            return value
         value = Function(path, node, closure)
-        for decorator in reversed(node.decorator_list):
-            value = self._apply_decorator(path, decorator, value)
-        self._decorated[key] = value
+        with dependencies.recording() as consulted:
+            for decorator in reversed(node.decorator_list):
+                value = self._apply_decorator(path, decorator, value)
+        self._decorated[key] = (value, frozenset(consulted))
         return value
 
     def _apply_decorator(self, path: str, decorator: ast.expr, function):
@@ -283,21 +323,27 @@ class Engine:
             hash(key)
         except TypeError:
             key = None
+        dependencies = self.workspace.dependencies
         if key is not None and key in self._summaries:
-            return self._summaries[key]
+            cached = self._summaries[key]
+            if cached is None:
+                return None
+            heap, returned, issues, consulted = cached
+            dependencies.note_all(consulted)
+            return heap, returned, issues
         if key is not None:
             self._summaries[key] = None  # recursion guard: a recursive call is neutral
         callee = self._callee_frame(frame, function, node, reader)
         if callee is None:
             return None
         env = self._bind_arguments(function, args, kwargs)
-        result = run(self.evaluator, callee, State(env, state.heap.copy()))
+        with dependencies.recording() as consulted:
+            result = run(self.evaluator, callee, State(env, state.heap.copy()))
         completed = result.exit or result.raised
         heap = completed.heap if completed is not None else state.heap
-        summary = (heap, result.returned, callee.issues)
         if key is not None:
-            self._summaries[key] = summary
-        return summary
+            self._summaries[key] = (heap, result.returned, callee.issues, frozenset(consulted))
+        return heap, result.returned, callee.issues
 
     def _bind_arguments(self, function: Function, args: list, kwargs: dict) -> dict:
         env: dict[str, object] = dict(function.closure)

@@ -558,18 +558,12 @@ def _primary_fault(faults: list[Fault]) -> Fault:
     return min(faults, key=_FAULT_PRIORITY.index)
 
 
-_REFERENCED: dict[int, frozenset[str]] = {}
-
-
 def _referenced_names(function: ast.AST) -> frozenset[str]:
-    """Names a nested function reads: only those are captured in its closure."""
-    key = id(function)
-    names = _REFERENCED.get(key)
+    """Names a nested function reads: only those are captured in its closure (memoised on the node)."""
+    names = getattr(function, "_sqlascope_reads", None)
     if names is None:
         names = frozenset(n.id for n in ast.walk(function) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Load))
-        if len(_REFERENCED) > 10_000:
-            _REFERENCED.clear()
-        _REFERENCED[key] = names
+        function._sqlascope_reads = names  # type: ignore[attr-defined]
     return names
 
 

@@ -70,12 +70,15 @@ class ModelIndex:
         self.workspace = workspace
         self._generation = -1
         self._roles: dict[tuple[str, int], tuple[_Role, MappedClass | None]] = {}
+        #: what classifying each class consulted (its bases, their modules), re-noted on every cache hit
+        self._sources: dict[tuple[str, int], frozenset] = {}
         self._by_name: dict[str, list[tuple[str, ast.ClassDef]]] | None = None
 
     def _fresh(self) -> None:
         if self._generation != self.workspace.generation:
             self._generation = self.workspace.generation
             self._roles.clear()
+            self._sources.clear()
             self._by_name = None
 
     # -- public ------------------------------------------------------------------------------------------
@@ -115,12 +118,17 @@ class ModelIndex:
     def _role(self, path: str, node: ast.ClassDef) -> tuple[_Role, MappedClass | None]:
         self._fresh()
         key = (path, id(node))
+        dependencies = self.workspace.dependencies
         cached = self._roles.get(key)
         if cached is not None:
+            dependencies.note_all(self._sources.get(key, ()))
             return cached
         self._roles[key] = (_Role.MIXIN, None)  # recursion guard for cyclic bases
-        result = self._classify(path, node)
+        with dependencies.recording() as consulted:
+            dependencies.note(path, node.name)
+            result = self._classify(path, node)
         self._roles[key] = result
+        self._sources[key] = frozenset(consulted)
         return result
 
     def _classify(self, path: str, node: ast.ClassDef) -> tuple[_Role, MappedClass | None]:

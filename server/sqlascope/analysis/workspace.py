@@ -14,6 +14,7 @@ import os
 from dataclasses import dataclass, field
 from typing import Callable, Iterable, Union
 
+from .dependencies import Dependencies
 from .source import SourceFile, parse_source, read_source
 
 
@@ -110,6 +111,7 @@ class Workspace:
         self._fallback = fallback
         self._fallback_cache: dict[tuple[str, str], str | None] = {}
         self.generation = 0  # bumped on every change, so caches keyed on it stay honest
+        self.dependencies = Dependencies()
 
     # -- files -------------------------------------------------------------------------------------------
     def add_file(self, path: str, text: str | None = None) -> SourceFile:
@@ -194,6 +196,7 @@ class Workspace:
         """Resolve a top-level ``name`` as seen from module ``path``."""
         if (path, name) in _seen or path not in self.files:
             return None
+        self.dependencies.note(path, name)
         seen = _seen | {(path, name)}
         symbols = self.symbols(path)
         node = symbols.defs.get(name)

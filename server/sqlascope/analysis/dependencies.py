@@ -1,0 +1,67 @@
+"""What an analysis consulted, so that a cached result can be re-validated without re-running it.
+
+A dependency is a top-level binding ``(module path, name)``. While a recording is open, every name the
+workspace resolves is noted; caches that skip work (module values, call summaries, mapped classes) note the
+dependencies of the work they skip. ``fingerprint`` says what a dependency looks like now: the binding's own
+text and position inside the file being re-checked (so an edit elsewhere in that file does not invalidate
+it), and the whole file's digest anywhere else.
+"""
+
+from __future__ import annotations
+
+import ast
+from contextlib import contextmanager
+from typing import TYPE_CHECKING, Iterable, Iterator
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .workspace import Workspace
+
+Dependency = tuple[str, str]
+
+
+class Dependencies:
+    def __init__(self) -> None:
+        self._stack: list[set[Dependency]] = []
+
+    @contextmanager
+    def recording(self) -> Iterator[set[Dependency]]:
+        noted: set[Dependency] = set()
+        self._stack.append(noted)
+        try:
+            yield noted
+        finally:
+            self._stack.pop()
+            if self._stack:
+                self._stack[-1] |= noted
+
+    def note(self, path: str, name: str) -> None:
+        if self._stack:
+            self._stack[-1].add((path, name))
+
+    def note_all(self, dependencies: Iterable[Dependency]) -> None:
+        if self._stack:
+            self._stack[-1].update(dependencies)
+
+
+def fingerprint(workspace: "Workspace", dependency: Dependency, home: str):
+    """The current shape of a dependency, as seen when re-checking file ``home``."""
+    path, name = dependency
+    source = workspace.files.get(path)
+    if source is None:
+        return None
+    if path != home or source.tree is None:
+        return source.digest
+    symbols = workspace.symbols(path)
+    node = symbols.defs.get(name)
+    if node is None:
+        return ("import", symbols.imports.get(name), tuple(symbols.star_imports))
+    decorators = tuple(source.segment(d) for d in getattr(node, "decorator_list", ()))
+    return (node.lineno, node.col_offset, node.end_lineno, source.segment(node), decorators)
+
+
+def root_fingerprint(source, root: ast.AST):
+    """A function root is unchanged while its text and position are; the module root while the file is."""
+    if isinstance(root, ast.Module):
+        return source.digest
+    decorators = tuple(source.segment(d) for d in root.decorator_list)
+    return (root.end_lineno, root.end_col_offset, source.segment(root), decorators)
