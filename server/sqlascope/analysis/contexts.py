@@ -58,16 +58,16 @@ class Contexts:
         header = ev.text(frame, item.context_expr)
         where = item.context_expr
         if isinstance(manager, SessionRef):
-            self._apply(ev, frame, manager.sid, [SessionEffect.CLOSE], where, f"the `with {header}` block closes the session when it ends", state)
+            self._apply(ev, frame, manager.sid, [SessionEffect.CLOSE], where, f"`with {header}` closed the session when its block ended", state)
         elif isinstance(manager, Context) and manager.kind is ContextKind.BEGIN_NEW and isinstance(entered, SessionRef):
             ending = SessionEffect.ROLLBACK if node.exceptional else SessionEffect.COMMIT
             verb = "rolled back" if node.exceptional else "committed (expiring every attribute)"
             self._apply(ev, frame, entered.sid, [ending, SessionEffect.CLOSE], where,
-                        f"the `with {header}` block {verb} and closed the session when it ended", state)
+                        f"`with {header}` {verb} and closed the session when its block ended", state)
         elif isinstance(manager, Context) and manager.kind is ContextKind.BEGIN and isinstance(manager.target, SessionRef):
             ending = SessionEffect.ROLLBACK if node.exceptional else SessionEffect.COMMIT
-            verb = "rolled back" if node.exceptional else "committed, expiring every attribute,"
-            self._apply(ev, frame, manager.target.sid, [ending], where, f"the `with {header}` block {verb} here", state)
+            verb = "rolled back" if node.exceptional else "committed (expiring every attribute)"
+            self._apply(ev, frame, manager.target.sid, [ending], where, f"`with {header}` {verb} when its block ended", state)
         elif isinstance(manager, Context) and manager.kind is ContextKind.GENERATOR and resume is not None:
             self.engine.exit_generator(ev, frame, resume, node, state)
 
