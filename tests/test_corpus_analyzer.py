@@ -36,8 +36,6 @@ ERROR_OF_CODE = {
 #: Disagreements we know about and have not fixed yet, each with its reason. They run as strict xfails: the
 #: day the analyzer agrees with the runtime, the XPASS fails and the entry must go.
 KNOWN_GAPS = {
-    "single/eager_relationship::scenario_bad_plain_lazy_collection_then_joined_reverse":
-        "a lazy collection load does not apply the reverse many-to-one's lazy='joined'; the engine assumes it does",
     "async_single/lazy_relationships::scenario_ok_many_to_one_already_in_identity_map":
         "a many-to-one whose target is already in the identity map needs no IO; identities are not tracked by key",
     "async_single/lazy_relationships":

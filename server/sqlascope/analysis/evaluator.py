@@ -438,7 +438,8 @@ class Evaluator:
                 reader_call=frame.reader_call,
             ))
         state.heap.instances[ref.iid] = lifecycle.after_read(fact, attribute.name)
-        return self.related_value(frame, ref, attribute, expr, state)
+        lazily = fact.attr(attribute.name) != lifecycle.LOADED
+        return self.related_value(frame, ref, attribute, expr, state, lazily)
 
     def awaitable_attribute(self, frame: Frame, ref: AwaitableAttrs, name: str, expr: ast.expr, state: State):
         """``await obj.awaitable_attrs.rel`` loads through the greenlet bridge: no MissingGreenlet, but a
@@ -448,11 +449,12 @@ class Evaluator:
             return UNKNOWN
         synchronous = replace(fact, is_async=False)
         state.heap.instances[ref.iid] = synchronous
-        self.read(frame, InstanceRef(ref.iid), fact.cls.attributes[name], expr, state)
+        related = self.read(frame, InstanceRef(ref.iid), fact.cls.attributes[name], expr, state)
         state.heap.instances[ref.iid] = replace(state.heap.instances[ref.iid], is_async=fact.is_async)
-        return self.related_value(frame, InstanceRef(ref.iid), fact.cls.attributes[name], expr, state)
+        return related
 
-    def related_value(self, frame: Frame, ref: InstanceRef, attribute: MappedAttribute, expr: ast.expr, state: State):
+    def related_value(self, frame: Frame, ref: InstanceRef, attribute: MappedAttribute, expr: ast.expr, state: State,
+                      lazily: bool):
         if attribute.kind is not AttrKind.RELATIONSHIP or not attribute.target:
             return UNKNOWN
         parent = state.heap.instances[ref.iid]
@@ -461,7 +463,9 @@ class Evaluator:
             return UNKNOWN
         child_id = (ref.iid, attribute.name)
         if child_id not in state.heap.instances:
-            state.heap.instances[child_id] = lifecycle.related_instance(parent, attribute, target, self.location(frame, expr))
+            state.heap.instances[child_id] = lifecycle.related_instance(
+                parent, attribute, target, self.location(frame, expr), lazily
+            )
         child = InstanceRef(child_id)
         return Many(child) if attribute.uselist else child
 

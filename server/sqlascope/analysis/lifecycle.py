@@ -76,11 +76,19 @@ def new_transient_instance(cls: MappedClass, label: str, given: set[str], where:
                         loaded_at=where)
 
 
-def related_instance(parent: InstanceFact, attribute: MappedAttribute, target: MappedClass, where: Location) -> InstanceFact:
-    """An instance reached through ``parent.<attribute>``; it shares the parent's session and life."""
+def related_instance(
+    parent: InstanceFact, attribute: MappedAttribute, target: MappedClass, where: Location, lazily: bool
+) -> InstanceFact:
+    """An instance reached through ``parent.<attribute>``; it shares the parent's session and life.
+
+    A lazy load of the relationship does not run the eager loader of its mirror (``back_populates``) on the
+    related rows, so that mirror stays unloaded whatever its strategy (observed at run time).
+    """
     scoped = tuple(o for o in parent.options if o.path and o.path[0] == attribute.name)
     shifted = tuple(replace(o, path=o.path[1:]) for o in scoped if len(o.path) > 1)
     attrs, nested = load_plan(target, shifted)
+    if lazily and attribute.back_populates:
+        attrs = tuple((k, UNLOADED if k == attribute.back_populates else v) for k, v in attrs)
     return InstanceFact(
         cls=target,
         label=f"{parent.label}.{attribute.name}",

@@ -34,6 +34,7 @@ class MappedAttribute:
     function: ast.AST | None = None  # property getter / method
     proxied: str | None = None  # association_proxy: the relationship it reads
     primary_key: bool = False  # load_only() always loads it
+    back_populates: str | None = None  # the relationship on the target that mirrors this one
     path: str = ""
     node: ast.AST | None = field(default=None, compare=False)
 
@@ -285,7 +286,10 @@ class ModelIndex:
             target = target or inner
             if uselist is None:
                 uselist = collection
-        return MappedAttribute(name, AttrKind.RELATIONSHIP, strategy, target=target, uselist=uselist, path=path, node=stmt)
+        back_populates = _keyword(call, "back_populates")
+        return MappedAttribute(name, AttrKind.RELATIONSHIP, strategy, target=target, uselist=uselist,
+                               back_populates=back_populates if isinstance(back_populates, str) else None,
+                               path=path, node=stmt)
 
 
 def _class_assignments(node: ast.ClassDef) -> dict[str, object]:

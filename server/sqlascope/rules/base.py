@@ -43,7 +43,7 @@ def attribute_kind(issue: Issue) -> str:
     if attribute is None:
         return "attribute"
     if attribute.kind.value == "relationship":
-        return "a lazy relationship"
+        return "a lazy relationship" if attribute.strategy.value == "lazy" else "a relationship"
     if attribute.strategy.value == "deferred":
         return "a deferred column"
     return "a column"
