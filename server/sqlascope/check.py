@@ -77,6 +77,14 @@ def not_suppressed(finding: Finding, workspace: Workspace) -> bool:
     return not suppressed(source.lines[finding.location.line - 1], finding.code)
 
 
+def findings_for_file(engine: Engine, path: str, settings: Settings) -> list[Finding]:
+    """Coded, merged, unsuppressed findings from analysing the functions of one file (which must be in the
+    engine's workspace). Findings can lie in other files: a callee's line, a model's ``__repr__``.
+    Exceptions from the engine propagate: callers decide how an internal error is shown."""
+    findings = [f for f in (issue_to_finding(i, settings) for i in engine.analyze_file(path)) if f is not None]
+    return [f for f in merge_findings(findings) if not_suppressed(f, engine.workspace)]
+
+
 def default_workspace(paths: list[str]) -> Workspace:
     """A workspace whose imports of installed packages resolve through jedi, in this interpreter's environment."""
     from .analysis.jedi_fallback import jedi_module_locator
@@ -103,13 +111,8 @@ def check_paths(paths: list[str], settings: Settings, workspace: Workspace | Non
             result.skipped.append(Skipped(path, source.error, source.error_line))
             continue
         try:
-            issues = engine.analyze_file(source.path)
+            findings.extend(findings_for_file(engine, source.path, settings))
         except Exception as exc:  # an engine bug must cost one file, never the run
             result.internal_errors.append(Skipped(path, f"internal error: {type(exc).__name__}: {exc}"))
-            continue
-        for issue in issues:
-            finding = issue_to_finding(issue, settings)
-            if finding is not None:
-                findings.append(finding)
-    result.findings = [f for f in merge_findings(findings) if not_suppressed(f, workspace)]
+    result.findings = merge_findings(findings)
     return result
