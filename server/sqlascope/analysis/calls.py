@@ -39,6 +39,7 @@ from .values import (
     ContextKind,
     Executor,
     Factory,
+    FlaskSQLAlchemy,
     Function,
     InstanceRef,
     Items,
@@ -97,6 +98,11 @@ class Calls:
             return UNKNOWN
         if construct is Construct.EXECUTOR:
             return Executor()
+        if construct is Construct.FLASK_SQLALCHEMY:
+            options = kwargs.get("session_options")
+            expire = options.get(EXPIRE_ON_COMMIT_KEYWORD, Const(True)) if isinstance(options, Keyed) else Const(True)
+            factory = Factory(False, bool(_const(expire, True)), "db.session")
+            return FlaskSQLAlchemy(Registry(frame.alloc(node, "registry"), factory, "db.session"))
         return UNKNOWN
 
     def hand_off(self, ev, frame, target, args, node, state) -> None:

@@ -41,6 +41,7 @@ from .values import (
     Executor,
     ExternalValue,
     Factory,
+    FlaskSQLAlchemy,
     Function,
     InstanceRef,
     Items,
@@ -369,6 +370,8 @@ class Evaluator:
             return BoundMethod(base, name)
         if isinstance(base, ObjectRef):
             return self.object_attribute(base, name, state)
+        if isinstance(base, FlaskSQLAlchemy):
+            return base.session if name == "session" else UNKNOWN
         if isinstance(base, ClassRef):
             if base.mapped is not None and name in base.mapped.attributes:
                 return AttrRef(base.mapped, name)

@@ -89,6 +89,13 @@ class Registry:
 
 
 @dataclass(frozen=True)
+class FlaskSQLAlchemy:
+    """A Flask-SQLAlchemy extension object: its ``.session`` is a scoped registry."""
+
+    session: Registry
+
+
+@dataclass(frozen=True)
 class LoaderOpt:
     kind: LoaderOption
     path: tuple[str, ...]  # relationship/column names from the query's entity downwards
