@@ -119,9 +119,24 @@ class Engine:
         )
         return issues
 
-    def analyze_root(self, path: str, code: ast.AST) -> list[Issue]:
+    def hover(self, path: str, line: int, column: int) -> str | None:
+        """What the engine knows about the name at (1-based line, code-point column), in its innermost root."""
+        self._fresh()
+        source = self.workspace.files.get(path)
+        if source is None or source.tree is None:
+            return None
+        roots = [r for r in _analysis_roots(source) if isinstance(r, ast.Module) or r.lineno <= line <= (r.end_lineno or 0)]
+        root = max(roots, key=lambda r: getattr(r, "lineno", 0))  # the module is always a candidate
+        probe: dict = {}
+        self.analyze_root(path, root, probe)
+        for (at_line, start, end), text in probe.items():
+            if at_line == line and start <= column <= end:
+                return text
+        return None
+
+    def analyze_root(self, path: str, code: ast.AST, probe: dict | None = None) -> list[Issue]:
         graph = self.graph(path, code)
-        frame = Frame(path=path, code=code, graph=graph, context=())
+        frame = Frame(path=path, code=code, graph=graph, context=(), probe=probe)
         env: dict[str, object] = {}
         if isinstance(code, (ast.FunctionDef, ast.AsyncFunctionDef)):
             for arg in _all_params(code.args):

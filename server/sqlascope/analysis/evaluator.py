@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Callable
 
 from . import cfg as C
 from . import lifecycle
+from .describe import describe
 from .findings import Location, Related, Severity
 from .interpreter import RETURN_SLOT, Frame, State, bind, element_of
 from .issues import Fault, Issue
@@ -86,6 +87,8 @@ class Evaluator:
                 self._assign(frame, target, value, state)
                 if isinstance(target, ast.Name):
                     self.engine.calls.name_session(state, value, target.id)
+                    if frame.probe is not None and frame.reporting:
+                        self.record_probe(frame, target, value, state)
         elif isinstance(stmt, ast.AnnAssign):
             if stmt.value is not None:
                 self._assign(frame, stmt.target, self.value(frame, stmt.value, state), state)
@@ -256,7 +259,18 @@ class Evaluator:
         return self.engine.global_value(frame.path, name)
 
     def _expr_Name(self, frame, expr: ast.Name, state):
-        return self.name(frame, expr.id, state)
+        value = self.name(frame, expr.id, state)
+        if frame.probe is not None and frame.reporting:
+            self.record_probe(frame, expr, value, state)
+        return value
+
+    def record_probe(self, frame: Frame, expr: ast.Name, value, state: State) -> None:
+        text = describe(expr.id, value, state.heap)
+        if text:
+            location = self.location(frame, expr)
+            key = (location.line, location.column, location.end_column)
+            previous = frame.probe.get(key)
+            frame.probe[key] = text if previous in (None, text) else f"{previous}\n\n(on another path) {text}"
 
     def _expr_Constant(self, frame, expr: ast.Constant, state):
         return Const(expr.value) if isinstance(expr.value, (str, bool, int, type(None))) else UNKNOWN

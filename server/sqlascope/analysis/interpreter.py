@@ -60,6 +60,8 @@ class Frame:
     yields: dict[tuple[int, int], tuple[State, object]] = field(default_factory=dict)
     current: tuple[int, int] = (0, 0)
     truth: bool | None = None  # the value of the block's closing condition, when known
+    #: when set (hover), the reporting pass records what each name holds: (line, start, end) → description
+    probe: dict | None = None
 
     def alloc(self, node: ast.AST, tag: str = "") -> Hashable:
         return (self.context, self.path, getattr(node, "lineno", 0), getattr(node, "col_offset", 0), tag)

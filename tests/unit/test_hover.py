@@ -1,0 +1,67 @@
+"""Hover text: the engine's state of a name at a point, per attribute."""
+
+from __future__ import annotations
+
+import textwrap
+
+from sqlascope.analysis.engine import Engine
+from sqlascope.analysis.workspace import Workspace
+
+SOURCE = textwrap.dedent('''
+    from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship, sessionmaker
+
+    class Base(DeclarativeBase):
+        pass
+
+    class User(Base):
+        __tablename__ = "users"
+        id: Mapped[int] = mapped_column(primary_key=True)
+        name: Mapped[str]
+        addresses = relationship("User")
+
+    Session = sessionmaker()
+
+    def f(flag):
+        s = Session()
+        user = s.get(User, 1)
+        print(user.name)
+        s.commit()
+        if flag:
+            s.close()
+        return user
+''')
+
+
+def hover_at(tmp_path, needle: str, occurrence: int = -1, word: str | None = None):
+    """Hover over ``word`` (default: the needle's start) on the line containing ``needle``."""
+    path = tmp_path / "m.py"
+    path.write_text(SOURCE)
+    workspace = Workspace()
+    workspace.add_file(str(path))
+    lines = SOURCE.splitlines()
+    hits = [(n, line.index(needle)) for n, line in enumerate(lines, 1) if needle in line]
+    line, column = hits[occurrence]
+    if word is not None:
+        column = lines[line - 1].index(word, column)
+    return Engine(workspace).hover(str(path), line, column + 1)
+
+
+def test_hover_on_a_fresh_instance(tmp_path):
+    text = hover_at(tmp_path, "user.name")
+    assert text.startswith("`user: User` · persistent in session `s`")
+    assert "loaded: id, name" in text and "unloaded: addresses (lazy)" in text
+
+
+def test_hover_after_commit_and_a_conditional_close(tmp_path):
+    text = hover_at(tmp_path, "return user", word="user")
+    assert "persistent or detached" in text or "detached or persistent" in text
+    assert "`s.commit()` expired every attribute" in text
+    assert "expired: addresses, id, name" in text
+
+
+def test_hover_on_a_session(tmp_path):
+    assert hover_at(tmp_path, "s.commit()", 0).startswith("`s`: session `s` · open · in a transaction")
+
+
+def test_hover_on_nothing_known(tmp_path):
+    assert hover_at(tmp_path, "flag", 0) is None
