@@ -6,7 +6,7 @@ import os
 from dataclasses import dataclass, field
 
 from .analysis.engine import Engine
-from .analysis.findings import Finding, Location, Related, Severity
+from .analysis.findings import Finding, Related
 from .analysis.issues import Issue
 from .analysis.workspace import Workspace, discover_python_files
 from .config import Settings

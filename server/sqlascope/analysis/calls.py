@@ -28,7 +28,7 @@ from .sqla_api import (
     is_async_name,
 )
 from .interpreter import element_of
-from .state import Event, Life, Load, ObjectFact, SessionFact
+from .state import Life, Load, ObjectFact, SessionFact
 from .values import (
     UNKNOWN,
     AttrRef,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from .models import AttrKind
 from .state import InstanceFact, Life, Load, SessionFact
-from .values import Many, Union, members, InstanceRef, SessionRef, Registry
+from .values import Many, members, InstanceRef, SessionRef, Registry
 
 _LIFE_WORDS = {
     Life.TRANSIENT: "transient (not in a session)",

@@ -25,14 +25,13 @@ from .state import Heap
 from .values import (
     UNKNOWN,
     ClassRef,
-    Const,
     Context,
     ExternalValue,
     Function,
-    InstanceRef,
     Items,
     Keyed,
     ModuleValue,
+    join_values,
 )
 from .workspace import Definition, External, ModuleRef, Symbol, Workspace
 
@@ -172,7 +171,7 @@ class Engine:
         return relevant
 
     def _imported_paths(self, path, module, level, symbols) -> Iterator[str]:
-        absolute = self.workspace._absolute_module(module, level, path)
+        absolute = self.workspace.absolute_module(module, level, path)
         target = self.workspace.find_module(absolute, path)
         if target:
             yield target
@@ -390,7 +389,7 @@ class Engine:
         entered = None
         heap = None
         for yield_state, yielded in result.yields.values():
-            entered = yielded if entered is None else _join(entered, yielded)
+            entered = yielded if entered is None else join_values(entered, yielded)
             heap = yield_state.heap if heap is None else heap.join(yield_state.heap)
         state.heap = heap.copy()
         if frame.reporting:
@@ -435,12 +434,6 @@ class Engine:
         return source.segment(node) if source is not None else ""
 
 
-def _join(a, b):
-    from .values import join_values
-
-    return join_values(a, b)
-
-
 def _all_params(args: ast.arguments):
     yield from args.posonlyargs
     yield from args.args
@@ -462,8 +455,8 @@ def _analysis_roots(source) -> Iterator[ast.AST]:
     stack: list[ast.AST] = [tree]
     while stack:
         node = stack.pop()
-        for field in ("body", "orelse", "finalbody", "handlers", "cases"):
-            for child in getattr(node, field, ()) or ():
+        for body in ("body", "orelse", "finalbody", "handlers", "cases"):
+            for child in getattr(node, body, ()) or ():
                 if isinstance(child, (ast.FunctionDef, ast.AsyncFunctionDef)) and "(" in _body_text(source, child):
                     yield child
                 if isinstance(child, (ast.stmt, ast.excepthandler)) or type(child).__name__ == "match_case":
@@ -475,4 +468,4 @@ def _body_text(source, function: ast.AST) -> str:
     return "\n".join(source.lines[first - 1 : function.end_lineno or first])
 
 
-__all__ = ["Engine", "InstanceRef", "Const"]
+__all__ = ["Engine"]

@@ -18,18 +18,7 @@ from .findings import Location, Related, Severity
 from .interpreter import RETURN_SLOT, Frame, State, bind, element_of
 from .issues import Fault, Issue
 from .models import AttrKind, MappedAttribute
-from .sqla_api import (
-    EXPIRE_ON_COMMIT_KEYWORD,
-    LOADER_OPTIONS,
-    RESULT_METHODS,
-    SESSION_METHODS,
-    Construct,
-    ResultShape,
-    SessionEffect,
-    construct_of,
-    is_async_name,
-)
-from .state import Event, InstanceFact, Life, SessionFact
+from .state import Event, InstanceFact
 from .values import (
     UNKNOWN,
     AttrRef,

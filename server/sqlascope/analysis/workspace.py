@@ -154,7 +154,7 @@ class Workspace:
         return symbols
 
     # -- modules -----------------------------------------------------------------------------------------
-    def _absolute_module(self, module: str, level: int, importer: str) -> str:
+    def absolute_module(self, module: str, level: int, importer: str) -> str:
         if level == 0:
             return module
         package_parts = self.module_name(importer).split(".")
@@ -207,7 +207,7 @@ class Workspace:
             module, attribute, level = imported
             return self.resolve_import(path, module, attribute, level, seen)
         for module, level in symbols.star_imports:
-            absolute = self._absolute_module(module, level, path)
+            absolute = self.absolute_module(module, level, path)
             target = self.find_module(absolute, path)
             if target:
                 found = self.resolve(target, name, seen)
@@ -219,7 +219,7 @@ class Workspace:
         self, path: str, module: str, attribute: str | None, level: int = 0, _seen: frozenset = frozenset()
     ) -> Symbol:
         """What ``import module`` (attribute None) or ``from module import attribute`` binds in ``path``."""
-        absolute = self._absolute_module(module, level, path)
+        absolute = self.absolute_module(module, level, path)
         if attribute is None:
             target = self.find_module(absolute, path)
             return ModuleRef(target) if target else External(absolute)
