@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import ast
 import os
+import sys
 from dataclasses import dataclass, field
 from typing import Callable, Iterable, Union
 
@@ -176,9 +177,10 @@ class Workspace:
                 if self._roots.get(candidate) == root:
                     return candidate
             return candidates[0]
-        if self._fallback is None or module.split(".")[0] in _NEVER_FALLBACK:
-            return None
-        key = (module, importer)
+        top = module.split(".")[0]
+        if self._fallback is None or top in _NEVER_FALLBACK or top in self._module_paths:
+            return None  # known by name, in the standard library, or a workspace package: nothing to locate
+        key = (module, self._roots.get(importer, ""))
         if key not in self._fallback_cache:
             located = None
             try:
@@ -253,10 +255,8 @@ class Workspace:
         return None
 
 
-#: Packages we recognise by name; locating their files would only cost time.
-_NEVER_FALLBACK = {"sqlalchemy", "sqlmodel", "flask_sqlalchemy", "contextlib", "threading", "functools",
-                   "typing", "asyncio", "concurrent", "os", "sys", "collections", "dataclasses", "enum",
-                   "logging", "datetime", "json", "re", "pathlib", "abc", "uuid", "decimal", "itertools"}
+#: Packages we recognise by name, and the standard library: locating their files would only cost time.
+_NEVER_FALLBACK = {"sqlalchemy", "sqlmodel", "flask_sqlalchemy", *getattr(sys, "stdlib_module_names", ())}
 
 
 def discover_python_files(paths: Iterable[str]) -> list[str]:

@@ -1,0 +1,188 @@
+"""Language-server latency: didOpen → diagnostics and didChange → diagnostics, cold first open, server RSS.
+
+Prints figures; never asserts. The client is pygls' own LanguageClient talking to `python -m sqlascope serve`
+over stdio, declaring no pull-diagnostic support so the server pushes.
+
+    python bench/bench_lsp.py            # 300 / 1000 / 5000-line modules, 20 rounds each
+    python bench/bench_lsp.py --quick    # fewer rounds
+
+didChange latency excludes the server's debounce (it is subtracted: the figure is the time from the end of the
+quiet period to the published diagnostics).
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import random
+import shutil
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from lsprotocol import types
+from pygls.lsp.client import LanguageClient
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+sys.path.insert(0, str(HERE.parent / "server"))
+
+import bench_check  # noqa: E402  (the same generator as the throughput benchmark)
+from sqlascope.lsp.server import DEBOUNCE_SECONDS  # noqa: E402
+
+EXAMPLES = HERE.parent / "examples"
+
+
+class Client(LanguageClient):
+    def __init__(self) -> None:
+        super().__init__("sqlascope-bench", "1")
+        self.published: dict[str, list[tuple[float, int | None, int]]] = {}
+        self.waiters: list[tuple[str, int, asyncio.Future]] = []
+
+        @self.feature(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
+        def on_publish(params: types.PublishDiagnosticsParams) -> None:
+            now = time.perf_counter()
+            self.published.setdefault(params.uri, []).append((now, params.version, len(params.diagnostics)))
+            for waiter in list(self.waiters):
+                uri, version, future = waiter
+                if uri == params.uri and params.version == version and not future.done():
+                    future.set_result(now)
+                    self.waiters.remove(waiter)
+
+        @self.feature(types.WINDOW_LOG_MESSAGE)
+        def on_log(params: types.LogMessageParams) -> None:
+            pass  # the server's log lines are not part of the measurement
+
+    def expect(self, uri: str, version: int) -> asyncio.Future:
+        future = asyncio.get_running_loop().create_future()
+        self.waiters.append((uri, version, future))
+        return future
+
+
+def rss_mb(pid: int) -> float:
+    with open(f"/proc/{pid}/status") as handle:
+        for line in handle:
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+async def start(root: Path, env: dict) -> Client:
+    client = Client()
+    await client.start_io(sys.executable, "-m", "sqlascope", "serve", env=env)
+    await client.initialize_async(types.InitializeParams(
+        capabilities=types.ClientCapabilities(),
+        root_uri=root.as_uri(),
+        workspace_folders=[types.WorkspaceFolder(uri=root.as_uri(), name="bench")],
+    ))
+    client.initialized(types.InitializedParams())
+    return client
+
+
+async def stop(client: Client) -> None:
+    await client.shutdown_async(None)
+    client.exit(None)
+    await client.stop()
+
+
+def pct(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(round(q * (len(ordered) - 1))))]
+
+
+async def open_and_wait(client: Client, path: Path, text: str, version: int = 1) -> float:
+    uri = path.as_uri()
+    waiting = client.expect(uri, version)
+    t0 = time.perf_counter()
+    client.text_document_did_open(types.DidOpenTextDocumentParams(
+        text_document=types.TextDocumentItem(uri=uri, language_id="python", version=version, text=text)))
+    done = await asyncio.wait_for(waiting, 60)
+    return done - t0
+
+
+async def measure_module(root: Path, env: dict, lines: int, rounds: int, seed: int) -> dict:
+    generator = bench_check.Gen(random.Random(seed + lines), 7000 + lines, [])
+    text = generator.module(lines, True, {})
+    path = root / "app" / f"bench_{lines}.py"
+    path.write_text(text)
+    client = await start(root, env)
+    try:
+        await open_and_wait(client, path, text)  # warm-up: jedi, indexing, first analysis
+        client.text_document_did_close(types.DidCloseTextDocumentParams(types.TextDocumentIdentifier(path.as_uri())))
+        opens, changes = [], []
+        for round_ in range(rounds):
+            opens.append(await open_and_wait(client, path, text, version=1))
+            uri = path.as_uri()
+            version = 2
+            edited = text + f"\n# edit {round_}\n"
+            waiting = client.expect(uri, version)
+            t0 = time.perf_counter()
+            client.text_document_did_change(types.DidChangeTextDocumentParams(
+                text_document=types.VersionedTextDocumentIdentifier(uri=uri, version=version),
+                content_changes=[types.TextDocumentContentChangeWholeDocument(text=edited)]))
+            done = await asyncio.wait_for(waiting, 60)
+            changes.append(done - t0 - DEBOUNCE_SECONDS)
+            client.text_document_did_close(types.DidCloseTextDocumentParams(types.TextDocumentIdentifier(uri)))
+            await asyncio.sleep(0.05)
+        return {"lines": text.count("\n") + 1, "open": opens, "change": changes}
+    finally:
+        await stop(client)
+        path.unlink()
+
+
+async def measure_cold(root: Path, env: dict) -> float:
+    """A fresh server with empty jedi/parso caches: from launch to the first diagnostics of a 1 kLOC module."""
+    generator = bench_check.Gen(random.Random(99), 9100, [])
+    text = generator.module(1000, True, {})
+    path = root / "app" / "cold.py"
+    path.write_text(text)
+    cache = tempfile.mkdtemp(prefix="sqlascope-cold-cache-")
+    t0 = time.perf_counter()
+    client = await start(root, {**env, "XDG_CACHE_HOME": cache})
+    try:
+        await open_and_wait(client, path, text)
+        return time.perf_counter() - t0
+    finally:
+        await stop(client)
+        path.unlink()
+        shutil.rmtree(cache, ignore_errors=True)
+
+
+async def measure_rss(env: dict) -> tuple[float, float]:
+    client = await start(EXAMPLES, env)
+    try:
+        pid = client._server.pid  # noqa: SLF001 - the subprocess pygls started for us
+        before = rss_mb(pid)
+        for path in sorted(EXAMPLES.rglob("*.py")):
+            await open_and_wait(client, path, path.read_text())
+        return before, rss_mb(pid)
+    finally:
+        await stop(client)
+
+
+async def main(quick: bool) -> None:
+    rounds = 5 if quick else 20
+    root = Path(tempfile.mkdtemp(prefix="sqlascope-lsp-bench-"))
+    bench_check.generate_workspace(str(root), 5000, 1234)
+    env = {**os.environ, "PYTHONPATH": str(HERE.parent / "server")}
+    print(f"sqlascope LSP benchmark ({'quick' if quick else 'full'}, {rounds} rounds, python {sys.version.split()[0]})")
+    print(f"{'module':<14}{'didOpen p50':>14}{'p95':>10}{'didChange p50':>16}{'p95':>10}   (ms; didChange excludes the {DEBOUNCE_SECONDS * 1000:.0f} ms debounce)")
+    for lines in (300, 1000, 5000):
+        result = await measure_module(root, env, lines, rounds, 1234)
+        o, c = [x * 1000 for x in result["open"]], [x * 1000 for x in result["change"]]
+        print(f"{result['lines']:>6} lines  {statistics.median(o):>12.1f}{pct(o, 0.95):>10.1f}"
+              f"{statistics.median(c):>16.1f}{pct(c, 0.95):>10.1f}")
+    cold = await measure_cold(root, env)
+    print(f"cold start → first diagnostics (1 kLOC, empty jedi cache): {cold * 1000:.0f} ms  (target ≤ 1500 ms)")
+    before, after = await measure_rss(env)
+    print(f"server RSS: {before:.0f} MB after start, {after:.0f} MB after opening every file of examples/")
+    shutil.rmtree(root, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true")
+    asyncio.run(main(parser.parse_args().quick))
