@@ -6,7 +6,7 @@ import os
 from dataclasses import dataclass, field
 
 from .analysis.engine import Engine
-from .analysis.findings import Finding, Related
+from .analysis.findings import Finding, Location, Related
 from .analysis.issues import Issue
 from .analysis.workspace import Workspace, discover_python_files
 from .config import Settings
@@ -30,6 +30,32 @@ class CheckResult:
     lines: int = 0
 
 
+def _span(location: Location | None) -> list | None:
+    if location is None:
+        return None
+    return [location.path, location.line, location.column, location.end_line, location.end_column]
+
+
+def fix_data(issue: Issue) -> dict:
+    """What quick fixes need, JSON-serialisable (it travels in an LSP diagnostic's ``data``)."""
+    fact, attribute = issue.fact, issue.attribute
+    merges = sorted(fact.merge_discarded, key=lambda e: e.location.line) if fact is not None else []
+    return {
+        "fault": issue.fault.value,
+        "attribute": attribute.name if attribute else None,
+        "attribute_kind": attribute.kind.value if attribute else None,
+        "strategy": attribute.strategy.value if attribute else None,
+        "uselist": attribute.uselist if attribute else None,
+        "model": fact.cls.name if fact is not None else None,
+        "instance": issue.instance,
+        "session": issue.session_label,
+        "expression": issue.expression,
+        "load": _span(fact.loaded_at) if fact is not None else None,
+        "merge": _span(merges[-1].location) if merges else None,
+        "in_reader": issue.reader is not None,
+    }
+
+
 def issue_to_finding(issue: Issue, settings: Settings) -> Finding | None:
     rule = rule_for(issue)
     if rule is None or not settings.enabled(rule.code):
@@ -38,13 +64,7 @@ def issue_to_finding(issue: Issue, settings: Settings) -> Finding | None:
     if issue.fact is not None and issue.fact.loaded_at is not None:
         related.insert(0, Related(issue.fact.loaded_at, f"`{issue.instance or issue.fact.label}` loaded here"))
     related.extend(issue.call_chain)
-    data = {
-        "fault": issue.fault.value,
-        "attribute": issue.attribute.name if issue.attribute else None,
-        "model": issue.fact.cls.name if issue.fact is not None else None,
-        "instance": issue.instance,
-        "session": issue.session_label,
-    }
+    data = fix_data(issue)
     return Finding(
         code=rule.code,
         severity=settings.severity_for(rule.code, issue.severity),

@@ -1,0 +1,81 @@
+"""Quick fixes, proven by running the fixed program under real SQLAlchemy.
+
+For every bad corpus scenario, each fix offered for the finding at the runtime's fault line is applied to a copy
+of the case, and the scenario is run again: it must now run clean. A fix that only compiles is not enough.
+"""
+
+from __future__ import annotations
+
+import ast
+import shutil
+from pathlib import Path
+
+import pytest
+
+from corpus_runtime import Case, _make_case, discover_cases, run_scenario, runtime_outcomes
+from sqlascope.analysis.workspace import Workspace
+from sqlascope.fixes import apply_edits, fixes_for
+from test_corpus_analyzer import findings_for
+
+CASES = discover_cases()
+
+
+def _offered(case: Case, scenario: str):
+    outcome = runtime_outcomes(case)[scenario]
+    if outcome.kind != "raised":
+        return []
+    workspace = Workspace()
+    at_fault = [f for f in findings_for(case) if (str(f.location.path), f.location.line) == (outcome.path, outcome.line)]
+    source_of = lambda path: workspace.files.get(path) or workspace.add_file(path)  # noqa: E731
+    return [fix for finding in at_fault for fix in fixes_for(finding, source_of) if fix.kind != "suppress"]
+
+
+def _apply_to_copy(case: Case, fix, tmp_path: Path) -> Case:
+    tmp_path.mkdir(parents=True, exist_ok=True)
+    root = tmp_path / case.root.name
+    if case.root.is_dir():
+        shutil.copytree(case.root, root)
+        relocate = lambda path: root / Path(path).relative_to(case.root)  # noqa: E731
+    else:
+        shutil.copy(case.root, root)
+        relocate = lambda path: root  # noqa: E731
+    for original in fix.paths():
+        target = relocate(original)
+        fixed = apply_edits(target.read_text(), [e for e in fix.edits if e.path == original])
+        ast.parse(fixed)  # the fixed file must still be Python
+        target.write_text(fixed)
+    entry = root / "main.py" if root.is_dir() else root
+    return _make_case(case.name, root, entry)
+
+
+PARAMS = [
+    pytest.param(case, scenario, id=f"{case.name}::{scenario}")
+    for case in CASES
+    for scenario in case.bad_scenarios
+]
+
+
+@pytest.mark.parametrize("case, scenario", PARAMS)
+def test_every_offered_fix_makes_the_scenario_run_clean(case: Case, scenario: str, tmp_path: Path):
+    fixes = _offered(case, scenario)
+    if not fixes:
+        pytest.skip("no fix offered for this finding yet")
+    for index, fix in enumerate(fixes):
+        fixed_case = _apply_to_copy(case, fix, tmp_path / str(index))
+        outcome = run_scenario(fixed_case, scenario)
+        assert outcome.kind == "ok", f"after '{fix.title}': {outcome}"
+
+
+def test_suppression_fix_silences_the_finding(tmp_path: Path):
+    case = next(c for c in CASES if c.name == "single/close_basics")
+    from sqlascope.check import check_paths
+    from sqlascope.config import Settings
+
+    findings = check_paths([str(case.root)], Settings()).findings
+    workspace = Workspace()
+    source_of = lambda path: workspace.files.get(path) or workspace.add_file(path)  # noqa: E731
+    fix = next(f for f in fixes_for(findings[0], source_of) if f.kind == "suppress")
+    copy = _apply_to_copy(case, fix, tmp_path)
+    after = check_paths([str(copy.root)], Settings()).findings
+    assert len(after) == len(findings) - 1
+    assert f"# noqa: {findings[0].code}" in copy.root.read_text().splitlines()[findings[0].location.line - 1]
