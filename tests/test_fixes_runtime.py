@@ -14,20 +14,30 @@ import pytest
 
 from corpus_runtime import Case, _make_case, discover_cases, run_scenario, runtime_outcomes
 from sqlascope.analysis.workspace import Workspace
-from sqlascope.fixes import apply_edits, fixes_for
+from sqlascope.fixes import Fix, apply_edits, fixes_for, preferred_fix
 from test_corpus_analyzer import findings_for
 
 CASES = discover_cases()
 
 
 def _offered(case: Case, scenario: str):
+    """Each fix offered at the fault line, together with the preferred fixes of the line's other findings
+    (a line can fault in two ways, e.g. an expired column and a lazy relationship: a user fixes both)."""
     outcome = runtime_outcomes(case)[scenario]
     if outcome.kind != "raised":
         return []
     workspace = Workspace()
     at_fault = [f for f in findings_for(case) if (str(f.location.path), f.location.line) == (outcome.path, outcome.line)]
     source_of = lambda path: workspace.files.get(path) or workspace.add_file(path)  # noqa: E731
-    return [fix for finding in at_fault for fix in fixes_for(finding, source_of) if fix.kind != "suppress"]
+    per_finding = [[fix for fix in fixes_for(f, source_of) if fix.kind != "suppress"] for f in at_fault]
+    combined = []
+    for index, fixes in enumerate(per_finding):
+        others = [preferred_fix(other) for i, other in enumerate(per_finding) if i != index]
+        if any(other is None for other in others):
+            continue  # another fault on this line has no fix: nothing here can make the line run
+        for fix in fixes:
+            combined.append(Fix(fix.title, fix.code, fix.kind, fix.edits + tuple(e for o in others for e in o.edits)))
+    return combined
 
 
 def _apply_to_copy(case: Case, fix, tmp_path: Path) -> Case:

@@ -30,6 +30,9 @@ class CheckResult:
     lines: int = 0
 
 
+_EXPIRING = {"commit", "rollback", "expire", "expire_all"}
+
+
 def _span(location: Location | None) -> list | None:
     if location is None:
         return None
@@ -52,6 +55,8 @@ def fix_data(issue: Issue) -> dict:
         "expression": issue.expression,
         "load": _span(fact.loaded_at) if fact is not None else None,
         "merge": _span(merges[-1].location) if merges else None,
+        "expired_by": sorted({e.effect for e in fact.history if e.effect in _EXPIRING}) if fact is not None else [],
+        "factory": _span(fact.factory_origin) if fact is not None else None,
         "in_reader": issue.reader is not None,
     }
 

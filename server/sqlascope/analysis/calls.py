@@ -73,10 +73,10 @@ class Calls:
         name = qualified.rpartition(".")[2]
         if construct is Construct.SESSION:
             expire = _const(kwargs.get(EXPIRE_ON_COMMIT_KEYWORD), True)
-            factory = Factory(is_async_name(qualified), bool(expire), name)
+            factory = Factory(is_async_name(qualified), bool(expire), name, ev.location(frame, node))
             return self.new_session(ev, frame, factory, node, state)
         if construct is Construct.FACTORY:
-            return factory_from_call(qualified, kwargs)
+            return factory_from_call(qualified, kwargs, ev.location(frame, node))
         if construct is Construct.SCOPED:
             inner = args[0] if args else kwargs.get("session_factory", UNKNOWN)
             factory = inner if isinstance(inner, Factory) else Factory(is_async_name(qualified), True, "session")
@@ -122,7 +122,8 @@ class Calls:
     def new_session(self, ev, frame, factory: Factory, node: ast.AST, state: "State") -> SessionRef:
         sid = frame.alloc(node, "session")
         label = factory.label
-        state.heap.sessions[sid] = SessionFact(label, factory.is_async, factory.expire_on_commit, origin=ev.location(frame, node))
+        state.heap.sessions[sid] = SessionFact(label, factory.is_async, factory.expire_on_commit,
+                                               origin=ev.location(frame, node), factory_origin=factory.origin)
         return SessionRef(sid)
 
     def shared_session(self, ev, frame, registry: Registry, node: ast.AST, state: "State"):
@@ -132,7 +133,8 @@ class Calls:
             state.heap.registries[registry.key] = sid
         if sid not in state.heap.sessions:
             factory = registry.factory
-            state.heap.sessions[sid] = SessionFact(registry.label, factory.is_async, factory.expire_on_commit)
+            state.heap.sessions[sid] = SessionFact(registry.label, factory.is_async, factory.expire_on_commit,
+                                                   factory_origin=factory.origin)
         return sid
 
     @staticmethod
@@ -208,7 +210,7 @@ class Calls:
         transition = lifecycle.SESSION_TRANSITIONS.get(effect)
         if transition is not None:
             wording = lifecycle.EVENT_WORDING[effect].format(session=label)
-            transition(state.heap, sid, ev.event(frame, node, wording))
+            transition(state.heap, sid, ev.event(frame, node, wording, effect.value))
             return Const(None)
         if effect is SessionEffect.LOAD:
             return self._load(ev, frame, sid, label, args, kwargs, node, state)
@@ -261,7 +263,7 @@ class Calls:
         iid = frame.alloc(node, "instance")
         label = query.cls.name.lower()
         fact = lifecycle.new_loaded_instance(query.cls, label, query.session, is_async, query.options, ev.location(frame, node))
-        state.heap.instances[iid] = replace(fact, identity=identity)
+        state.heap.instances[iid] = replace(fact, identity=identity, factory_origin=session.factory_origin if session else None)
         return InstanceRef(iid)
 
     def _instance_effect(self, ev, frame, sid, label, effect, args, kwargs, node, state):
@@ -287,7 +289,7 @@ class Calls:
                 if effect is SessionEffect.REFRESH:
                     fact = lifecycle.refreshed(fact, names)
                 else:
-                    fact = lifecycle.expire_one(fact, names, ev.event(frame, node, f"`{text}` expired it here"))
+                    fact = lifecycle.expire_one(fact, names, ev.event(frame, node, f"`{text}` expired it here", "expire"))
             elif effect is SessionEffect.EXPUNGE:
                 fact = lifecycle.detach_one(fact, sid, ev.event(frame, node, f"`{text}` detached it here"))
             elif effect in (SessionEffect.ADD, SessionEffect.ADD_ALL):
@@ -380,13 +382,13 @@ class Calls:
         return ObjectRef(oid)
 
 
-def factory_from_call(qualified: str, kwargs: dict) -> Factory:
+def factory_from_call(qualified: str, kwargs: dict, origin=None) -> Factory:
     expire = _const(kwargs.get(EXPIRE_ON_COMMIT_KEYWORD), True)
     is_async = is_async_name(qualified)
     klass = kwargs.get("class_")
     if getattr(klass, "qualified", "").endswith("AsyncSession"):
         is_async = True
-    return Factory(is_async, bool(expire), "session")
+    return Factory(is_async, bool(expire), "session", origin)
 
 
 _ROW_TO_SCALAR = {"scalar", "scalar_one", "scalar_one_or_none"}

@@ -72,7 +72,7 @@ class Contexts:
             self.engine.exit_generator(ev, frame, resume, node, state)
 
     def _apply(self, ev, frame, sid, effects, where, message, state) -> None:
-        event = ev.event(frame, where, message)
+        event = ev.event(frame, where, message, effects[0].value)
         for effect in effects:
             lifecycle.SESSION_TRANSITIONS[effect](state.heap, sid, event)
 

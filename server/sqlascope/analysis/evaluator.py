@@ -557,8 +557,8 @@ class Evaluator:
     def text(self, frame: Frame, node: ast.AST) -> str:
         return self.engine.source_text(frame.path, node)
 
-    def event(self, frame: Frame, node: ast.AST, message: str) -> Event:
-        return Event(self.location(frame, node), message)
+    def event(self, frame: Frame, node: ast.AST, message: str, effect: str = "") -> Event:
+        return Event(self.location(frame, node), message, effect)
 
 
 _FAULT_PRIORITY = [Fault.DETACHED_EXPIRED, Fault.DETACHED_UNLOADED, Fault.GREENLET, Fault.NOT_PERSISTENT]

@@ -36,6 +36,7 @@ class Event:
 
     location: Location
     message: str
+    effect: str = ""  # the SessionEffect value behind it ("commit", "rollback", "close", ...), for fixes
 
 
 SessionId = Hashable
@@ -51,6 +52,7 @@ class SessionFact:
     origin: Location | None = None
     #: a transaction is under way (autobegun by a query), so session.begin() would raise
     in_transaction: frozenset[bool] = frozenset({False})
+    factory_origin: Location | None = None  # where its factory (or the Session(...) call) is
 
     def join(self, other: "SessionFact") -> "SessionFact":
         if self == other:
@@ -80,6 +82,7 @@ class InstanceFact:
     history: frozenset[Event] = frozenset()  # where it was detached or expired
     merge_discarded: frozenset[Event] = frozenset()
     identity: tuple | None = None  # (class, primary key) when loaded by get() with a constant key
+    factory_origin: Location | None = None  # of the session that loaded it
 
     def attr(self, name: str) -> frozenset[Load]:
         for key, states in self.attrs:

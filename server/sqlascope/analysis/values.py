@@ -11,6 +11,7 @@ import enum
 from dataclasses import dataclass
 from typing import Hashable
 
+from .findings import Location
 from .models import MappedClass
 from .sqla_api import LoaderOption
 
@@ -77,6 +78,7 @@ class Factory:
     is_async: bool
     expire_on_commit: bool
     label: str
+    origin: Location | None = None  # the sessionmaker(...) / Session(...) call, for the expire_on_commit fix
 
 
 @dataclass(frozen=True)

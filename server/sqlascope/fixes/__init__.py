@@ -13,6 +13,7 @@ from ..analysis.findings import Finding
 from ..analysis.source import SourceFile
 from .eager_load import eager_load
 from .edits import Fix, TextEdit, apply_edits
+from .expire_on_commit import keep_loaded_on_commit
 from .merge import assign_merge_result, merge_before_refresh
 from .suppress import suppress
 
@@ -20,10 +21,11 @@ SourceOf = Callable[[str], SourceFile | None]
 
 #: code → providers (finding, source_of) → fixes, best first. `suppress` is offered for every code.
 FIXES: dict[str, list[Callable[[Finding, SourceOf], list[Fix]]]] = {
+    "SQS101": [keep_loaded_on_commit],
     "SQS102": [eager_load],
     "SQS103": [lambda f, source_of: merge_before_refresh(f, source_of(f.location.path))],
     "SQS104": [assign_merge_result],
-    "SQS105": [eager_load],
+    "SQS105": [eager_load, keep_loaded_on_commit],
 }
 
 
