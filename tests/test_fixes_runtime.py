@@ -8,14 +8,20 @@ from __future__ import annotations
 
 import ast
 import shutil
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
-
-from corpus_runtime import Case, _make_case, discover_cases, run_scenario, runtime_outcomes
+from corpus_runtime import (
+    Case,
+    _make_case,
+    discover_cases,
+    run_scenario,
+    runtime_outcomes,
+)
 from sqlascope.analysis.workspace import Workspace
 from sqlascope.fixes import Fix, apply_edits, fixes_for, preferred_fix
-from test_corpus_analyzer import findings_for
+from test_corpus_analyzer import _scenario_span, findings_for
 
 CASES = discover_cases()
 
@@ -29,6 +35,7 @@ def _offered(case: Case, scenario: str):
     workspace = Workspace()
     at_fault = [f for f in findings_for(case) if (str(f.location.path), f.location.line) == (outcome.path, outcome.line)]
     source_of = lambda path: workspace.files.get(path) or workspace.add_file(path)  # noqa: E731
+    at_fault = [_for_this_scenario(f, case, scenario) for f in at_fault]
     per_finding = [[fix for fix in fixes_for(f, source_of) if fix.kind != "suppress"] for f in at_fault]
     combined = []
     for index, fixes in enumerate(per_finding):
@@ -38,6 +45,20 @@ def _offered(case: Case, scenario: str):
         for fix in fixes:
             combined.append(Fix(fix.title, fix.code, fix.kind, fix.edits + tuple(e for o in others for e in o.edits)))
     return combined
+
+
+def _for_this_scenario(finding, case: Case, scenario: str):
+    """A line shared by several callers carries one fix-data variant per cause: keep this scenario's."""
+    variants = finding.data.get("variants")
+    if not variants:
+        return finding
+    first, last = _scenario_span(case, scenario)
+
+    def in_scenario(span) -> bool:
+        return span is not None and span[0] == str(case.entry) and first <= span[1] <= last
+
+    mine = [v for v in variants if in_scenario(v.get("load")) or any(in_scenario(s) for s in v.get("via", []))]
+    return replace(finding, data=mine[0]) if len(mine) == 1 else finding
 
 
 def _apply_to_copy(case: Case, fix, tmp_path: Path) -> Case:

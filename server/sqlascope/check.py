@@ -58,6 +58,7 @@ def fix_data(issue: Issue) -> dict:
         "expired_by": sorted({e.effect for e in fact.history if e.effect in _EXPIRING}) if fact is not None else [],
         "factory": _span(fact.factory_origin) if fact is not None else None,
         "in_reader": issue.reader is not None,
+        "via": [_span(related.location) for related in issue.call_chain],
     }
 
 
@@ -91,7 +92,11 @@ def merge_findings(findings: list[Finding]) -> list[Finding]:
             continue
         best = finding if finding.severity > existing.severity else existing
         related = tuple(dict.fromkeys(existing.related + finding.related))
-        merged[key] = Finding(best.code, best.severity, best.message, best.location, related, best.data)
+        # The same line can fault for several callers: keep each cause's fix data.
+        variants = [v for v in (*existing.data.get("variants", [existing.data]), finding.data)]
+        unique = [v for i, v in enumerate(variants) if v not in variants[:i]]
+        data = {**best.data, "variants": unique} if len(unique) > 1 else best.data
+        merged[key] = Finding(best.code, best.severity, best.message, best.location, related, data)
     return sorted(merged.values(), key=lambda f: f.sort_key)
 
 

@@ -7,6 +7,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Callable
 
 from ..analysis.findings import Finding
@@ -26,16 +27,19 @@ FIXES: dict[str, list[Callable[[Finding, SourceOf], list[Fix]]]] = {
     "SQS103": [lambda f, source_of: merge_before_refresh(f, source_of(f.location.path))],
     "SQS104": [assign_merge_result],
     "SQS105": [eager_load, keep_loaded_on_commit],
+    "SQS106": [eager_load, keep_loaded_on_commit],
 }
 
 
 def fixes_for(finding: Finding, source_of: SourceOf) -> list[Fix]:
     fixes: list[Fix] = []
+    causes = [replace(finding, data=variant) for variant in finding.data.get("variants", [finding.data])]
     for provider in FIXES.get(finding.code, []):
-        try:
-            fixes.extend(provider(finding, source_of))
-        except (ValueError, KeyError, IndexError, TypeError, AttributeError):
-            continue  # a fix that can't be computed safely is not offered
+        for cause in causes:
+            try:
+                fixes.extend(f for f in provider(cause, source_of) if f not in fixes)
+            except (ValueError, KeyError, IndexError, TypeError, AttributeError):
+                continue  # a fix that can't be computed safely is not offered
     source = source_of(finding.location.path)
     if source is not None and source.tree is not None:
         fixes.extend(suppress(finding, source))

@@ -28,7 +28,7 @@ def _loader(data: dict) -> str | None:
 def eager_load(finding: Finding, source_of) -> list[Fix]:
     data = finding.data
     loader, span = _loader(data), data.get("load")
-    if loader is None or span is None or data.get("in_reader"):
+    if loader is None or span is None:
         return []
     source = source_of(span[0])
     load = node_at(source, span, ast.Call) if source else None

@@ -44,7 +44,8 @@ def apply_edits(text: str, edits: list[TextEdit]) -> str:
             return len(text)
         return starts[line - 1] + min(column, len(lines[line - 1].rstrip("\r\n")))
 
-    spans = sorted(((offset(e.line, e.column), offset(e.end_line, e.end_column), e.new_text) for e in edits), reverse=True)
+    unique = list(dict.fromkeys(edits))  # the same edit from two fixes (e.g. one import) is made once
+    spans = sorted(((offset(e.line, e.column), offset(e.end_line, e.end_column), e.new_text) for e in unique), reverse=True)
     for (start, end, _), (next_start, next_end, _) in zip(spans[1:], spans):
         if end > next_start:
             raise ValueError("overlapping edits")
