@@ -110,3 +110,14 @@ def test_suppression_fix_silences_the_finding(tmp_path: Path):
     after = check_paths([str(copy.root)], Settings()).findings
     assert len(after) == len(findings) - 1
     assert f"# noqa: {findings[0].code}" in copy.root.read_text().splitlines()[findings[0].location.line - 1]
+
+
+#: A ratchet, not the goal: issue 4 asks for 90 %. Raise it as fixes land; it must never go down.
+MINIMUM_COVERAGE = 0.70
+
+
+def test_share_of_bad_scenarios_with_a_fix():
+    offered = sum(1 for case, scenario in ((p.values[0], p.values[1]) for p in PARAMS) if _offered(case, scenario))
+    share = offered / len(PARAMS)
+    print(f"{offered}/{len(PARAMS)} bad scenarios have a runtime-verified fix ({share:.0%})")
+    assert share >= MINIMUM_COVERAGE
