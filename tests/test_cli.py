@@ -140,3 +140,17 @@ def test_installed_packages_resolve_through_jedi(tmp_path):
                           capture_output=True, text=True, timeout=120)
     assert proc.returncode == 1, proc.stdout + proc.stderr
     assert "app.py:13:12: SQS102" in proc.stdout
+
+
+def test_diff_shows_the_fix_and_fix_applies_it(project):
+    original = (project / "app.py").read_text()
+    code, out, _ = run_cli("check", "--diff", "app.py", cwd=project)
+    assert code == 1
+    assert "+        user = s.get(User, 1, options=[selectinload(User.addresses)])" in out
+    assert "+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship, sessionmaker, selectinload" in out
+    assert "Would fix 1 of 1 findings" in out
+    assert (project / "app.py").read_text() == original  # --diff writes nothing
+    code, out, _ = run_cli("check", "--fix", "app.py", cwd=project)
+    assert code == 0 and "Fixed 1 of 1 findings; 0 left as they are" in out
+    assert run_cli("check", "app.py", cwd=project)[0] == 0
+    compile((project / "app.py").read_text(), "app.py", "exec")

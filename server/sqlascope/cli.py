@@ -82,6 +82,8 @@ def _check(args: argparse.Namespace) -> int:
         print(f"sqlascope: {exc}", file=sys.stderr)
         return EXIT_ERROR
     result = check_paths(paths, settings)
+    if args.fix or args.diff:
+        return _fix(result, write=args.fix and not args.diff)
     print(render_json(result) if args.format == "json" else render_text(result))
     if result.skipped and args.format == "json":
         for skipped in result.skipped:
@@ -89,6 +91,35 @@ def _check(args: argparse.Namespace) -> int:
     if result.internal_errors:
         return EXIT_ERROR
     return EXIT_FINDINGS if result.findings else EXIT_CLEAN
+
+
+def _fix(result: CheckResult, write: bool) -> int:
+    from .analysis.source import read_source
+    from .fixes.apply import plan_fixes
+
+    sources: dict = {}
+
+    def source_of(path: str):
+        if path not in sources:
+            sources[path] = read_source(path)
+        return sources[path]
+
+    plan = plan_fixes(result.findings, source_of)
+    if write:
+        for path, text in plan.new_texts.items():
+            with open(path, "w", encoding="utf-8", newline="") as handle:
+                handle.write(text)
+    else:
+        print(plan.diff(lambda path: source_of(path).text, _relative), end="")
+    for finding, title in plan.fixed:
+        loc = finding.location
+        print(f"{_relative(loc.path)}:{loc.line}:{loc.column + 1}: {finding.code} {'fixed' if write else 'would fix'}: {title}")
+    for finding, reason in plan.unfixable:
+        loc = finding.location
+        print(f"{_relative(loc.path)}:{loc.line}:{loc.column + 1}: {finding.code} not fixed: {reason}")
+    verb = "Fixed" if write else "Would fix"
+    print(f"{verb} {len(plan.fixed)} of {len(result.findings)} findings; {len(plan.unfixable)} left as they are")
+    return EXIT_FINDINGS if plan.unfixable or not write and plan.fixed else EXIT_CLEAN
 
 
 def _serve(args: argparse.Namespace) -> int:
@@ -108,6 +139,8 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--format", choices=("text", "json"), default="text")
     check.add_argument("--select", help="comma-separated rule codes or prefixes to report")
     check.add_argument("--ignore", help="comma-separated rule codes or prefixes to skip")
+    check.add_argument("--fix", action="store_true", help="apply the preferred fix of each finding")
+    check.add_argument("--diff", action="store_true", help="show the fixes as a unified diff; write nothing")
     check.set_defaults(handler=_check)
     serve = commands.add_parser("serve", help="run the language server over stdio")
     serve.add_argument("--tcp", help="HOST:PORT to listen on instead of stdio (debugging)")
@@ -121,7 +154,11 @@ def main(argv: list[str] | None = None) -> int:
         args = parser.parse_args(argv)
     except SystemExit as exc:  # argparse exits 2 on usage errors, 0 on --help
         return int(exc.code or 0)
-    return args.handler(args)
+    try:
+        return args.handler(args)
+    except BrokenPipeError:  # `sqlascope check | head`: the reader left, nothing to report
+        sys.stderr.close()
+        return EXIT_CLEAN
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -1,0 +1,49 @@
+"""Applying the preferred fix of many findings at once (``check --fix``, "fix all"): group edits per file,
+never apply an edit that overlaps another, and say which findings were left alone and why."""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass, field
+
+from ..analysis.findings import Finding
+from . import SourceOf, fixes_for, preferred_fix
+from .edits import TextEdit, apply_edits
+
+
+@dataclass
+class FixPlan:
+    new_texts: dict[str, str] = field(default_factory=dict)  # path → fixed text
+    fixed: list[tuple[Finding, str]] = field(default_factory=list)  # finding, fix title
+    unfixable: list[tuple[Finding, str]] = field(default_factory=list)  # finding, reason
+
+    def diff(self, old_text_of, name_of=lambda path: path) -> str:
+        chunks = []
+        for path, new in sorted(self.new_texts.items()):
+            old, name = old_text_of(path), name_of(path)
+            chunks.extend(difflib.unified_diff(old.splitlines(True), new.splitlines(True), f"a/{name}", f"b/{name}"))
+        return "".join(chunks)
+
+
+def plan_fixes(findings: list[Finding], source_of: SourceOf) -> FixPlan:
+    plan = FixPlan()
+    accepted: dict[str, list[TextEdit]] = {}
+    for finding in findings:
+        fix = preferred_fix(fixes_for(finding, source_of))
+        if fix is None:
+            plan.unfixable.append((finding, "no safe fix is known for this finding yet"))
+            continue
+        trial = {path: list(edits) for path, edits in accepted.items()}
+        for edit in fix.edits:
+            trial.setdefault(edit.path, []).append(edit)
+        try:
+            for path in fix.paths():
+                apply_edits(source_of(path).text, trial[path])
+        except ValueError:
+            plan.unfixable.append((finding, "its fix overlaps another fix; run --fix again"))
+            continue
+        accepted = trial
+        plan.fixed.append((finding, fix.title))
+    for path, edits in accepted.items():
+        plan.new_texts[path] = apply_edits(source_of(path).text, edits)
+    return plan
