@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import subprocess
 import sys
 import textwrap
 import time
@@ -106,23 +107,35 @@ def project(tmp_path):
     return tmp_path
 
 
-async def start(client: LanguageClient, profile: str, root, options=None) -> LanguageClient:
+def capabilities(profile: str, refresh: bool = False) -> types.ClientCapabilities:
+    caps = client_capabilities(profile)
+    if refresh:
+        caps.workspace.diagnostics = types.DiagnosticWorkspaceClientCapabilities(refresh_support=True)
+    return caps
+
+
+async def start(client: LanguageClient, profile: str, root, options=None, refresh: bool = False) -> LanguageClient:
+    caps = capabilities(profile, refresh)
     result = await client.initialize_session(types.InitializeParams(
-        capabilities=client_capabilities(profile),
+        capabilities=caps,
         root_uri=root.as_uri(),
         workspace_folders=[types.WorkspaceFolder(uri=root.as_uri(), name=root.name)],
         initialization_options=options,
     ))
     client.position_encoding = result.capabilities.position_encoding
     client.profile = profile
+    client.pull = caps.text_document.diagnostic is not None  # vscode 1.65: push only; neovim 0.11: pull
     client.published = record_publishes(client)
     client.root = root
+    client.init_options = options or {}
     return client
 
 
 @pytest_lsp.fixture(config=ClientServerConfig(server_command=SERVER), params=PROFILES)
 async def client(request, lsp_client: LanguageClient, project):
     yield await start(lsp_client, request.param, project)
+    if lsp_client.pull:  # a client that pulls is never pushed to: it would show every finding twice
+        assert lsp_client.published == []
     await lsp_client.shutdown_session()
 
 
@@ -154,9 +167,38 @@ async def cleared(client: LanguageClient, uri: str, what: str) -> None:
     await wait_until(lambda: current(client, uri) == [], what=what)
 
 
+async def pull(client: LanguageClient, uri: str, previous: str | None = None):
+    return await client.text_document_diagnostic_async(types.DocumentDiagnosticParams(
+        text_document=types.TextDocumentIdentifier(uri=uri), previous_result_id=previous))
+
+
+async def diagnostics_for(client: LanguageClient, uri: str, until=bool) -> list[types.Diagnostic]:
+    """The document's diagnostics as the client sees them. A pull client pulls ONCE (the answer must already be
+    for the current text); a push client waits for a publish satisfying ``until`` (default: non-empty)."""
+    if client.pull:
+        report = await pull(client, uri)
+        assert report.kind == "full"
+        return list(report.items)
+    seen: list = []
+
+    def ready() -> bool:
+        diagnostics = current(client, uri)
+        if diagnostics is not None and until(diagnostics):
+            seen.append(diagnostics)
+            return True
+        return False
+
+    await wait_until(ready, what=f"diagnostics for {uri}")
+    return seen[-1]
+
+
+def empty(diagnostics) -> bool:
+    return diagnostics == []
+
+
 async def test_open_publishes_the_finding_with_range_code_link_and_related(client):
     uri = open_doc(client, client.root / "app.py")
-    [diag] = await diagnostics_of(client, uri)
+    [diag] = await diagnostics_for(client, uri)
     enc = client.position_encoding
     start = units(BUGGY_LINE[: BUGGY_LINE.index("user.addresses")], enc)
     assert diag.range == types.Range(
@@ -176,28 +218,37 @@ async def test_open_publishes_the_finding_with_range_code_link_and_related(clien
         (uri, 4, 9, "`with Session()` closed the session when its block ended"),
     ]
     assert diag.data["attribute"] == "addresses" and diag.data["model"] == "User"
-    assert [p.version for p in client.published if p.uri == uri] == [1]
+    await asyncio.sleep(0.3)
+    assert [p.version for p in client.published if p.uri == uri] == ([] if client.pull else [1])
 
 
-async def test_pull_diagnostics_match_the_pushed_ones(client):
+async def test_pull_answers_unchanged_for_the_same_result(client):
     uri = open_doc(client, client.root / "app.py")
-    pushed = await diagnostics_of(client, uri)
-    report = await client.text_document_diagnostic_async(
-        types.DocumentDiagnosticParams(text_document=types.TextDocumentIdentifier(uri=uri)))
+    report = await pull(client, uri)
     assert report.kind == "full"
-    assert list(report.items) == list(pushed)
-    again = await client.text_document_diagnostic_async(types.DocumentDiagnosticParams(
-        text_document=types.TextDocumentIdentifier(uri=uri), previous_result_id=report.result_id))
+    [diag] = report.items
+    assert diag.code == "SQS102"
+    if not client.pull:  # a push client that also pulls gets the same diagnostics both ways
+        assert list(report.items) == await diagnostics_of(client, uri)
+    again = await pull(client, uri, previous=report.result_id)
     assert again.kind == "unchanged" and again.result_id == report.result_id
 
 
 async def test_rapid_edits_publish_only_the_final_version(client):
     uri = open_doc(client, client.root / "app.py")
-    await diagnostics_of(client, uri)
+    await diagnostics_for(client, uri)
     for version in range(2, 6):  # still buggy, on a moving line
         change(client, uri, version, "\n" * version + APP)
         await asyncio.sleep(0.01)
+    if client.pull:  # answered for the current text, without waiting for the debounce
+        [moved] = await diagnostics_for(client, uri)
+        assert moved.range.start.line == BUG_LINE0 + 5
     change(client, uri, 6, FIXED)
+    if client.pull:
+        assert await diagnostics_for(client, uri) == []
+        await asyncio.sleep(0.6)
+        assert client.published == []
+        return
     await wait_until(lambda: any(p.version == 6 for p in client.published), what="publish of version 6")
     assert current(client, uri) == []
     await asyncio.sleep(0.6)  # nothing stale arrives later
@@ -207,44 +258,49 @@ async def test_rapid_edits_publish_only_the_final_version(client):
 
 async def test_syntax_error_keeps_the_last_good_diagnostics(client):
     uri = open_doc(client, client.root / "app.py")
-    good = await diagnostics_of(client, uri)
+    good = await diagnostics_for(client, uri)
+    first = await pull(client, uri)
     change(client, uri, 2, BROKEN)
-    # A pull request is answered for the current (broken) version: the last good findings.
-    report = await client.text_document_diagnostic_async(
-        types.DocumentDiagnosticParams(text_document=types.TextDocumentIdentifier(uri=uri)))
+    # A pull request is answered for the current (broken) version: the last good findings, unchanged.
+    report = await pull(client, uri)
     assert list(report.items) == list(good)
+    assert (await pull(client, uri, previous=first.result_id)).kind == "unchanged"
     await asyncio.sleep(0.5)  # the debounced analysis of version 2 has run and published nothing new
-    assert list(client.diagnostics[uri]) == list(good)
-    assert [p.version for p in client.published if p.uri == uri] == [1]
+    if not client.pull:
+        assert list(client.diagnostics[uri]) == list(good)
+        assert [p.version for p in client.published if p.uri == uri] == [1]
     change(client, uri, 3, "\n" + APP)  # parses again; the finding moved one line down
-    [moved] = await wait_until(
-        lambda: [d for d in client.diagnostics[uri] if d.range.start.line == BUG_LINE0 + 1], what="moved finding")
-    assert moved.code == "SQS102"
+    [moved] = await diagnostics_for(client, uri, until=lambda ds: [d for d in ds if d.range.start.line == BUG_LINE0 + 1])
+    assert moved.code == "SQS102" and moved.range.start.line == BUG_LINE0 + 1
 
 
 async def test_close_clears(client):
     uri = open_doc(client, client.root / "app.py")
-    await diagnostics_of(client, uri)
+    await diagnostics_for(client, uri)
     client.text_document_did_close(types.DidCloseTextDocumentParams(text_document=types.TextDocumentIdentifier(uri=uri)))
-    await cleared(client, uri, "cleared diagnostics")
+    if client.pull:  # the client drops pulled diagnostics itself; a pull for a closed document finds nothing
+        assert list((await pull(client, uri)).items) == []
+    else:
+        await cleared(client, uri, "cleared diagnostics")
 
 
 async def test_imports_resolve_through_open_documents(client):
     """The model lives in another module; an unsaved edit to that module changes the findings here."""
     app = open_doc(client, client.root / "app.py")
-    await diagnostics_of(client, app)
+    await diagnostics_for(client, app)
     models = open_doc(client, client.root / "models.py")
     eager = MODELS.replace('relationship(back_populates="user")', 'relationship(back_populates="user", lazy="selectin")')
     change(client, models, 2, eager)
-    await cleared(client, app, "app findings to go with an eager relationship")
+    assert await diagnostics_for(client, app, until=empty) == []  # pull: at once, models.py's new text included
 
 
 async def test_configuration_change_ignoring_the_code_clears_it(client):
     uri = open_doc(client, client.root / "app.py")
-    await diagnostics_of(client, uri)
+    await diagnostics_for(client, uri)
     client.set_configuration({"ignore": ["SQS102"]}, section="sqlascope")
     client.workspace_did_change_configuration(types.DidChangeConfigurationParams(settings=None))
-    await cleared(client, uri, "diagnostics cleared by configuration")
+    if not client.pull:
+        await cleared(client, uri, "diagnostics cleared by configuration")
     report = await client.text_document_diagnostic_async(
         types.DocumentDiagnosticParams(text_document=types.TextDocumentIdentifier(uri=uri)))
     assert list(report.items) == []
@@ -274,8 +330,36 @@ async def pyproject_only(lsp_client: LanguageClient, project):
 
 async def test_pyproject_settings_apply(pyproject_only):
     uri = open_doc(pyproject_only, pyproject_only.root / "app.py")
-    await wait_until(lambda: uri in pyproject_only.diagnostics, what="a publish")
-    assert current(pyproject_only, uri) == []
+    assert await diagnostics_for(pyproject_only, uri, until=lambda d: True) == []
+
+
+# -- a pull client that supports workspace/diagnostic/refresh -------------------------------------------------------
+@pytest_lsp.fixture(config=ClientServerConfig(server_command=SERVER))
+async def refreshing(lsp_client: LanguageClient, project):
+    yield await start(lsp_client, "neovim", project, refresh=True)
+    assert lsp_client.published == []
+    await lsp_client.shutdown_session()
+
+
+async def test_pull_client_is_asked_to_refresh_when_another_file_changes_its_results(refreshing):
+    client = refreshing
+    app = open_doc(client, client.root / "app.py")
+    [diag] = await diagnostics_for(client, app)
+    change(client, app, 2, "\n" + APP)  # the client pulls the document it edits itself: no refresh for that
+    [moved] = await diagnostics_for(client, app)
+    assert moved.range.start.line == diag.range.start.line + 1
+    await asyncio.sleep(0.5)
+    assert client.diagnostic_refresh_count == 0
+    models = open_doc(client, client.root / "models.py")
+    assert await diagnostics_for(client, models) == []
+    eager = MODELS.replace('relationship(back_populates="user")', 'relationship(back_populates="user", lazy="selectin")')
+    change(client, models, 2, eager)
+    await wait_until(lambda: client.diagnostic_refresh_count >= 1, what="workspace/diagnostic/refresh")
+    assert await diagnostics_for(client, app) == []
+    count = client.diagnostic_refresh_count
+    client.set_configuration({"select": ["SQS9"]}, section="sqlascope")
+    client.workspace_did_change_configuration(types.DidChangeConfigurationParams(settings=None))
+    await wait_until(lambda: client.diagnostic_refresh_count > count, what="a refresh after a settings change")
 
 
 # -- an engine crash costs one file ---------------------------------------------------------------------------------
@@ -311,3 +395,200 @@ async def test_engine_crash_is_one_information_diagnostic_and_a_log_line(crashin
     app = open_doc(crashing, crashing.root / "app.py")  # the server still serves
     [finding] = await diagnostics_of(crashing, app)
     assert finding.code == "SQS102"
+
+
+# -- hover --------------------------------------------------------------------------------------------------------
+async def hover(client: LanguageClient, uri: str, line: int, character: int):
+    return await client.text_document_hover_async(types.HoverParams(
+        text_document=types.TextDocumentIdentifier(uri=uri), position=types.Position(line=line, character=character)))
+
+
+async def test_hover_shows_the_session_state_of_a_name(client):
+    uri = open_doc(client, client.root / "app.py")
+    # After the with-block, on the buggy line: the column is in the client's units (non-ASCII before it).
+    at = units(BUGGY_LINE[: BUGGY_LINE.index("user.addresses")], client.position_encoding)
+    after = await hover(client, uri, BUG_LINE0, at + 2)
+    assert after.contents.kind == types.MarkupKind.Markdown
+    assert after.contents.value.startswith("`user: User` · detached")
+    assert "unloaded: addresses (lazy)" in after.contents.value and "loaded: id, name" in after.contents.value
+    inside = await hover(client, uri, 5, APP.splitlines()[5].index("user"))  # `user = s.get(User, 1)`
+    assert "persistent" in inside.contents.value and "detached" not in inside.contents.value
+    assert await hover(client, uri, 5, 2) is None  # indentation
+    assert await hover(client, uri, 2, 0) is None  # an empty line
+    # The hover follows the unsaved text: one line added above moves everything down.
+    change(client, uri, 2, "\n" + APP)
+    moved = await hover(client, uri, BUG_LINE0 + 1, at)
+    assert "detached" in moved.contents.value
+    assert await hover(client, uri, BUG_LINE0, at) is None  # now past the end of `print(user.name)`
+
+
+# -- the user's Python environment, and logLevel --------------------------------------------------------------------
+EXTERNAL_APP = textwrap.dedent('''
+    from sqlalchemy.orm import Mapped, mapped_column, relationship
+    from extlib import Base, SessionLocal
+
+    class User(Base):
+        __tablename__ = "users"
+        id: Mapped[int] = mapped_column(primary_key=True)
+        friends = relationship("User")
+
+    def f():
+        with SessionLocal() as s:
+            u = s.get(User, 1)
+        return u.friends
+''').lstrip()
+
+
+@pytest.fixture
+def user_env(tmp_path):
+    """A virtualenv (not the server's) whose site-packages holds the project's declarative base and sessionmaker."""
+    env = tmp_path / "userenv"
+    subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(env)], check=True, timeout=120)
+    [site] = env.glob("lib/python3*/site-packages")
+    (site / "extlib").mkdir()
+    (site / "extlib" / "__init__.py").write_text(
+        "from sqlalchemy.orm import DeclarativeBase, sessionmaker\n"
+        "class Base(DeclarativeBase):\n    pass\n"
+        "SessionLocal = sessionmaker()\n")
+    return env
+
+
+@pytest.fixture
+def external(tmp_path):
+    project = tmp_path / "proj"
+    project.mkdir()
+    (project / "app.py").write_text(EXTERNAL_APP, encoding="utf-8")
+    return project
+
+
+@pytest_lsp.fixture(config=ClientServerConfig(server_command=SERVER), params=PROFILES)
+async def in_user_env(request, lsp_client: LanguageClient, external, user_env):
+    yield await start(lsp_client, request.param, external, options={"pythonPath": str(user_env / "bin" / "python")})
+    await lsp_client.shutdown_session()
+
+
+@pytest_lsp.fixture(config=ClientServerConfig(server_command=SERVER))
+async def in_server_env(lsp_client: LanguageClient, external):
+    yield await start(lsp_client, "visual-studio-code", external)
+    await lsp_client.shutdown_session()
+
+
+async def test_python_path_resolves_imports_in_the_users_site_packages(in_user_env):
+    uri = open_doc(in_user_env, in_user_env.root / "app.py")
+    [diag] = await diagnostics_for(in_user_env, uri)
+    assert diag.code == "SQS102" and diag.range.start.line == EXTERNAL_APP.splitlines().index("    return u.friends")
+
+
+async def test_environment_changed_at_runtime_rebuilds_the_workspace(in_server_env, user_env):
+    client = in_server_env
+    uri = open_doc(client, client.root / "app.py")
+    assert await diagnostics_for(client, uri, until=lambda d: True) == []  # extlib isn't in the server's venv
+    client.set_configuration({"environment": str(user_env)}, section="sqlascope")  # a virtualenv directory
+    client.workspace_did_change_configuration(types.DidChangeConfigurationParams(settings=None))
+    [diag] = await diagnostics_for(client, uri)
+    assert diag.code == "SQS102"
+    assert [p.version for p in client.published if p.uri == uri] == [1, 1]
+
+
+@pytest_lsp.fixture(config=ClientServerConfig(server_command=SERVER), params=["error", "debug"])
+async def logging_at(request, lsp_client: LanguageClient, project):
+    yield await start(lsp_client, "visual-studio-code", project, options={"logLevel": request.param})
+    await lsp_client.shutdown_session()
+
+
+async def test_log_level_filters_log_messages(logging_at):
+    client = logging_at
+    uri = open_doc(client, client.root / "app.py")
+    await diagnostics_for(client, uri)
+    debug = lambda: [m for m in client.log_messages if m.type == types.MessageType.Log and "analysed" in m.message]
+    if client.init_options["logLevel"] == "debug":
+        await wait_until(debug, what="a debug line about the analysis")
+        assert any(m.type == types.MessageType.Info and "indexed 2" in m.message for m in client.log_messages)
+    else:
+        await asyncio.sleep(0.3)
+        assert [m for m in client.log_messages if m.type != types.MessageType.Error] == []
+    client.set_configuration({"logLevel": "info"}, section="sqlascope")
+    client.workspace_did_change_configuration(types.DidChangeConfigurationParams(settings=None))
+    await asyncio.sleep(0.3)
+    count = len(debug())
+    change(client, uri, 2, "\n" + APP)
+    await diagnostics_for(client, uri, until=lambda ds: ds and ds[0].range.start.line == BUG_LINE0 + 1)
+    await asyncio.sleep(0.2)
+    assert len(debug()) == count  # no more debug lines once the level is back to info
+
+
+# -- analyzeWorkspace: every indexed file, in the background, with progress -------------------------------------------
+def progress_of(client: LanguageClient) -> list:
+    """The workspace analysis' progress notifications ([] before it created its token)."""
+    found = [r for t, r in client.progress_reports.items() if str(t).startswith("sqlascope-workspace")]
+    assert len(found) <= 1
+    return list(found[0]) if found else []
+
+
+def progress_ended(client: LanguageClient) -> bool:
+    reports = progress_of(client)
+    return bool(reports) and reports[-1].kind == "end"
+
+
+@pytest_lsp.fixture(config=ClientServerConfig(server_command=SERVER))
+async def whole_workspace(lsp_client: LanguageClient, project):
+    (project / "clean.py").write_text("def add(a, b):\n    return a + b\n", encoding="utf-8")
+    yield await start(lsp_client, "visual-studio-code", project, options={"analyzeWorkspace": True})
+    await lsp_client.shutdown_session()
+
+
+async def test_analyze_workspace_reports_progress_and_publishes_unopened_files(whole_workspace):
+    client = whole_workspace
+    app = (client.root / "app.py").as_uri()
+    await wait_until(lambda: progress_ended(client), what="the end of the workspace analysis")
+    reports = progress_of(client)
+    assert [r.kind for r in reports] == ["begin", "report", "report", "report", "end"]
+    assert reports[0].title == "sqlascope" and reports[0].cancellable and reports[0].message == "Analyzing 0/3 files"
+    assert [r.message for r in reports[1:4]] == [f"Analyzing {n}/3 files" for n in (1, 2, 3)]
+    assert reports[-1].message == "Analyzed 3 files: 1 finding(s)"
+    # app.py was never opened: its finding is pushed (unversioned); clean files get nothing.
+    [diag] = current(client, app)
+    assert diag.code == "SQS102" and diag.range.start.line == BUG_LINE0
+    assert {p.uri for p in client.published} == {app} and client.published[0].version is None
+    # Opening it hands it over to the document analysis; closing it goes back to the file on disk.
+    open_doc(client, client.root / "app.py", FIXED)
+    await wait_until(lambda: current(client, app) == [], what="the open document's own diagnostics")
+    client.text_document_did_close(types.DidCloseTextDocumentParams(text_document=types.TextDocumentIdentifier(uri=app)))
+    await wait_until(lambda: current(client, app), what="the file on disk's finding again")
+
+
+SLOW = [sys.executable, "-c", textwrap.dedent('''
+    import sys, time
+    import sqlascope.lsp.analyzer as analyzer
+    real = analyzer.Analyzer.analyse
+    def analyse(self, path, text, *args, **kwargs):
+        if text is None:  # the workspace pass: slow enough to cancel
+            time.sleep(0.4)
+        return real(self, path, text, *args, **kwargs)
+    analyzer.Analyzer.analyse = analyse
+    from sqlascope.cli import main
+    sys.exit(main(["serve"]))
+''')]
+
+
+@pytest_lsp.fixture(config=ClientServerConfig(server_command=SLOW))
+async def slow_workspace(lsp_client: LanguageClient, project):
+    for n in range(6):
+        (project / f"extra{n}.py").write_text(APP, encoding="utf-8")
+    yield await start(lsp_client, "visual-studio-code", project, options={"analyzeWorkspace": True})
+    await lsp_client.shutdown_session()
+
+
+async def test_workspace_analysis_yields_to_edits_and_can_be_cancelled(slow_workspace):
+    client = slow_workspace
+    await wait_until(lambda: [r for r in progress_of(client) if r.kind == "report"], what="a first progress report")
+    uri = open_doc(client, client.root / "app.py", "\n" + APP)  # analysed before the pass goes on
+    [diag] = await diagnostics_for(client, uri, until=lambda ds: any(p.version == 1 for p in client.published))
+    assert diag.range.start.line == BUG_LINE0 + 1
+    assert not progress_ended(client)
+    [token] = [t for t in client.progress_reports if str(t).startswith("sqlascope-workspace")]
+    client.window_work_done_progress_cancel(types.WorkDoneProgressCancelParams(token=token))
+    await wait_until(lambda: progress_ended(client), what="the cancelled pass to end")
+    reports = progress_of(client)
+    assert reports[-1].message == "cancelled"
+    assert len([r for r in reports if r.kind == "report"]) < 8  # 8 files: it stopped early

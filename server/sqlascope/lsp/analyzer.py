@@ -7,17 +7,21 @@ import logging
 import os
 import traceback
 from dataclasses import dataclass, field
+from typing import Iterable
 
 from lsprotocol import types
 from pygls.workspace.position_codec import PositionCodec
 
 from ..analysis.engine import Engine
 from ..analysis.workspace import Workspace, discover_python_files
-from ..check import default_workspace, findings_for_file
+from ..check import findings_for_file
 from ..config import Settings
-from .convert import PositionConverter, failure_diagnostic, to_diagnostic
+from .convert import PositionConverter, failure_diagnostic, split_lines, to_diagnostic
 
 logger = logging.getLogger(__name__)
+
+#: (absolute path, current editor text) of open documents whose text the workspace must hold.
+Texts = Iterable[tuple[str, str]]
 
 
 @dataclass
@@ -33,14 +37,29 @@ class Outcome:
     findings: int = field(default=0)
 
 
+def make_workspace(roots: list[str], environment: str | None) -> Workspace:
+    """A workspace whose imports of installed packages resolve through jedi, in the user's environment
+    (``environment``: an interpreter or a virtualenv directory) or, without one, the server's."""
+    from ..analysis.jedi_fallback import jedi_module_locator
+
+    if not roots and not environment:
+        return Workspace()
+    root = os.path.abspath(roots[0]) if roots else os.getcwd()
+    return Workspace(fallback=jedi_module_locator(root, environment or None))
+
+
 class Analyzer:
     def __init__(self) -> None:
         self.workspace: Workspace | None = None
         self.engine: Engine | None = None
+        self.roots: list[str] = []
+        self.environment: str | None = None
 
-    def index(self, roots: list[str]) -> int:
-        """Create the workspace and add every .py file under ``roots`` (read from disk)."""
-        self.workspace = default_workspace(roots[:1]) if roots else Workspace()
+    def index(self, roots: list[str], environment: str | None = None) -> int:
+        """(Re)create the workspace and add every .py file under ``roots`` (read from disk). Open documents'
+        texts are gone from it afterwards: the caller syncs them again."""
+        self.roots, self.environment = list(roots), environment
+        self.workspace = make_workspace(roots, environment)
         for path in discover_python_files([r for r in roots if os.path.isdir(r)]):
             try:
                 self.workspace.add_file(path)
@@ -49,11 +68,23 @@ class Analyzer:
         self.engine = Engine(self.workspace)
         return len(self.workspace.files)
 
+    def indexed_files(self) -> list[str]:
+        workspace, _ = self._ready()
+        return sorted(workspace.files)
+
     def _ready(self) -> tuple[Workspace, Engine]:
         if self.workspace is None or self.engine is None:
             self.index([])
         assert self.workspace is not None and self.engine is not None
         return self.workspace, self.engine
+
+    def sync(self, texts: Texts) -> None:
+        workspace, _ = self._ready()
+        for path, text in texts:
+            try:
+                workspace.add_file(path, text)
+            except Exception:
+                logger.exception("cannot add %s", path)
 
     def close(self, path: str) -> None:
         """The editor's text is gone: fall back to the file on disk, or forget it."""
@@ -65,9 +96,13 @@ class Analyzer:
         else:
             workspace.remove_file(path)
 
-    def analyse(self, path: str, text: str, settings: Settings, codec: PositionCodec) -> Outcome:
+    def analyse(self, path: str, text: str | None, settings: Settings, codec: PositionCodec, texts: Texts = ()) -> Outcome:
+        """Findings for ``path`` with ``text`` (None: the workspace's text, e.g. the file on disk)."""
         workspace, engine = self._ready()
-        source = workspace.add_file(path, text)
+        self.sync(texts)
+        source = workspace.add_file(path, text) if text is not None else workspace.files.get(path)
+        if source is None:
+            return Outcome([])
         if source.error is not None:
             return Outcome(None, problem=f"line {source.error_line}: {source.error}")
         try:
@@ -78,9 +113,28 @@ class Analyzer:
 
         def text_for(p: str) -> str | None:
             if p == source.path:
-                return text
+                return source.text
             other = workspace.files.get(p)
             return other.text if other is not None else None
 
         positions = PositionConverter(codec, text_for)
         return Outcome([to_diagnostic(f, positions) for f in findings], findings=len(findings))
+
+    def hover(self, path: str, text: str, position: types.Position, codec: PositionCodec, texts: Texts = ()) -> str | None:
+        """The engine's hover text at a client ``position`` (in the negotiated encoding) of ``text``."""
+        workspace, engine = self._ready()
+        self.sync(texts)
+        source = workspace.add_file(path, text)
+        if source.error is not None:
+            return None
+        lines = split_lines(text)
+        if not 0 <= position.line < len(lines):
+            return None
+        line = lines[position.line]
+        if codec.client_num_units(line) < position.character:
+            return None
+        at = codec.position_from_client_units([line], types.Position(line=0, character=position.character))
+        column = at.character
+        if column < len(line) and line[column].isspace() or not line.strip():
+            return None
+        return engine.hover(source.path, position.line + 1, column)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from typing import Any
 
 from ..config import ConfigError, Settings, load_settings, settings_from_mapping
@@ -24,9 +25,34 @@ def layer(base: Settings, editor: dict) -> Settings:
                        session_helpers=over.session_helpers)
 
 
+#: ``logLevel`` → the highest window/logMessage type sent (Error=1 … Debug=5).
+LOG_LEVELS = {"error": 1, "warning": 2, "warn": 2, "info": 3, "debug": 5}
+DEFAULT_LOG_LEVEL = "info"
+
+
+def log_level(editor: dict) -> tuple[int, str | None]:
+    """The message-type threshold for ``logLevel``, and a complaint when the value is not understood."""
+    raw = editor.get("logLevel", editor.get("log_level", DEFAULT_LOG_LEVEL))
+    level = LOG_LEVELS.get(str(raw).strip().lower()) if raw is not None else LOG_LEVELS[DEFAULT_LOG_LEVEL]
+    if level is None:
+        return LOG_LEVELS[DEFAULT_LOG_LEVEL], f"logLevel must be error, warning, info or debug, not {raw!r}"
+    return level, None
+
+
+def environment(editor: dict, root: str | None) -> str | None:
+    """The user's Python (``pythonPath``: an interpreter; ``environment``: an interpreter or a virtualenv
+    directory) whose site-packages resolve imports; relative paths are taken from the workspace root."""
+    for key in ("pythonPath", "python_path", "environment"):
+        value = editor.get(key)
+        if isinstance(value, str) and value.strip():
+            path = os.path.expanduser(os.path.expandvars(value.strip()))
+            return os.path.abspath(os.path.join(root or os.getcwd(), path))
+    return None
+
+
 def project_settings(root: str | None) -> Settings:
     """``[tool.sqlascope]`` of the workspace's pyproject; raises ConfigError."""
     return load_settings(root) if root else Settings()
 
 
-__all__ = ["SECTION", "ConfigError", "layer", "project_settings", "unwrap"]
+__all__ = ["SECTION", "ConfigError", "environment", "layer", "log_level", "project_settings", "unwrap"]
