@@ -120,6 +120,43 @@ class Analyzer:
         positions = PositionConverter(codec, text_for)
         return Outcome([to_diagnostic(f, positions) for f in findings], findings=len(findings))
 
+    def code_actions(self, path: str, text: str, settings: Settings, codec: PositionCodec, context: list,
+                     only: list[str] | None, versions: dict[str, int | None], versioned: bool,
+                     texts: Texts = ()) -> list[types.CodeAction]:
+        """Quick fixes for the diagnostics in ``context`` (matched by code and start line), and fix-all."""
+        from ..fixes import fixes_for, preferred_fix
+        from ..fixes.apply import plan_fixes
+        from .code_actions import FIX_ALL, fix_all, quick_fix, workspace_edit
+
+        workspace, engine = self._ready()
+        self.sync(texts)
+        source = workspace.add_file(path, text)
+        if source.error is not None:
+            return []
+        findings = [f for f in findings_for_file(engine, source.path, settings) if f.location.path == source.path]
+
+        def source_of(p: str):
+            return workspace.files.get(p) or workspace.add_file(p)
+
+        def text_for(p: str) -> str | None:
+            known = workspace.files.get(p)
+            return known.text if known is not None else None
+
+        positions = PositionConverter(codec, text_for)
+        actions: list[types.CodeAction] = []
+        if not only or any(kind.startswith("quickfix") for kind in only):
+            for diagnostic in context:
+                for finding in findings:
+                    if finding.code == diagnostic.code and finding.location.line == diagnostic.range.start.line + 1:
+                        for fix in fixes_for(finding, source_of):
+                            actions.append(quick_fix(fix, diagnostic, workspace_edit(list(fix.edits), positions, versions, versioned)))
+        if not only or any(FIX_ALL.startswith(kind) for kind in only):
+            plan = plan_fixes(findings, source_of)
+            if plan.fixed:
+                edits = [e for f, _ in plan.fixed for e in preferred_fix(fixes_for(f, source_of)).edits]
+                actions.append(fix_all(workspace_edit(edits, positions, versions, versioned), len(plan.fixed)))
+        return actions
+
     def hover(self, path: str, text: str, position: types.Position, codec: PositionCodec, texts: Texts = ()) -> str | None:
         """The engine's hover text at a client ``position`` (in the negotiated encoding) of ``text``."""
         workspace, engine = self._ready()

@@ -29,6 +29,7 @@ from pygls.workspace import TextDocument
 
 from .. import __version__
 from ..config import Settings
+from . import code_actions
 from .analyzer import Analyzer, Outcome
 from .settings import SECTION, ConfigError, environment, layer, log_level, project_settings, unwrap
 
@@ -489,6 +490,21 @@ def create_server() -> Sqlascope:
         if not text:
             return None
         return types.Hover(contents=types.MarkupContent(kind=types.MarkupKind.Markdown, value=text))
+
+    @server.feature(types.TEXT_DOCUMENT_CODE_ACTION, types.CodeActionOptions(code_action_kinds=code_actions.KINDS))
+    async def code_action(ls: Sqlascope, params: types.CodeActionParams) -> list[types.CodeAction] | None:
+        """Quick fixes for our diagnostics in the request's context, and ``source.fixAll.sqlascope``."""
+        uri = params.text_document.uri
+        doc = ls.workspace.text_documents.get(uri)
+        if doc is None or not analysable(doc):
+            return None
+        await ls.wait_indexed()
+        ours = [d for d in params.context.diagnostics if d.source == code_actions.SOURCE]
+        versions = {os.path.abspath(d.path): d.version for d in ls.workspace.text_documents.values() if d.uri.startswith("file:")}
+        versioned = bool(get_capability(ls.client_capabilities, "workspace.workspace_edit.document_changes", False))
+        return await ls.on_worker(ls.analyzer.code_actions, os.path.abspath(doc.path), doc.source, ls.settings,
+                                  ls.workspace.position_codec, ours, params.context.only, versions, versioned,
+                                  ls.unsynced())
 
     @server.feature(types.WORKSPACE_DID_CHANGE_CONFIGURATION)
     async def did_change_configuration(ls: Sqlascope, params: types.DidChangeConfigurationParams) -> None:
