@@ -592,3 +592,42 @@ async def test_workspace_analysis_yields_to_edits_and_can_be_cancelled(slow_work
     reports = progress_of(client)
     assert reports[-1].message == "cancelled"
     assert len([r for r in reports if r.kind == "report"]) < 8  # 8 files: it stopped early
+
+
+SLOW_HOVER = [sys.executable, "-c", textwrap.dedent('''
+    import sys, time
+    import sqlascope.lsp.analyzer as analyzer
+    real = analyzer.Analyzer.hover
+    def hover(self, *args, **kwargs):
+        time.sleep(1.5)  # a long job on the worker
+        return real(self, *args, **kwargs)
+    analyzer.Analyzer.hover = hover
+    from sqlascope.cli import main
+    sys.exit(main(["serve"]))
+''')]
+
+
+@pytest_lsp.fixture(config=ClientServerConfig(server_command=SLOW_HOVER))
+async def slow_hover(lsp_client: LanguageClient, project):
+    yield await start(lsp_client, "visual-studio-code", project)
+    await lsp_client.shutdown_session()
+
+
+async def test_cancel_request_is_honoured_and_the_server_keeps_serving(slow_hover):
+    from pygls.exceptions import JsonRpcRequestCancelled
+
+    client = slow_hover
+    uri = open_doc(client, client.root / "app.py")
+    await diagnostics_for(client, uri, until=lambda d: len(d) == 1)
+    params = types.HoverParams(text_document=types.TextDocumentIdentifier(uri=uri),
+                               position=types.Position(line=BUG_LINE0, character=25))
+    started = time.monotonic()
+    pending = asyncio.wrap_future(client.protocol.send_request(types.TEXT_DOCUMENT_HOVER, params, msg_id="slow-hover"))
+    await asyncio.sleep(0.2)
+    client.protocol.notify(types.CANCEL_REQUEST, types.CancelParams(id="slow-hover"))
+    with pytest.raises(JsonRpcRequestCancelled):
+        await asyncio.wait_for(pending, 5)
+    assert time.monotonic() - started < 1.2  # answered at cancellation, not after the 1.5 s job
+    # The worker finishes its job, then the server answers the next request normally.
+    hover = await asyncio.wait_for(client.text_document_hover_async(params), 10)
+    assert hover is not None and "detached" in hover.contents.value
