@@ -154,3 +154,13 @@ def test_diff_shows_the_fix_and_fix_applies_it(project):
     assert code == 0 and "Fixed 1 of 1 findings; 0 left as they are" in out
     assert run_cli("check", "app.py", cwd=project)[0] == 0
     compile((project / "app.py").read_text(), "app.py", "exec")
+
+
+def test_declared_session_helpers(tmp_path):
+    """A helper the analyzer cannot see into (compiled, not installed) can be declared in pyproject.toml."""
+    (tmp_path / "app.py").write_text(BUGGY.replace("Session = sessionmaker()\n", "from vendorlib import vendor_session\n").replace(
+        "with Session() as s:", "with vendor_session() as s:"))
+    assert run_cli("check", "app.py", cwd=tmp_path)[0] == 0  # unknown callee: silent
+    (tmp_path / "pyproject.toml").write_text('[tool.sqlascope]\nsession-helpers = ["vendor_session"]\n')
+    code, out, _ = run_cli("check", "app.py", cwd=tmp_path)
+    assert code == 1 and "SQS102 `user.addresses`" in out

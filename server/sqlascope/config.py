@@ -64,7 +64,7 @@ def settings_from_mapping(data: dict, origin: str = "settings") -> Settings:
         select=_codes(data.get("select", []), f"{origin}: select"),
         ignore=_codes(data.get("ignore", []), f"{origin}: ignore"),
         severity=tuple(severity),
-        session_helpers=tuple(data.get("session-helpers", data.get("session_helpers", [])) or ()),
+        session_helpers=tuple(data.get("session-helpers", data.get("session_helpers", data.get("sessionHelpers", []))) or ()),
     )
 
 

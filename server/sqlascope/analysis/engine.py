@@ -33,6 +33,7 @@ from .values import (
     ModuleValue,
     join_values,
 )
+from .values import members as value_members
 from .workspace import Definition, External, ModuleRef, Symbol, Workspace
 
 #: How deep calls into user functions are followed.
@@ -67,6 +68,22 @@ class Engine:
     _in_progress: set = field(default_factory=set)
     #: per root: its issues and what they depended on; survives edits, re-validated by fingerprints
     _root_results: dict = field(default_factory=dict)
+    #: names of session helpers the user declared (compiled or unresolvable): `with name(...) as s` gives a new
+    #: session that the end of the block closes
+    session_helpers: tuple[str, ...] = ()
+
+    def configure(self, session_helpers: tuple[str, ...]) -> None:
+        """Declared helpers change what every root sees: forget all cached results when they change."""
+        if tuple(session_helpers) != self.session_helpers:
+            self.session_helpers = tuple(session_helpers)
+            self._root_results.clear()
+            self._generation = -1
+
+    def declared_helper(self, text: str, value) -> bool:
+        """Is this callee (its source text and abstract value) one of the configured session helpers?"""
+        qualified = getattr(value, "qualified", "")
+        return any(text == name or text.endswith("." + name) or qualified == name or qualified.endswith("." + name)
+                   for name in self.session_helpers)
 
     def __post_init__(self) -> None:
         self.models = ModelIndex(self.workspace)
@@ -397,21 +414,28 @@ class Engine:
         callee.issues = []
         return entered, _Resume(callee, result.yields)
 
-    def exit_generator(self, ev: Evaluator, frame: Frame, resume: _Resume, node: ast.AST, state: State) -> None:
-        """Run the helper's code after its ``yield`` on the caller's heap as it is when the block ends."""
-        blocks = {b.id: b for b in resume.frame.graph.blocks}
+    def exit_generator(self, ev: Evaluator, frame: Frame, resume, node: ast.AST, state: State) -> None:
+        """Run the helper's code after its ``yield`` on the caller's heap as it is when the block ends.
+
+        ``resume`` is the value kept in the caller's environment since the block was entered: a ``_Resume``,
+        or, when the ``with`` is reached again (a loop, a ``continue``), the join of several (a ``Union``,
+        UNKNOWN once that grew too wide). Every known resumption runs; their outcomes are joined."""
         heap = None
-        for (block_id, index), (yield_state, _value) in resume.yields.items():
-            resume.frame.issues = []
-            resume.frame.yields = {}
-            result: RunResult = run(
-                self.evaluator, resume.frame, State(dict(yield_state.env), state.heap.copy()), (blocks[block_id], index + 1)
-            )
-            completed = result.exit or result.raised
-            if completed is not None:
-                heap = completed.heap if heap is None else heap.join(completed.heap)
-            if frame.reporting:
-                frame.issues.extend(resume.frame.issues)
+        for one in value_members(resume):
+            if not isinstance(one, _Resume):
+                continue
+            blocks = {b.id: b for b in one.frame.graph.blocks}
+            for (block_id, index), (yield_state, _value) in one.yields.items():
+                one.frame.issues = []
+                one.frame.yields = {}
+                result: RunResult = run(
+                    self.evaluator, one.frame, State(dict(yield_state.env), state.heap.copy()), (blocks[block_id], index + 1)
+                )
+                completed = result.exit or result.raised
+                if completed is not None:
+                    heap = completed.heap if heap is None else heap.join(completed.heap)
+                if frame.reporting:
+                    frame.issues.extend(one.frame.issues)
         if heap is not None:
             state.heap = heap
 

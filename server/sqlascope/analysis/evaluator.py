@@ -496,6 +496,9 @@ class Evaluator:
                 kwargs[keyword.arg] = value
             elif isinstance(value, Keyed):  # **kwargs forwarding
                 kwargs.update(value.items)
+        if self.engine.session_helpers and callee is UNKNOWN or isinstance(callee, ExternalValue):
+            if self.engine.declared_helper(self.text(frame, expr.func), callee):
+                return self.engine.calls.new_session(self, frame, Factory(False, True, "session"), expr, state)
         if isinstance(expr.func, ast.Name) and expr.func.id not in state.env and callee is UNKNOWN:
             return self.builtin(frame, expr.func.id, args, expr, state)
         return _map_members(callee, lambda member: self.apply(frame, member, args, kwargs, expr, state))
