@@ -1,0 +1,136 @@
+// Pure settings logic: reading the `sqlascope.*` settings and mapping them to what the server understands.
+// No `vscode` import, so mocha can test it directly.
+import type { ImportStrategy } from "./launch";
+
+export const SECTION = "sqlascope";
+
+export type LogLevel = "error" | "warning" | "info" | "debug";
+export type SeverityName = "error" | "warning" | "information" | "hint";
+
+export interface SqlascopeConfig {
+  enable: boolean;
+  select: string[];
+  ignore: string[];
+  severity: Record<string, SeverityName>;
+  interpreter: string[];
+  importStrategy: ImportStrategy;
+  path: string[];
+  analyzeWorkspace: boolean;
+  logLevel: LogLevel;
+  sessionHelpers: string[];
+}
+
+export const DEFAULTS: SqlascopeConfig = {
+  enable: true,
+  select: [],
+  ignore: [],
+  severity: {},
+  interpreter: [],
+  importStrategy: "useBundled",
+  path: [],
+  analyzeWorkspace: false,
+  logLevel: "warning",
+  sessionHelpers: [],
+};
+
+/** Settings that only take effect when the server is started again. */
+export const RESTART_SETTINGS = ["enable", "interpreter", "importStrategy", "path", "logLevel", "analyzeWorkspace"] as const;
+
+const SEVERITIES: readonly string[] = ["error", "warning", "information", "hint"];
+const LOG_LEVELS: readonly string[] = ["error", "warning", "info", "debug"];
+
+function strings(value: unknown): string[] {
+  if (typeof value === "string") value = [value];
+  if (!Array.isArray(value)) return [];
+  return value.filter((v): v is string => typeof v === "string").map((v) => v.trim()).filter((v) => v.length > 0);
+}
+
+function codes(value: unknown): string[] {
+  return strings(value).map((v) => v.toUpperCase());
+}
+
+function severityTable(value: unknown): Record<string, SeverityName> {
+  const out: Record<string, SeverityName> = {};
+  if (value === null || typeof value !== "object" || Array.isArray(value)) return out;
+  for (const [code, level] of Object.entries(value as Record<string, unknown>)) {
+    const name = typeof level === "string" ? level.trim().toLowerCase() : "";
+    const key = code.trim().toUpperCase();
+    if (key && SEVERITIES.includes(name)) out[key] = name as SeverityName;
+  }
+  return out;
+}
+
+/** Read and normalise the settings through `get(key)` (e.g. `workspace.getConfiguration("sqlascope").get`). */
+export function readConfig(get: (key: keyof SqlascopeConfig) => unknown): SqlascopeConfig {
+  const strategy = get("importStrategy");
+  const logLevel = get("logLevel");
+  const enable = get("enable");
+  const analyze = get("analyzeWorkspace");
+  return {
+    enable: typeof enable === "boolean" ? enable : DEFAULTS.enable,
+    select: codes(get("select")),
+    ignore: codes(get("ignore")),
+    severity: severityTable(get("severity")),
+    interpreter: strings(get("interpreter")),
+    importStrategy: strategy === "fromEnvironment" ? "fromEnvironment" : "useBundled",
+    path: strings(get("path")),
+    analyzeWorkspace: typeof analyze === "boolean" ? analyze : DEFAULTS.analyzeWorkspace,
+    logLevel: typeof logLevel === "string" && LOG_LEVELS.includes(logLevel) ? (logLevel as LogLevel) : DEFAULTS.logLevel,
+    sessionHelpers: strings(get("sessionHelpers")),
+  };
+}
+
+/** What the server reads from `initializationOptions` and from `workspace/configuration` (section "sqlascope"). */
+export interface ServerSettings {
+  select: string[];
+  ignore: string[];
+  severity: Record<string, SeverityName>;
+  sessionHelpers: string[];
+  /** The name the server (lsp/settings.py → config.settings_from_mapping) reads today. */
+  session_helpers: string[];
+}
+
+export interface InitializationOptions extends ServerSettings {
+  logLevel: LogLevel;
+  analyzeWorkspace: boolean;
+  /** The interpreter that runs the server (executable plus leading arguments). */
+  pythonPath: string[];
+}
+
+export function toServerSettings(config: SqlascopeConfig): ServerSettings {
+  return {
+    select: [...config.select],
+    ignore: [...config.ignore],
+    severity: { ...config.severity },
+    sessionHelpers: [...config.sessionHelpers],
+    session_helpers: [...config.sessionHelpers],
+  };
+}
+
+export function toInitializationOptions(config: SqlascopeConfig, pythonPath: string[] = config.interpreter): InitializationOptions {
+  return {
+    ...toServerSettings(config),
+    logLevel: config.logLevel,
+    analyzeWorkspace: config.analyzeWorkspace,
+    pythonPath: [...pythonPath],
+  };
+}
+
+/** Answer to the server's `workspace/configuration` request for the `sqlascope` section (raw settings object in). */
+export function configurationResponse(raw: unknown): ServerSettings {
+  const table = raw !== null && typeof raw === "object" ? (raw as Record<string, unknown>) : {};
+  return toServerSettings(readConfig((key) => table[key]));
+}
+
+/** True when a change of the given setting (without the `sqlascope.` prefix) needs a server restart. */
+export function needsRestart(affected: (section: string) => boolean): boolean {
+  return RESTART_SETTINGS.some((key) => affected(`${SECTION}.${key}`));
+}
+
+/** `sqlascope.severity` applied to a code (the first matching prefix wins, like the server). */
+export function severityFor(code: string, table: Record<string, SeverityName>, fallback: SeverityName): SeverityName {
+  for (const [prefix, level] of Object.entries(table)) {
+    if (code.toUpperCase().startsWith(prefix)) return level;
+  }
+  return fallback;
+}
