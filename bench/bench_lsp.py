@@ -1,13 +1,14 @@
 """Language-server latency: didOpen → diagnostics and didChange → diagnostics, cold first open, server RSS.
 
 Prints figures; never asserts. The client is pygls' own LanguageClient talking to `python -m sqlascope serve`
-over stdio, declaring no pull-diagnostic support so the server pushes.
+over stdio. Latencies are measured with pull diagnostics (`textDocument/diagnostic` right after the
+notification), so they cover parse + analysis + conversion and no debounce; the cold start and RSS use pushes.
 
     python bench/bench_lsp.py            # 300 / 1000 / 5000-line modules, 20 rounds each
     python bench/bench_lsp.py --quick    # fewer rounds
 
-didChange latency excludes the server's debounce (it is subtracted: the figure is the time from the end of the
-quiet period to the published diagnostics).
+Two edits are timed: appending a line at the end (the common case: functions above keep their cached results)
+and inserting a line at the top (every function moves, so every result is recomputed: the worst case).
 """
 
 from __future__ import annotations
@@ -31,7 +32,6 @@ sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(HERE.parent / "server"))
 
 import bench_check  # noqa: E402  (the same generator as the throughput benchmark)
-from sqlascope.lsp.server import DEBOUNCE_SECONDS  # noqa: E402
 
 EXAMPLES = HERE.parent / "examples"
 
@@ -70,11 +70,14 @@ def rss_mb(pid: int) -> float:
     return float("nan")
 
 
-async def start(root: Path, env: dict) -> Client:
+async def start(root: Path, env: dict, pull_diagnostics: bool = False) -> Client:
     client = Client()
     await client.start_io(sys.executable, "-m", "sqlascope", "serve", env=env)
+    capabilities = types.ClientCapabilities(
+        text_document=types.TextDocumentClientCapabilities(diagnostic=types.DiagnosticClientCapabilities())
+    ) if pull_diagnostics else types.ClientCapabilities()
     await client.initialize_async(types.InitializeParams(
-        capabilities=types.ClientCapabilities(),
+        capabilities=capabilities,
         root_uri=root.as_uri(),
         workspace_folders=[types.WorkspaceFolder(uri=root.as_uri(), name="bench")],
     ))
@@ -103,31 +106,42 @@ async def open_and_wait(client: Client, path: Path, text: str, version: int = 1)
     return done - t0
 
 
+async def pull(client: Client, uri: str) -> float:
+    t0 = time.perf_counter()
+    await asyncio.wait_for(client.text_document_diagnostic_async(types.DocumentDiagnosticParams(
+        text_document=types.TextDocumentIdentifier(uri=uri))), 60)
+    return time.perf_counter() - t0
+
+
 async def measure_module(root: Path, env: dict, lines: int, rounds: int, seed: int) -> dict:
     generator = bench_check.Gen(random.Random(seed + lines), 7000 + lines, [])
     text = generator.module(lines, True, {})
     path = root / "app" / f"bench_{lines}.py"
     path.write_text(text)
-    client = await start(root, env)
+    uri = path.as_uri()
+    client = await start(root, env, pull_diagnostics=True)
     try:
-        await open_and_wait(client, path, text)  # warm-up: jedi, indexing, first analysis
-        client.text_document_did_close(types.DidCloseTextDocumentParams(types.TextDocumentIdentifier(path.as_uri())))
-        opens, changes = [], []
-        for round_ in range(rounds):
-            opens.append(await open_and_wait(client, path, text, version=1))
-            uri = path.as_uri()
-            version = 2
-            edited = text + f"\n# edit {round_}\n"
-            waiting = client.expect(uri, version)
+        opens, appends, shifts = [], [], []
+        for round_ in range(rounds + 1):
             t0 = time.perf_counter()
-            client.text_document_did_change(types.DidChangeTextDocumentParams(
-                text_document=types.VersionedTextDocumentIdentifier(uri=uri, version=version),
-                content_changes=[types.TextDocumentContentChangeWholeDocument(text=edited)]))
-            done = await asyncio.wait_for(waiting, 60)
-            changes.append(done - t0 - DEBOUNCE_SECONDS)
+            client.text_document_did_open(types.DidOpenTextDocumentParams(
+                text_document=types.TextDocumentItem(uri=uri, language_id="python", version=1, text=text)))
+            await pull(client, uri)
+            opened = time.perf_counter() - t0
+            timings = []
+            for version, edited in ((2, text + f"\n# edit {round_}\n"), (3, "\n" + text)):
+                t0 = time.perf_counter()
+                client.text_document_did_change(types.DidChangeTextDocumentParams(
+                    text_document=types.VersionedTextDocumentIdentifier(uri=uri, version=version),
+                    content_changes=[types.TextDocumentContentChangeWholeDocument(text=edited)]))
+                await pull(client, uri)
+                timings.append(time.perf_counter() - t0)
             client.text_document_did_close(types.DidCloseTextDocumentParams(types.TextDocumentIdentifier(uri)))
-            await asyncio.sleep(0.05)
-        return {"lines": text.count("\n") + 1, "open": opens, "change": changes}
+            if round_:  # the first round warms jedi, the index and the caches
+                opens.append(opened)
+                appends.append(timings[0])
+                shifts.append(timings[1])
+        return {"lines": text.count("\n") + 1, "open": opens, "append": appends, "shift": shifts}
     finally:
         await stop(client)
         path.unlink()
@@ -169,12 +183,11 @@ async def main(quick: bool) -> None:
     bench_check.generate_workspace(str(root), 5000, 1234)
     env = {**os.environ, "PYTHONPATH": str(HERE.parent / "server")}
     print(f"sqlascope LSP benchmark ({'quick' if quick else 'full'}, {rounds} rounds, python {sys.version.split()[0]})")
-    print(f"{'module':<14}{'didOpen p50':>14}{'p95':>10}{'didChange p50':>16}{'p95':>10}   (ms; didChange excludes the {DEBOUNCE_SECONDS * 1000:.0f} ms debounce)")
+    print(f"{'module':<14}{'open p50':>10}{'p95':>8}{'append p50':>12}{'p95':>8}{'shift p50':>11}{'p95':>8}   (ms)")
     for lines in (300, 1000, 5000):
         result = await measure_module(root, env, lines, rounds, 1234)
-        o, c = [x * 1000 for x in result["open"]], [x * 1000 for x in result["change"]]
-        print(f"{result['lines']:>6} lines  {statistics.median(o):>12.1f}{pct(o, 0.95):>10.1f}"
-              f"{statistics.median(c):>16.1f}{pct(c, 0.95):>10.1f}")
+        row = [x * 1000 for key in ("open", "append", "shift") for x in (statistics.median(result[key]), pct(result[key], 0.95))]
+        print(f"{result['lines']:>6} lines  " + "".join(f"{v:>{w}.1f}" for v, w in zip(row, (10, 8, 12, 8, 11, 8))))
     cold = await measure_cold(root, env)
     print(f"cold start → first diagnostics (1 kLOC, empty jedi cache): {cold * 1000:.0f} ms  (target ≤ 1500 ms)")
     before, after = await measure_rss(env)

@@ -115,8 +115,11 @@ class Engine:
             key = (path, "module") if isinstance(code, ast.Module) else (path, code.lineno, code.col_offset, code.name)
             live.add(key)
             issues.extend(self._root_issues(key, source, code))
-        for stale in [k for k in self._root_results if k[0] == path and k not in live]:
-            del self._root_results[stale]
+        # Results of roots that moved away are kept a while: undo, or reopening the saved file, moves them back.
+        stale = [k for k in self._root_results if k[0] == path and k not in live]
+        if len(stale) > 2 * len(live):
+            for key in stale:
+                del self._root_results[key]
         return issues
 
     def _root_issues(self, key, source, code: ast.AST) -> list[Issue]:
