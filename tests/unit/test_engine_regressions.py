@@ -1,0 +1,88 @@
+"""Regression tests for engine crashes found by the property tests and the analyzer sweep."""
+
+from __future__ import annotations
+
+import textwrap
+
+from sqlascope.analysis.engine import Engine
+from sqlascope.analysis.workspace import Workspace
+
+HEADER = '''\
+from contextlib import contextmanager
+
+from sqlalchemy import ForeignKey
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship, sessionmaker
+
+SessionLocal = sessionmaker()
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+class User(Base):
+    __tablename__ = "users"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    addresses: Mapped[list["Address"]] = relationship(back_populates="user")
+
+
+class Address(Base):
+    __tablename__ = "addresses"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    user: Mapped[User] = relationship(back_populates="addresses")
+
+
+@contextmanager
+def scope():
+    s = SessionLocal()
+    yield s
+    s.close()
+'''
+
+
+def _issues(body: str, tmp_path):
+    path = str(tmp_path / "mod.py")
+    text = HEADER + textwrap.dedent(body)
+    workspace = Workspace()
+    workspace.add_file(path, text)
+    offset = HEADER.count("\n")
+    return [(i.location.line - offset, i.expression) for i in Engine(workspace).analyze_file(path)]
+
+
+def test_contextmanager_block_left_by_continue_in_a_loop(tmp_path):
+    # The `continue` leaves the block through its own WithExit copy, reached once per loop iteration: the
+    # generator's resume point kept in the environment became a Union of resumptions (AttributeError: 'Union'
+    # object has no attribute 'frame'). Every resumption must run, and the helper's close still count.
+    issues = _issues(
+        """
+        def main(ids):
+            for i in ids:
+                with scope() as s:
+                    u = s.get(User, i)
+                    if i:
+                        continue
+                print(u.addresses)
+        """,
+        tmp_path,
+    )
+    assert issues == [(8, "u.addresses")]  # the print, after the helper closed the session
+
+
+def test_contextmanager_block_reentered_many_times(tmp_path):
+    # More resumptions than a Union holds widen the slot to UNKNOWN, which must not crash either.
+    _issues(
+        """
+        def main(ids, other):
+            for i in ids:
+                for j in other:
+                    with scope() as s:
+                        u = s.get(User, i)
+                        if j:
+                            continue
+                        if i:
+                            break
+                        s.add(u)
+        """,
+        tmp_path,
+    )
