@@ -34,7 +34,7 @@ def _offered(case: Case, scenario: str):
         return []
     workspace = Workspace()
     at_fault = [f for f in findings_for(case) if (str(f.location.path), f.location.line) == (outcome.path, outcome.line)]
-    source_of = lambda path: workspace.files.get(path) or workspace.add_file(path)  # noqa: E731
+    source_of = workspace.source
     at_fault = [_for_this_scenario(f, case, scenario) for f in at_fault]
     per_finding = [[fix for fix in fixes_for(f, source_of) if fix.kind != "suppress"] for f in at_fault]
     combined = []
@@ -104,7 +104,7 @@ def test_suppression_fix_silences_the_finding(tmp_path: Path):
 
     findings = check_paths([str(case.root)], Settings()).findings
     workspace = Workspace()
-    source_of = lambda path: workspace.files.get(path) or workspace.add_file(path)  # noqa: E731
+    source_of = workspace.source
     fix = next(f for f in fixes_for(findings[0], source_of) if f.kind == "suppress")
     copy = _apply_to_copy(case, fix, tmp_path)
     after = check_paths([str(copy.root)], Settings()).findings

@@ -117,11 +117,11 @@ def findings_for_file(engine: Engine, path: str, settings: Settings) -> list[Fin
 
 
 def default_workspace(paths: list[str]) -> Workspace:
-    """A workspace whose imports of installed packages resolve through jedi, in this interpreter's environment."""
-    from .analysis.jedi_fallback import jedi_module_locator
+    """A workspace rooted at the first path (its folder, for a file), resolving installed packages with jedi."""
+    from .analysis.jedi_fallback import workspace_resolving_installed
 
-    root = os.path.abspath(paths[0] if paths and os.path.isdir(paths[0]) else os.path.dirname(os.path.abspath(paths[0])) if paths else ".")
-    return Workspace(fallback=jedi_module_locator(root))
+    first = os.path.abspath(paths[0] if paths else ".")
+    return workspace_resolving_installed(first if os.path.isdir(first) else os.path.dirname(first))
 
 
 def check_paths(paths: list[str], settings: Settings, workspace: Workspace | None = None) -> CheckResult:

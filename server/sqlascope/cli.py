@@ -94,16 +94,10 @@ def _check(args: argparse.Namespace) -> int:
 
 
 def _fix(result: CheckResult, write: bool) -> int:
-    from .analysis.source import read_source
+    from .analysis.workspace import Workspace
     from .fixes.apply import plan_fixes
 
-    sources: dict = {}
-
-    def source_of(path: str):
-        if path not in sources:
-            sources[path] = read_source(path)
-        return sources[path]
-
+    source_of = Workspace().source
     plan = plan_fixes(result.findings, source_of)
     if write:
         for path, text in plan.new_texts.items():

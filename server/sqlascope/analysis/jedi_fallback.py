@@ -10,6 +10,8 @@ from __future__ import annotations
 import os
 from typing import Callable
 
+from .workspace import Workspace
+
 
 def jedi_module_locator(project_root: str, environment_path: str | None = None) -> Callable[[str, str], str | None]:
     import jedi
@@ -34,3 +36,9 @@ def jedi_module_locator(project_root: str, environment_path: str | None = None) 
         return None
 
     return locate
+
+
+def workspace_resolving_installed(project_root: str, environment_path: str | None = None) -> Workspace:
+    """A workspace whose imports of installed packages resolve through jedi, in ``environment_path`` (an
+    interpreter or a virtualenv) or, without one, this interpreter's environment."""
+    return Workspace(fallback=jedi_module_locator(project_root, environment_path))

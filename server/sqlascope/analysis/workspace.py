@@ -130,6 +130,11 @@ class Workspace:
         self.generation += 1
         return source
 
+    def source(self, path: str) -> SourceFile:
+        """The indexed file, read from disk the first time it is asked for."""
+        path = os.path.abspath(path)
+        return self.files.get(path) or self.add_file(path)
+
     def remove_file(self, path: str) -> None:
         path = os.path.abspath(path)
         if self.files.pop(path, None) is None:

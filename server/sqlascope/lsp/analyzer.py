@@ -40,12 +40,11 @@ class Outcome:
 def make_workspace(roots: list[str], environment: str | None) -> Workspace:
     """A workspace whose imports of installed packages resolve through jedi, in the user's environment
     (``environment``: an interpreter or a virtualenv directory) or, without one, the server's."""
-    from ..analysis.jedi_fallback import jedi_module_locator
+    from ..analysis.jedi_fallback import workspace_resolving_installed
 
     if not roots and not environment:
         return Workspace()
-    root = os.path.abspath(roots[0]) if roots else os.getcwd()
-    return Workspace(fallback=jedi_module_locator(root, environment or None))
+    return workspace_resolving_installed(os.path.abspath(roots[0]) if roots else os.getcwd(), environment or None)
 
 
 class Analyzer:
@@ -135,9 +134,6 @@ class Analyzer:
             return []
         findings = [f for f in findings_for_file(engine, source.path, settings) if f.location.path == source.path]
 
-        def source_of(p: str):
-            return workspace.files.get(p) or workspace.add_file(p)
-
         def text_for(p: str) -> str | None:
             known = workspace.files.get(p)
             return known.text if known is not None else None
@@ -148,12 +144,12 @@ class Analyzer:
             for diagnostic in context:
                 for finding in findings:
                     if finding.code == diagnostic.code and finding.location.line == diagnostic.range.start.line + 1:
-                        for fix in fixes_for(finding, source_of):
+                        for fix in fixes_for(finding, workspace.source):
                             actions.append(quick_fix(fix, diagnostic, workspace_edit(list(fix.edits), positions, versions, versioned)))
         if not only or any(FIX_ALL.startswith(kind) for kind in only):
-            plan = plan_fixes(findings, source_of)
+            plan = plan_fixes(findings, workspace.source)
             if plan.fixed:
-                edits = [e for f, _ in plan.fixed for e in preferred_fix(fixes_for(f, source_of)).edits]
+                edits = [e for f, _ in plan.fixed for e in preferred_fix(fixes_for(f, workspace.source)).edits]
                 actions.append(fix_all(workspace_edit(edits, positions, versions, versioned), len(plan.fixed)))
         return actions
 
