@@ -3,7 +3,10 @@
 
 By default the roots are this interpreter's standard library and its site-packages (which holds
 SQLAlchemy's own source). Every file is either analysed or skipped with a reason; engine exceptions are
-internal errors and files over ``--per-file-timeout`` are timeouts. Both are defects and are listed.
+internal errors. Each file has the engine's own time budget (``--time-budget``): a file that spends it is
+analysed in part and reported "cut short" (the SQS001 notice the user would see). A file that runs past the
+budget anyway (``--per-file-timeout``, a SIGALRM safety net) is a timeout. Internal errors and timeouts are
+defects and are listed.
 
     /tmp/venv/bin/python bench/sweep.py                      # stdlib + site-packages
     /tmp/venv/bin/python bench/sweep.py --limit 500 --roots /path/to/project
@@ -65,6 +68,7 @@ class SweepResult:
     skipped: list[tuple[str, str]] = field(default_factory=list)  # (path, reason)
     internal_errors: list[Defect] = field(default_factory=list)
     timeouts: list[Defect] = field(default_factory=list)
+    cut_short: list[tuple[str, str]] = field(default_factory=list)  # (path, the SQS001 message)
     seconds: float = 0.0
     slowest: list[tuple[float, str]] = field(default_factory=list)
 
@@ -135,13 +139,16 @@ class _alarm:
 def sweep(
     roots: Iterable[str] | None = None,
     limit: int | None = None,
-    per_file_timeout: float = 30.0,
+    per_file_timeout: float | None = None,
     all_modules: bool = False,
     jedi: bool = False,
     progress: bool = False,
+    time_budget: float = 5.0,
 ) -> SweepResult:
     roots = list(roots) if roots else default_roots()
-    settings = Settings()
+    settings = Settings(time_budget=time_budget)
+    if per_file_timeout is None:  # the safety net: well past the budget the engine is meant to keep
+        per_file_timeout = 4 * time_budget + 10 if time_budget else 0
     engine_class = _AllModulesEngine if all_modules else Engine
     result = SweepResult()
     started = time.perf_counter()
@@ -175,7 +182,10 @@ def sweep(
             t0 = time.perf_counter()
             try:
                 with _alarm(per_file_timeout):
-                    result.findings += len(findings_for_file(engine, source.path, settings))
+                    findings = findings_for_file(engine, source.path, settings)
+                notices = [f for f in findings if f.code == "SQS001"]
+                result.findings += len(findings) - len(notices)
+                result.cut_short.extend((path, f.message) for f in notices)
                 result.analysed += 1
             except FileTimeout as exc:
                 result.timeouts.append(Defect(path, "timeout", str(exc)))
@@ -213,7 +223,11 @@ def report(result: SweepResult, roots: list[str], verbose: bool = False) -> str:
         out.append(f"  {defect.path}: {defect.detail}")
         if verbose and defect.trace:
             out.extend("      " + line for line in defect.trace.rstrip().splitlines())
-    out.append(f"timeouts: {len(result.timeouts)}")
+    cut_files = sorted({path for path, _ in result.cut_short})
+    out.append(f"cut short (time budget or nesting; SQS001 notice): {len(cut_files)}")
+    for path, message in result.cut_short:
+        out.append(f"  {path}: {message}")
+    out.append(f"timeouts (budget not honoured): {len(result.timeouts)}")
     for defect in result.timeouts:
         out.append(f"  {defect.path}: {defect.detail}")
     out.append(f"findings: {result.findings}")
@@ -230,13 +244,17 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--roots", nargs="+", help="directories or files to sweep (default: stdlib and site-packages)")
     parser.add_argument("--limit", type=int, help="stop after N files")
-    parser.add_argument("--per-file-timeout", type=float, default=30.0, help="seconds per file (0: none); default 30")
+    parser.add_argument("--time-budget", type=float, default=5.0,
+                        help="the engine's time budget per file in seconds (0: unbounded); default 5")
+    parser.add_argument("--per-file-timeout", type=float, default=None,
+                        help="SIGALRM safety net in seconds (0: none); default 4 × budget + 10")
     parser.add_argument("--all-modules", action="store_true", help="analyse modules that don't touch SQLAlchemy too")
     parser.add_argument("--jedi", action="store_true", help="resolve imports outside a chunk through jedi")
     parser.add_argument("-v", "--verbose", action="store_true", help="print tracebacks and every skipped file")
     args = parser.parse_args(argv)
     roots = args.roots or default_roots()
-    result = sweep(roots, args.limit, args.per_file_timeout, args.all_modules, args.jedi, progress=True)
+    result = sweep(roots, args.limit, args.per_file_timeout, args.all_modules, args.jedi, progress=True,
+                   time_budget=args.time_budget)
     print(report(result, roots, args.verbose))
     return 1 if result.internal_errors or result.timeouts else 0
 

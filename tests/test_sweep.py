@@ -1,9 +1,10 @@
 """The analyzer sweep (bench/sweep.py) over a deterministic slice of real code: no internal errors, no timeouts.
 
-The slice is the standard library's json and asyncio packages, analysed with the relevance pre-pass
+The slice is the standard library's json, asyncio and email packages, analysed with the relevance pre-pass
 bypassed (so the interpreter runs over every function, not just SQLAlchemy-looking ones), and SQLAlchemy's own
-ORM package as a user would check it. Internal errors fail the test; files over the (short) per-file budget
-are listed as an expected failure: known performance defects, see bench/README.md."""
+ORM package as a user would check it. Internal errors fail the test, and so does a file that runs past the
+engine's own time budget (the budget must hold on real code). Files that spend their budget are analysed in
+part with an SQS001 notice: that is allowed, and listed."""
 
 from __future__ import annotations
 
@@ -34,25 +35,25 @@ def _assert_clean(result, sweep_module, roots):
     accounted = result.analysed + len(result.skipped) + len(result.internal_errors) + len(result.timeouts)
     assert accounted == result.files, report
     assert not result.internal_errors, report
-    if result.timeouts:
-        # A timeout is a defect too, but a performance one, tracked in bench/README.md ("Analyzer sweep"):
-        # reported as an expected failure, listing the files, until the engine is fast enough on them.
-        pytest.xfail("over the per-file budget: " + ", ".join(os.path.basename(d.path) for d in result.timeouts))
+    assert not result.timeouts, report
+    for path, message in result.cut_short:
+        assert "analysis was cut short" in message, report
 
 
 def test_stdlib_slice_with_every_module_analysed(sweep_module):
     stdlib = sysconfig.get_paths()["stdlib"]
-    # email/_header_value_parser.py is left out: with the pre-pass bypassed it runs for minutes (a known
-    # performance defect, bench/README.md), and a SIGALRM budget did not reliably interrupt it under CI.
-    roots = [os.path.join(stdlib, name) for name in ("json", "asyncio")]
-    result = sweep_module.sweep(roots, per_file_timeout=5, all_modules=True)
+    # email/_header_value_parser.py spends its budget with the pre-pass bypassed (a chain of parser functions
+    # calling each other, each analysed per calling context): it must come back as a notice, not hang.
+    roots = [os.path.join(stdlib, name) for name in ("json", "asyncio", "email")]
+    result = sweep_module.sweep(roots, all_modules=True, time_budget=2)
     _assert_clean(result, sweep_module, roots)
+    assert result.analysed == result.files
 
 
 def test_sqlalchemy_orm(sweep_module):
     sqlalchemy = pytest.importorskip("sqlalchemy")  # only to find its source; the sweep never imports swept files
     roots = [os.path.join(os.path.dirname(sqlalchemy.__file__), "orm")]
-    result = sweep_module.sweep(roots, per_file_timeout=5)
+    result = sweep_module.sweep(roots)
     _assert_clean(result, sweep_module, roots)
 
 
@@ -67,7 +68,7 @@ def test_skip_reasons_are_categorised(sweep_module, tmp_path):
     assert "skipped: 3" in sweep_module.report(result, [str(tmp_path)])
 
 
-def test_a_file_over_its_budget_is_a_timeout(sweep_module, tmp_path, monkeypatch):
+def test_a_file_running_past_its_budget_is_a_timeout(sweep_module, tmp_path, monkeypatch):
     import time as _time
 
     from sqlascope.analysis.engine import Engine

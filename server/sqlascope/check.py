@@ -111,7 +111,7 @@ def findings_for_file(engine: Engine, path: str, settings: Settings) -> list[Fin
     """Coded, merged, unsuppressed findings from analysing the functions of one file (which must be in the
     engine's workspace). Findings can lie in other files: a callee's line, a model's ``__repr__``.
     Exceptions from the engine propagate: callers decide how an internal error is shown."""
-    engine.configure(settings.session_helpers)
+    engine.configure(settings.session_helpers, settings.time_budget)
     findings = [f for f in (issue_to_finding(i, settings) for i in engine.analyze_file(path)) if f is not None]
     return [f for f in merge_findings(findings) if not_suppressed(f, engine.workspace)]
 

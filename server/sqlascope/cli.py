@@ -7,6 +7,7 @@ import json
 import os
 import sys
 
+from .analysis.findings import Severity
 from .check import CheckResult, check_paths
 from .config import ConfigError, load_settings
 
@@ -37,12 +38,15 @@ def render_text(result: CheckResult) -> str:
         lines.append(f"{_relative(skipped.path)}:{skipped.line}:1: {skipped.reason}")
     for error in result.internal_errors:
         lines.append(f"{_relative(error.path)}:1:1: {error.reason}")
-    errors = sum(1 for f in result.findings if f.severity.label == "error")
-    warnings = len(result.findings) - errors
+    problems = _problems(result)
+    errors = sum(1 for f in problems if f.severity is Severity.ERROR)
+    warnings = len(problems) - errors
+    notices = len(result.findings) - len(problems)
     lines.append(
-        f"Found {len(result.findings)} problem{'s' if len(result.findings) != 1 else ''} "
+        f"Found {len(problems)} problem{'s' if len(problems) != 1 else ''} "
         f"({errors} error{'s' if errors != 1 else ''}, {warnings} warning{'s' if warnings != 1 else ''}) "
         f"in {result.files} file{'s' if result.files != 1 else ''}"
+        + (f"; {notices} notice{'s' if notices != 1 else ''}" if notices else "")
         + (f"; {len(result.skipped)} skipped" if result.skipped else "")
     )
     return "\n".join(lines)
@@ -90,7 +94,12 @@ def _check(args: argparse.Namespace) -> int:
             print(f"{_relative(skipped.path)}:{skipped.line}: {skipped.reason}", file=sys.stderr)
     if result.internal_errors:
         return EXIT_ERROR
-    return EXIT_FINDINGS if result.findings else EXIT_CLEAN
+    return EXIT_FINDINGS if _problems(result) else EXIT_CLEAN
+
+
+def _problems(result: CheckResult) -> list:
+    """Errors and warnings: what fails a CI run. Information and hints (an SQS001 notice) are shown only."""
+    return [f for f in result.findings if f.severity >= Severity.WARNING]
 
 
 def _fix(result: CheckResult, write: bool) -> int:

@@ -21,6 +21,8 @@ class Settings:
     severity: tuple[tuple[str, Severity], ...] = ()  # code → severity override
     #: extra names of session-helper context managers / decorators (compiled or unresolvable helpers)
     session_helpers: tuple[str, ...] = ()
+    #: seconds one file's analysis may take: None leaves the engine's default, 0 means unbounded
+    time_budget: float | None = None
 
     def enabled(self, code: str) -> bool:
         if self.select and not any(code.startswith(p) for p in self.select):
@@ -60,7 +62,11 @@ def settings_from_mapping(data: dict, origin: str = "settings") -> Settings:
             severity.append((code.upper(), Severity.parse(str(level))))
         except KeyError:
             raise ConfigError(f"{origin}: severity of {code} must be error, warning, information or hint") from None
+    budget = data.get("time-budget", data.get("time_budget", data.get("timeBudget")))
+    if budget is not None and (isinstance(budget, bool) or not isinstance(budget, (int, float)) or budget < 0):
+        raise ConfigError(f"{origin}: `time-budget` must be a number of seconds (0 for unbounded), not {budget!r}")
     return Settings(
+        time_budget=float(budget) if budget is not None else None,
         select=_codes(data.get("select", []), f"{origin}: select"),
         ignore=_codes(data.get("ignore", []), f"{origin}: ignore"),
         severity=tuple(severity),

@@ -8,17 +8,18 @@ from __future__ import annotations
 
 import ast
 import sys
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Iterator
 
 from . import cfg as C
+from .budget import DEFAULT_TIME_BUDGET, NO_DEADLINE, AnalysisCutShort, Deadline
 from .calls import Calls
 from .contexts import Contexts
 from .dependencies import fingerprint, root_fingerprint
 from .evaluator import Evaluator
-from .findings import Location, Related
+from .findings import Location, Related, Severity
 from .interpreter import Frame, RunResult, State, run
-from .issues import Issue
+from .issues import Fault, Issue
 from .models import MappedAttribute, MappedClass, ModelIndex
 from .sqla_api import Construct, construct_of
 from .state import Heap
@@ -71,9 +72,20 @@ class Engine:
     #: names of session helpers the user declared (compiled or unresolvable): `with name(...) as s` gives a new
     #: session that the end of the block closes
     session_helpers: tuple[str, ...] = ()
+    #: seconds one file's analysis may take (None: unbounded); the roots left when it is spent are reported
+    time_budget: float | None = DEFAULT_TIME_BUDGET
+    #: the running analysis' deadline, checked by the interpreter at every statement
+    deadline: Deadline = NO_DEADLINE
 
-    def configure(self, session_helpers: tuple[str, ...]) -> None:
-        """Declared helpers change what every root sees: forget all cached results when they change."""
+    def configure(self, session_helpers: tuple[str, ...], time_budget: float | None = None) -> None:
+        """Declared helpers change what every root sees: forget all cached results when they change.
+        ``time_budget``: seconds per file, None for the default, 0 for unbounded."""
+        budget = DEFAULT_TIME_BUDGET if time_budget is None else (time_budget or None)
+        if budget != self.time_budget:
+            self.time_budget = budget
+            # Roots remembered as cut short get another chance under the new budget.
+            self._root_results = {key: result for key, result in self._root_results.items()
+                                  if not any(i.fault is Fault.CUT_SHORT for i in result.issues)}
         if tuple(session_helpers) != self.session_helpers:
             self.session_helpers = tuple(session_helpers)
             self._root_results.clear()
@@ -111,10 +123,27 @@ class Engine:
             return []
         issues: list[Issue] = []
         live: set = set()
-        for code in _analysis_roots(source):
-            key = (path, "module") if isinstance(code, ast.Module) else (path, code.lineno, code.col_offset, code.name)
-            live.add(key)
-            issues.extend(self._root_issues(key, source, code))
+        roots = list(_analysis_roots(source))
+        self.deadline = Deadline(self.time_budget)
+        whole_budget = True  # until a root is analysed in this run, the next one has the budget to itself
+        try:
+            for index, code in enumerate(roots):
+                key = (path, "module") if isinstance(code, ast.Module) else (path, code.lineno, code.col_offset, code.name)
+                live.add(key)
+                found, analysed = self._root_issues(key, source, code, whole_budget)
+                whole_budget = whole_budget and not analysed
+                left = len(roots) - index - 1
+                if analysed and left and self.deadline.spent():
+                    # The rest waits for the next run (the next edit): finished roots stay cached, so it resumes here.
+                    cut = next((i for i in found if i.fault is Fault.CUT_SHORT), None) or self._cut_short(
+                        path, code, "time budget spent")
+                    issues.extend(i for i in found if i is not cut)
+                    issues.append(replace(cut, detail=f"{cut.detail}; {left} more function{'s' if left != 1 else ''}"
+                                                      " after it not analysed"))
+                    return issues
+                issues.extend(found)
+        finally:
+            self.deadline = NO_DEADLINE
         # Results of roots that moved away are kept a while: undo, or reopening the saved file, moves them back.
         stale = [k for k in self._root_results if k[0] == path and k not in live]
         if len(stale) > 2 * len(live):
@@ -122,21 +151,29 @@ class Engine:
                 del self._root_results[key]
         return issues
 
-    def _root_issues(self, key, source, code: ast.AST) -> list[Issue]:
-        """A root's issues, reused while its text, position and everything it consulted are unchanged."""
+    def _root_issues(self, key, source, code: ast.AST, whole_budget: bool) -> tuple[list[Issue], bool]:
+        """A root's issues, reused while its text, position and everything it consulted are unchanged, and
+        whether it was analysed now. A root cut short is remembered as such only when it had a whole budget
+        to itself: otherwise the roots before it spent the time, and the next run tries it again."""
         path = source.path
         shape = root_fingerprint(source, code)
         cached = self._root_results.get(key)
         if cached is not None and cached.shape == shape and all(
             fingerprint(self.workspace, dep, path) == known for dep, known in cached.consulted.items()
         ):
-            return cached.issues
+            return cached.issues, False
+        remember = True
         with self.workspace.dependencies.recording() as consulted:
-            issues = self.analyze_root(path, code)
-        self._root_results[key] = _RootResult(
-            shape, {dep: fingerprint(self.workspace, dep, path) for dep in consulted}, issues
-        )
-        return issues
+            try:
+                issues = self.analyze_root(path, code)
+            except AnalysisCutShort as cut:
+                issues = [self._cut_short(path, code, cut.reason)]
+                remember = whole_budget or not cut.reason.startswith("time budget")
+        if remember:
+            self._root_results[key] = _RootResult(
+                shape, {dep: fingerprint(self.workspace, dep, path) for dep in consulted}, issues
+            )
+        return issues, True
 
     def hover(self, path: str, line: int, column: int) -> str | None:
         """What the engine knows about the name at (1-based line, code-point column), in its innermost root."""
@@ -147,7 +184,13 @@ class Engine:
         roots = [r for r in _analysis_roots(source) if isinstance(r, ast.Module) or r.lineno <= line <= (r.end_lineno or 0)]
         root = max(roots, key=lambda r: getattr(r, "lineno", 0))  # the module is always a candidate
         probe: dict = {}
-        self.analyze_root(path, root, probe)
+        self.deadline = Deadline(self.time_budget)
+        try:
+            self.analyze_root(path, root, probe)
+        except AnalysisCutShort:
+            pass  # what was probed before the cut is still true
+        finally:
+            self.deadline = NO_DEADLINE
         for (at_line, start, end), text in probe.items():
             if at_line == line and start <= column <= end:
                 return text
@@ -164,10 +207,22 @@ class Engine:
         try:
             run(self.evaluator, frame, State(env, Heap()))
         except RecursionError:
-            return frame.issues  # a pathological expression: keep what was found so far
+            raise AnalysisCutShort("an expression or call chain nests deeper than the analyzer follows") from None
         finally:
             sys.setrecursionlimit(old_limit)
         return frame.issues
+
+    def _cut_short(self, path: str, code: ast.AST, reason: str) -> Issue:
+        """The notice for a root whose analysis stopped early, on its ``def`` line (line 1 for the module body)."""
+        source = self.workspace.files[path]
+        if isinstance(code, ast.Module):
+            name, line, column = "the module body", 1, 0
+        else:
+            name, line, column = f"`{code.name}`", code.lineno, code.col_offset
+        end_column = len(source.lines[line - 1]) if line <= len(source.lines) else column
+        location = Location(path, line, source.char_column(line, column), line, max(end_column, column))
+        return Issue(Fault.CUT_SHORT, Severity.INFORMATION, location, expression=name, instance="", fact=None,
+                     detail=f"{reason}; {name} not fully analysed")
 
     def is_relevant(self, path: str, _seen: frozenset = frozenset()) -> bool:
         """Cheap pre-pass: only modules that touch SQLAlchemy, directly or through workspace imports, run."""
@@ -328,7 +383,9 @@ class Engine:
             frame.issues.extend(issues)
         return returned
 
-    def _callee_frame(self, frame: Frame, function: Function, node: ast.AST, reader: str | None) -> Frame | None:
+    def _callee_frame(self, frame: Frame, function: Function, node: ast.AST, reader: str | None,
+                      context: tuple | None = None) -> Frame | None:
+        """``context`` keys the callee's allocations; by default the call site."""
         if frame.depth >= MAX_CALL_DEPTH or function.node is frame.code:
             return None
         try:
@@ -341,7 +398,7 @@ class Engine:
             path=function.path,
             code=function.node,
             graph=graph,
-            context=((frame.path, getattr(node, "lineno", 0), getattr(node, "col_offset", 0)),),
+            context=context if context is not None else ((frame.path, getattr(node, "lineno", 0), getattr(node, "col_offset", 0)),),
             call_chain=chain,
             reader=reader,
             reader_call=call_site if reader else None,
@@ -351,8 +408,11 @@ class Engine:
     def _summary(self, frame, function, args, kwargs, node, state, reader):
         """Analyse ``function`` with these abstract arguments and this heap; memoised per context."""
         self._fresh()
-        key = (function, tuple(args), tuple(sorted(kwargs.items())), state.heap.key(), frame.path,
-               getattr(node, "lineno", 0), getattr(node, "col_offset", 0), reader)
+        # On an empty heap nothing the caller holds can be affected, so one summary serves every call site:
+        # without this, code that never touches a session (parsers calling parsers) is re-analysed per call
+        # chain, which grows exponentially with depth. Otherwise the site keys the callee's allocations.
+        site = None if state.heap.is_empty() else (frame.path, getattr(node, "lineno", 0), getattr(node, "col_offset", 0))
+        key = (function, tuple(args), tuple(sorted(kwargs.items())), state.heap.key(), site, reader)
         try:
             hash(key)
         except TypeError:
@@ -367,12 +427,17 @@ class Engine:
             return heap, returned, issues
         if key is not None:
             self._summaries[key] = None  # recursion guard: a recursive call is neutral
-        callee = self._callee_frame(frame, function, node, reader)
+        callee = self._callee_frame(frame, function, node, reader, (site,) if site else (("anywhere", function.path, function.node.lineno),))
         if callee is None:
             return None
         env = self._bind_arguments(function, args, kwargs)
-        with dependencies.recording() as consulted:
-            result = run(self.evaluator, callee, State(env, state.heap.copy()))
+        try:
+            with dependencies.recording() as consulted:
+                result = run(self.evaluator, callee, State(env, state.heap.copy()))
+        except BaseException:
+            if key is not None:
+                del self._summaries[key]  # an interrupted summary is no summary (not a recursion guard either)
+            raise
         completed = result.exit or result.raised
         heap = completed.heap if completed is not None else state.heap
         if key is not None:

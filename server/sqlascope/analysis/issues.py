@@ -18,6 +18,7 @@ class Fault(enum.Enum):
     GREENLET = "greenlet"  # MissingGreenlet: implicit IO under AsyncSession
     NOT_PERSISTENT = "not_persistent"  # InvalidRequestError: refresh()/expire() of a non-persistent instance
     ALREADY_BEGUN = "already_begun"  # InvalidRequestError: session.begin() after autobegin
+    CUT_SHORT = "cut_short"  # not a run-time failure: the analysis of this root stopped early (`detail` says why)
 
 
 @dataclass(frozen=True)
@@ -34,6 +35,7 @@ class Issue:
     reader: str | None = None  # "__repr__", "property `full_name`", ... when read implicitly
     reader_call: Location | None = None
     call_chain: tuple[Related, ...] = ()
+    detail: str = ""  # for CUT_SHORT: why the analysis stopped
 
     @property
     def events(self) -> list[Event]:

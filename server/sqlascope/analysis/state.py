@@ -161,6 +161,9 @@ class Heap:
             _join_maps(self.objects, other.objects),
         )
 
+    def is_empty(self) -> bool:
+        return not (self.sessions or self.instances or self.registries or self.objects)
+
     def key(self) -> tuple:
         return (
             frozenset(self.sessions.items()),

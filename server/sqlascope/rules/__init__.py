@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from ..analysis.issues import Issue
 from .base import Rule
+from .sqs001_analysis_cut_short import RULE as SQS001
 from .sqs101_expired_detached import RULE as SQS101
 from .sqs102_lazy_load_detached import RULE as SQS102
 from .sqs103_not_persistent import RULE as SQS103
@@ -13,7 +14,7 @@ from .sqs106_implicit_reader import RULE as SQS106
 from .sqs107_begin_after_autobegin import RULE as SQS107
 
 #: Most specific first.
-RULES: tuple[Rule, ...] = (SQS106, SQS104, SQS103, SQS107, SQS105, SQS101, SQS102)
+RULES: tuple[Rule, ...] = (SQS001, SQS106, SQS104, SQS103, SQS107, SQS105, SQS101, SQS102)
 BY_CODE: dict[str, Rule] = {rule.code: rule for rule in RULES}
 
 
