@@ -19,6 +19,9 @@ CASES = sorted(p for p in (CORPUS / "multi").iterdir() if (p / "main.py").is_fil
 #: Edits a user might make; each is applied to one file at a time. Some change meaning, some only move code.
 EDITS = {
     "blank line on top": lambda text: "\n" + text,
+    # Moves only the definitions after the middle one: cached results move by different amounts, or not at all.
+    "lines inserted mid-file": lambda text: _insert_before_middle_def(text, "\n# moved\n\n"),
+    "a function grows by a line": lambda text: re.sub(r"(\n    )(\w+ = )", r"\1pass\1\2", text, count=1),
     "comment at the end": lambda text: text + "\n# edited\n",
     "eager relationships": lambda text: re.sub(r"relationship\(", 'relationship(lazy="selectin", ', text),
     "no expiry on commit": lambda text: text.replace("sessionmaker(", "sessionmaker(expire_on_commit=False, "),
@@ -27,10 +30,28 @@ EDITS = {
 }
 
 
+def _insert_before_middle_def(text: str, inserted: str) -> str:
+    starts = [m.start() for m in re.finditer(r"^(?:async )?def |^class |^@", text, re.M)]
+    if not starts:
+        return text
+    at = starts[len(starts) // 2]
+    return text[:at] + inserted + text[at:]
+
+
+def _line(location):
+    return (location.path, location.line, location.end_line) if location is not None else None
+
+
 def snapshot(engine: Engine, paths: list[str]):
+    """Every location an issue carries (reported, related, call chain, load site, history), not just the first."""
     return sorted(
-        (i.location.path, i.location.line, i.location.column, i.fault.value, i.severity.name, i.expression,
-         tuple(sorted((e.location.line, e.message) for e in (i.fact.history if i.fact else ()))))
+        (i.location.path, i.location.line, i.location.column, i.location.end_line, i.fault.value, i.severity.name,
+         i.expression,
+         tuple(sorted((_line(e.location), e.message) for e in (i.fact.history if i.fact else ()))),
+         _line(i.fact.loaded_at) if i.fact else None,
+         _line(i.fact.factory_origin) if i.fact else None,
+         tuple(_line(r.location) for r in i.call_chain),
+         _line(i.reader_call))
         for path in paths
         for i in engine.analyze_file(path)
     )

@@ -3,8 +3,9 @@
 A dependency is a top-level binding ``(module path, name)``. While a recording is open, every name the
 workspace resolves is noted; caches that skip work (module values, call summaries, mapped classes) note the
 dependencies of the work they skip. ``fingerprint`` says what a dependency looks like now: the binding's own
-text and position inside the file being re-checked (so an edit elsewhere in that file does not invalidate
-it), and the whole file's digest anywhere else.
+text inside the file being re-checked (so an edit elsewhere in that file does not invalidate it), and the whole
+file's digest anywhere else. Fingerprints leave positions out: ``span`` gives those, so that a result whose code
+only moved can be moved with it (see relocate.py).
 """
 
 from __future__ import annotations
@@ -56,12 +57,27 @@ def fingerprint(workspace: "Workspace", dependency: Dependency, home: str):
     if node is None:
         return ("import", symbols.imports.get(name), tuple(symbols.star_imports))
     decorators = tuple(source.segment(d) for d in getattr(node, "decorator_list", ()))
-    return (node.lineno, node.col_offset, node.end_lineno, source.segment(node), decorators)
+    return (node.col_offset, source.segment(node), decorators)
+
+
+def span(workspace: "Workspace", dependency: Dependency, home: str) -> tuple[int, int] | None:
+    """The lines a dependency's definition covers in file ``home`` (decorators included), if it is defined there."""
+    path, name = dependency
+    source = workspace.files.get(path)
+    if path != home or source is None or source.tree is None:
+        return None
+    node = workspace.symbols(path).defs.get(name)
+    return node_span(node) if node is not None else None
+
+
+def node_span(node: ast.AST) -> tuple[int, int]:
+    first = min([node.lineno, *(d.lineno for d in getattr(node, "decorator_list", ()))])
+    return first, node.end_lineno or node.lineno
 
 
 def root_fingerprint(source, root: ast.AST):
-    """A function root is unchanged while its text and position are; the module root while the file is."""
+    """A function root is unchanged while its text is (wherever it moved); the module root while the file is."""
     if isinstance(root, ast.Module):
         return source.digest
     decorators = tuple(source.segment(d) for d in root.decorator_list)
-    return (root.end_lineno, root.end_col_offset, source.segment(root), decorators)
+    return (root.col_offset, source.segment(root), decorators)

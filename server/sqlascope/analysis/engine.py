@@ -15,17 +15,19 @@ from . import cfg as C
 from .budget import DEFAULT_TIME_BUDGET, NO_DEADLINE, AnalysisCutShort, Deadline
 from .calls import Calls
 from .contexts import Contexts
-from .dependencies import fingerprint, root_fingerprint
+from .dependencies import fingerprint, node_span, root_fingerprint, span
 from .evaluator import Evaluator
 from .findings import Location, Related, Severity
 from .interpreter import Frame, RunResult, State, run
 from .issues import Fault, Issue
 from .models import MappedAttribute, MappedClass, ModelIndex
+from .relocate import Unmovable, line_mover, relocate
 from .sqla_api import Construct, construct_of
 from .state import Heap
 from .values import (
     UNKNOWN,
     ClassRef,
+    Const,
     Context,
     ExternalValue,
     Function,
@@ -48,6 +50,8 @@ class _RootResult:
     shape: object  # root_fingerprint when analysed
     consulted: dict  # dependency → fingerprint when analysed
     issues: list
+    #: where the root and each same-file definition it consulted were when analysed (None: another file)
+    spans: dict
 
 
 @dataclass(eq=False)  # kept in the environment: hashed by identity
@@ -127,8 +131,7 @@ class Engine:
         self.deadline = Deadline(self.time_budget)
         whole_budget = True  # until a root is analysed in this run, the next one has the budget to itself
         try:
-            for index, code in enumerate(roots):
-                key = (path, "module") if isinstance(code, ast.Module) else (path, code.lineno, code.col_offset, code.name)
+            for index, (key, code) in enumerate(_root_keys(path, roots)):
                 live.add(key)
                 found, analysed = self._root_issues(key, source, code, whole_budget)
                 whole_budget = whole_budget and not analysed
@@ -161,7 +164,8 @@ class Engine:
         if cached is not None and cached.shape == shape and all(
             fingerprint(self.workspace, dep, path) == known for dep, known in cached.consulted.items()
         ):
-            return cached.issues, False
+            if self._follow_moves(cached, path, code):
+                return cached.issues, False
         remember = True
         with self.workspace.dependencies.recording() as consulted:
             try:
@@ -171,9 +175,26 @@ class Engine:
                 remember = whole_budget or not cut.reason.startswith("time budget")
         if remember:
             self._root_results[key] = _RootResult(
-                shape, {dep: fingerprint(self.workspace, dep, path) for dep in consulted}, issues
+                shape,
+                {dep: fingerprint(self.workspace, dep, path) for dep in consulted},
+                issues,
+                {"<root>": _root_span(code), **{dep: span(self.workspace, dep, path) for dep in consulted}},
             )
         return issues, True
+
+    def _follow_moves(self, cached: _RootResult, path: str, code: ast.AST) -> bool:
+        """Move a cached result's locations in ``path`` along with the code they point into, when an edit
+        shifted the root or the definitions it consulted. False when some location can't be placed."""
+        now = {"<root>": _root_span(code), **{dep: span(self.workspace, dep, path) for dep in cached.spans if dep != "<root>"}}
+        if now == cached.spans:
+            return True
+        moves = [(was, now[name][0] - was[0]) for name, was in cached.spans.items() if was is not None and now[name]]
+        try:
+            cached.issues = relocate(cached.issues, line_mover(path, moves))
+        except Unmovable:
+            return False
+        cached.spans = now
+        return True
 
     def hover(self, path: str, line: int, column: int) -> str | None:
         """What the engine knows about the name at (1-based line, code-point column), in its innermost root."""
@@ -360,7 +381,7 @@ class Engine:
             return function  # route registration, caching, wraps, ...: the function still runs as written
         if isinstance(symbol, Definition) and isinstance(symbol.node, (ast.FunctionDef, ast.AsyncFunctionDef)):
             if isinstance(decorator, ast.Call):
-                return function  # decorator factories with arguments: not followed yet
+                return self.calls.decorator_factory(path, decorator, symbol, function)
             decorated = self._run_decorator(symbol, function)
             return decorated if isinstance(decorated, Function) else function
         return function
@@ -450,10 +471,11 @@ class Engine:
         positional = [*spec.posonlyargs, *spec.args]
         for param, value in zip(positional, args):
             env[param.arg] = value
+        defaults = _constant_defaults(spec)
         for param in positional[len(args):]:
-            env[param.arg] = kwargs.get(param.arg, UNKNOWN)
+            env[param.arg] = kwargs.get(param.arg, defaults.get(param.arg, UNKNOWN))
         for param in spec.kwonlyargs:
-            env[param.arg] = kwargs.get(param.arg, UNKNOWN)
+            env[param.arg] = kwargs.get(param.arg, defaults.get(param.arg, UNKNOWN))
         if spec.vararg is not None:
             env[spec.vararg.arg] = Items(tuple(args[len(positional):]))
         if spec.kwarg is not None:
@@ -526,6 +548,14 @@ class Engine:
         return source.segment(node) if source is not None else ""
 
 
+def _constant_defaults(spec: ast.arguments) -> dict:
+    """Parameters whose default is a constant (``commit=False``): what they hold when the caller omits them."""
+    positional = [*spec.posonlyargs, *spec.args]
+    pairs = [*zip(positional[len(positional) - len(spec.defaults):], spec.defaults), *zip(spec.kwonlyargs, spec.kw_defaults)]
+    return {p.arg: Const(d.value) for p, d in pairs
+            if isinstance(d, ast.Constant) and isinstance(d.value, (str, bool, int, type(None)))}
+
+
 def _all_params(args: ast.arguments):
     yield from args.posonlyargs
     yield from args.args
@@ -534,6 +564,20 @@ def _all_params(args: ast.arguments):
         yield args.vararg
     if args.kwarg:
         yield args.kwarg
+
+
+def _root_span(code: ast.AST) -> tuple[int, int] | None:
+    return None if isinstance(code, ast.Module) else node_span(code)
+
+
+def _root_keys(path: str, roots: list[ast.AST]) -> Iterator[tuple[tuple, ast.AST]]:
+    """Each root with a key that survives moves: its name and how many roots before it had that name. The key
+    only finds the cached result; the root's text and what it consulted decide whether that result holds."""
+    seen: dict[str, int] = {}
+    for root in roots:
+        name = "<module>" if isinstance(root, ast.Module) else root.name
+        seen[name] = seen.get(name, 0) + 1
+        yield (path, name, seen[name]), root
 
 
 def _analysis_roots(source) -> Iterator[ast.AST]:
