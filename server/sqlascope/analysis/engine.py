@@ -7,6 +7,7 @@ analyses calls into user functions in the caller's context. It imports nothing f
 from __future__ import annotations
 
 import ast
+import bisect
 import sys
 from dataclasses import dataclass, field, replace
 from typing import Iterator
@@ -588,20 +589,23 @@ def _analysis_roots(source) -> Iterator[ast.AST]:
     """
     tree = source.tree
     yield tree
+    with_paren = [number for number, line in enumerate(source.lines, 1) if "(" in line]
     stack: list[ast.AST] = [tree]
     while stack:
         node = stack.pop()
         for body in ("body", "orelse", "finalbody", "handlers", "cases"):
             for child in getattr(node, body, ()) or ():
-                if isinstance(child, (ast.FunctionDef, ast.AsyncFunctionDef)) and "(" in _body_text(source, child):
+                if isinstance(child, (ast.FunctionDef, ast.AsyncFunctionDef)) and _calls_anything(child, with_paren):
                     yield child
                 if isinstance(child, (ast.stmt, ast.excepthandler)) or type(child).__name__ == "match_case":
                     stack.append(child)
 
 
-def _body_text(source, function: ast.AST) -> str:
+def _calls_anything(function: ast.AST, with_paren: list[int]) -> bool:
+    """Does a line of the function's body hold a parenthesis? (``with_paren``: sorted numbers of such lines)"""
     first = function.body[0].lineno if function.body else function.lineno
-    return "\n".join(source.lines[first - 1 : function.end_lineno or first])
+    at = bisect.bisect_left(with_paren, first)
+    return at < len(with_paren) and with_paren[at] <= (function.end_lineno or first)
 
 
 __all__ = ["Engine"]
