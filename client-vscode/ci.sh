@@ -1,7 +1,11 @@
 #!/usr/bin/env bash
 # The VS Code extension's tests: npm ci, type check, bundle, unit tests (mocked VS Code), vsix packaging
-# (with the vendored server), contract tests against the real Python server, then checks of the .vsix.
-# Needs Node ≥ 20 with the npm registry, python3 ≥ 3.10 with pip and PyPI (for bundle-server).
+# (with the vendored server), contract tests against the real Python server, checks of the .vsix, then the
+# end-to-end test in a real VS Code (code-server in headless Chromium, e2e/README.md).
+# Needs Node ≥ 20 with the npm registry, python3 ≥ 3.10 with pip and PyPI (for bundle-server); for the end-to-end
+# test, Chromium and ripgrep (e2e/install.sh installs them with apt-get when run as root) and ~320 MB in
+# $SQLASCOPE_E2E_HOME (default ${TMPDIR:-/tmp}/sqlascope-e2e, kept between runs). SQLASCOPE_E2E=0 skips that test;
+# otherwise an environment that cannot run it fails the run.
 # Interpreter with sqlascope installed for the fromEnvironment contract test: $SQLASCOPE_TEST_PYTHON, else
 # ../.venv/bin/python, else a venv made here (.test-venv). Ends with "N passed, N failed".
 set -uo pipefail
@@ -66,5 +70,33 @@ suite "packaging tests" .mocharc.package.json
 
 vsix=$(ls ./*.vsix 2>/dev/null | head -1)
 [ -n "$vsix" ] && echo "client-vscode: $(basename "$vsix") $(stat -c %s "$vsix") bytes"
+
+# The .vsix in a real VS Code: code-server 4.100.3 driven by headless Chromium (e2e/run.mjs, e2e/README.md).
+if [ "${SQLASCOPE_E2E:-1}" = "0" ]; then
+  echo "==> end-to-end test in code-server: SKIPPED (SQLASCOPE_E2E=0)"
+else
+  echo "==> end-to-end test in code-server: install (e2e/install.sh)"
+  t0=$(date +%s)
+  if timeout -k 10 1200 bash e2e/install.sh; then
+    echo "client-vscode: e2e install took $(( $(date +%s) - t0 )) s"
+    echo "==> end-to-end test in code-server"
+    t0=$(date +%s)
+    timeout -k 10 900 node e2e/run.mjs --vsix "$vsix" 2>&1 | tee "$log"
+    status=${PIPESTATUS[0]}
+    summary=$(grep -Eo '^e2e: [0-9]+ passed, [0-9]+ failed' "$log" | tail -1)
+    if [ -n "$summary" ]; then
+      passed=$((passed + $(echo "$summary" | grep -Eo '[0-9]+ passed' | grep -Eo '[0-9]+')))
+      failed=$((failed + $(echo "$summary" | grep -Eo '[0-9]+ failed' | grep -Eo '[0-9]+')))
+    fi
+    if [ -z "$summary" ] || { [ "$status" -ne 0 ] && ! echo "$summary" | grep -Eq '[1-9][0-9]* failed'; }; then
+      echo "client-vscode: the end-to-end test crashed or timed out (exit $status)" >&2
+      failed=$((failed + 1))
+    fi
+    echo "client-vscode: e2e took $(( $(date +%s) - t0 )) s; screenshots and logs in e2e/artifacts/"
+  else
+    echo "client-vscode: FAILED: the end-to-end test cannot run here (see above); set SQLASCOPE_E2E=0 to skip it" >&2
+    failed=$((failed + 1))
+  fi
+fi
 echo "client-vscode: ${passed} passed, ${failed} failed"
 [ "$failed" -eq 0 ]

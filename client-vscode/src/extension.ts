@@ -3,6 +3,7 @@ import { execFile } from "child_process";
 import * as fs from "fs";
 import * as vscode from "vscode";
 import {
+  DidChangeConfigurationNotification,
   LanguageClient,
   LanguageClientOptions,
   RevealOutputChannelOn,
@@ -10,15 +11,21 @@ import {
   State,
 } from "vscode-languageclient/node";
 import { parseCheckOutput } from "./checkOutput";
-import { buildCheckCommand, buildServerCommand, ResolvedInterpreter, resolveInterpreter, ServerCommand } from "./launch";
+import {
+  buildCheckCommand, buildServerCommand, ResolvedInterpreter, resolveInterpreter, ServerCommand, serverCwd,
+} from "./launch";
 import { interpreterFromPythonExtension, onDidChangeInterpreter } from "./python";
 import {
   configurationResponse,
+  ignoredWorkspaceSettings,
+  Inspected,
   needsRestart,
   readConfig,
   SECTION,
   SqlascopeConfig,
   toInitializationOptions,
+  trustAwareGetter,
+  workspaceAnalysisRoute,
 } from "./settings";
 
 type Status = "starting" | "ready" | "error" | "disabled" | "stopped";
@@ -28,7 +35,11 @@ let client: LanguageClient | undefined;
 let output: vscode.OutputChannel;
 let statusItem: vscode.StatusBarItem;
 let workspaceDiagnostics: vscode.DiagnosticCollection;
-let lastLaunch: { server?: ServerCommand; interpreter?: ResolvedInterpreter; config?: SqlascopeConfig } = {};
+let lastLaunch: {
+  server?: ServerCommand; interpreter?: ResolvedInterpreter; config?: SqlascopeConfig; trusted?: boolean; cwd?: string;
+} = {};
+/** Set by `sqlascope: Analyze Workspace` when the server does the analysis: sent as `analyzeWorkspace` until a restart. */
+let analyzeWorkspaceRequested = false;
 let queue: Promise<void> = Promise.resolve();
 
 function log(message: string): void {
@@ -39,9 +50,18 @@ function folderUri(): vscode.Uri | undefined {
   return vscode.workspace.workspaceFolders?.[0]?.uri;
 }
 
+function isTrusted(): boolean {
+  return vscode.workspace.isTrusted !== false;
+}
+
+function inspector(section: vscode.WorkspaceConfiguration): (key: keyof SqlascopeConfig) => Inspected | undefined {
+  return (key) => section.inspect(key);
+}
+
+/** The settings; in an untrusted workspace the interpreter, path and import strategy come from user settings only. */
 function currentConfig(): SqlascopeConfig {
   const section = vscode.workspace.getConfiguration(SECTION, folderUri());
-  return readConfig((key) => section.get(key));
+  return readConfig(trustAwareGetter((key) => section.get(key), inspector(section), isTrusted()));
 }
 
 function setStatus(status: Status, detail = ""): void {
@@ -72,14 +92,23 @@ async function stop(): Promise<void> {
 
 async function start(): Promise<void> {
   const config = currentConfig();
-  lastLaunch = { config };
+  const trusted = isTrusted();
+  lastLaunch = { config, trusted };
+  analyzeWorkspaceRequested = false;
+  if (!trusted) {
+    const ignored = ignoredWorkspaceSettings(inspector(vscode.workspace.getConfiguration(SECTION, folderUri())), false);
+    log(`Restricted Mode (untrusted workspace): ${ignored.length ? `ignoring the workspace's ${ignored.join(", ")}; ` : ""}`
+      + "interpreter, path and import strategy come from user settings only");
+  }
   if (!config.enable) {
     workspaceDiagnostics.clear();
     setStatus("disabled", "`sqlascope.enable` is false");
     return;
   }
   setStatus("starting");
-  const interpreter = resolveInterpreter(await interpreterFromPythonExtension(folderUri()), config.interpreter);
+  const untrustedFolders = trusted ? undefined : (vscode.workspace.workspaceFolders ?? []).map((f) => f.uri.fsPath);
+  const interpreter = resolveInterpreter(await interpreterFromPythonExtension(folderUri()), config.interpreter, undefined,
+    untrustedFolders);
   lastLaunch.interpreter = interpreter;
   const bundledLibsDir = context.asAbsolutePath("bundled/libs");
   let server: ServerCommand;
@@ -97,12 +126,14 @@ async function start(): Promise<void> {
   if (server.strategy === "useBundled" && !fs.existsSync(bundledLibsDir)) {
     log(`warning: ${bundledLibsDir} is missing (run \`npm run bundle-server\`); the interpreter's own sqlascope is used if any`);
   }
+  const cwd = serverCwd(trusted, folderUri()?.fsPath, context.extensionPath ?? context.asAbsolutePath("."));
+  lastLaunch.cwd = cwd;
   log(`starting: ${[server.command, ...server.args].join(" ")} (strategy ${server.strategy}, interpreter from ${interpreter.source})`);
 
   const serverOptions: ServerOptions = {
     command: server.command,
     args: server.args,
-    options: { env: server.env, cwd: folderUri()?.fsPath },
+    options: { env: server.env, cwd },
   };
   const clientOptions: LanguageClientOptions = {
     documentSelector: [{ scheme: "file", language: "python" }],
@@ -116,7 +147,11 @@ async function start(): Promise<void> {
         configuration: async (params, token, next) => {
           const result = await next(params, token);
           if (!Array.isArray(result)) return result;
-          return params.items.map((item, i) => (item.section === SECTION ? configurationResponse(result[i]) : result[i]));
+          const pass = {
+            serverPass: workspaceAnalysisRoute(client?.initializeResult?.capabilities) === "server",
+            requested: analyzeWorkspaceRequested,
+          };
+          return params.items.map((item, i) => (item.section === SECTION ? configurationResponse(result[i], pass) : result[i]));
         },
       },
     },
@@ -133,7 +168,12 @@ async function start(): Promise<void> {
     await created.start();
     if (client === created) setStatus("ready");
     log("server ready");
-    if (config.analyzeWorkspace) void analyzeWorkspace(false);
+    if (config.analyzeWorkspace) {
+      const route = workspaceAnalysisRoute(created.initializeResult?.capabilities);
+      log(`analyzeWorkspace: ${route === "server" ? "the server's background pass"
+        : "`sqlascope check` in the extension (the server offers no workspace diagnostics)"}`);
+      if (route === "cli") void analyzeWorkspace(false);
+    }
   } catch (err) {
     log(`the server failed to start: ${String(err)}`);
     if (client === created) setStatus("error", `failed to start: ${String(err)}`);
@@ -171,19 +211,31 @@ function toRange(r: { start: { line: number; character: number }; end: { line: n
 }
 
 /**
- * `sqlascope check --format json` over each workspace folder, with the same interpreter and server as the language
- * server; the findings of files that are not open go into a separate collection (open files: the server's own).
+ * Problems for the files that are not open. When the server offers workspace diagnostics (see
+ * `workspaceAnalysisRoute`), turn on its background pass: answer `analyzeWorkspace: true` to its
+ * `workspace/configuration` and tell it the configuration changed. Otherwise run `sqlascope check --format json`
+ * over each workspace folder, with the same interpreter and server as the language server; the findings of files
+ * that are not open go into a separate collection (open files: the server's own).
  */
 async function analyzeWorkspace(interactive: boolean): Promise<void> {
+  const running = client;
+  if (running && workspaceAnalysisRoute(running.initializeResult?.capabilities) === "server") {
+    // The server re-analyses on its own after saves and setting changes: only the command has something to do.
+    if (!interactive || running.state !== State.Running) return;
+    analyzeWorkspaceRequested = true;
+    log("asking the server to analyse the workspace (analyzeWorkspace: true)");
+    await running.sendNotification(DidChangeConfigurationNotification.type, { settings: null });
+    return;
+  }
   const config = lastLaunch.config ?? currentConfig();
   const server = lastLaunch.server;
   const folders = vscode.workspace.workspaceFolders ?? [];
-  if (!server || folders.length === 0) {
+  if (!running || !server || folders.length === 0) {
     if (interactive) void vscode.window.showWarningMessage("sqlascope: no running server or no workspace folder to analyse.");
     return;
   }
-  const check = buildCheckCommand(server, ["."], config.select, config.ignore);
-  if (!check) {
+  const trusted = lastLaunch.trusted ?? isTrusted();
+  if (!buildCheckCommand(server, ["."])) {
     if (interactive) void vscode.window.showWarningMessage("sqlascope: `sqlascope.path` does not end in `serve`; cannot derive the `check` command.");
     return;
   }
@@ -194,8 +246,10 @@ async function analyzeWorkspace(interactive: boolean): Promise<void> {
       const open = new Set(vscode.workspace.textDocuments.map((d) => d.uri.fsPath));
       let total = 0;
       for (const folder of folders) {
-        const cwd = folder.uri.fsPath;
-        log(`analysing ${cwd}: ${[check.command, ...check.args].join(" ")}`);
+        // Untrusted: run outside the folder (see serverCwd) and name it by its absolute path.
+        const cwd = trusted ? folder.uri.fsPath : (lastLaunch.cwd ?? context.extensionPath);
+        const check = buildCheckCommand(server, [trusted ? "." : folder.uri.fsPath], config.select, config.ignore)!;
+        log(`analysing ${folder.uri.fsPath}: ${[check.command, ...check.args].join(" ")}`);
         const result = await run(check, cwd);
         if (result.code !== 0 && result.code !== 1) {
           log(`sqlascope check failed (exit ${result.code}): ${result.stderr}`);

@@ -75,11 +75,14 @@ export const DEFAULT_INTERPRETER = "python3";
 
 /**
  * Which interpreter runs the server: the Python extension's active environment when it gave one, then the
- * `sqlascope.interpreter` setting, then `python3` on PATH.
+ * `sqlascope.interpreter` setting, then `python3` on PATH. `untrustedFolders`: the folders of an untrusted
+ * workspace; an interpreter of the Python extension inside them (a `.venv` the workspace brought) is not run.
  */
 export function resolveInterpreter(fromPythonExtension: string | undefined, setting: readonly unknown[] | undefined,
-                                   fallback: string = DEFAULT_INTERPRETER): ResolvedInterpreter {
-  if (typeof fromPythonExtension === "string" && fromPythonExtension.trim()) {
+                                   fallback: string = DEFAULT_INTERPRETER,
+                                   untrustedFolders?: readonly string[]): ResolvedInterpreter {
+  if (typeof fromPythonExtension === "string" && fromPythonExtension.trim()
+      && !(untrustedFolders && isInside(fromPythonExtension.trim(), untrustedFolders))) {
     return { interpreter: [fromPythonExtension.trim()], source: "python-extension" };
   }
   const configured = clean(setting);
@@ -99,4 +102,22 @@ export function buildCheckCommand(server: ServerCommand, paths: string[], select
   if (ignore.length) args.push("--ignore", ignore.join(","));
   args.push(...paths);
   return { ...server, args };
+}
+
+/** True when `file` is `folders[i]` or lies below one of them (paths compared after `path.resolve`). */
+export function isInside(file: string, folders: readonly string[], pathApi: typeof path = path): boolean {
+  const target = pathApi.resolve(file);
+  return folders.some((folder) => {
+    const relative = pathApi.relative(pathApi.resolve(folder), target);
+    return relative === "" || (relative !== ".." && !relative.startsWith(`..${pathApi.sep}`) && !pathApi.isAbsolute(relative));
+  });
+}
+
+/**
+ * The server's working directory: the workspace folder when it is trusted; otherwise the extension's folder, so
+ * that neither `python -m sqlascope` (which puts the working directory first on `sys.path`) nor a relative
+ * interpreter path picks up a file of the untrusted workspace.
+ */
+export function serverCwd(trusted: boolean, workspaceFolder: string | undefined, extensionDir: string): string | undefined {
+  return trusted ? workspaceFolder : extensionDir;
 }

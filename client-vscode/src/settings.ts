@@ -88,11 +88,12 @@ export interface ServerSettings {
   sessionHelpers: string[];
   /** The name the server (lsp/settings.py → config.settings_from_mapping) reads today. */
   session_helpers: string[];
+  /** The server's background pass over every indexed file (re-read on `workspace/didChangeConfiguration`). */
+  analyzeWorkspace: boolean;
 }
 
 export interface InitializationOptions extends ServerSettings {
   logLevel: LogLevel;
-  analyzeWorkspace: boolean;
   /** The interpreter that runs the server (executable plus leading arguments). */
   pythonPath: string[];
 }
@@ -104,6 +105,7 @@ export function toServerSettings(config: SqlascopeConfig): ServerSettings {
     severity: { ...config.severity },
     sessionHelpers: [...config.sessionHelpers],
     session_helpers: [...config.sessionHelpers],
+    analyzeWorkspace: config.analyzeWorkspace,
   };
 }
 
@@ -111,15 +113,80 @@ export function toInitializationOptions(config: SqlascopeConfig, pythonPath: str
   return {
     ...toServerSettings(config),
     logLevel: config.logLevel,
-    analyzeWorkspace: config.analyzeWorkspace,
     pythonPath: [...pythonPath],
   };
 }
 
-/** Answer to the server's `workspace/configuration` request for the `sqlascope` section (raw settings object in). */
-export function configurationResponse(raw: unknown): ServerSettings {
+export interface WorkspacePass {
+  /** The server's background pass reaches this client (`workspaceAnalysisRoute(...) === "server"`). */
+  serverPass: boolean;
+  /** `sqlascope: Analyze Workspace` asked for it in this session. */
+  requested: boolean;
+}
+
+/**
+ * Answer to the server's `workspace/configuration` request for the `sqlascope` section (raw settings object in).
+ * `analyzeWorkspace` is on when the setting is or the command asked for it, and only when the server's pass reaches
+ * this client: otherwise the extension runs `sqlascope check` itself and the server's pass would be wasted work (the
+ * server pulls this before it starts the pass, so `false` here stops the one `initializationOptions` asked for).
+ */
+export function configurationResponse(raw: unknown, pass: WorkspacePass = { serverPass: true, requested: false }): ServerSettings {
   const table = raw !== null && typeof raw === "object" ? (raw as Record<string, unknown>) : {};
-  return toServerSettings(readConfig((key) => table[key]));
+  const settings = toServerSettings(readConfig((key) => table[key]));
+  settings.analyzeWorkspace = pass.serverPass && (settings.analyzeWorkspace || pass.requested);
+  return settings;
+}
+
+/**
+ * How `sqlascope: Analyze Workspace` reaches files that are not open. "server": the server's own background pass
+ * (`analyzeWorkspace`) reaches this client, so the command only turns it on; that needs a server that answers
+ * `workspace/diagnostic` (`diagnosticProvider.workspaceDiagnostics`), because VS Code pulls diagnostics and a
+ * pulling client is never pushed to. "cli": `sqlascope check --format json` in a child process, its findings in a
+ * diagnostic collection of the extension's own.
+ */
+export function workspaceAnalysisRoute(serverCapabilities: unknown): "server" | "cli" {
+  const caps = serverCapabilities !== null && typeof serverCapabilities === "object" ? (serverCapabilities as Record<string, unknown>) : {};
+  const provider = caps.diagnosticProvider;
+  if (provider !== null && typeof provider === "object" && (provider as Record<string, unknown>).workspaceDiagnostics === true) {
+    return "server";
+  }
+  return "cli";
+}
+
+/** Settings an untrusted workspace may not set (package.json: capabilities.untrustedWorkspaces.restrictedConfigurations). */
+export const RESTRICTED_SETTINGS: readonly (keyof SqlascopeConfig)[] = ["interpreter", "path", "importStrategy"];
+
+/** The parts of `WorkspaceConfiguration.inspect(key)` this needs. */
+export interface Inspected {
+  defaultValue?: unknown;
+  globalValue?: unknown;
+  workspaceValue?: unknown;
+  workspaceFolderValue?: unknown;
+}
+
+/**
+ * A `get(key)` for `readConfig` that, in an untrusted workspace (`trusted` false), reads the restricted settings
+ * from the user settings (else the default) only: a workspace's `.vscode/settings.json` must not choose the program
+ * the extension runs.
+ */
+export function trustAwareGetter(get: (key: keyof SqlascopeConfig) => unknown,
+                                 inspect: (key: keyof SqlascopeConfig) => Inspected | undefined,
+                                 trusted: boolean): (key: keyof SqlascopeConfig) => unknown {
+  return (key) => {
+    if (trusted || !RESTRICTED_SETTINGS.includes(key)) return get(key);
+    const inspected = inspect(key);
+    return inspected?.globalValue !== undefined ? inspected.globalValue : inspected?.defaultValue;
+  };
+}
+
+/** The restricted settings a workspace sets and an untrusted workspace therefore does not get (for the log). */
+export function ignoredWorkspaceSettings(inspect: (key: keyof SqlascopeConfig) => Inspected | undefined,
+                                         trusted: boolean): string[] {
+  if (trusted) return [];
+  return RESTRICTED_SETTINGS.filter((key) => {
+    const inspected = inspect(key);
+    return inspected?.workspaceValue !== undefined || inspected?.workspaceFolderValue !== undefined;
+  }).map((key) => `${SECTION}.${key}`);
 }
 
 /** True when a change of the given setting (without the `sqlascope.` prefix) needs a server restart. */

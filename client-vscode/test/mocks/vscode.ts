@@ -33,7 +33,12 @@ export enum StatusBarAlignment { Left = 1, Right = 2 }
 export enum ProgressLocation { SourceControl = 1, Window = 10, Notification = 15 }
 
 export const state = {
+  /** Effective values (scope unspecified). */
   settings: {} as Record<string, unknown>,
+  /** Values by scope, for `inspect`; `get` prefers workspace over `settings` over user values, as VS Code does. */
+  userSettings: {} as Record<string, unknown>,
+  workspaceSettings: {} as Record<string, unknown>,
+  isTrusted: true,
   commands: new Map<string, (...args: unknown[]) => unknown>(),
   outputChannels: [] as { name: string; lines: string[] }[],
   statusItems: [] as { text: string; tooltip: string; backgroundColor?: ThemeColor; visible: boolean }[],
@@ -49,6 +54,9 @@ export const state = {
 
 export function resetState(): void {
   state.settings = {};
+  state.userSettings = {};
+  state.workspaceSettings = {};
+  state.isTrusted = true;
   state.commands.clear();
   state.outputChannels.length = 0;
   state.statusItems.length = 0;
@@ -117,10 +125,24 @@ export const workspace = {
     return {
       get<T>(key: string, fallback?: T): T | undefined {
         const full = `${section}.${key}`;
-        return (full in state.settings ? state.settings[full] : fallback) as T | undefined;
+        for (const scope of [state.workspaceSettings, state.settings, state.userSettings]) {
+          if (full in scope) return scope[full] as T;
+        }
+        return fallback;
+      },
+      inspect(key: string) {
+        const full = `${section}.${key}`;
+        return {
+          key: full,
+          defaultValue: undefined,
+          globalValue: state.userSettings[full],
+          workspaceValue: state.workspaceSettings[full],
+          workspaceFolderValue: undefined,
+        };
       },
     };
   },
+  get isTrusted() { return state.isTrusted; },
   get workspaceFolders() { return state.workspaceFolders; },
   get textDocuments() { return state.textDocuments; },
   get onDidChangeConfiguration() { return state.onDidChangeConfiguration.event; },

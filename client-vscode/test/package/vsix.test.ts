@@ -83,6 +83,18 @@ describe(`packaging: ${path.basename(VSIX)}`, function () {
     assert.deepStrictEqual(bad, []);
   });
 
+  it("its readme shows the screenshots from the repository (absolute links to files that exist), not from the .vsix", () => {
+    const readme = contents(buf, entries.get("extension/readme.md")!).toString("utf8");
+    const images = [...readme.matchAll(/!\[[^\]]*\]\(([^)\s]+)\)/g)].map((m) => m[1]);
+    assert.ok(images.length >= 2, `images: ${images}`);
+    const base = "https://github.com/sqlascope/sqlascope/raw/HEAD/client-vscode/";
+    for (const link of images) {
+      assert.ok(link.startsWith(base), link);
+      assert.ok(fs.existsSync(path.join(ROOT, link.slice(base.length))), `${link}: no such file in client-vscode/`);
+    }
+    assert.deepStrictEqual(names.filter((n) => n.startsWith("extension/images/")), ["extension/images/icon.png"]);
+  });
+
   it("has a manifest VS Code accepts", () => {
     const manifest = JSON.parse(contents(buf, entries.get("extension/package.json")!).toString("utf8"));
     assert.strictEqual(manifest.main, "./dist/extension.js");

@@ -1,16 +1,18 @@
 // activate() against the mocked vscode / vscode-languageclient / @vscode/python-extension.
 import * as assert from "assert";
+import * as fs from "fs";
+import * as os from "os";
 import * as path from "path";
 import * as ext from "../../src/extension";
 import { resetPythonApi } from "../../src/python";
 import { behaviour, clients, LanguageClient } from "../mocks/languageclient";
 import { fake, resetFake } from "../mocks/python-extension";
-import { changeSettings, resetState, state } from "../mocks/vscode";
+import { changeSettings, resetState, state, Uri } from "../mocks/vscode";
 
 const EXT = "/ext";
 
 function context(): any {
-  return { subscriptions: [] as { dispose(): unknown }[], asAbsolutePath: (p: string) => path.join(EXT, p) };
+  return { subscriptions: [] as { dispose(): unknown }[], extensionPath: EXT, asAbsolutePath: (p: string) => path.join(EXT, p) };
 }
 
 const last = (): LanguageClient => clients[clients.length - 1];
@@ -22,6 +24,7 @@ describe("extension activation (mocked VS Code)", () => {
     resetState(); resetFake(); resetPythonApi();
     clients.length = 0;
     behaviour.failStart = undefined;
+    behaviour.capabilities = {};
     ctx = context();
   });
   afterEach(async () => { await ext.deactivate(); });
@@ -117,7 +120,128 @@ describe("extension activation (mocked VS Code)", () => {
     const next = async () => [{ select: ["sqs1"], sessionHelpers: ["h"], path: ["x"] }, { other: 1 }];
     const result = await middleware(params, undefined, next);
     assert.deepStrictEqual(result, [
-      { select: ["SQS1"], ignore: [], severity: {}, sessionHelpers: ["h"], session_helpers: ["h"] }, { other: 1 },
+      { select: ["SQS1"], ignore: [], severity: {}, sessionHelpers: ["h"], session_helpers: ["h"], analyzeWorkspace: false },
+      { other: 1 },
     ]);
+  });
+
+  describe("untrusted workspace (Restricted Mode)", () => {
+    beforeEach(() => {
+      state.isTrusted = false;
+      state.userSettings["sqlascope.interpreter"] = ["/usr/bin/python3.12"];
+      state.workspaceSettings["sqlascope.interpreter"] = ["/ws/evil/python"];
+      state.workspaceSettings["sqlascope.importStrategy"] = "fromEnvironment";
+      state.workspaceSettings["sqlascope.select"] = ["SQS1"];
+    });
+
+    it("ignores the workspace's interpreter, path and importStrategy and runs outside the folder", async () => {
+      state.workspaceSettings["sqlascope.path"] = ["/ws/evil.sh", "serve"];
+      await ext.activate(ctx);
+      const c = last();
+      assert.strictEqual(c.serverOptions.command, "/usr/bin/python3.12");
+      assert.deepStrictEqual(c.serverOptions.args, ["-m", "sqlascope", "serve"]);
+      assert.strictEqual(c.serverOptions.options.env.PYTHONPATH.split(path.delimiter)[0], path.join(EXT, "bundled", "libs"));
+      assert.strictEqual(c.serverOptions.options.cwd, EXT);
+      assert.deepStrictEqual(c.clientOptions.initializationOptions.select, ["SQS1"]);  // not restricted
+      const logs = state.outputChannels[0].lines.join("\n");
+      assert.match(logs, /Restricted Mode.*sqlascope\.interpreter, sqlascope\.path, sqlascope\.importStrategy/);
+    });
+
+    it("does not run the Python extension's interpreter from inside the workspace", async () => {
+      fake.installed = true;
+      fake.executable = "/ws/.venv/bin/python";
+      await ext.activate(ctx);
+      assert.strictEqual(last().serverOptions.command, "/usr/bin/python3.12");
+    });
+
+    it("restarts with the workspace's settings once the workspace is trusted", async () => {
+      await ext.activate(ctx);
+      assert.strictEqual(last().serverOptions.command, "/usr/bin/python3.12");
+      state.isTrusted = true;
+      state.onDidGrantWorkspaceTrust.fire();
+      await settle();
+      assert.strictEqual(clients.length, 2);
+      assert.ok(clients[0].stopped);
+      assert.strictEqual(last().serverOptions.command, "/ws/evil/python");
+      assert.strictEqual(last().serverOptions.options.cwd, "/ws");
+      assert.ok(!String(last().serverOptions.options.env.PYTHONPATH ?? "").includes(path.join(EXT, "bundled")));
+    });
+  });
+
+  describe("sqlascope: Analyze Workspace", () => {
+    let dir: string;
+    beforeEach(() => {
+      dir = fs.mkdtempSync(path.join(os.tmpdir(), "sqlascope-unit-"));
+      fs.writeFileSync(path.join(dir, "app.py"), "x = 1\n");
+      fs.writeFileSync(path.join(dir, "open.py"), "y = 1\n");
+      // A stand-in for `sqlascope`: `check --format json <path>` prints one finding per file and the arguments.
+      fs.writeFileSync(path.join(dir, "fake.js"), `
+        const args = process.argv.slice(2);
+        require("fs").writeFileSync(${JSON.stringify(path.join(dir, "args.json"))}, JSON.stringify({ args, cwd: process.cwd() }));
+        const root = args[args.length - 1];
+        const at = (f) => root === "." ? f : require("path").join(root, f);
+        console.log(JSON.stringify(["app.py", "open.py"].map((f) => ({ path: at(f), line: 2, column: 5, end_line: 2,
+          end_column: 9, code: "SQS102", severity: "error", message: "detached", related: [] }))));
+        process.exit(1);`);
+      state.workspaceFolders = [{ uri: Uri.file(dir), name: "ws", index: 0 }];
+      state.settings["sqlascope.path"] = [process.execPath, path.join(dir, "fake.js"), "serve"];
+      state.textDocuments = [{ uri: Uri.file(path.join(dir, "open.py")) }];
+    });
+    afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+    it("without server workspace diagnostics: runs `check --format json` and reports the files that are not open", async () => {
+      await ext.activate(ctx);
+      await state.commands.get("sqlascope.analyzeWorkspace")!();
+      const collection = state.collections.get("sqlascope-workspace")!;
+      assert.deepStrictEqual([...collection.keys()], [path.join(dir, "app.py")]);
+      const [d] = collection.get(path.join(dir, "app.py"))!;
+      assert.strictEqual(d.code, "SQS102");
+      assert.strictEqual(d.source, "sqlascope");
+      assert.deepStrictEqual([d.range.start.line, d.range.start.character, d.range.end.character], [1, 4, 8]);
+      const run = JSON.parse(fs.readFileSync(path.join(dir, "args.json"), "utf8"));
+      assert.deepStrictEqual(run.args, ["check", "--format", "json", "."]);
+      assert.strictEqual(fs.realpathSync(run.cwd), fs.realpathSync(dir));
+      assert.deepStrictEqual(last().notifications, []);
+      // ... and the server is told not to run its own pass (it would reach nothing: VS Code pulls diagnostics).
+      state.settings["sqlascope.analyzeWorkspace"] = true;
+      const middleware = last().clientOptions.middleware.workspace.configuration;
+      const [answer] = await middleware({ items: [{ section: "sqlascope" }] }, undefined, async () => [{ analyzeWorkspace: true }]);
+      assert.strictEqual(answer.analyzeWorkspace, false);
+    });
+
+    it("untrusted: runs `check` outside the folder and names it by its absolute path", async () => {
+      state.isTrusted = false;
+      state.userSettings["sqlascope.path"] = state.settings["sqlascope.path"];
+      delete state.settings["sqlascope.path"];
+      const extDir = fs.mkdtempSync(path.join(os.tmpdir(), "sqlascope-ext-"));
+      ctx.extensionPath = extDir;
+      try {
+        await ext.activate(ctx);
+        await state.commands.get("sqlascope.analyzeWorkspace")!();
+        const run = JSON.parse(fs.readFileSync(path.join(dir, "args.json"), "utf8"));
+        assert.deepStrictEqual(run.args, ["check", "--format", "json", dir]);
+        assert.strictEqual(fs.realpathSync(run.cwd), fs.realpathSync(extDir));
+        assert.deepStrictEqual([...state.collections.get("sqlascope-workspace")!.keys()], [path.join(dir, "app.py")]);
+      } finally {
+        fs.rmSync(extDir, { recursive: true, force: true });
+      }
+    });
+
+    it("with server workspace diagnostics: turns the server's analyzeWorkspace on instead", async () => {
+      behaviour.capabilities = { diagnosticProvider: { identifier: "sqlascope", workspaceDiagnostics: true } };
+      await ext.activate(ctx);
+      const middleware = last().clientOptions.middleware.workspace.configuration;
+      const ask = () => middleware({ items: [{ section: "sqlascope" }] }, undefined, async () => [{}]);
+      assert.strictEqual((await ask())[0].analyzeWorkspace, false);
+      await state.commands.get("sqlascope.analyzeWorkspace")!();
+      assert.deepStrictEqual(last().notifications, [{ method: "workspace/didChangeConfiguration", params: { settings: null } }]);
+      assert.strictEqual((await ask())[0].analyzeWorkspace, true);
+      assert.ok(!fs.existsSync(path.join(dir, "args.json")), "no `sqlascope check` run");
+      assert.strictEqual(state.collections.get("sqlascope-workspace")!.size, 0);
+      // A restart forgets the request.
+      await state.commands.get("sqlascope.restart")!();
+      const again = last().clientOptions.middleware.workspace.configuration;
+      assert.strictEqual((await again({ items: [{ section: "sqlascope" }] }, undefined, async () => [{}]))[0].analyzeWorkspace, false);
+    });
   });
 });

@@ -1,5 +1,6 @@
 import * as assert from "assert";
-import { buildCheckCommand, buildServerCommand, LaunchError, resolveInterpreter } from "../../src/launch";
+import * as path from "path";
+import { buildCheckCommand, buildServerCommand, isInside, LaunchError, resolveInterpreter, serverCwd } from "../../src/launch";
 
 const LIBS = "/ext/bundled/libs";
 
@@ -96,5 +97,35 @@ describe("buildCheckCommand", () => {
     assert.deepStrictEqual(buildCheckCommand(custom, ["."])!.args, ["check", "--format", "json", "."]);
     const other = buildServerCommand({ importStrategy: "useBundled", path: ["my-wrapper"], interpreter: [], bundledLibsDir: LIBS });
     assert.strictEqual(buildCheckCommand(other, ["."]), undefined);
+  });
+});
+
+describe("untrusted workspaces (launch)", () => {
+  it("does not run the Python extension's interpreter when it lies inside an untrusted workspace", () => {
+    assert.deepStrictEqual(resolveInterpreter("/ws/.venv/bin/python", ["/usr/bin/python3.12"], "python3", ["/ws"]),
+      { interpreter: ["/usr/bin/python3.12"], source: "setting" });
+    assert.deepStrictEqual(resolveInterpreter("/ws/.venv/bin/python", [], "python3", ["/other", "/ws"]),
+      { interpreter: ["python3"], source: "default" });
+  });
+  it("runs an interpreter outside the untrusted workspace, and any interpreter in a trusted one", () => {
+    assert.deepStrictEqual(resolveInterpreter("/usr/bin/python3", [], "python3", ["/ws"]),
+      { interpreter: ["/usr/bin/python3"], source: "python-extension" });
+    assert.deepStrictEqual(resolveInterpreter("/ws/.venv/bin/python", [], "python3", undefined),
+      { interpreter: ["/ws/.venv/bin/python"], source: "python-extension" });
+  });
+  it("isInside compares whole path components", () => {
+    const posix = path.posix;
+    assert.ok(isInside("/ws/.venv/bin/python", ["/ws"], posix));
+    assert.ok(isInside("/ws", ["/ws/"], posix));
+    assert.ok(isInside("/ws/a/../b/python", ["/ws"], posix));
+    assert.ok(!isInside("/ws2/bin/python", ["/ws"], posix));
+    assert.ok(!isInside("/ws/../usr/bin/python", ["/ws"], posix));
+    assert.ok(!isInside("/usr/bin/python", [], posix));
+    assert.ok(isInside("C:\\ws\\.venv\\Scripts\\python.exe", ["c:\\ws"], path.win32));
+  });
+  it("starts the server outside an untrusted workspace folder", () => {
+    assert.strictEqual(serverCwd(true, "/ws", "/ext"), "/ws");
+    assert.strictEqual(serverCwd(false, "/ws", "/ext"), "/ext");
+    assert.strictEqual(serverCwd(true, undefined, "/ext"), undefined);
   });
 });

@@ -1,6 +1,7 @@
 import * as assert from "assert";
 import {
-  configurationResponse, DEFAULTS, needsRestart, readConfig, severityFor, SqlascopeConfig, toInitializationOptions,
+  configurationResponse, DEFAULTS, ignoredWorkspaceSettings, Inspected, needsRestart, readConfig, RESTRICTED_SETTINGS,
+  severityFor, SqlascopeConfig, toInitializationOptions, trustAwareGetter, workspaceAnalysisRoute,
 } from "../../src/settings";
 
 function config(values: Record<string, unknown>): SqlascopeConfig {
@@ -64,9 +65,77 @@ describe("toInitializationOptions", () => {
 describe("configurationResponse", () => {
   it("answers workspace/configuration in the server's shape", () => {
     assert.deepStrictEqual(configurationResponse({ select: ["sqs1"], sessionHelpers: ["h"], path: ["x"], enable: true }), {
-      select: ["SQS1"], ignore: [], severity: {}, sessionHelpers: ["h"], session_helpers: ["h"],
+      select: ["SQS1"], ignore: [], severity: {}, sessionHelpers: ["h"], session_helpers: ["h"], analyzeWorkspace: false,
     });
-    assert.deepStrictEqual(configurationResponse(null), { select: [], ignore: [], severity: {}, sessionHelpers: [], session_helpers: [] });
+    assert.deepStrictEqual(configurationResponse(null),
+      { select: [], ignore: [], severity: {}, sessionHelpers: [], session_helpers: [], analyzeWorkspace: false });
+  });
+  it("turns the server's analyzeWorkspace on for the setting or the command, when its pass reaches the client", () => {
+    const server = (requested: boolean) => ({ serverPass: true, requested });
+    const cli = (requested: boolean) => ({ serverPass: false, requested });
+    assert.strictEqual(configurationResponse({ analyzeWorkspace: true }).analyzeWorkspace, true);
+    assert.strictEqual(configurationResponse({ analyzeWorkspace: true }, server(false)).analyzeWorkspace, true);
+    assert.strictEqual(configurationResponse({}, server(true)).analyzeWorkspace, true);
+    assert.strictEqual(configurationResponse({ analyzeWorkspace: false }, server(false)).analyzeWorkspace, false);
+    // The extension runs `sqlascope check` itself: the server's pass would only duplicate the work.
+    assert.strictEqual(configurationResponse({ analyzeWorkspace: true }, cli(false)).analyzeWorkspace, false);
+    assert.strictEqual(configurationResponse({}, cli(true)).analyzeWorkspace, false);
+  });
+});
+
+describe("workspaceAnalysisRoute", () => {
+  it("uses the server's pass only when it offers workspace diagnostics (VS Code pulls diagnostics)", () => {
+    assert.strictEqual(workspaceAnalysisRoute({ diagnosticProvider: { identifier: "sqlascope", workspaceDiagnostics: true,
+      interFileDependencies: true } }), "server");
+    // What the server declares today: pull diagnostics for open documents only.
+    assert.strictEqual(workspaceAnalysisRoute({ diagnosticProvider: { identifier: "sqlascope", workspaceDiagnostics: false,
+      interFileDependencies: true } }), "cli");
+    assert.strictEqual(workspaceAnalysisRoute({}), "cli");
+    assert.strictEqual(workspaceAnalysisRoute(undefined), "cli");
+    assert.strictEqual(workspaceAnalysisRoute({ diagnosticProvider: null }), "cli");
+  });
+});
+
+describe("untrusted workspaces", () => {
+  // user: what ~/.config/Code/User/settings.json says; workspace: what the opened folder's .vscode/settings.json says.
+  const user: Record<string, unknown> = { interpreter: ["/usr/bin/python3.12"] };
+  const workspace: Record<string, unknown> = {
+    interpreter: ["./evil/python"], path: ["./evil.sh", "serve"], importStrategy: "fromEnvironment", select: ["SQS1"],
+  };
+  const defaults: Record<string, unknown> = { importStrategy: "useBundled", path: [], interpreter: [] };
+  const get = (key: string) => (key in workspace ? workspace[key] : key in user ? user[key] : defaults[key]);
+  const inspect = (key: string): Inspected => ({ defaultValue: defaults[key], globalValue: user[key], workspaceValue: workspace[key] });
+
+  it("the restricted settings are the ones package.json declares", () => {
+    // eslint-disable-next-line @typescript-eslint/no-var-requires
+    const pkg = require("../../../package.json");
+    assert.deepStrictEqual([...pkg.capabilities.untrustedWorkspaces.restrictedConfigurations].sort(),
+      RESTRICTED_SETTINGS.map((k) => `sqlascope.${k}`).sort());
+  });
+  it("trusted: the workspace's values win", () => {
+    const c = readConfig(trustAwareGetter(get, inspect, true));
+    assert.deepStrictEqual(c.interpreter, ["./evil/python"]);
+    assert.deepStrictEqual(c.path, ["./evil.sh", "serve"]);
+    assert.strictEqual(c.importStrategy, "fromEnvironment");
+  });
+  it("untrusted: interpreter, path and importStrategy from the user settings or the defaults only", () => {
+    const c = readConfig(trustAwareGetter(get, inspect, false));
+    assert.deepStrictEqual(c.interpreter, ["/usr/bin/python3.12"]);
+    assert.deepStrictEqual(c.path, []);
+    assert.strictEqual(c.importStrategy, "useBundled");
+    assert.deepStrictEqual(c.select, ["SQS1"]);  // not restricted: the server only reads it
+  });
+  it("untrusted: a missing inspect result means the default", () => {
+    const c = readConfig(trustAwareGetter(get, () => undefined, false));
+    assert.deepStrictEqual(c.interpreter, []);
+    assert.deepStrictEqual(c.path, []);
+    assert.strictEqual(c.importStrategy, "useBundled");
+  });
+  it("names the workspace values it ignores", () => {
+    assert.deepStrictEqual(ignoredWorkspaceSettings(inspect, false),
+      ["sqlascope.interpreter", "sqlascope.path", "sqlascope.importStrategy"]);
+    assert.deepStrictEqual(ignoredWorkspaceSettings(inspect, true), []);
+    assert.deepStrictEqual(ignoredWorkspaceSettings((key) => ({ globalValue: user[key] }), false), []);
   });
 });
 
