@@ -188,3 +188,13 @@ def test_time_budget_setting(raw, expected):
 def test_time_budget_setting_is_checked(raw):
     with pytest.raises(ConfigError, match="time-budget"):
         settings_from_mapping({"time-budget": raw})
+
+
+def test_a_budget_spent_between_roots_puts_the_notice_on_the_next_one(tmp_path, monkeypatch):
+    engine, path = _engine(tmp_path, MODULE)
+    monkeypatch.setattr(Deadline, "check", lambda self: None)  # no root is interrupted ...
+    monkeypatch.setattr(Deadline, "spent", lambda self: self.seconds is not None)  # ... but each one spends it all
+    [notice] = _notices(engine.analyze_file(path))
+    assert notice.location.line == 6  # `first`, which never started
+    assert "`first` not fully analysed; 2 more functions after it not analysed" in notice.detail
+    assert notice.detail.startswith("time budget of 5 s spent")

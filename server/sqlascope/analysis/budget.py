@@ -32,9 +32,12 @@ class Deadline:
     def spent(self) -> bool:
         return time.monotonic() > self._end
 
+    def reason(self) -> str:
+        return f"time budget of {self.seconds:g} s spent"
+
     def check(self) -> None:
         if self.spent():
-            raise AnalysisCutShort(f"time budget of {self.seconds:g} s spent")
+            raise AnalysisCutShort(self.reason())
 
 
 NO_DEADLINE = Deadline(None)

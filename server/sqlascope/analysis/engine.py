@@ -139,11 +139,12 @@ class Engine:
                 left = len(roots) - index - 1
                 if analysed and left and self.deadline.spent():
                     # The rest waits for the next run (the next edit): finished roots stay cached, so it resumes here.
-                    cut = next((i for i in found if i.fault is Fault.CUT_SHORT), None) or self._cut_short(
-                        path, code, "time budget spent")
+                    cut = next((i for i in found if i.fault is Fault.CUT_SHORT), None)
                     issues.extend(i for i in found if i is not cut)
-                    issues.append(replace(cut, detail=f"{cut.detail}; {left} more function{'s' if left != 1 else ''}"
-                                                      " after it not analysed"))
+                    if cut is None:  # this root finished just in time: the notice goes on the next one
+                        cut, left = self._cut_short(path, roots[index + 1], self.deadline.reason()), left - 1
+                    more = f"; {left} more function{'s' if left != 1 else ''} after it not analysed" if left else ""
+                    issues.append(replace(cut, detail=cut.detail + more))
                     return issues
                 issues.extend(found)
         finally:
