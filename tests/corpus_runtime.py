@@ -36,6 +36,12 @@ TIMEOUT_S = 60
 MAX_WORKERS = 2
 
 _EXPECT_RE = re.compile(r"#\s*expect:\s*([A-Za-z_][A-Za-z0-9_]*)")
+#: `# expect-warning: SQS108` marks a line where the analyzer must warn although nothing raises there (e.g. where
+#: an instance is stored in a cache that outlives its session). It is not a runtime fault.
+_EXPECT_WARNING_RE = re.compile(r"#\s*expect-warning:\s*([A-Z]+[0-9]+)")
+#: On an `# expect:` line, "(reported at the store: SQS108)" says the analyzer reports this fault where the
+#: instance was stored (an `expect-warning` line of that code), because the read happens in a later request.
+_STORE_REPORTED_RE = re.compile(r"reported at the store:\s*([A-Z]+[0-9]+)")
 
 
 @dataclass(frozen=True)
@@ -46,6 +52,10 @@ class Case:
     scenarios: tuple[str, ...]
     # (absolute path str, 1-based line) -> expected error name
     annotations: dict[tuple[str, int], str] = field(hash=False, compare=False)
+    # (absolute path str, 1-based line) -> rule code the analyzer must report there without a runtime fault
+    warnings: dict[tuple[str, int], str] = field(default_factory=dict, hash=False, compare=False)
+    # (absolute path str, 1-based line) of an `# expect:` line -> the code reported at the store instead
+    store_reported: dict[tuple[str, int], str] = field(default_factory=dict, hash=False, compare=False)
 
     @property
     def is_multi(self) -> bool:
@@ -98,13 +108,13 @@ def _scenario_names(entry: Path) -> tuple[str, ...]:
     return tuple(names)
 
 
-def parse_annotations(path: Path) -> dict[tuple[str, int], str]:
-    """`# expect: X` comments of one file, keyed by (abs path, line)."""
+def parse_annotations(path: Path, pattern: re.Pattern = _EXPECT_RE) -> dict[tuple[str, int], str]:
+    """`# expect: X` comments of one file (or those ``pattern`` matches), keyed by (abs path, line)."""
     out: dict[tuple[str, int], str] = {}
     src = path.read_text(encoding="utf-8")
     for tok in tokenize.generate_tokens(io.StringIO(src).readline):
         if tok.type == tokenize.COMMENT:
-            m = _EXPECT_RE.search(tok.string)
+            m = pattern.search(tok.string)
             if m:
                 out[(str(path), tok.start[0])] = m.group(1)
     return out
@@ -116,6 +126,9 @@ def _make_case(name: str, root: Path, entry: Path) -> Case:
     case = Case(name=name, root=root, entry=entry, scenarios=_scenario_names(entry), annotations={})
     for f in case.files():
         case.annotations.update(parse_annotations(f))
+        case.warnings.update(parse_annotations(f, _EXPECT_WARNING_RE))
+        reported = parse_annotations(f, _STORE_REPORTED_RE)
+        case.store_reported.update({k: v for k, v in reported.items() if k in case.annotations})
     return case
 
 
@@ -196,8 +209,31 @@ def run(kind, case_root, entry, scenario):
             return "MissingGreenlet"
         if isinstance(exc, sa_exc.InvalidRequestError):
             return "InvalidRequestError"
+        wrapped = pydantic_attribute_error(exc)
+        if wrapped is not None:
+            return wrapped
         t = type(exc)
         return "Other:%s.%s" % (t.__module__, t.__qualname__)
+
+    def pydantic_attribute_error(exc):
+        # Pydantic's from_attributes validation (model_validate(obj)) catches the error an attribute read
+        # raised and reports it as a ValidationError of type get_attribute_error, keeping only its text
+        # ("DetachedInstanceError: Parent instance ..."). That is how the target error reaches the user.
+        if type(exc).__name__ != "ValidationError" or not hasattr(exc, "errors"):
+            return None
+        try:
+            details = exc.errors()
+        except Exception:
+            return None
+        for detail in details:
+            if detail.get("type") != "get_attribute_error":
+                continue
+            text = str((detail.get("ctx") or {}).get("error", "")) + " " + str(detail.get("msg", ""))
+            if "MissingGreenlet" in text or "greenlet_spawn has not been called" in text:
+                return "MissingGreenlet"
+            if "DetachedInstanceError" in text:
+                return "DetachedInstanceError"
+        return None
 
     def report(exc, tb):
         path, line = location(tb)

@@ -30,6 +30,9 @@ ERROR_OF_CODE = {
     "SQS105": {"MissingGreenlet"},
     "SQS106": {"DetachedInstanceError", "MissingGreenlet"},
     "SQS107": {"InvalidRequestError"},
+    # a warning where an instance is stored in a holder that outlives its session: nothing raises on that line
+    # (it is marked `# expect-warning: SQS108`); the faults come later, where the kept instance is read
+    "SQS108": set(),
 }
 
 
@@ -60,6 +63,11 @@ def findings_for(case: Case):
     return result.findings
 
 
+def _expected_warning(case: Case, finding) -> bool:
+    """A finding on a `# expect-warning: CODE` line, with that code."""
+    return case.warnings.get((str(finding.location.path), finding.location.line)) == finding.code
+
+
 def _scenario_span(case: Case, scenario: str) -> tuple[int, int]:
     tree = ast.parse(case.entry.read_text())
     for node in tree.body:
@@ -79,8 +87,8 @@ def _params(kind: str):
 def test_corpus_is_large_enough():
     scenarios = sum(len(c.scenarios) for c in CASES)
     multi = sum(len(c.scenarios) for c in CASES if c.is_multi)
-    assert scenarios >= 80, scenarios
-    assert multi >= 20, multi
+    assert scenarios >= 300, scenarios
+    assert multi >= 150, multi
 
 
 @pytest.mark.parametrize("case, scenario", _params("bad"))
@@ -88,6 +96,14 @@ def test_bad_scenario_is_reported_where_the_runtime_raises(case: Case, scenario:
     outcome = runtime_outcomes(case)[scenario]
     assert outcome.kind == "raised" and outcome.path, f"runtime did not raise: {outcome}"
     at_fault = [f for f in findings_for(case) if (str(f.location.path), f.location.line) == (outcome.path, outcome.line)]
+    store_code = case.store_reported.get((outcome.path, outcome.line))
+    if not at_fault and store_code is not None:
+        # The read happens in a later request/call that no analysis root connects to the store: the bug is
+        # reported where the instance was stored. Every such store must carry its warning.
+        stores = [k for k, code in case.warnings.items() if code == store_code]
+        reported = {(str(f.location.path), f.location.line) for f in findings_for(case) if f.code == store_code}
+        assert stores and set(stores) <= reported, f"store warnings {store_code} missing at {sorted(set(stores) - reported)}"
+        return
     assert at_fault, (
         f"runtime raised {outcome.error} at {outcome.path}:{outcome.line} ({outcome.message[:120]}); "
         f"analyzer reported: {[(f.location.path.rpartition('/')[2], f.location.line, f.code) for f in findings_for(case)]}"
@@ -101,12 +117,25 @@ def test_bad_scenario_is_reported_where_the_runtime_raises(case: Case, scenario:
 def test_ok_scenario_has_no_findings(case: Case, scenario: str):
     assert runtime_outcomes(case)[scenario].kind == "ok"
     first, last = _scenario_span(case, scenario)
-    inside = [f for f in findings_for(case) if str(f.location.path) == str(case.entry) and first <= f.location.line <= last]
+    inside = [f for f in findings_for(case) if str(f.location.path) == str(case.entry) and first <= f.location.line <= last
+              and not _expected_warning(case, f)]
     assert not inside, [f"{f.location.line}: {f.code} {f.message}" for f in inside]
 
 
 @pytest.mark.parametrize("case", [pytest.param(c, id=c.name, marks=_gap(c.name)) for c in CASES])
 def test_every_finding_is_a_runtime_fault(case: Case):
     faults = {(o.path, o.line) for o in runtime_outcomes(case).values() if o.kind == "raised"}
-    unexplained = [f for f in findings_for(case) if (str(f.location.path), f.location.line) not in faults]
+    unexplained = [f for f in findings_for(case)
+                   if (str(f.location.path), f.location.line) not in faults and not _expected_warning(case, f)]
     assert not unexplained, [f"{f.location.path.rpartition('/')[2]}:{f.location.line}: {f.code} {f.message}" for f in unexplained]
+
+
+@pytest.mark.parametrize("case", [pytest.param(c, id=c.name) for c in CASES if c.warnings])
+def test_expected_warnings_are_reported(case: Case):
+    """Every `# expect-warning: CODE` line carries a finding of that code (and a warning, not an error)."""
+    reported = {(str(f.location.path), f.location.line, f.code): f for f in findings_for(case)}
+    missing = [f"{p.rpartition('/')[2]}:{l} {code}" for (p, l), code in sorted(case.warnings.items())
+               if (p, l, code) not in reported]
+    assert not missing, f"expected warnings not reported: {missing}"
+    errors = [f for key, f in reported.items() if case.warnings.get(key[:2]) == key[2] and f.severity.label == "error"]
+    assert not errors, [f"{f.location.line}: {f.code} is an error" for f in errors]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 
 import pytest
 
@@ -47,6 +48,13 @@ def test_case_well_formed(case):
         assert err in TARGET_ERRORS, f"{_rel(path)}:{line}: unknown expected error {err!r}"
     if case.bad_scenarios:
         assert case.annotations, f"{case.name}: bad scenarios but no `# expect:` annotation"
+    for (path, line), code in case.warnings.items():
+        assert re.fullmatch(r"SQS\d{3}", code), f"{_rel(path)}:{line}: `# expect-warning:` needs a rule code, got {code!r}"
+        assert (path, line) not in case.annotations, f"{_rel(path)}:{line}: both `expect:` and `expect-warning:`"
+    for (path, line), code in case.store_reported.items():
+        assert code in case.warnings.values(), (
+            f"{_rel(path)}:{line}: reported at the store as {code}, but no `# expect-warning: {code}` line in the case"
+        )
 
 
 @pytest.mark.parametrize("case,scenario", PAIRS, ids=[f"{c.name}::{s}" for c, s in PAIRS])

@@ -15,7 +15,9 @@ from .findings import Severity
 from .issues import Fault, Issue
 from .sqla_api import (
     EXPIRE_ON_COMMIT_KEYWORD,
+    FROM_ATTRIBUTES_METHODS,
     INSTANCE_ARGUMENT_EFFECTS,
+    TASK_SEND_METHODS,
     LOADER_OPTIONS,
     RESULT_METHODS,
     HAND_OFF_METHODS,
@@ -50,6 +52,7 @@ from .values import (
     Query,
     Registry,
     SessionRef,
+    TaskQueue,
     members,
 )
 
@@ -96,14 +99,41 @@ class Calls:
             thread_args = kwargs.get("args", Items(()))
             self.hand_off(ev, frame, target, thread_args.items if isinstance(thread_args, Items) else (), node, state)
             return UNKNOWN
-        if construct is Construct.EXECUTOR:
+        if construct in (Construct.EXECUTOR, Construct.EVENT_LOOP):
             return Executor()
+        if construct is Construct.TO_THREAD:
+            self.hand_off(ev, frame, args[0] if args else UNKNOWN, args[1:], node, state)
+            return UNKNOWN
+        if construct is Construct.DEPENDS:
+            return ev.frameworks.depends(args, kwargs)
+        if construct is Construct.BACKGROUND_TASKS:
+            return TaskQueue()
         if construct is Construct.FLASK_SQLALCHEMY:
             options = kwargs.get("session_options")
             expire = options.get(EXPIRE_ON_COMMIT_KEYWORD, Const(True)) if isinstance(options, Keyed) else Const(True)
-            factory = Factory(False, bool(_const(expire, True)), "db.session")
-            return FlaskSQLAlchemy(Registry(frame.alloc(node, "registry"), factory, "db.session"))
+            factory = Factory(False, bool(_const(expire, True)), "db.session", ev.location(frame, node))
+            return FlaskSQLAlchemy(Registry(frame.alloc(node, FLASK_REGISTRY), factory, "db.session"))
         return UNKNOWN
+
+    def decorator_factory(self, path: str, decorator: ast.Call, factory, function: Function):
+        """``@factory(args)`` on ``function``: call the factory with its (module-level) arguments, then apply the
+        decorator it returns. Most return a wrapper closing over ``function`` and those arguments."""
+        from .interpreter import Frame, State
+        from .state import Heap
+
+        engine = self.engine
+        ev = engine.evaluator
+        frame = Frame(path=path, code=None, graph=None, context=("decorator",))  # type: ignore[arg-type]
+        state = State({}, Heap())
+        args = [engine.module_expression(path, a) for a in decorator.args if not isinstance(a, ast.Starred)]
+        kwargs = {k.arg: engine.module_expression(path, k.value) for k in decorator.keywords if k.arg}
+        made = engine.call(ev, frame, Function(factory.path, factory.node), args, kwargs, decorator, state)
+        for member in members(made):
+            if isinstance(member, Function):
+                decorated = engine.call(ev, frame, member, [function], {}, decorator, state)
+                if isinstance(decorated, Function):
+                    return decorated
+        return function
 
     def hand_off(self, ev, frame, target, args, node, state) -> None:
         """A function handed to a thread or executor runs with the instances as they are at the hand-off."""
@@ -171,12 +201,33 @@ class Calls:
                 lifecycle.with_transaction(state.heap, sid, True)
                 return Context(ContextKind.BEGIN, SessionRef(sid), label)
             if name == "run_sync":
-                return UNKNOWN
+                return self._run_sync(ev, frame, sid, args, kwargs, node, state)
             effect = SESSION_METHODS.get(name)
             if effect is None:
                 return UNKNOWN
             receiver_text = ev.text(frame, node.func.value) if isinstance(node.func, ast.Attribute) else label
             return self.session_effect(ev, frame, sid, receiver_text or label, effect, args, kwargs, node, state)
+        if isinstance(receiver, TaskQueue) and name == "add_task":
+            ev.frameworks.add_task(ev, frame, args, kwargs, node, state)
+            return Const(None)
+        if isinstance(receiver, Function) and name in TASK_SEND_METHODS:
+            ev.frameworks.send_task(ev, frame, receiver, name, args, kwargs, node, state)
+            return UNKNOWN
+        if isinstance(receiver, ClassRef) and name in FROM_ATTRIBUTES_METHODS:
+            return ev.frameworks.validate_from_attributes(ev, frame, receiver, args, kwargs, node, state)
+        if isinstance(receiver, Many) and name in _MAPPING_READS:
+            if receiver.kind in ("set", "dict") and args:
+                ev.implicit_call(frame, args[0], "__hash__", node, state)
+            if name == "values":
+                return Many(receiver.element)
+            if name == "items":
+                return Many(Items((UNKNOWN, receiver.element)))
+            if name in ("discard", "remove"):
+                return Const(None)
+            if name == "pop" and receiver.kind != "dict":
+                return receiver.element  # list.pop() / set.pop()
+            default = args[1] if len(args) > 1 else Const(None)
+            return _join(receiver.element, default)
         if isinstance(receiver, Executor) and name in HAND_OFF_METHODS:
             index = HAND_OFF_METHODS[name]
             target = args[index] if len(args) > index else UNKNOWN
@@ -193,6 +244,29 @@ class Calls:
             chained = loader_option(LOADER_OPTIONS[name], args, receiver.path)
             return replace(chained, parents=receiver.parents + (receiver,)) if isinstance(chained, LoaderOpt) else UNKNOWN
         return UNKNOWN
+
+    def _run_sync(self, ev, frame, sid, args, kwargs, node, state):
+        """``await async_session.run_sync(fn, *args)``: ``fn`` gets the synchronous session and runs inside the
+        greenlet bridge, so its implicit IO (lazy loads, refreshes) works; a detached instance still cannot load."""
+        if not args:
+            return UNKNOWN
+        bridged = {iid for iid, fact in state.heap.instances.items() if fact.is_async}
+        sessions = {s for s, fact in state.heap.sessions.items() if fact.is_async}
+        for iid in bridged:
+            state.heap.instances[iid] = replace(state.heap.instances[iid], is_async=False)
+        for s in sessions:
+            state.heap.sessions[s] = replace(state.heap.sessions[s], is_async=False)
+        result = UNKNOWN
+        for member in members(args[0]):
+            if isinstance(member, Function):
+                result = self.engine.call(ev, frame, member, [SessionRef(sid), *args[1:]], kwargs, node, state)
+        for iid in bridged:
+            if iid in state.heap.instances:
+                state.heap.instances[iid] = replace(state.heap.instances[iid], is_async=True)
+        for s in sessions:
+            if s in state.heap.sessions:
+                state.heap.sessions[s] = replace(state.heap.sessions[s], is_async=True)
+        return result
 
     def _remove(self, ev, frame, registry: Registry, node, state):
         sid = state.heap.registries.get(registry.key)
@@ -294,6 +368,8 @@ class Calls:
                 fact = lifecycle.detach_one(fact, sid, ev.event(frame, node, f"`{text}` detached it here"))
             elif effect in (SessionEffect.ADD, SessionEffect.ADD_ALL):
                 fact = lifecycle.attach(fact, sid, is_async)
+                if fact.factory_origin is None and session is not None:  # for the expire_on_commit quick fix
+                    fact = replace(fact, factory_origin=session.factory_origin)
             elif effect is SessionEffect.DELETE:
                 fact = replace(fact, life=frozenset({Life.DELETED}) if Life.PERSISTENT in fact.life else fact.life)
             elif effect is SessionEffect.MERGE:
@@ -392,6 +468,16 @@ def factory_from_call(qualified: str, kwargs: dict, origin=None) -> Factory:
 
 
 _ROW_TO_SCALAR = {"scalar", "scalar_one", "scalar_one_or_none"}
+#: the tag of a Flask-SQLAlchemy registry's key (its app-context exits remove it)
+FLASK_REGISTRY = "flask-registry"
+#: mapping/set methods that return (or test) what the container holds
+_MAPPING_READS = {"get", "pop", "setdefault", "values", "items", "discard", "remove"}
+
+
+def _join(a, b):
+    from .values import join_values
+
+    return join_values(a, b)
 
 
 def flatten_options(values) -> tuple[LoaderOpt, ...]:

@@ -103,9 +103,41 @@ class MatchCase:
     subject: ast.expr
 
 
+@dataclass(frozen=True)
+class Params:
+    """Entry of a function whose parameters a framework may inject (FastAPI ``Depends(...)``, ``BackgroundTasks``).
+
+    Emitted first in the entry block only when a parameter has a call as its default or a non-builtin
+    annotation; the interpreter binds such a parameter when the caller gave it nothing."""
+
+    function: ast.FunctionDef | ast.AsyncFunctionDef
+
+
 CfgNode = (
     Simple | Test | ForIter | ForBind | WithEnter | WithExit | Return | Raise | Handler | MatchSubject | MatchCase
+    | Params
 )
+
+_BUILTIN_ANNOTATIONS = frozenset({"int", "str", "float", "bool", "bytes", "dict", "list", "set", "tuple", "object",
+                                  "None", "Any", "Optional", "Sequence", "Iterable", "Mapping", "Callable"})
+
+
+def _injectable(function: ast.FunctionDef | ast.AsyncFunctionDef) -> bool:
+    """Could a framework inject one of these parameters? (cheap, syntactic)"""
+    args = function.args
+    if any(isinstance(d, ast.Call) for d in (*args.defaults, *args.kw_defaults) if d is not None):
+        return True
+    for arg in (*args.posonlyargs, *args.args, *args.kwonlyargs):
+        annotation = arg.annotation
+        if isinstance(annotation, ast.Subscript):
+            head = annotation.value
+            if (head.attr if isinstance(head, ast.Attribute) else getattr(head, "id", "")) == "Annotated":
+                return True
+        elif isinstance(annotation, ast.Name) and annotation.id not in _BUILTIN_ANNOTATIONS:
+            return True
+        elif isinstance(annotation, ast.Attribute):
+            return True
+    return False
 
 
 class EdgeKind(enum.Enum):
@@ -139,7 +171,10 @@ def build_cfg(node: ast.FunctionDef | ast.AsyncFunctionDef | ast.Module) -> CFG:
 
     Nested function and class definitions stay single ``Simple`` nodes; their bodies get their own CFGs.
     """
-    return _Builder().build(node.body)
+    builder = _Builder()
+    if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and _injectable(node):
+        builder._emit(Params(node))
+    return builder.build(node.body)
 
 
 class _Jump(enum.Enum):

@@ -7,6 +7,11 @@
 | ``session.begin()``                  | the transaction   | commit (rollback on error)             |
 | a ``@contextmanager`` helper         | what it yields    | the helper's code after its ``yield``  |
 | an executor                          | the executor      | nothing we track                       |
+| an object with ``__enter__``/``__exit__`` (or the async pair) | what ``__enter__`` returns | its ``__exit__`` |
+| Flask ``app.app_context()`` & co.    | nothing           | removes ``db.session`` (closing it), drops ``g`` |
+
+A Flask app context scopes Flask-SQLAlchemy's session: entering one gives ``db.session`` a fresh session (an
+enclosing context's session is untouched), and its exit closes that session, then restores the outer one.
 """
 
 from __future__ import annotations
@@ -17,7 +22,9 @@ from typing import TYPE_CHECKING
 from . import lifecycle
 from .cfg import WithExit
 from .sqla_api import SessionEffect
-from .values import UNKNOWN, Context, ContextKind, Executor, SessionRef
+from .calls import FLASK_REGISTRY
+from .holders import FLASK_G
+from .values import UNKNOWN, BoundMethod, Const, Context, ContextKind, Executor, Function, ObjectRef, SessionRef
 
 if TYPE_CHECKING:  # pragma: no cover
     from .engine import Engine
@@ -33,7 +40,8 @@ class Contexts:
     def __init__(self, engine: "Engine") -> None:
         self.engine = engine
 
-    def enter(self, ev: "Evaluator", frame: "Frame", manager, item: ast.withitem, state: "State"):
+    def enter(self, ev: "Evaluator", frame: "Frame", manager, item: ast.withitem, state: "State",
+              stmt: ast.AST | None = None):
         label = ev.text(frame, item.optional_vars) if item.optional_vars is not None else ""
         if isinstance(manager, (SessionRef, Executor)):
             entered = manager
@@ -46,6 +54,13 @@ class Contexts:
         elif isinstance(manager, Context) and manager.kind is ContextKind.GENERATOR:
             entered, resume = self.engine.enter_generator(ev, frame, manager, item.context_expr, state)
             state.env[_slot(item, 0) + ":resume"] = resume
+        elif isinstance(manager, Context) and manager.kind is ContextKind.APP_CONTEXT:
+            state.env[_slot(item, 0) + ":saved"] = self._push_app_context(frame, item.context_expr, state)
+            entered = UNKNOWN
+        elif isinstance(manager, ObjectRef):
+            is_async = isinstance(stmt, ast.AsyncWith)
+            entered = self._call_dunder(ev, frame, manager, "__aenter__" if is_async else "__enter__", [],
+                                        item.context_expr, state)
         else:
             entered = UNKNOWN
         state.env[_slot(item, 0)] = entered
@@ -70,9 +85,51 @@ class Contexts:
             self._apply(ev, frame, manager.target.sid, [ending], where, f"`with {header}` {verb} when its block ended", state)
         elif isinstance(manager, Context) and manager.kind is ContextKind.GENERATOR and resume is not None:
             self.engine.exit_generator(ev, frame, resume, node, state)
+        elif isinstance(manager, Context) and manager.kind is ContextKind.APP_CONTEXT:
+            saved = state.env.pop(_slot(item, 0) + ":saved", None)
+            self._pop_app_context(ev, frame, where, header, saved, state)
+        elif isinstance(manager, ObjectRef):
+            exc = [UNKNOWN] * 3 if node.exceptional else [Const(None)] * 3
+            name = "__aexit__" if isinstance(node.stmt, ast.AsyncWith) else "__exit__"
+            self._call_dunder(ev, frame, manager, name, exc, where, state)
+
+    def _call_dunder(self, ev, frame, manager: ObjectRef, name: str, args: list, where, state):
+        """A class-based context manager: run its ``__enter__``/``__exit__`` (found on its class) as a call."""
+        method = ev.object_attribute(manager, name, state)
+        if isinstance(method, BoundMethod) and isinstance(method.function, Function):
+            return self.engine.call(ev, frame, method.function, [manager, *args], {}, where, state)
+        return UNKNOWN
+
+    def _push_app_context(self, frame, where, state) -> tuple:
+        """Entering an app context: each Flask-SQLAlchemy registry hands out a new session; ``g`` starts empty."""
+        saved = tuple(sorted(((k, v) for k, v in state.heap.registries.items() if _is_flask(k)), key=repr))
+        for key, _sid in saved:
+            state.heap.registries[key] = (key, frame.alloc(where, "app-context"))
+        g = state.heap.objects.pop(FLASK_G, None)
+        return saved, g
+
+    def _pop_app_context(self, ev, frame, where, header, saved, state) -> None:
+        """Leaving it: Flask-SQLAlchemy's teardown calls ``db.session.remove()``; then the outer context is back."""
+        outer, g = saved if saved is not None else ((), None)
+        event = ev.event(frame, where, f"`with {header}` removed `db.session` when the app context ended", "close")
+        restore = dict(outer)
+        for key, sid in list(state.heap.registries.items()):
+            if not _is_flask(key):
+                continue
+            if sid in state.heap.sessions:
+                lifecycle.close(state.heap, sid, event)
+            state.heap.registries[key] = restore.get(key, (key, frame.alloc(where, "after-app-context")))
+        state.heap.objects.pop(FLASK_G, None)
+        if g is not None:
+            state.heap.objects[FLASK_G] = g
 
     def _apply(self, ev, frame, sid, effects, where, message, state) -> None:
         event = ev.event(frame, where, message, effects[0].value)
         for effect in effects:
             lifecycle.SESSION_TRANSITIONS[effect](state.heap, sid, event)
+
+
+
+def _is_flask(registry_key) -> bool:
+    return isinstance(registry_key, tuple) and bool(registry_key) and registry_key[-1] == FLASK_REGISTRY
 

@@ -383,7 +383,7 @@ class Engine:
             return function  # route registration, caching, wraps, ...: the function still runs as written
         if isinstance(symbol, Definition) and isinstance(symbol.node, (ast.FunctionDef, ast.AsyncFunctionDef)):
             if isinstance(decorator, ast.Call):
-                return function  # decorator factories with arguments: not followed yet
+                return self.calls.decorator_factory(path, decorator, symbol, function)
             decorated = self._run_decorator(symbol, function)
             return decorated if isinstance(decorated, Function) else function
         return function

@@ -8,6 +8,8 @@ this module only routes values to them.
 from __future__ import annotations
 
 import ast
+import re
+import string
 from dataclasses import replace
 from typing import TYPE_CHECKING, Callable
 
@@ -15,10 +17,13 @@ from . import cfg as C
 from . import lifecycle
 from .describe import describe
 from .findings import Location, Related, Severity
+from .frameworks import Frameworks
+from .holders import FLASK_G, Holders
 from .interpreter import RETURN_SLOT, Frame, State, bind, element_of
 from .issues import Fault, Issue
 from .models import AttrKind, MappedAttribute
 from .state import Event, InstanceFact
+from .sqla_api import APP_CONTEXT_METHODS, CONTAINER_STORES, FROM_ATTRIBUTES_METHODS, TASK_SEND_METHODS, Construct, construct_of
 from .values import (
     UNKNOWN,
     AttrRef,
@@ -43,6 +48,7 @@ from .values import (
     Query,
     Registry,
     SessionRef,
+    TaskQueue,
     Union,
     join_values,
     members,
@@ -53,14 +59,21 @@ if TYPE_CHECKING:  # pragma: no cover
 
 #: Builtins that pass their argument's elements through.
 _ELEMENT_PRESERVING = {"list", "sorted", "tuple", "set", "reversed", "iter", "frozenset"}
+#: Builtins building a container that hashes its elements.
+_HASHING_BUILTINS = {"set": "set", "frozenset": "set", "dict": "dict"}
+#: printf-style conversions of a ``%`` format string, in order.
+_PERCENT_CONVERSION = re.compile(r"%(?:\([^)]*\))?[-#0 +]*(?:\*|\d+)?(?:\.(?:\*|\d+))?[hlL]?([diouxXeEfFgGcrsa%])")
 #: Builtins that call ``__str__``/``__repr__`` on their argument.
-_STRINGIFYING = {"str": "__str__", "repr": "__repr__", "print": "__str__", "format": "__str__"}
-_IMPLICIT_DUNDERS = {"__str__": ("__str__", "__repr__"), "__repr__": ("__repr__",)}
+_STRINGIFYING = {"str": "__str__", "repr": "__repr__", "print": "__str__", "format": "__str__", "hash": "__hash__"}
+_IMPLICIT_DUNDERS = {"__str__": ("__str__", "__repr__"), "__repr__": ("__repr__",), "__hash__": ("__hash__",),
+                     "__eq__": ("__eq__",)}
 
 
 class Evaluator:
     def __init__(self, engine: "Engine") -> None:
         self.engine = engine
+        self.frameworks = Frameworks(engine)
+        self.holders = Holders(engine)
 
     # == statements ======================================================================================
     def execute(self, frame: Frame, node: C.CfgNode, state: State) -> None:
@@ -73,14 +86,14 @@ class Evaluator:
         if isinstance(stmt, ast.Assign):
             value = self.value(frame, stmt.value, state)
             for target in stmt.targets:
-                self._assign(frame, target, value, state)
+                self._assign(frame, target, value, state, stmt.value)
                 if isinstance(target, ast.Name):
                     self.engine.calls.name_session(state, value, target.id)
                     if frame.probe is not None and frame.reporting:
                         self.record_probe(frame, target, value, state)
         elif isinstance(stmt, ast.AnnAssign):
             if stmt.value is not None:
-                self._assign(frame, stmt.target, self.value(frame, stmt.value, state), state)
+                self._assign(frame, stmt.target, self.value(frame, stmt.value, state), state, stmt.value)
         elif isinstance(stmt, ast.AugAssign):
             self.value(frame, stmt.value, state)
             self.value(frame, stmt.target, state)
@@ -109,21 +122,40 @@ class Evaluator:
         elif isinstance(stmt, ast.Assert):
             self.value(frame, stmt.test, state)
 
-    def _assign(self, frame: Frame, target: ast.expr, value, state: State) -> None:
+    def _assign(self, frame: Frame, target: ast.expr, value, state: State, source: ast.AST | None = None) -> None:
         if isinstance(target, ast.Attribute):
-            self._attribute_store(frame, target, value, state)
+            self._attribute_store(frame, target, value, state, source)
         elif isinstance(target, ast.Subscript):
             container = self.value(frame, target.value, state)
             key = self.value(frame, target.slice, state)
             if isinstance(container, Keyed) and isinstance(target.value, ast.Name) and isinstance(key, Const):
                 state.env[target.value.id] = container.with_item(str(key.value), value)
+            if any(isinstance(m, Many) and m.kind in ("dict", "set") for m in members(container)):
+                self.implicit_call(frame, key, "__hash__", target, state)
+            self._container_store(frame, target.value, value, target, state, source)
         else:
             bind(frame, target, value, state)
 
-    def _attribute_store(self, frame: Frame, target: ast.Attribute, value, state: State) -> None:
+    def _container_store(self, frame: Frame, container: ast.expr, stored, node: ast.AST, state: State,
+                         source: ast.AST | None = None) -> None:
+        """``G[k] = v`` / ``G.append(v)`` on a module-level container ``G``: tracked, and warned about."""
+        if isinstance(container, ast.Name) and container.id not in state.env:
+            key = self.holders.container_key(frame.path, container.id)
+            if key is not None:
+                self.holders.global_store(self, frame, key, container.id, stored, node, source or node, state)
+
+    def _attribute_store(self, frame: Frame, target: ast.Attribute, value, state: State,
+                         source: ast.AST | None = None) -> None:
         """``obj.attr = value`` sets the attribute: it is loaded from then on, whatever its state."""
+        source = source if source is not None else target
         for member in members(self.value(frame, target.value, state)):
-            if isinstance(member, ObjectRef) and member.oid in state.heap.objects:
+            if isinstance(member, ClassRef) and member.mapped is None:
+                self.holders.class_store(self, frame, member, target.attr, value, target, source, state)
+            elif isinstance(member, ExternalValue) and construct_of(member.qualified) is Construct.FLASK_G:
+                self.holders.g_store(self, frame, target.attr, value, target, source, state)
+            elif isinstance(member, ObjectRef) and member.oid in state.heap.objects:
+                if isinstance(target.value, ast.Name) and target.value.id == "self":
+                    self.holders.self_store(self, frame, target.attr, value, target, source, state)
                 state.heap.objects[member.oid] = state.heap.objects[member.oid].with_field(target.attr, value)
             elif isinstance(member, InstanceRef) and member.iid in state.heap.instances:
                 fact = state.heap.instances[member.iid]
@@ -180,7 +212,7 @@ class Evaluator:
     def _with_enter(self, frame: Frame, node: C.WithEnter, state: State) -> None:
         item = node.stmt.items[node.item_index]
         manager = self.value(frame, item.context_expr, state)
-        entered = self.engine.contexts.enter(self, frame, manager, item, state)
+        entered = self.engine.contexts.enter(self, frame, manager, item, state, node.stmt)
         state.env[f"<with:{id(node.stmt)}:{node.item_index}>"] = manager
         if item.optional_vars is not None:
             bind(frame, item.optional_vars, entered, state)
@@ -192,6 +224,11 @@ class Evaluator:
     def _return(self, frame: Frame, node: C.Return, state: State) -> None:
         value = self.value(frame, node.stmt.value, state) if node.stmt.value is not None else Const(None)
         state.env[RETURN_SLOT] = value
+        if node.stmt.value is not None:
+            self.holders.cached_return(self, frame, value, node.stmt, node.stmt.value, state)
+
+    def _params(self, frame: Frame, node: C.Params, state: State) -> None:
+        self.frameworks.inject_parameters(self, frame, node.function, state)
 
     def _raise(self, frame: Frame, node: C.Raise, state: State) -> None:
         if node.stmt.exc is not None:
@@ -223,6 +260,7 @@ class Evaluator:
         C.Handler: _handler,
         C.MatchSubject: _match_subject,
         C.MatchCase: _match_case,
+        C.Params: _params,
     }
 
     # == expressions =====================================================================================
@@ -245,7 +283,12 @@ class Evaluator:
     def name(self, frame: Frame, name: str, state: State):
         if name in state.env:
             return state.env[name]
-        return self.engine.global_value(frame.path, name)
+        value = self.engine.global_value(frame.path, name)
+        if isinstance(value, Many) and state.heap.objects:
+            key = self.holders.container_key(frame.path, name)
+            if key is not None:
+                return self.holders.global_read(key, value, state)
+        return value
 
     def _expr_Name(self, frame, expr: ast.Name, state):
         value = self.name(frame, expr.id, state)
@@ -279,7 +322,57 @@ class Evaluator:
         items = [self.value(frame, e, state) for e in expr.elts]
         return Many(_join_all(items)) if items else Many(UNKNOWN)
 
-    _expr_Set = _expr_List
+    def _expr_Set(self, frame, expr: ast.Set, state):
+        items = [self.value(frame, e, state) for e in expr.elts]
+        for item, element in zip(items, expr.elts):
+            self.implicit_call(frame, item, "__hash__", element, state)
+        return Many(_join_all(items), "set") if items else Many(UNKNOWN, "set")
+
+    def _expr_Compare(self, frame, expr: ast.Compare, state):
+        """``a == b`` runs ``a.__eq__(b)``; ``x in s`` hashes ``x`` when ``s`` is a set or a dict."""
+        left = self.value(frame, expr.left, state)
+        left_node = expr.left
+        for op, comparator in zip(expr.ops, expr.comparators):
+            right = self.value(frame, comparator, state)
+            if isinstance(op, (ast.Eq, ast.NotEq)):
+                self.implicit_call(frame, left, "__eq__", left_node, state, (right,))
+            elif isinstance(op, (ast.In, ast.NotIn)) and any(
+                    isinstance(m, Many) and m.kind in ("set", "dict") for m in members(right)):
+                self.implicit_call(frame, left, "__hash__", left_node, state)
+            left, left_node = right, comparator
+        return UNKNOWN
+
+    def _expr_BinOp(self, frame, expr: ast.BinOp, state):
+        """``"..." % value`` formats now: ``%s`` runs ``__str__``, ``%r`` runs ``__repr__``."""
+        self.value(frame, expr.left, state)
+        right = self.value(frame, expr.right, state)
+        if isinstance(expr.op, ast.Mod) and isinstance(expr.left, ast.Constant) and isinstance(expr.left.value, str):
+            conversions = [c for c in _PERCENT_CONVERSION.findall(expr.left.value) if c != "%"]
+            values = list(right.items) if isinstance(right, Items) else [right]
+            for conversion, value in zip(conversions, values):
+                if conversion in "sra":
+                    self.implicit_call(frame, value, "__repr__" if conversion in "ra" else "__str__", expr, state)
+        return UNKNOWN
+
+    def _str_format(self, frame, expr: ast.Call, args: list, kwargs: dict, state) -> None:
+        """``"{}".format(value)`` runs ``__str__`` (``{!r}``: ``__repr__``) of each value it formats."""
+        try:
+            fields = list(string.Formatter().parse(expr.func.value.value))
+        except ValueError:
+            return
+        auto = 0
+        for _literal, field_name, _spec, conversion in fields:
+            if field_name is None:
+                continue
+            head = field_name.split(".")[0].split("[")[0]
+            if head == "":
+                value, auto = (args[auto] if auto < len(args) else UNKNOWN), auto + 1
+            elif head.isdigit():
+                value = args[int(head)] if int(head) < len(args) else UNKNOWN
+            else:
+                value = kwargs.get(head, UNKNOWN)
+            if head == field_name:  # "{0.name}" reads an attribute instead: not followed
+                self.implicit_call(frame, value, "__repr__" if conversion in ("r", "a") else "__str__", expr, state)
 
     def _expr_Starred(self, frame, expr: ast.Starred, state):
         return self.value(frame, expr.value, state)
@@ -328,19 +421,25 @@ class Evaluator:
     def _expr_ListComp(self, frame, expr, state):
         return Many(self._comprehension(frame, expr, state, [expr.elt])[0])
 
-    _expr_SetComp = _expr_ListComp
     _expr_GeneratorExp = _expr_ListComp
+
+    def _expr_SetComp(self, frame, expr, state):
+        element = self._comprehension(frame, expr, state, [expr.elt])[0]
+        self.implicit_call(frame, element, "__hash__", expr.elt, state)
+        return Many(element, "set")
 
     def _expr_DictComp(self, frame, expr, state):
         # a mapping is modelled by its values: `by_id[k]` and `.values()` give an element
-        return Many(self._comprehension(frame, expr, state, [expr.key, expr.value])[1])
+        key, value = self._comprehension(frame, expr, state, [expr.key, expr.value])
+        self.implicit_call(frame, key, "__hash__", expr.key, state)
+        return Many(value, "dict")
 
     def _expr_Dict(self, frame, expr: ast.Dict, state):
         values = [self.value(frame, v, state) for v in expr.values]
         for key in expr.keys:
             if key is not None:
-                self.value(frame, key, state)
-        return Many(_join_all(values)) if values else Many(UNKNOWN)
+                self.implicit_call(frame, self.value(frame, key, state), "__hash__", key, state)
+        return Many(_join_all(values), "dict") if values else Many(UNKNOWN, "dict")
 
     def _expr_Yield(self, frame, expr, state):
         value = self.value(frame, expr.value, state) if expr.value is not None else Const(None)
@@ -369,7 +468,7 @@ class Evaluator:
             return self.instance_attribute(frame, base, name, expr, state)
         if isinstance(base, AwaitableAttrs):
             return self.awaitable_attribute(frame, base, name, expr, state)
-        if isinstance(base, (SessionRef, Registry, Factory, Query, LoaderOpt, Keyed, Executor)):
+        if isinstance(base, (SessionRef, Registry, Factory, Query, LoaderOpt, Keyed, Executor, TaskQueue)):
             return BoundMethod(base, name)
         if isinstance(base, ObjectRef):
             return self.object_attribute(base, name, state)
@@ -378,11 +477,28 @@ class Evaluator:
         if isinstance(base, ClassRef):
             if base.mapped is not None and name in base.mapped.attributes:
                 return AttrRef(base.mapped, name)
-            return self.engine.class_member(base, name)
+            member = self.engine.class_member(base, name)
+            if isinstance(member, Function) and _is_classmethod(member.node):
+                return BoundMethod(base, name, member)  # `cls` is the class
+            if member is UNKNOWN and base.mapped is None:
+                stored = self.holders.class_read(base, name, state)
+                if stored is not None:
+                    return stored
+                if name in FROM_ATTRIBUTES_METHODS:
+                    return BoundMethod(base, name)  # Pydantic: `Schema.model_validate(obj)`
+            return member
         if isinstance(base, ModuleValue):
             return self.engine.module_member(base, name)
         if isinstance(base, ExternalValue):
+            if construct_of(base.qualified) is Construct.FLASK_G:
+                stored = self.holders.g_read(name, state)
+                if stored is not None:
+                    return stored
             return ExternalValue(f"{base.qualified}.{name}")
+        if isinstance(base, Function) and name in TASK_SEND_METHODS:
+            return BoundMethod(base, name)  # Celery: `task.delay(...)`
+        if isinstance(base, Many) and name in _CONTAINER_METHODS:
+            return BoundMethod(base, name)
         if isinstance(base, Many) and name not in ("append", "extend", "count", "index"):
             return _map_members(base.element, lambda m: self.attribute(frame, m, expr, state))
         if isinstance(base, AttrRef):
@@ -501,7 +617,29 @@ class Evaluator:
                 return self.engine.calls.new_session(self, frame, Factory(False, True, "session"), expr, state)
         if isinstance(expr.func, ast.Name) and expr.func.id not in state.env and callee is UNKNOWN:
             return self.builtin(frame, expr.func.id, args, expr, state)
+        if isinstance(expr.func, ast.Attribute):
+            method = expr.func.attr
+            if method in APP_CONTEXT_METHODS and callee is UNKNOWN:
+                return Context(ContextKind.APP_CONTEXT, None, method)  # Flask: `with app.app_context():`
+            if method == "format" and isinstance(expr.func.value, ast.Constant) and isinstance(expr.func.value.value, str):
+                self._str_format(frame, expr, args, kwargs, state)
+                return UNKNOWN
+            if method in CONTAINER_STORES:
+                self._container_method(frame, expr, method, callee, args, state)
         return _map_members(callee, lambda member: self.apply(frame, member, args, kwargs, expr, state))
+
+    def _container_method(self, frame, expr: ast.Call, method: str, callee, args: list, state: State) -> None:
+        """``s.add(x)`` hashes ``x`` when ``s`` is a set or a dict; a store into a module-level container is tracked."""
+        where = CONTAINER_STORES[method]
+        if where == "element":
+            stored, source = (element_of(args[0]) if args else UNKNOWN), (expr.args[0] if expr.args else expr)
+        else:
+            stored = args[where] if len(args) > where else UNKNOWN
+            source = expr.args[where] if len(expr.args) > where else expr
+        receivers = [m.receiver for m in members(callee) if isinstance(m, BoundMethod)]
+        if any(isinstance(r, Many) and r.kind in ("set", "dict") for r in receivers) and method in ("add", "setdefault"):
+            self.implicit_call(frame, args[0] if args else UNKNOWN, "__hash__", expr, state)
+        self._container_store(frame, expr.func.value, stored, expr, state, source)
 
     def apply(self, frame: Frame, callee, args: list, kwargs: dict, node: ast.Call, state: State):
         if isinstance(callee, ExternalValue):
@@ -531,13 +669,18 @@ class Evaluator:
             ast.copy_location(fake, node)
             fake.end_lineno, fake.end_col_offset = node.end_lineno, node.end_col_offset
             return _map_members(args[0], lambda member: self.attribute(frame, member, fake, state))
+        if name in _HASHING_BUILTINS and args:
+            element = element_of(self.iterable(frame, args[0], node, state))
+            self.implicit_call(frame, element, "__hash__", node, state)
+            return Many(element, _HASHING_BUILTINS[name])
         if name in _STRINGIFYING and args:
             for arg in args if name == "print" else args[:1]:
                 self.implicit_call(frame, arg, _STRINGIFYING[name], node, state)
         return UNKNOWN
 
-    def implicit_call(self, frame: Frame, value, dunder: str, node: ast.AST, state: State) -> None:
-        """``str(obj)``, ``f"{obj}"``, ``print(obj)`` run the model's ``__str__``/``__repr__``."""
+    def implicit_call(self, frame: Frame, value, dunder: str, node: ast.AST, state: State, extra: tuple = ()) -> None:
+        """``str(obj)``, ``f"{obj}"``, ``print(obj)`` run the model's ``__str__``/``__repr__``; set and dict
+        membership runs its ``__hash__``, ``==`` its ``__eq__`` (``extra``: the other operand)."""
         for member in members(value):
             if not isinstance(member, InstanceRef) or member.iid not in state.heap.instances:
                 continue
@@ -547,7 +690,8 @@ class Evaluator:
                 if attribute is not None and attribute.kind is AttrKind.METHOD:
                     function = self.engine.method_function(cls, attribute)
                     if function is not None:
-                        self.engine.call(self, frame, function, [member], {}, node, state, reader=f"`{candidate}`")
+                        self.engine.call(self, frame, function, [member, *extra], {}, node, state,
+                                         reader=f"`{candidate}`")
                     break
 
     # == issues & positions ==============================================================================
@@ -565,6 +709,14 @@ class Evaluator:
 
 
 _FAULT_PRIORITY = [Fault.DETACHED_EXPIRED, Fault.DETACHED_UNLOADED, Fault.GREENLET, Fault.NOT_PERSISTENT]
+
+
+#: Methods of a list/dict/set value that the analysis follows (see Calls.method and _container_method).
+_CONTAINER_METHODS = frozenset({"get", "pop", "setdefault", "values", "items", "discard", "remove", "add", "update"})
+
+
+def _is_classmethod(function: ast.AST) -> bool:
+    return any(isinstance(d, ast.Name) and d.id == "classmethod" for d in function.decorator_list)
 
 
 def _primary_fault(faults: list[Fault]) -> Fault:

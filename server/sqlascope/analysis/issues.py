@@ -18,6 +18,7 @@ class Fault(enum.Enum):
     GREENLET = "greenlet"  # MissingGreenlet: implicit IO under AsyncSession
     NOT_PERSISTENT = "not_persistent"  # InvalidRequestError: refresh()/expire() of a non-persistent instance
     ALREADY_BEGUN = "already_begun"  # InvalidRequestError: session.begin() after autobegin
+    OUTLIVES_SESSION = "outlives_session"  # not a fault where reported: an instance is kept past its session
     CUT_SHORT = "cut_short"  # not a run-time failure: the analysis of this root stopped early (`detail` says why)
 
 
@@ -36,6 +37,7 @@ class Issue:
     reader_call: Location | None = None
     call_chain: tuple[Related, ...] = ()
     detail: str = ""  # for CUT_SHORT: why the analysis stopped
+    holder: str = ""  # for OUTLIVES_SESSION: where the instance is kept ("module-level `cache`", ...)
 
     @property
     def events(self) -> list[Event]:

@@ -99,6 +99,7 @@ def related_instance(
         options=nested,
         loaded_at=where,
         history=parent.history,
+        factory_origin=parent.factory_origin,
     )
 
 

@@ -169,6 +169,12 @@ class Construct(enum.Enum):
     WRAPS = "wraps"  # functools.wraps(f): identity decorator factory
     CACHE = "cache"  # functools.cache / lru_cache: identity decorator
     OBJECT_SESSION = "object_session"
+    EVENT_LOOP = "event_loop"  # asyncio.get_running_loop(): its run_in_executor hands a function to a thread
+    TO_THREAD = "to_thread"  # asyncio.to_thread(fn, *args)
+    DEPENDS = "depends"  # fastapi.Depends(dependency, scope=...)
+    BACKGROUND_TASKS = "background_tasks"  # fastapi.BackgroundTasks (a handler parameter annotation)
+    ANNOTATED = "annotated"  # typing.Annotated[T, metadata...]
+    FLASK_G = "flask_g"  # flask.g: an attribute namespace that lives as long as the app context
     # Mapping declarations (used by the model index)
     DECLARATIVE_BASE = "declarative_base"
     DECLARATIVE_BASE_FUNC = "declarative_base_func"
@@ -223,16 +229,49 @@ EXTERNAL_CONSTRUCTS: dict[str, Construct] = {
     "sqlalchemy.association_proxy": Construct.ASSOCIATION_PROXY,
     "sqlmodel.SQLModel": Construct.SQLMODEL,
     "flask_sqlalchemy.SQLAlchemy": Construct.FLASK_SQLALCHEMY,
+    "asyncio.get_running_loop": Construct.EVENT_LOOP,
+    "asyncio.get_event_loop": Construct.EVENT_LOOP,
+    "asyncio.new_event_loop": Construct.EVENT_LOOP,
+    "asyncio.to_thread": Construct.TO_THREAD,
+    "fastapi.Depends": Construct.DEPENDS,
+    "fastapi.Security": Construct.DEPENDS,
+    "fastapi.BackgroundTasks": Construct.BACKGROUND_TASKS,
+    "starlette.BackgroundTasks": Construct.BACKGROUND_TASKS,
+    "typing.Annotated": Construct.ANNOTATED,
+    "typing_extensions.Annotated": Construct.ANNOTATED,
+    "flask.g": Construct.FLASK_G,
 }
 
 #: Factory/session keyword → meaning.
 EXPIRE_ON_COMMIT_KEYWORD = "expire_on_commit"
 
 #: Packages whose names are recognised without resolving them (the user may not have them installed).
-KNOWN_PACKAGES = ("sqlalchemy", "sqlmodel", "flask_sqlalchemy", "contextlib", "threading", "functools", "concurrent")
+KNOWN_PACKAGES = ("sqlalchemy", "sqlmodel", "flask_sqlalchemy", "contextlib", "threading", "functools", "concurrent",
+                  "asyncio", "fastapi", "starlette", "typing", "typing_extensions", "flask")
 
 #: Executor methods that run a function elsewhere: name → index of the function argument.
 HAND_OFF_METHODS = {"submit": 0, "map": 0, "run_in_executor": 1}
+
+#: Methods of a Celery task that send it to a worker: name → how its arguments are passed ("call": like the
+#: task itself, "args": ``apply_async(args=(...), kwargs={...})``). The worker gets a serialized copy of each
+#: argument: an ORM instance arrives detached, with only the attributes that were loaded when it was sent.
+TASK_SEND_METHODS = {"delay": "call", "apply_async": "args"}
+
+#: Pydantic class methods that read a model's fields from an object's attributes (``from_attributes``).
+FROM_ATTRIBUTES_METHODS = {"model_validate", "from_orm"}
+
+#: Flask: ``with app.<method>(...)`` pushes an app context; its exit removes Flask-SQLAlchemy's ``db.session``
+#: (closing it) and drops ``flask.g``.
+APP_CONTEXT_METHODS = {"app_context", "test_request_context", "request_context"}
+
+#: FastAPI ``Depends(..., scope=...)``: when a yield dependency's exit code runs, relative to the background
+#: tasks of the request (checked against the installed FastAPI by tests/test_corpus_frameworks.py). Response
+#: serialization happens before the exit in both scopes.
+DEPENDENCY_EXIT = {"request": "after_background_tasks", "function": "before_background_tasks"}
+
+#: Container methods that store their argument(s): name → which argument ("element" of an iterable for extend).
+CONTAINER_STORES = {"append": 0, "add": 0, "appendleft": 0, "insert": 1, "setdefault": 1, "extend": "element",
+                    "update": "element"}
 
 #: Async constructs: a session made by these raises MissingGreenlet on implicit IO.
 ASYNC_NAMES = {"AsyncSession", "async_sessionmaker", "async_scoped_session"}

@@ -48,9 +48,12 @@ class InstanceRef:
 
 @dataclass(frozen=True)
 class Many:
-    """A list, result or collection whose elements are ``element``."""
+    """A list, result or collection whose elements are ``element``.
+
+    ``kind`` is "set" or "dict" when the container hashes what goes in (so a model's ``__hash__`` runs), else ""."""
 
     element: object
+    kind: str = ""
 
 
 @dataclass(frozen=True)
@@ -161,6 +164,7 @@ class ContextKind(enum.Enum):
     BEGIN_NEW = "begin_new"  # `with factory.begin() as s`: commits (or rolls back), then closes
     BEGIN = "begin"  # `with s.begin():`: commits (or rolls back); the session stays open
     GENERATOR = "generator"  # a @contextmanager helper
+    APP_CONTEXT = "app_context"  # Flask `app.app_context()` / `test_request_context()`: its exit removes db.session
 
 
 @dataclass(frozen=True)
@@ -190,6 +194,21 @@ class ObjectRef:
 @dataclass(frozen=True)
 class Executor:
     """A ThreadPoolExecutor / ProcessPoolExecutor: ``submit`` and ``map`` hand instances to other threads."""
+
+
+@dataclass(frozen=True)
+class Dependency:
+    """FastAPI ``Depends(target)``: the handler parameter gets what ``target`` returns or yields.
+
+    ``scope`` says when a yield dependency's exit code runs (see ``sqla_api.DEPENDENCY_EXIT``)."""
+
+    target: object
+    scope: str = "request"
+
+
+@dataclass(frozen=True)
+class TaskQueue:
+    """FastAPI/Starlette ``BackgroundTasks``: ``add_task(fn, *args)`` runs ``fn`` after the response."""
 
 
 _MAX_UNION = 8

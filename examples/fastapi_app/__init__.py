@@ -1,0 +1,1 @@
+"""A small FastAPI app with session-lifecycle bugs next to clean look-alikes (see README.md)."""

@@ -1,0 +1,5 @@
+from __future__ import annotations
+
+from flask_sqlalchemy import SQLAlchemy
+
+db = SQLAlchemy()

@@ -1,0 +1,25 @@
+from sqlalchemy import ForeignKey, String
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+class Invoice(Base):
+    __tablename__ = "invoices"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    number: Mapped[str] = mapped_column(String(20))
+    paid: Mapped[bool] = mapped_column(default=False)
+    items: Mapped[list["InvoiceItem"]] = relationship(back_populates="invoice")
+
+
+class InvoiceItem(Base):
+    __tablename__ = "invoice_items"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    description: Mapped[str] = mapped_column(String(120))
+    amount_cents: Mapped[int]
+    invoice_id: Mapped[int] = mapped_column(ForeignKey("invoices.id"))
+    invoice: Mapped["Invoice"] = relationship(back_populates="items")
