@@ -59,6 +59,10 @@ def fix_data(issue: Issue) -> dict:
         "factory": _span(fact.factory_origin) if fact is not None else None,
         "in_reader": issue.reader is not None,
         "via": [_span(related.location) for related in issue.call_chain],
+        # what the scope fixes need: where the session ended or expired things ([span, effect], in order)
+        "events": [[_span(e.location), e.effect] for e in issue.events if e.effect] if fact is not None else [],
+        "model_at": [fact.cls.path, fact.cls.node.lineno] if fact is not None else None,
+        "is_async": fact.is_async if fact is not None else False,
     }
 
 

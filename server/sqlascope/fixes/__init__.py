@@ -1,8 +1,27 @@
 """Quick fixes: pure text edits computed from the syntax tree, one module per fix family.
 
 ``FIXES`` maps a diagnostic code to the fix providers that may apply, best first. Every provider returns a
-(possibly empty) list of ``Fix``; none may raise for ordinary code. The first preferred fix is the one
-``check --fix`` and "fix all" apply.
+(possibly empty) list of ``Fix``; none may raise for ordinary code. A provider marks a fix ``preferred`` when it is
+safe to apply without a look (``check --fix``, "fix all"); ``fixes_for`` then keeps that mark on the first such
+fix only, so each finding has at most one preferred fix: the best for the situation. Providers in ``FALLBACKS``
+run only when no provider before them offered anything.
+
+Fix kinds (``Fix.kind``):
+
+| kind                          | what it does                                                          | module           |
+|-------------------------------|-----------------------------------------------------------------------|------------------|
+| scope                         | move the read into the ``with`` block / bare session → ``with`` / move ``close()`` | scope            |
+| move-read                     | move a plain read up, before calls that end the session elsewhere     | scope            |
+| eager-load                    | loader option in the query (``selectinload``/``joinedload``/``undefer``, ``load_only`` list, drop ``defer``) | eager_load |
+| eager-load+expire-on-commit   | both: a relationship a commit expired                                 | eager_load       |
+| expire-on-commit              | ``expire_on_commit=False`` at the factory                             | expire_on_commit |
+| merge                         | re-attach with ``obj = session.merge(obj)``                           | merge            |
+| load-before-end               | ``session.refresh(obj, ["rel"])`` before the session ends             | load_before_end  |
+| awaitable-attrs               | ``await obj.awaitable_attrs.rel``                                     | async_fixes      |
+| async-refresh                 | ``await session.refresh(obj)`` before the read                        | async_fixes      |
+| init-collection               | ``Model(..., rel=[])`` for a new object's collection                  | new_collection   |
+| explicit-commit               | SQS107: drop ``with s.begin():`` and commit at its end                | begin            |
+| suppress                      | ``# noqa: CODE``                                                      | suppress         |
 """
 
 from __future__ import annotations
@@ -12,42 +31,120 @@ from typing import Callable
 
 from ..analysis.findings import Finding
 from ..analysis.source import SourceFile
-from .eager_load import eager_load
+from .async_fixes import async_refresh, awaitable_attrs
+from .begin import commit_instead_of_begin
+from .eager_load import eager_load, eager_load_and_keep
 from .edits import Fix, TextEdit, apply_edits
 from .expire_on_commit import keep_loaded_on_commit
+from .load_before_end import load_before_end
 from .merge import assign_merge_result, merge_before_refresh
+from .new_collection import init_collection
+from .scope import extend_scope, move_read_up
 from .suppress import suppress
 
 SourceOf = Callable[[str], SourceFile | None]
+Provider = Callable[[Finding, SourceOf], list[Fix]]
+
+
+def _merge_before_refresh(finding: Finding, source_of: SourceOf) -> list[Fix]:
+    return merge_before_refresh(finding, source_of(finding.location.path))
+
 
 #: code → providers (finding, source_of) → fixes, best first. `suppress` is offered for every code.
-FIXES: dict[str, list[Callable[[Finding, SourceOf], list[Fix]]]] = {
-    "SQS101": [keep_loaded_on_commit],
-    "SQS102": [eager_load],
-    "SQS103": [lambda f, source_of: merge_before_refresh(f, source_of(f.location.path))],
+FIXES: dict[str, list[Provider]] = {
+    "SQS101": [extend_scope, keep_loaded_on_commit, eager_load_and_keep, move_read_up, load_before_end],
+    "SQS102": [eager_load, extend_scope, init_collection, move_read_up, load_before_end],
+    "SQS103": [_merge_before_refresh],
     "SQS104": [assign_merge_result],
-    "SQS105": [eager_load, keep_loaded_on_commit],
-    "SQS106": [eager_load, keep_loaded_on_commit],
+    "SQS105": [eager_load, awaitable_attrs, init_collection, keep_loaded_on_commit, async_refresh],
+    "SQS106": [eager_load, keep_loaded_on_commit, eager_load_and_keep, extend_scope, move_read_up, load_before_end],
+    "SQS107": [commit_instead_of_begin],
+}
+
+#: Providers that run only when every provider listed before them for the code offered nothing: the issue's
+#: "only where no better fix applies", and alternatives to eager loading that would only crowd its menu.
+FALLBACKS: dict[str, set[Provider]] = {
+    "SQS101": {move_read_up, load_before_end},
+    "SQS102": {extend_scope, init_collection, move_read_up, load_before_end},
+    "SQS106": {extend_scope, move_read_up, load_before_end},
 }
 
 
 def fixes_for(finding: Finding, source_of: SourceOf) -> list[Fix]:
-    fixes: list[Fix] = []
     causes = [replace(finding, data=variant) for variant in finding.data.get("variants", [finding.data])]
-    for provider in FIXES.get(finding.code, []):
-        for cause in causes:
-            try:
-                fixes.extend(f for f in provider(cause, source_of) if f not in fixes)
-            except (ValueError, KeyError, IndexError, TypeError, AttributeError):
-                continue  # a fix that can't be computed safely is not offered
+    per_cause = [_fixes_for_cause(cause, source_of) for cause in causes]
+    fixes: list[Fix] = []
+    for cause_fixes in per_cause:
+        fixes.extend(f for f in cause_fixes if f not in fixes)
+    if len(per_cause) > 1:
+        every = _for_every_cause(finding, per_cause, source_of)
+        if every is not None:
+            fixes.insert(0, every)
+    fixes = _one_preferred(fixes)
     source = source_of(finding.location.path)
     if source is not None and source.tree is not None:
         fixes.extend(suppress(finding, source))
     return fixes
 
 
+def _fixes_for_cause(finding: Finding, source_of: SourceOf) -> list[Fix]:
+    fixes: list[Fix] = []
+    fallbacks = FALLBACKS.get(finding.code, set())
+    for provider in FIXES.get(finding.code, []):
+        if provider in fallbacks and fixes:
+            continue
+        try:
+            fixes.extend(f for f in provider(finding, source_of) if f not in fixes)
+        except (ValueError, KeyError, IndexError, TypeError, AttributeError, StopIteration, RecursionError):
+            continue  # a fix that can't be computed safely is not offered
+    return fixes
+
+
+def _for_every_cause(finding: Finding, per_cause: list[list[Fix]], source_of: SourceOf) -> Fix | None:
+    """A line that faults for several callers (a ``__repr__``, a shared helper) is fixed only when every cause is:
+    the preferred fix of each, together, when each cause has one and their edits don't collide."""
+    chosen = [preferred_fix(fixes) for fixes in per_cause]
+    if any(fix is None for fix in chosen):
+        return None
+    unique = list(dict.fromkeys(chosen))
+    if len(unique) == 1:
+        return None
+    edits = tuple(dict.fromkeys(edit for fix in unique for edit in fix.edits))
+    try:
+        for path in {edit.path for edit in edits}:
+            apply_edits(source_of(path).text, [edit for edit in edits if edit.path == path])
+    except (ValueError, AttributeError):
+        return None
+    kinds = list(dict.fromkeys(fix.kind for fix in unique))
+    title = f"{unique[0].title} (and the same for the other {len(unique) - 1} callers that reach this line)"
+    return Fix(title, finding.code, kinds[0] if len(kinds) == 1 else "+".join(kinds), edits, preferred=True)
+
+
+def _one_preferred(fixes: list[Fix]) -> list[Fix]:
+    seen = False
+    out = []
+    for fix in fixes:
+        if fix.preferred and seen:
+            fix = replace(fix, preferred=False)
+        seen = seen or fix.preferred
+        out.append(fix)
+    return out
+
+
 def preferred_fix(fixes: list[Fix]) -> Fix | None:
     return next((fix for fix in fixes if fix.preferred), None)
 
 
-__all__ = ["FIXES", "Fix", "TextEdit", "apply_edits", "fixes_for", "preferred_fix"]
+def fix_key(fix: Fix) -> str:
+    """A stable id for one fix of a finding (``codeAction/resolve`` sends it back to find the same fix)."""
+    return f"{fix.kind}:{fix.title}"
+
+
+def resolve_fix(finding: Finding, key: str, source_of: SourceOf) -> Fix | None:
+    """The fix ``key`` of ``finding`` with its edits, recomputed against the current text; None if it no longer
+    applies (the text changed under it). For ``codeAction/resolve``: list actions without edits, then fill in the
+    one the user picks."""
+    return next((fix for fix in fixes_for(finding, source_of) if fix_key(fix) == key), None)
+
+
+__all__ = ["FALLBACKS", "FIXES", "Fix", "TextEdit", "apply_edits", "fix_key", "fixes_for", "preferred_fix", "resolve_fix"]

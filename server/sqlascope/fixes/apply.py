@@ -29,9 +29,13 @@ def plan_fixes(findings: list[Finding], source_of: SourceOf) -> FixPlan:
     plan = FixPlan()
     accepted: dict[str, list[TextEdit]] = {}
     for finding in findings:
-        fix = preferred_fix(fixes_for(finding, source_of))
+        offered = fixes_for(finding, source_of)
+        fix = preferred_fix(offered)
         if fix is None:
-            plan.unfixable.append((finding, "no safe fix is known for this finding yet"))
+            others = [f.title for f in offered if f.kind != "suppress"]
+            reason = (f"its fixes change behaviour and need a review, so none is applied automatically: {'; '.join(others)}"
+                      if others else "no safe fix is known for this finding yet")
+            plan.unfixable.append((finding, reason))
             continue
         trial = {path: list(edits) for path, edits in accepted.items()}
         for edit in fix.edits:

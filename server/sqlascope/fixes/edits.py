@@ -52,3 +52,8 @@ def apply_edits(text: str, edits: list[TextEdit]) -> str:
     for start, end, new_text in spans:
         text = text[:start] + new_text + text[end:]
     return text
+
+
+def replace_lines(path: str, first: int, last: int, text: str) -> TextEdit:
+    """Replace whole lines ``first``…``last`` (1-based, inclusive, with their line endings) by ``text``."""
+    return TextEdit(path, first, 0, last + 1, 0, text)
