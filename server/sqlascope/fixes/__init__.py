@@ -62,10 +62,11 @@ FIXES: dict[str, list[Provider]] = {
 }
 
 #: Providers that run only when every provider listed before them for the code offered nothing: the issue's
-#: "only where no better fix applies", and alternatives to eager loading that would only crowd its menu.
+#: "only where no better fix applies". For SQS102, moving the read into the session's scope is offered beside
+#: eager loading (a different trade-off: no extra query, but a longer-lived session).
 FALLBACKS: dict[str, set[Provider]] = {
     "SQS101": {move_read_up, load_before_end},
-    "SQS102": {extend_scope, init_collection, move_read_up, load_before_end},
+    "SQS102": {init_collection, move_read_up, load_before_end},
     "SQS106": {extend_scope, move_read_up, load_before_end},
 }
 
