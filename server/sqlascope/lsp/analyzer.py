@@ -13,10 +13,11 @@ from lsprotocol import types
 from pygls.workspace.position_codec import PositionCodec
 
 from ..analysis.engine import Engine
+from ..analysis.source import SourceFile
 from ..analysis.workspace import Workspace, discover_python_files
 from ..check import findings_for_file
 from ..config import Settings
-from .convert import PositionConverter, failure_diagnostic, split_lines, to_diagnostic
+from .convert import PositionConverter, failure_diagnostic, skipped_diagnostic, split_lines, to_diagnostic
 
 logger = logging.getLogger(__name__)
 
@@ -35,6 +36,43 @@ class Outcome:
     #: The traceback of an engine crash, for the log.
     crash: str | None = None
     findings: int = field(default=0)
+    #: Why the file is not analysed at all (too large, NUL bytes, not UTF-8, beyond the parser's limits): the
+    #: diagnostics are then one Information diagnostic saying so.
+    skipped: str | None = None
+
+
+#: Parser errors no amount of further typing fixes: the file is shown as skipped, not as "being edited".
+_PARSER_LIMITS = ("too many", "too complex", "too deeply", "recursion")
+
+
+def skip_reason(source: SourceFile) -> str | None:
+    """Why ``source`` can't be analysed when that is not an ordinary syntax error (which the user is
+    presumably in the middle of typing), else None."""
+    error = source.error
+    if error is None:
+        return None
+    lowered = error.lower()
+    if "syntax error" in lowered and not any(limit in lowered for limit in _PARSER_LIMITS):
+        return None
+    return error
+
+
+def oversize(text: str, limit: int | None) -> str | None:
+    """The complaint when ``text`` is over ``limit`` bytes of UTF-8, else None."""
+    if not limit or len(text) * 4 <= limit:
+        return None
+    size = len(text) if len(text) > limit else len(text.encode("utf-8", "surrogatepass"))
+    if size <= limit:
+        return None
+    return (f"skipped: the file is {_megabytes(size)}, larger than the maxFileSize limit of {_megabytes(limit)}")
+
+
+def _megabytes(size: int) -> str:
+    return f"{size / 1_000_000:.1f} MB" if size >= 100_000 else f"{size:,} bytes"
+
+
+#: Directories ``discover_python_files`` doesn't index.
+_SKIP_DIRS = {".git", ".hg", ".venv", "venv", "node_modules", "__pycache__", ".tox", ".mypy_cache", "build", "dist"}
 
 
 def make_workspace(roots: list[str], environment: str | None) -> Workspace:
@@ -51,6 +89,8 @@ class Analyzer:
     def __init__(self) -> None:
         self.workspace: Workspace | None = None
         self.engine: Engine | None = None
+        #: A module appeared since the engine was made: its cached results may say an import doesn't resolve.
+        self._new_modules = False
         self.roots: list[str] = []
         self.environment: str | None = None
 
@@ -65,7 +105,49 @@ class Analyzer:
             except Exception:  # an unreadable file costs that file only
                 logger.exception("cannot index %s", path)
         self.engine = Engine(self.workspace)
+        self._new_modules = False
         return len(self.workspace.files)
+
+    def unanalysable(self) -> list[tuple[str, str]]:
+        """(path, reason) of indexed files that can't be analysed for a reason other than a syntax error."""
+        workspace, _ = self._ready()
+        return sorted((path, reason) for path, source in workspace.files.items()
+                      if (reason := skip_reason(source)) is not None)
+
+    def indexable(self, path: str) -> bool:
+        """Would indexing the roots pick ``path`` up?"""
+        if not path.endswith(".py"):
+            return False
+        for root in self.roots:
+            root = os.path.abspath(root)
+            if os.path.commonpath([root, path]) != root:
+                continue
+            parts = os.path.relpath(os.path.dirname(path), root).split(os.sep)
+            return not any(p in _SKIP_DIRS or (p.startswith(".") and p != ".") for p in parts)
+        return False
+
+    def files_changed(self, changes: list[tuple[str, bool]], open_paths: set[str]) -> int:
+        """Files changed on disk: ``(path, exists)`` pairs. Indexed files are re-read (unchanged contents are
+        recognised by digest), new ones under the roots added, deleted ones forgotten. Open documents keep the
+        editor's text. Returns how many files the workspace now sees differently."""
+        workspace, _ = self._ready()
+        changed = 0
+        for path, exists in changes:
+            path = os.path.abspath(path)
+            if path in open_paths:
+                continue
+            known = path in workspace.files
+            before = workspace.generation
+            try:
+                if not exists or not os.path.isfile(path):
+                    if known:
+                        workspace.remove_file(path)
+                elif known or self.indexable(path):
+                    self._add(path)
+            except Exception:
+                logger.exception("cannot re-read %s", path)
+            changed += workspace.generation != before
+        return changed
 
     def indexed_files(self) -> list[str]:
         workspace, _ = self._ready()
@@ -77,11 +159,32 @@ class Analyzer:
         assert self.workspace is not None and self.engine is not None
         return self.workspace, self.engine
 
-    def sync(self, texts: Texts) -> None:
+    def _add(self, path: str, text: str | None = None) -> SourceFile:
+        """``Workspace.add_file``, noting a module the workspace didn't know."""
+        workspace, _ = self._ready()
+        if os.path.abspath(path) not in workspace.files:
+            self._new_modules = True
+        return workspace.add_file(path, text)
+
+    def _engine(self) -> Engine:
+        """The engine, made anew when modules appeared. Its cached per-function results are re-validated against
+        what they consulted, and "no such module" isn't recorded: a cached result of a function whose import did
+        not resolve would outlive the module's creation (an engine limitation; see the LSP notes)."""
+        workspace, engine = self._ready()
+        if self._new_modules:
+            self.engine = engine = Engine(workspace)
+            self._new_modules = False
+        return engine
+
+    def sync(self, texts: Texts, max_size: int | None = None) -> None:
+        """Give the workspace the editor's texts (one over ``max_size`` is not parsed: the workspace keeps
+        what it had for that file)."""
         workspace, _ = self._ready()
         for path, text in texts:
+            if oversize(text, max_size) is not None:
+                continue
             try:
-                workspace.add_file(path, text)
+                self._add(path, text)
             except Exception:
                 logger.exception("cannot add %s", path)
 
@@ -95,13 +198,22 @@ class Analyzer:
         else:
             workspace.remove_file(path)
 
-    def analyse(self, path: str, text: str | None, settings: Settings, codec: PositionCodec, texts: Texts = ()) -> Outcome:
-        """Findings for ``path`` with ``text`` (None: the workspace's text, e.g. the file on disk)."""
-        workspace, engine = self._ready()
-        self.sync(texts)
-        source = workspace.add_file(path, text) if text is not None else workspace.files.get(path)
+    def analyse(self, path: str, text: str | None, settings: Settings, codec: PositionCodec, texts: Texts = (),
+                max_size: int | None = None) -> Outcome:
+        """Findings for ``path`` with ``text`` (None: the workspace's text, e.g. the file on disk). A text over
+        ``max_size`` bytes is not analysed."""
+        workspace, _ = self._ready()
+        self.sync(texts, max_size)
+        too_large = oversize(text if text is not None else getattr(workspace.files.get(path), "text", ""), max_size)
+        if too_large is not None:
+            return Outcome([skipped_diagnostic(too_large)], problem=too_large, skipped=too_large)
+        source = self._add(path, text) if text is not None else workspace.files.get(path)
         if source is None:
             return Outcome([])
+        engine = self._engine()
+        reason = skip_reason(source)
+        if reason is not None:
+            return Outcome([skipped_diagnostic(reason)], problem=reason, skipped=reason)
         if source.error is not None:
             return Outcome(None, problem=f"line {source.error_line}: {source.error}")
         try:
@@ -121,17 +233,20 @@ class Analyzer:
 
     def code_actions(self, path: str, text: str, settings: Settings, codec: PositionCodec, context: list,
                      only: list[str] | None, versions: dict[str, int | None], versioned: bool,
-                     texts: Texts = ()) -> list[types.CodeAction]:
+                     texts: Texts = (), max_size: int | None = None) -> list[types.CodeAction]:
         """Quick fixes for the diagnostics in ``context`` (matched by code and start line), and fix-all."""
         from ..fixes import fixes_for, preferred_fix
         from ..fixes.apply import plan_fixes
         from .code_actions import FIX_ALL, fix_all, quick_fix, workspace_edit
 
-        workspace, engine = self._ready()
-        self.sync(texts)
-        source = workspace.add_file(path, text)
+        workspace, _ = self._ready()
+        self.sync(texts, max_size)
+        if oversize(text, max_size) is not None:
+            return []
+        source = self._add(path, text)
         if source.error is not None:
             return []
+        engine = self._engine()
         findings = [f for f in findings_for_file(engine, source.path, settings) if f.location.path == source.path]
 
         def text_for(p: str) -> str | None:
@@ -153,13 +268,17 @@ class Analyzer:
                 actions.append(fix_all(workspace_edit(edits, positions, versions, versioned), len(plan.fixed)))
         return actions
 
-    def hover(self, path: str, text: str, position: types.Position, codec: PositionCodec, texts: Texts = ()) -> str | None:
+    def hover(self, path: str, text: str, position: types.Position, codec: PositionCodec, texts: Texts = (),
+              max_size: int | None = None) -> str | None:
         """The engine's hover text at a client ``position`` (in the negotiated encoding) of ``text``."""
-        workspace, engine = self._ready()
-        self.sync(texts)
-        source = workspace.add_file(path, text)
+        self._ready()
+        self.sync(texts, max_size)
+        if oversize(text, max_size) is not None:
+            return None
+        source = self._add(path, text)
         if source.error is not None:
             return None
+        engine = self._engine()
         lines = split_lines(text)
         if not 0 <= position.line < len(lines):
             return None

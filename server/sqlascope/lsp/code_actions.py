@@ -1,24 +1,62 @@
-"""Quick fixes as LSP code actions: one ``quickfix`` per offered fix, tied to its diagnostic, the best one marked
-preferred, plus ``source.fixAll.sqlascope`` applying every preferred fix of the file.
+"""``textDocument/codeAction``: quick fixes as LSP code actions, one ``quickfix`` per offered fix, tied to its
+diagnostic, the best one marked preferred, plus ``source.fixAll.sqlascope`` applying every preferred fix of the file.
 
-Fixes are computed on the worker (``Analyzer.fixes``); this module only turns them into LSP types. Edits become
-versioned ``documentChanges`` when the client supports them (the version of open documents; None for files on
-disk), plain ``changes`` otherwise.
+Fixes are computed on the worker (``Analyzer.code_actions``); this module answers the request and turns fixes into
+LSP types. Edits become versioned ``documentChanges`` when the client supports them (the version of open documents;
+None for files on disk), plain ``changes`` otherwise.
 """
 
 from __future__ import annotations
 
+import os
 from collections import defaultdict
+from typing import TYPE_CHECKING
 
 from lsprotocol import types
+from pygls.capabilities import get_capability
 from pygls.uris import from_fs_path
 
 from ..fixes import Fix, TextEdit
 from .convert import SOURCE, PositionConverter
 
+if TYPE_CHECKING:
+    from .server import Sqlascope
+
 FIX_ALL = "source.fixAll.sqlascope"
-__all__ = ["FIX_ALL", "KINDS", "SOURCE", "fix_all", "quick_fix", "workspace_edit"]
+__all__ = ["FIX_ALL", "KINDS", "SOURCE", "CodeActions", "fix_all", "quick_fix", "workspace_edit"]
 KINDS = [types.CodeActionKind.QuickFix, FIX_ALL]
+
+
+class CodeActions:
+    def __init__(self, server: "Sqlascope") -> None:
+        self.server = server
+
+    def register(self) -> None:
+        self.server.handle(types.TEXT_DOCUMENT_CODE_ACTION, self.code_action,
+                           types.CodeActionOptions(code_action_kinds=KINDS))
+
+    async def code_action(self, params: types.CodeActionParams) -> list[types.CodeAction] | None:
+        """Quick fixes for our diagnostics in the request's context, and ``source.fixAll.sqlascope``."""
+        server = self.server
+        doc = server.documents.analysable(params.text_document.uri)
+        if doc is None:
+            return None
+        await server.wait_ready()
+        doc = server.documents.get(params.text_document.uri)
+        if doc is None:
+            return None
+        ours = [d for d in params.context.diagnostics if d.source == SOURCE]
+        versioned = bool(get_capability(server.client_capabilities, "workspace.workspace_edit.document_changes", False))
+        path = os.path.abspath(doc.path)
+        try:
+            return await server.on_worker(server.analyzer.code_actions, path, doc.source, server.config.settings,
+                                          server.workspace.position_codec, ours, params.context.only,
+                                          server.documents.versions(), versioned, server.documents.unsynced(),
+                                          server.config.max_file_size)
+        except Exception as exc:  # an engine bug costs these actions, never the server
+            server.log(types.MessageType.Error,
+                       f"sqlascope: code actions in {path} failed: {type(exc).__name__}: {exc}")
+            return None
 
 
 def workspace_edit(edits: list[TextEdit], positions: PositionConverter, versions: dict[str, int | None],

@@ -93,3 +93,14 @@ def failure_diagnostic(reason: str) -> types.Diagnostic:
         severity=types.DiagnosticSeverity.Information,
         source=SOURCE,
     )
+
+
+def skipped_diagnostic(reason: str) -> types.Diagnostic:
+    """The single diagnostic shown for a file that is not analysed at all (too large, NUL bytes, ...)."""
+    reason = reason.removeprefix("skipped: ")
+    return types.Diagnostic(
+        range=types.Range(start=types.Position(line=0, character=0), end=types.Position(line=0, character=0)),
+        message=f"sqlascope: this file is not analysed: {reason}",
+        severity=types.DiagnosticSeverity.Information,
+        source=SOURCE,
+    )

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from typing import Any
 
+from ..analysis import source as _source
 from ..config import ConfigError, Settings, load_settings, settings_from_mapping
 
 SECTION = "sqlascope"
@@ -22,7 +23,7 @@ def layer(base: Settings, editor: dict) -> Settings:
     """``editor`` (initializationOptions / workspace configuration) over ``base``; raises ConfigError."""
     over = settings_from_mapping(editor, "editor settings")
     return base.merged(select=over.select, ignore=over.ignore, severity=over.severity,
-                       session_helpers=over.session_helpers)
+                       session_helpers=over.session_helpers, time_budget=over.time_budget)
 
 
 #: ``logLevel`` → the highest window/logMessage type sent (Error=1 … Debug=5).
@@ -37,6 +38,26 @@ def log_level(editor: dict) -> tuple[int, str | None]:
     if level is None:
         return LOG_LEVELS[DEFAULT_LOG_LEVEL], f"logLevel must be error, warning, info or debug, not {raw!r}"
     return level, None
+
+
+#: The engine skips larger files itself (``sqlascope check`` too).
+MAX_SOURCE_BYTES: int = getattr(_source, "MAX_SOURCE_BYTES", 5_000_000)
+#: ``maxFileSize`` (bytes of UTF-8): larger documents are not analysed. The default is the engine's own limit
+#: (the one ``sqlascope check`` applies); above it the engine still skips the file.
+DEFAULT_MAX_FILE_SIZE = MAX_SOURCE_BYTES
+
+
+def max_file_size(editor: dict) -> tuple[int, str | None]:
+    """The ``maxFileSize`` limit in bytes, and a complaint when the value is not understood."""
+    raw = editor.get("maxFileSize", editor.get("max_file_size", editor.get("max-file-size")))
+    if raw is None:
+        return DEFAULT_MAX_FILE_SIZE, None
+    if isinstance(raw, bool) or not isinstance(raw, (int, float)) or raw <= 0:
+        return DEFAULT_MAX_FILE_SIZE, f"maxFileSize must be a positive number of bytes, not {raw!r}"
+    if raw > MAX_SOURCE_BYTES:
+        return MAX_SOURCE_BYTES, (f"maxFileSize {int(raw)} is above the analyzer's own limit of {MAX_SOURCE_BYTES} "
+                                  "bytes: larger files are still skipped")
+    return int(raw), None
 
 
 def environment(editor: dict, root: str | None) -> str | None:
@@ -55,4 +76,5 @@ def project_settings(root: str | None) -> Settings:
     return load_settings(root) if root else Settings()
 
 
-__all__ = ["SECTION", "ConfigError", "environment", "layer", "log_level", "project_settings", "unwrap"]
+__all__ = ["DEFAULT_MAX_FILE_SIZE", "SECTION", "ConfigError", "environment", "layer", "log_level", "max_file_size",
+           "project_settings", "unwrap"]

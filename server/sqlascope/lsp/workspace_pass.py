@@ -1,0 +1,160 @@
+"""``analyzeWorkspace``: the background analysis of every indexed file, with ``$/progress``.
+
+One indexed file per worker call; document analyses and settings changes go first; the client can cancel it.
+Findings of files that aren't open are pushed to push clients, and kept for pull clients' ``workspace/diagnostic``
+(sent ``workspace/diagnostic/refresh`` when a pass has finished and changed anything they were told)."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+from typing import TYPE_CHECKING, Iterator
+
+from lsprotocol import types
+from pygls.capabilities import get_capability
+from pygls.uris import from_fs_path
+
+from .analyzer import Outcome
+from .diagnostics import Published
+
+if TYPE_CHECKING:
+    from .server import Sqlascope
+
+TOKEN_PREFIX = "sqlascope-workspace"
+
+
+class WorkspacePass:
+    def __init__(self, server: "Sqlascope") -> None:
+        self.server = server
+        self.task: asyncio.Task | None = None
+        self.published: set[str] = set()  # uris of unopened files it pushed diagnostics for
+        self.results: dict[str, Published] = {}  # uri → diagnostics of the file on disk (unopened files)
+        self.reported: dict[str, str] = {}  # uri → result id last answered to workspace/diagnostic
+        self.pulled = False  # the client has sent workspace/diagnostic
+
+    @property
+    def enabled(self) -> bool:
+        return self.server.config.analyze_workspace
+
+    def restart(self) -> None:
+        """(Re)start the pass when ``analyzeWorkspace`` is on."""
+        if self.task is not None and not self.task.done():
+            self.task.cancel()
+        self.task = None
+        if self.enabled:
+            self.task = asyncio.get_running_loop().create_task(self.run())
+
+    def cancel(self) -> None:
+        if self.task is not None:
+            self.task.cancel()
+
+    async def yield_to_documents(self) -> None:
+        """Let document analyses (waiting out their debounce or running) and settings changes go first."""
+        server = self.server
+        while server.diagnostics.busy or server.configuring:
+            await asyncio.sleep(0.05)
+
+    async def run(self) -> None:
+        server = self.server
+        await server.wait_ready()
+        files = await server.on_worker(server.analyzer.indexed_files)
+        progress = server.work_done_progress
+        token: str | None = None
+        cancelled = None
+        if get_capability(server.client_capabilities, "window.work_done_progress", False):
+            token = f"{TOKEN_PREFIX}-{server.next_id()}"
+            try:
+                await progress.create_async(token)
+                progress.begin(token, types.WorkDoneProgressBegin(
+                    title="sqlascope", message=f"Analyzing 0/{len(files)} files", percentage=0, cancellable=True))
+                cancelled = progress.tokens.get(token)
+            except Exception as exc:
+                server.log(types.MessageType.Warning, f"sqlascope: no progress reporting: {exc}")
+                token = None
+        done = findings = 0
+        outcome_message = "cancelled"
+        seen: set[str] = set()
+        try:
+            for path in files:
+                if cancelled is not None and cancelled.cancelled():
+                    break
+                await self.yield_to_documents()
+                uri = from_fs_path(path) or path
+                seen.add(uri)
+                if server.documents.get(uri) is None:  # open documents are analysed on their own
+                    outcome: Outcome = await server.on_worker(
+                        server.analyzer.analyse, path, None, server.config.settings, server.workspace.position_codec,
+                        server.documents.unsynced(), server.config.max_file_size)
+                    if outcome.diagnostics is not None and server.documents.get(uri) is None:
+                        findings += len(outcome.diagnostics)
+                        self.store(uri, outcome.diagnostics)
+                done += 1
+                if token is not None:
+                    progress.report(token, types.WorkDoneProgressReport(
+                        message=f"Analyzing {done}/{len(files)} files", percentage=done * 100 // max(len(files), 1)))
+            else:
+                outcome_message = f"Analyzed {done} files: {findings} finding(s)"
+                for uri in [u for u in self.results if u not in seen]:  # deleted, or no longer indexed
+                    self.drop(uri)
+                if server.diagnostics.pull_mode and self.outdated():
+                    server.diagnostics.refresh()
+        finally:
+            if token is not None:
+                progress.end(token, types.WorkDoneProgressEnd(message=outcome_message))
+            progress.tokens.pop(token, None)
+        server.log(types.MessageType.Info, f"sqlascope: workspace analysis {outcome_message}")
+
+    def store(self, uri: str, diagnostics: list[types.Diagnostic]) -> None:
+        """The diagnostics of an unopened file: kept, and pushed to a push client."""
+        server = self.server
+        previous = self.results.get(uri)
+        self.results[uri] = server.diagnostics.result(previous, diagnostics, None)
+        if not server.diagnostics.pull_mode and (diagnostics or uri in self.published):
+            server.text_document_publish_diagnostics(types.PublishDiagnosticsParams(uri=uri, diagnostics=diagnostics))
+            self.published.add(uri)
+
+    def drop(self, uri: str) -> None:
+        """A file that is gone: its pushed diagnostics are cleared."""
+        self.results.pop(uri, None)
+        if uri in self.published and self.server.documents.get(uri) is None:
+            self.published.discard(uri)
+            if not self.server.diagnostics.pull_mode:
+                self.server.text_document_publish_diagnostics(types.PublishDiagnosticsParams(uri=uri, diagnostics=[]))
+
+    async def closed(self, uri: str, path: str) -> None:
+        """A document closed: back to the file on disk, as the pass shows unopened files."""
+        server = self.server
+        if not self.enabled or not os.path.isfile(path):
+            return
+        outcome = await server.on_worker(server.analyzer.analyse, path, None, server.config.settings,
+                                         server.workspace.position_codec, server.documents.unsynced(),
+                                         server.config.max_file_size)
+        if outcome.diagnostics is None or server.documents.get(uri) is not None:
+            return
+        if server.diagnostics.pull_mode:
+            self.results[uri] = server.diagnostics.result(self.results.get(uri), outcome.diagnostics, None)
+            if self.outdated():
+                server.diagnostics.refresh()
+        elif outcome.diagnostics:
+            self.store(uri, outcome.diagnostics)
+
+    def outdated(self) -> bool:
+        """The client pulled workspace diagnostics that have changed since."""
+        unopened = {uri: p for uri, p in self.results.items() if self.server.documents.get(uri) is None}
+        return self.pulled and (any(self.reported.get(uri) != p.result_id for uri, p in unopened.items())
+                                or any(uri not in unopened for uri in self.reported))
+
+    def report(self, answered: set[str]) -> Iterator[tuple[str, Published]]:
+        """What workspace/diagnostic says about files that aren't open (``answered``: those that are): their last
+        results, and an empty report for a file reported before and now gone."""
+        self.pulled = True
+        for uri in answered:
+            self.reported.pop(uri, None)
+        for uri, published in list(self.results.items()):
+            if uri in answered or self.server.documents.get(uri) is not None:
+                continue
+            self.reported[uri] = published.result_id
+            yield uri, published
+        for uri in [u for u in self.reported if u not in self.results and u not in answered]:
+            del self.reported[uri]
+            yield uri, Published(None, [], self.server.next_id())
