@@ -90,3 +90,27 @@ def _workspace_of(files, texts) -> Workspace:
     for path in files:
         workspace.add_file(path, texts[path])
     return workspace
+
+
+def test_creating_a_module_an_import_did_not_find_re_analyses_its_importers(tmp_path: Path):
+    models = (
+        "from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship, sessionmaker\n\n\n"
+        "class Base(DeclarativeBase):\n    pass\n\n\n"
+        "class User(Base):\n    __tablename__ = 'users'\n    id: Mapped[int] = mapped_column(primary_key=True)\n"
+        "    addresses = relationship('Address')\n\n\nSession = sessionmaker()\n"
+    )
+    app = (
+        "from models import Session\nfrom schema import User\n\n\ndef show():\n"
+        "    with Session() as s:\n        user = s.get(User, 1)\n    return user.addresses\n"
+    )
+    (tmp_path / "models.py").write_text(models)
+    (tmp_path / "app.py").write_text(app)
+    workspace = Workspace()
+    for name in ("models.py", "app.py"):
+        workspace.add_file(str(tmp_path / name))
+    engine = Engine(workspace)
+    assert engine.analyze_file(str(tmp_path / "app.py")) == []  # `schema` does not exist yet: User is unknown
+    (tmp_path / "schema.py").write_text(models)
+    workspace.add_file(str(tmp_path / "schema.py"))
+    [issue] = engine.analyze_file(str(tmp_path / "app.py"))
+    assert issue.expression == "user.addresses"

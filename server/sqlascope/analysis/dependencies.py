@@ -18,6 +18,8 @@ if TYPE_CHECKING:  # pragma: no cover
     from .workspace import Workspace
 
 Dependency = tuple[str, str]
+#: The "path" of a dependency on a module that was not found: ``(MISSING_MODULE, dotted name)``.
+MISSING_MODULE = "<missing module>"
 
 
 class Dependencies:
@@ -47,6 +49,8 @@ class Dependencies:
 def fingerprint(workspace: "Workspace", dependency: Dependency, home: str):
     """The current shape of a dependency, as seen when re-checking file ``home``."""
     path, name = dependency
+    if path == MISSING_MODULE:
+        return workspace.find_module(name, home)  # None while it is still missing
     source = workspace.files.get(path)
     if source is None:
         return None

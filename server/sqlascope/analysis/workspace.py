@@ -15,7 +15,7 @@ import sys
 from dataclasses import dataclass, field
 from typing import Callable, Iterable, Union
 
-from .dependencies import Dependencies
+from .dependencies import MISSING_MODULE, Dependencies
 from .source import SourceFile, parse_source, read_source
 
 
@@ -183,6 +183,9 @@ class Workspace:
                     return candidate
             return candidates[0]
         top = module.split(".")[0]
+        if top not in _NEVER_FALLBACK:
+            # A module that isn't there may be created later: what resolved without it must then be redone.
+            self.dependencies.note(MISSING_MODULE, module)
         if self._fallback is None or top in _NEVER_FALLBACK or top in self._module_paths:
             return None  # known by name, in the standard library, or a workspace package: nothing to locate
         key = (module, self._roots.get(importer, ""))

@@ -89,8 +89,6 @@ class Analyzer:
     def __init__(self) -> None:
         self.workspace: Workspace | None = None
         self.engine: Engine | None = None
-        #: A module appeared since the engine was made: its cached results may say an import doesn't resolve.
-        self._new_modules = False
         self.roots: list[str] = []
         self.environment: str | None = None
 
@@ -105,7 +103,6 @@ class Analyzer:
             except Exception:  # an unreadable file costs that file only
                 logger.exception("cannot index %s", path)
         self.engine = Engine(self.workspace)
-        self._new_modules = False
         return len(self.workspace.files)
 
     def unanalysable(self) -> list[tuple[str, str]]:
@@ -160,21 +157,13 @@ class Analyzer:
         return self.workspace, self.engine
 
     def _add(self, path: str, text: str | None = None) -> SourceFile:
-        """``Workspace.add_file``, noting a module the workspace didn't know."""
         workspace, _ = self._ready()
-        if os.path.abspath(path) not in workspace.files:
-            self._new_modules = True
         return workspace.add_file(path, text)
 
     def _engine(self) -> Engine:
-        """The engine, made anew when modules appeared. Its cached per-function results are re-validated against
-        what they consulted, and "no such module" isn't recorded: a cached result of a function whose import did
-        not resolve would outlive the module's creation (an engine limitation; see the LSP notes)."""
-        workspace, engine = self._ready()
-        if self._new_modules:
-            self.engine = engine = Engine(workspace)
-            self._new_modules = False
-        return engine
+        """The engine; its cached per-function results are re-validated against what they consulted, including
+        modules an import did not find (so creating one re-analyses the functions that needed it)."""
+        return self._ready()[1]
 
     def sync(self, texts: Texts, max_size: int | None = None) -> None:
         """Give the workspace the editor's texts (one over ``max_size`` is not parsed: the workspace keeps
