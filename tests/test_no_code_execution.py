@@ -97,3 +97,42 @@ def test_check_never_executes_workspace_code(workspace, on_pythonpath):
     else:
         assert not marker.exists(), marker.read_text()
     assert "services.py" in run.stdout  # it did analyse the workspace (the detached load is reported)
+
+
+@pytest.mark.parametrize("on_pythonpath", [False, True], ids=["plain", "workspace-on-PYTHONPATH"])
+async def test_a_language_server_session_never_executes_workspace_code(workspace, on_pythonpath):
+    """A full session: index, the background workspace pass, open, edit, pull, hover, code actions, shutdown."""
+    sys.path.insert(0, str(Path(__file__).resolve().parent / "lsp"))
+    try:
+        from wire import Wire
+    finally:
+        sys.path.pop(0)
+    root, marker = workspace
+    env = {k: v for k, v in os.environ.items() if k not in {"PYTHONPATH", "PYTHONSTARTUP"}}
+    env["PYTHONPATH"] = os.pathsep.join([str(SERVER), *([str(root)] if on_pythonpath else [])])
+    wire = await Wire.spawn(env=env, cwd=str(root))
+    try:
+        await wire.initialize(str(root), options={"analyzeWorkspace": True})
+        services = root / "app" / "services.py"
+        uri = services.resolve().as_uri()
+        text = services.read_text()
+        wire.notify("textDocument/didOpen", {"textDocument": {"uri": uri, "languageId": "python", "version": 1,
+                                                              "text": text}})
+        wire.notify("textDocument/didChange", {"textDocument": {"uri": uri, "version": 2},
+                                               "contentChanges": [{"text": text + "\n# edited\n"}]})
+        report = await wire.result("textDocument/diagnostic", {"textDocument": {"uri": uri}}, timeout=60)
+        [diagnostic] = [d for d in report["items"] if d.get("code") == "SQS102"]
+        await wire.result("textDocument/hover", {"textDocument": {"uri": uri},
+                                                 "position": diagnostic["range"]["start"]})
+        actions = await wire.result("textDocument/codeAction", {
+            "textDocument": {"uri": uri}, "range": diagnostic["range"],
+            "context": {"diagnostics": [diagnostic]}})
+        assert actions, "the session did real work: a finding and its quick fixes"
+        await wire.result("workspace/diagnostic", {"previousResultIds": []}, timeout=60)
+    finally:
+        assert await wire.close() == 0
+    if on_pythonpath:
+        executed = marker.read_text().split() if marker.exists() else []
+        assert set(executed) <= {"sitecustomize.py", "usercustomize.py"}, executed
+    else:
+        assert not marker.exists(), marker.read_text()
