@@ -119,3 +119,65 @@ async def test_documents_with_quoted_uris(awkward_client):
     reopened = open_doc(client, client.root / "app.py", FIXED)
     assert await diagnostics_for(client, reopened, until=lambda d: d == []) == []
     await asyncio.sleep(0.3)
+
+
+OWNERS = '''\
+from sqlalchemy import ForeignKey
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship, sessionmaker
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+class Owner(Base):
+    __tablename__ = "owners"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    pets: Mapped[list["Pet"]] = relationship()
+
+    def __repr__(self):
+        return f"Owner({len(self.pets)} pets)"
+
+
+class Pet(Base):
+    __tablename__ = "pets"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    owner_id: Mapped[int] = mapped_column(ForeignKey("owners.id"))
+
+
+OwnerSession = sessionmaker()
+'''
+REPORT = '''\
+from owners import Owner, OwnerSession
+
+
+def describe(owner_id):
+    with OwnerSession() as s:
+        owner = s.get(Owner, owner_id)
+    return repr(owner)
+'''
+
+
+@pytest_lsp.fixture(config=ClientServerConfig(server_command=SERVER), params=PROFILES)
+async def reaching(request, lsp_client: LanguageClient, project):
+    (project / "owners.py").write_text(OWNERS, encoding="utf-8")
+    (project / "report.py").write_text(REPORT, encoding="utf-8")
+    yield await start(lsp_client, request.param, project, options={"analyzeWorkspace": True}, refresh=True)
+    await lsp_client.shutdown_session()
+
+
+async def test_a_finding_another_file_reaches_is_reported_in_its_own_file(reaching):
+    """`owners.py`'s `__repr__` fails only where `report.py` calls it: like `sqlascope check`, the workspace report
+    shows it in owners.py (line 15), where the read is, once."""
+    client = reaching
+    await wait_until(lambda: progress_ended(client), what="the end of the workspace analysis")
+    owners, report = ((client.root / name).as_uri() for name in ("owners.py", "report.py"))
+    if client.pull:
+        items = await workspace_pull(client)
+        owner_diagnostics, report_diagnostics = list(items[owners].items), list(items[report].items)
+    else:
+        await wait_until(lambda: client.diagnostics.get(owners), what="pushed diagnostics for owners.py")
+        owner_diagnostics, report_diagnostics = client.diagnostics[owners], client.diagnostics.get(report, [])
+    [diagnostic] = owner_diagnostics
+    assert diagnostic.code == "SQS106" and diagnostic.range.start.line == 14
+    assert report_diagnostics == []

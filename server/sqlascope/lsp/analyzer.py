@@ -40,6 +40,8 @@ class Outcome:
     #: Why the file is not analysed at all (too large, NUL bytes, not UTF-8, beyond the parser's limits): the
     #: diagnostics are then one Information diagnostic saying so.
     skipped: str | None = None
+    #: Findings this file's functions reach in other files (a model's ``__repr__`` called from here), by path.
+    foreign: dict[str, list[types.Diagnostic]] = field(default_factory=dict)
 
 
 #: Parser errors no amount of further typing fixes: the file is shown as skipped, not as "being edited".
@@ -162,6 +164,9 @@ class Analyzer:
         assert self.workspace is not None and self.engine is not None
         return self.workspace, self.engine
 
+    def _in_roots(self, path: str) -> bool:
+        return any(os.path.commonpath([os.path.abspath(root), path]) == os.path.abspath(root) for root in self.roots)
+
     def _add(self, path: str, text: str | None = None) -> SourceFile:
         workspace, _ = self._ready()
         return workspace.add_file(path, text)
@@ -212,7 +217,7 @@ class Analyzer:
         if source.error is not None:
             return Outcome(None, problem=f"line {source.error_line}: {source.error}")
         try:
-            findings = [f for f in findings_for_file(engine, source.path, settings) if f.location.path == source.path]
+            every = findings_for_file(engine, source.path, settings)
         except Exception as exc:  # an engine bug costs this file, never the server
             reason = f"{type(exc).__name__}: {exc}"
             return Outcome([failure_diagnostic(reason)], problem=reason, crash=traceback.format_exc())
@@ -224,7 +229,12 @@ class Analyzer:
             return other.text if other is not None else None
 
         positions = PositionConverter(codec, text_for)
-        return Outcome([to_diagnostic(f, positions) for f in findings], findings=len(findings))
+        findings = [f for f in every if f.location.path == source.path]
+        foreign: dict[str, list[types.Diagnostic]] = {}
+        for finding in every:
+            if finding.location.path != source.path and self._in_roots(finding.location.path):
+                foreign.setdefault(finding.location.path, []).append(to_diagnostic(finding, positions))
+        return Outcome([to_diagnostic(f, positions) for f in findings], findings=len(findings), foreign=foreign)
 
     def code_actions(self, path: str, text: str, settings: Settings, codec: PositionCodec, context: list,
                      only: list[str] | None, versions: dict[str, int | None], versioned: bool,

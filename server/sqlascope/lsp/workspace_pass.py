@@ -29,6 +29,10 @@ class WorkspacePass:
         self.task: asyncio.Task | None = None
         self.published: set[str] = set()  # uris of unopened files it pushed diagnostics for
         self.results: dict[str, Published] = {}  # uri → diagnostics of the file on disk (unopened files)
+        self.own: dict[str, list[types.Diagnostic]] = {}  # uri → findings from analysing the file itself
+        #: target uri → source uri → findings located in the target that only the source's functions reach
+        #: (a model's ``__repr__`` failing where a report calls it); shown with the target, as ``check`` does
+        self.reached: dict[str, dict[str, list[types.Diagnostic]]] = {}
         self.reported: dict[str, str] = {}  # uri → result id last answered to workspace/diagnostic
         self.pulled = False  # the client has sent workspace/diagnostic
 
@@ -87,7 +91,9 @@ class WorkspacePass:
                         server.documents.unsynced(), server.config.max_file_size)
                     if outcome.diagnostics is not None and server.documents.get(uri) is None:
                         findings += len(outcome.diagnostics)
-                        self.store(uri, outcome.diagnostics)
+                        self.own[uri] = outcome.diagnostics
+                        for target in {uri, *self.reach(uri, outcome.foreign)}:
+                            self.store_combined(target)
                 done += 1
                 if token is not None:
                     progress.report(token, types.WorkDoneProgressReport(
@@ -104,6 +110,31 @@ class WorkspacePass:
             progress.tokens.pop(token, None)
         server.log(types.MessageType.Info, f"sqlascope: workspace analysis {outcome_message}")
 
+    def reach(self, source: str, foreign: dict[str, list[types.Diagnostic]]) -> set[str]:
+        """Record what ``source``'s functions found in other files; the uris whose findings that changed."""
+        targets = {from_fs_path(path) or path: diagnostics for path, diagnostics in foreign.items()}
+        touched = set()
+        for target, by_source in self.reached.items():
+            if source in by_source and target not in targets:
+                del by_source[source]
+                touched.add(target)
+        for target, diagnostics in targets.items():
+            if self.reached.setdefault(target, {}).get(source) != diagnostics:
+                self.reached[target][source] = diagnostics
+                touched.add(target)
+        return touched
+
+    def store_combined(self, uri: str) -> None:
+        """An unopened file's own findings and those other files reach in it, each once."""
+        if self.server.documents.get(uri) is not None:
+            return  # open documents show their own analysis
+        combined: dict[tuple, types.Diagnostic] = {}
+        for diagnostic in [*self.own.get(uri, []), *(d for ds in self.reached.get(uri, {}).values() for d in ds)]:
+            r = diagnostic.range
+            key = (r.start.line, r.start.character, r.end.line, r.end.character, diagnostic.code, diagnostic.message)
+            combined.setdefault(key, diagnostic)
+        self.store(uri, list(combined.values()))
+
     def store(self, uri: str, diagnostics: list[types.Diagnostic]) -> None:
         """The diagnostics of an unopened file: kept, and pushed to a push client."""
         server = self.server
@@ -116,6 +147,9 @@ class WorkspacePass:
     def drop(self, uri: str) -> None:
         """A file that is gone: its pushed diagnostics are cleared."""
         self.results.pop(uri, None)
+        self.own.pop(uri, None)
+        for by_source in self.reached.values():
+            by_source.pop(uri, None)
         if uri in self.published and self.server.documents.get(uri) is None:
             self.published.discard(uri)
             if not self.server.diagnostics.pull_mode:
