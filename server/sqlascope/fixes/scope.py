@@ -24,6 +24,7 @@ from ..analysis.source import SourceFile
 from .edits import Fix, TextEdit, insertion, replace_lines
 from .syntax import (
     ancestors,
+    block_and_read,
     block_of,
     callee_name,
     enclosing_function,
@@ -35,7 +36,6 @@ from .syntax import (
     node_at,
     owns_lines,
     reindent,
-    sibling_containing,
     statement_containing,
     trailing_comment,
     walk_local,
@@ -150,13 +150,11 @@ def _extend_with(site: Site, finding: Finding, with_stmt: ast.AST, effect: str) 
         return None  # `with s.begin():` on a session made elsewhere: it commits, the session ends later
     if any(_is_begin(item.context_expr) for item in with_stmt.items) and _loaded_new(site, finding):
         return None
-    held = block_of(tree, with_stmt)
+    held = block_and_read(tree, with_stmt, site.node)
     if held is None:
         return None
-    block = held[2]
-    start = next(i for i, s in enumerate(block) if s is with_stmt)
-    target = sibling_containing(tree, block, site.node)
-    if target is None or target <= start:
+    _owner, _field, block, start, target = held
+    if target <= start:
         return None
     moved = block[start + 1: target + 1]
     if effect == "commit" and any(_writes(stmt) for stmt in moved):
@@ -191,13 +189,11 @@ def _writes(stmt: ast.stmt) -> bool:
 
 def _bare_to_with(site: Site, finding: Finding, close: ast.Expr, session: str) -> Fix | None:
     source, tree = site.source, site.source.tree
-    held = block_of(tree, close)
+    held = block_and_read(tree, close, site.node)
     if held is None:
         return None
-    block = held[2]
-    at_close = next(i for i, s in enumerate(block) if s is close)
-    target = sibling_containing(tree, block, site.node)
-    if target is None or target <= at_close:
+    _owner, _field, block, at_close, target = held
+    if target <= at_close:
         return None
     assigned = None
     for index in range(at_close - 1, -1, -1):
@@ -225,14 +221,10 @@ def _bare_to_with(site: Site, finding: Finding, close: ast.Expr, session: str) -
 
 def _move_close(site: Site, finding: Finding, close: ast.Expr, session: str) -> Fix | None:
     source, tree = site.source, site.source.tree
-    held = block_of(tree, close)
+    held = block_and_read(tree, close, site.node)
     if held is None or not owns_lines(source, close):
         return None
-    owner, field, block = held
-    at_close = next(i for i, s in enumerate(block) if s is close)
-    target = sibling_containing(tree, block, site.node)
-    if target is None:
-        return None
+    owner, field, block, at_close, target = held
     delete = replace_lines(source.path, close.lineno, close.end_lineno, "")
     if isinstance(owner, _LOOPS) and field == "body" and target < at_close:
         # closed at the end of one iteration, read again in the next: close once, after the loop

@@ -96,6 +96,19 @@ def block_of(tree: ast.AST, stmt: ast.stmt) -> tuple[ast.AST, str, list[ast.stmt
     return None
 
 
+def block_and_read(tree: ast.AST, stmt: ast.stmt, node: ast.AST) -> tuple[ast.AST, str, list[ast.stmt], int, int] | None:
+    """(owner, field, statements, index of ``stmt``, index of the statement holding ``node``), when ``node`` lies
+    in the statement list that holds ``stmt``."""
+    held = block_of(tree, stmt)
+    if held is None:
+        return None
+    owner, field, block = held
+    target = sibling_containing(tree, block, node)
+    if target is None:
+        return None
+    return owner, field, block, next(i for i, s in enumerate(block) if s is stmt), target
+
+
 def sibling_containing(tree: ast.AST, block: list[ast.stmt], node: ast.AST) -> int | None:
     """Index of the statement of ``block`` that is ``node`` or encloses it."""
     for index, stmt in enumerate(block):
