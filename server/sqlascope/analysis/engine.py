@@ -117,7 +117,13 @@ class Engine:
             self._summaries.clear()
             self._relevant.clear()
             live = {id(s.tree) for s in self.workspace.files.values()}
-            self._cfgs = {k: v for k, v in self._cfgs.items() if k[0] in live}
+            kept = {}
+            for key, graph in self._cfgs.items():
+                if key[0] in live:
+                    kept[key] = graph
+                else:
+                    graph.unlink()
+            self._cfgs = kept
 
     # == roots ===========================================================================================
     def analyze_file(self, path: str) -> list[Issue]:

@@ -53,39 +53,41 @@ class ModuleSymbols:
 
 def _collect_symbols(tree: ast.Module) -> ModuleSymbols:
     symbols = ModuleSymbols()
-
-    def visit(body: Iterable[ast.stmt]) -> None:
-        for stmt in body:
-            if isinstance(stmt, (ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef)):
-                symbols.defs[stmt.name] = stmt
-            elif isinstance(stmt, ast.Assign):
-                for target in stmt.targets:
-                    if isinstance(target, ast.Name):
-                        symbols.defs[target.id] = stmt.value
-            elif isinstance(stmt, ast.AnnAssign) and isinstance(stmt.target, ast.Name) and stmt.value is not None:
-                symbols.defs[stmt.target.id] = stmt.value
-            elif isinstance(stmt, ast.Import):
-                for alias in stmt.names:
-                    if alias.asname:
-                        symbols.imports[alias.asname] = (alias.name, None, 0)
-                    else:
-                        top = alias.name.split(".")[0]
-                        symbols.imports[top] = (top, None, 0)
-            elif isinstance(stmt, ast.ImportFrom):
-                for alias in stmt.names:
-                    if alias.name == "*":
-                        symbols.star_imports.append((stmt.module or "", stmt.level))
-                    else:
-                        symbols.imports[alias.asname or alias.name] = (stmt.module or "", alias.name, stmt.level)
-            elif isinstance(stmt, (ast.If, ast.Try)) or type(stmt).__name__ == "TryStar":
-                # `try: from x import y / except ImportError:` and `if TYPE_CHECKING:` blocks still bind names
-                visit(stmt.body)
-                for handler in getattr(stmt, "handlers", []):
-                    visit(handler.body)
-                visit(getattr(stmt, "orelse", []))
-
-    visit(tree.body)
+    _bind_top_level(tree.body, symbols)
     return symbols
+
+
+def _bind_top_level(body: Iterable[ast.stmt], symbols: ModuleSymbols) -> None:
+    # A module-level function rather than a recursive closure: a closure that calls itself is a reference
+    # cycle, which kept every replaced syntax tree alive until the next garbage collection.
+    for stmt in body:
+        if isinstance(stmt, (ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef)):
+            symbols.defs[stmt.name] = stmt
+        elif isinstance(stmt, ast.Assign):
+            for target in stmt.targets:
+                if isinstance(target, ast.Name):
+                    symbols.defs[target.id] = stmt.value
+        elif isinstance(stmt, ast.AnnAssign) and isinstance(stmt.target, ast.Name) and stmt.value is not None:
+            symbols.defs[stmt.target.id] = stmt.value
+        elif isinstance(stmt, ast.Import):
+            for alias in stmt.names:
+                if alias.asname:
+                    symbols.imports[alias.asname] = (alias.name, None, 0)
+                else:
+                    top = alias.name.split(".")[0]
+                    symbols.imports[top] = (top, None, 0)
+        elif isinstance(stmt, ast.ImportFrom):
+            for alias in stmt.names:
+                if alias.name == "*":
+                    symbols.star_imports.append((stmt.module or "", stmt.level))
+                else:
+                    symbols.imports[alias.asname or alias.name] = (stmt.module or "", alias.name, stmt.level)
+        elif isinstance(stmt, (ast.If, ast.Try)) or type(stmt).__name__ == "TryStar":
+            # `try: from x import y / except ImportError:` and `if TYPE_CHECKING:` blocks still bind names
+            _bind_top_level(stmt.body, symbols)
+            for handler in getattr(stmt, "handlers", []):
+                _bind_top_level(handler.body, symbols)
+            _bind_top_level(getattr(stmt, "orelse", []), symbols)
 
 
 def _package_root(path: str) -> tuple[str, str]:
