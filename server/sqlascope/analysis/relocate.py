@@ -10,6 +10,7 @@ and the root is analysed again.
 from __future__ import annotations
 
 import dataclasses
+import functools
 from typing import Callable
 
 from .findings import Location
@@ -46,14 +47,22 @@ def relocate(value, move: Callable[[Location], Location]):
         return move(value)
     if isinstance(value, (tuple, list, frozenset, set)):
         return type(value)(relocate(v, move) for v in value)
-    if dataclasses.is_dataclass(value) and not isinstance(value, (type, *_OPAQUE)):
-        changes = {}
-        for f in dataclasses.fields(value):
-            if not f.init:
-                continue
-            old = getattr(value, f.name)
-            new = relocate(old, move)
-            if new is not old:
-                changes[f.name] = new
-        return dataclasses.replace(value, **changes) if changes else value
-    return value
+    fields = _movable_fields(type(value))
+    if not fields:
+        return value
+    changes = {}
+    for name in fields:
+        old = getattr(value, name)
+        new = relocate(old, move)
+        if new is not old:
+            changes[name] = new
+    return dataclasses.replace(value, **changes) if changes else value
+
+
+@functools.cache
+def _movable_fields(kind: type) -> tuple[str, ...]:
+    """The fields of a dataclass that may hold locations; none for anything else (asking ``is_dataclass`` of
+    every enum member and string on each move is what made moving slow)."""
+    if not dataclasses.is_dataclass(kind) or issubclass(kind, _OPAQUE):
+        return ()
+    return tuple(f.name for f in dataclasses.fields(kind) if f.init)

@@ -55,7 +55,9 @@ class PositionConverter:
         text = self._line(path, line0)
         if text is None:
             return types.Position(line=line0, character=max(column, 0))
-        return types.Position(line=line0, character=self._codec.client_num_units(text[: max(column, 0)]))
+        prefix = text[: max(column, 0)]
+        # ASCII is one code unit per character in every encoding: most lines need no counting.
+        return types.Position(line=line0, character=len(prefix) if prefix.isascii() else self._codec.client_num_units(prefix))
 
     def range(self, location: Location) -> types.Range:
         return types.Range(
