@@ -1,5 +1,5 @@
 """What an edit costs besides analysis: a replaced syntax tree is freed when it is replaced (not by a later
-garbage collection)."""
+garbage collection), and closing a document whose text the workspace has seen before parses nothing."""
 
 from __future__ import annotations
 
@@ -12,6 +12,18 @@ from sqlascope.analysis.workspace import Workspace
 
 ROOT = Path(__file__).resolve().parents[2]
 TEXT = (ROOT / "examples" / "shop" / "services.py").read_text()
+
+
+def test_closing_an_edited_document_reuses_the_file_read_from_disk(tmp_path: Path):
+    path = tmp_path / "app.py"
+    path.write_text(TEXT)
+    workspace = Workspace()
+    on_disk = workspace.add_file(str(path))
+    edited = workspace.add_file(str(path), TEXT + "\nprint(x)\n")
+    assert edited is not on_disk
+    assert workspace.add_file(str(path)) is on_disk  # the editor's text is gone: the disk version, not parsed again
+    workspace.add_file(str(path), TEXT + "\nprint(x)\n")
+    assert workspace.add_file(str(path), TEXT) is on_disk  # undo back to the saved text
 
 
 def test_edits_leave_no_cyclic_garbage():

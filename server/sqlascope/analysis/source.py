@@ -8,6 +8,7 @@ import io
 import tokenize
 import warnings
 from dataclasses import dataclass, field
+from typing import Iterable
 
 #: Files above this size are skipped: nobody keeps hand-written models in them, and parsing would stall.
 MAX_SOURCE_BYTES = 5_000_000
@@ -60,8 +61,12 @@ def decode_source(data: bytes) -> str:
     return data.decode(encoding)
 
 
-def parse_source(path: str, text: str) -> SourceFile:
-    digest = hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
+def text_digest(text: str) -> str:
+    return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
+
+
+def parse_source(path: str, text: str, digest: str | None = None) -> SourceFile:
+    digest = digest or text_digest(text)
     if len(text) > MAX_SOURCE_BYTES:
         return SourceFile(path, text, None, f"skipped: file is larger than {MAX_SOURCE_BYTES // 1_000_000} MB", 1, digest)
     if "\x00" in text:
@@ -78,7 +83,9 @@ def parse_source(path: str, text: str) -> SourceFile:
     return SourceFile(path, text, tree, None, 1, digest)
 
 
-def read_source(path: str) -> SourceFile:
+def read_source(path: str, known: Iterable[SourceFile | None] = ()) -> SourceFile:
+    """The file on disk, parsed; or one of ``known`` (earlier readings of it) when the text is the same: a
+    parse costs far more than reading and hashing."""
     try:
         with open(path, "rb") as handle:
             data = handle.read(MAX_SOURCE_BYTES + 1)
@@ -90,4 +97,8 @@ def read_source(path: str) -> SourceFile:
         text = decode_source(data)
     except (UnicodeDecodeError, SyntaxError, LookupError) as exc:
         return SourceFile(path, "", None, f"skipped: file is not valid UTF-8 or its declared encoding ({exc})")
-    return parse_source(path, text)
+    digest = text_digest(text)
+    for earlier in known:
+        if earlier is not None and earlier.digest == digest and earlier.text == text:
+            return earlier
+    return parse_source(path, text, digest)

@@ -106,6 +106,9 @@ class Workspace:
 
     def __init__(self, fallback: Callable[[str, str], str | None] | None = None) -> None:
         self.files: dict[str, SourceFile] = {}
+        #: path → the file as last read from disk. While an editor's text replaces it in ``files`` it is kept:
+        #: closing the document without saving (or undoing back to it) then costs no parse.
+        self._on_disk: dict[str, SourceFile] = {}
         self._module_paths: dict[str, list[str]] = {}
         self._roots: dict[str, str] = {}
         self._names: dict[str, str] = {}
@@ -122,7 +125,12 @@ class Workspace:
         old = self.files.get(path)
         if text is not None and old is not None and old.text == text:
             return old  # the same text parses the same: an editor re-sending a document costs no parse
-        source = read_source(path) if text is None else parse_source(path, text)
+        if text is None:
+            source = read_source(path, known=(old, self._on_disk.get(path)))
+            self._on_disk[path] = source
+        else:
+            on_disk = self._on_disk.get(path)
+            source = on_disk if on_disk is not None and on_disk.text == text else parse_source(path, text)
         if old is not None and old.digest == source.digest and old.error == source.error:
             return old
         self.files[path] = source
@@ -141,6 +149,7 @@ class Workspace:
 
     def remove_file(self, path: str) -> None:
         path = os.path.abspath(path)
+        self._on_disk.pop(path, None)
         if self.files.pop(path, None) is None:
             return
         name = self._names.pop(path)
