@@ -27,6 +27,9 @@ EDITS = {
     "no expiry on commit": lambda text: text.replace("sessionmaker(", "sessionmaker(expire_on_commit=False, "),
     "helpers stop committing": lambda text: re.sub(r"\b(\w+)\.commit\(\)", r"\1.flush()", text),
     "helpers stop closing": lambda text: re.sub(r"\b(\w+)\.close\(\)", r"print(\1)", text),
+    # The decorated functions' text stays the same (their nodes may be reused): only what `cache` means changes.
+    "caches are someone else's": lambda text: text.replace("import functools", "import mytools as functools")
+                                                  .replace("from functools import", "from mytools import"),
 }
 
 

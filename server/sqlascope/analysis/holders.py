@@ -128,16 +128,14 @@ class Holders:
                   state)
 
     def _is_cached(self, path: str, function: ast.AST) -> bool:
-        cached = getattr(function, "_sqlascope_cached", None)
-        if cached is None:
-            cached = False
-            for decorator in function.decorator_list:
-                target = decorator.func if isinstance(decorator, ast.Call) else decorator
-                name = target.attr if isinstance(target, ast.Attribute) else getattr(target, "id", "")
-                if name != "cached_property" and self.engine.models.construct(path, target) is Construct.CACHE:
-                    cached = True
-            function._sqlascope_cached = cached  # type: ignore[attr-defined]
-        return cached
+        # Not memoised on the node: the answer depends on what the decorator's name resolves to, which can
+        # change while the function's own text doesn't (and an edit may reuse the node, see reparse.py).
+        for decorator in function.decorator_list:
+            target = decorator.func if isinstance(decorator, ast.Call) else decorator
+            name = target.attr if isinstance(target, ast.Attribute) else getattr(target, "id", "")
+            if name != "cached_property" and self.engine.models.construct(path, target) is Construct.CACHE:
+                return True
+        return False
 
     @staticmethod
     def _cache_name(function: ast.AST) -> str:

@@ -10,6 +10,8 @@ import warnings
 from dataclasses import dataclass, field
 from typing import Iterable
 
+from .reparse import reparse
+
 #: Files above this size are skipped: nobody keeps hand-written models in them, and parsing would stall.
 MAX_SOURCE_BYTES = 5_000_000
 
@@ -65,7 +67,9 @@ def text_digest(text: str) -> str:
     return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
 
 
-def parse_source(path: str, text: str, digest: str | None = None) -> SourceFile:
+def parse_source(path: str, text: str, digest: str | None = None, previous: SourceFile | None = None) -> SourceFile:
+    """``text`` parsed; ``previous`` (an earlier version of the same file) lets an edit reparse only the
+    statements it touched."""
     digest = digest or text_digest(text)
     if len(text) > MAX_SOURCE_BYTES:
         return SourceFile(path, text, None, f"skipped: file is larger than {MAX_SOURCE_BYTES // 1_000_000} MB", 1, digest)
@@ -74,7 +78,11 @@ def parse_source(path: str, text: str, digest: str | None = None) -> SourceFile:
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # invalid escape sequences etc. are the user's business
-            tree = ast.parse(text, filename=path, type_comments=False)
+            tree = None
+            if previous is not None and previous.tree is not None:
+                tree = reparse(previous.text, previous.tree, text, path)
+            if tree is None:
+                tree = ast.parse(text, filename=path, type_comments=False)
     except SyntaxError as exc:
         line = exc.lineno or 1
         return SourceFile(path, text, None, f"skipped: syntax error: {exc.msg} (line {line})", line, digest)

@@ -130,7 +130,7 @@ class Workspace:
             self._on_disk[path] = source
         else:
             on_disk = self._on_disk.get(path)
-            source = on_disk if on_disk is not None and on_disk.text == text else parse_source(path, text)
+            source = on_disk if on_disk is not None and on_disk.text == text else parse_source(path, text, previous=old)
         if old is not None and old.digest == source.digest and old.error == source.error:
             return old
         self.files[path] = source
