@@ -7,13 +7,15 @@ notification), so they cover parse + analysis + conversion and no debounce; the 
     python bench/bench_lsp.py            # 300 / 1000 / 5000-line modules, 20 rounds each
     python bench/bench_lsp.py --quick    # fewer rounds
 
-Two edits are timed: appending a line at the end (the common case: functions above keep their cached results)
-and inserting a line at the top (every function moves, so every result is recomputed: the worst case).
+Three edits are timed: appending a line at the end; a keystroke at the end of a line in the middle function
+(the commonest edit: one statement is parsed and analysed again); and inserting a line at the top, the worst
+case: every line moves, so the whole file is parsed again and every cached result is moved.
 """
 
 from __future__ import annotations
 
 import argparse
+import ast
 import asyncio
 import os
 import random
@@ -121,7 +123,9 @@ async def measure_module(root: Path, env: dict, lines: int, rounds: int, seed: i
     uri = path.as_uri()
     client = await start(root, env, pull_diagnostics=True)
     try:
-        opens, appends, shifts = [], [], []
+        opens, appends, typed, shifts = [], [], [], []
+        lines = text.split("\n")
+        middle = _middle_statement_end(text)
         for round_ in range(rounds + 1):
             t0 = time.perf_counter()
             client.text_document_did_open(types.DidOpenTextDocumentParams(
@@ -129,7 +133,10 @@ async def measure_module(root: Path, env: dict, lines: int, rounds: int, seed: i
             await pull(client, uri)
             opened = time.perf_counter() - t0
             timings = []
-            for version, edited in ((2, text + f"\n# edit {round_}\n"), (3, "\n" + text)):
+            appended = text + f"\n# edit {round_}\n"
+            keystroke = "\n".join([*lines[:middle - 1], lines[middle - 1] + f"  # {round_}", *lines[middle:]]) \
+                + f"\n# edit {round_}\n"  # one line differs from the appended version
+            for version, edited in ((2, appended), (3, keystroke), (4, "\n" + text)):
                 t0 = time.perf_counter()
                 client.text_document_did_change(types.DidChangeTextDocumentParams(
                     text_document=types.VersionedTextDocumentIdentifier(uri=uri, version=version),
@@ -140,11 +147,18 @@ async def measure_module(root: Path, env: dict, lines: int, rounds: int, seed: i
             if round_:  # the first round warms jedi, the index and the caches
                 opens.append(opened)
                 appends.append(timings[0])
-                shifts.append(timings[1])
-        return {"lines": text.count("\n") + 1, "open": opens, "append": appends, "shift": shifts}
+                typed.append(timings[1])
+                shifts.append(timings[2])
+        return {"lines": text.count("\n") + 1, "open": opens, "append": appends, "type": typed, "shift": shifts}
     finally:
         await stop(client)
         path.unlink()
+
+
+def _middle_statement_end(text: str) -> int:
+    """The last line of the middle top-level function: where the mid-file keystroke goes."""
+    functions = [s for s in ast.parse(text).body if isinstance(s, (ast.FunctionDef, ast.AsyncFunctionDef))]
+    return functions[len(functions) // 2].end_lineno
 
 
 async def measure_cold(root: Path, env: dict) -> float:
@@ -193,11 +207,13 @@ async def main(quick: bool) -> None:
     bench_check.generate_workspace(str(root), 5000, 1234)
     env = server_env(root)
     print(f"sqlascope LSP benchmark ({'quick' if quick else 'full'}, {rounds} rounds, python {sys.version.split()[0]})")
-    print(f"{'module':<14}{'open p50':>10}{'p95':>8}{'append p50':>12}{'p95':>8}{'shift p50':>11}{'p95':>8}   (ms)")
+    print(f"{'module':<14}{'open p50':>10}{'p95':>8}{'append p50':>12}{'p95':>8}{'type p50':>10}{'p95':>8}"
+          f"{'shift p50':>11}{'p95':>8}   (ms)")
     for lines in (300, 1000, 5000):
         result = await measure_module(root, env, lines, rounds, 1234)
-        row = [x * 1000 for key in ("open", "append", "shift") for x in (statistics.median(result[key]), pct(result[key], 0.95))]
-        print(f"{result['lines']:>6} lines  " + "".join(f"{v:>{w}.1f}" for v, w in zip(row, (10, 8, 12, 8, 11, 8))))
+        row = [x * 1000 for key in ("open", "append", "type", "shift")
+               for x in (statistics.median(result[key]), pct(result[key], 0.95))]
+        print(f"{result['lines']:>6} lines  " + "".join(f"{v:>{w}.1f}" for v, w in zip(row, (10, 8, 12, 8, 10, 8, 11, 8))))
     cold = await measure_cold(root, env)
     print(f"cold start → first diagnostics (1 kLOC, empty jedi cache): {cold * 1000:.0f} ms  (target ≤ 1500 ms)")
     before, after = await measure_rss(env)
