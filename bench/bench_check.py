@@ -126,7 +126,7 @@ class Gen:
             "        return self",
             "",
             "    def summary(self):",
-            f'        parts = [f"{{k}}={{v!r}}" for k, v in sorted(self.payload.items())]',
+            '        parts = [f"{k}={v!r}" for k, v in sorted(self.payload.items())]',
             f'        return "{name}(" + ", ".join(parts) + ")"',
             "",
             "    def __repr__(self):",
@@ -163,7 +163,7 @@ class Gen:
                 f'        raise RuntimeError(f"bad input for {name}: {{exc}}") from exc',
                 "    total = sum(numbers)",
                 "    mean = total / len(numbers) if numbers else 0.0",
-                f'    return "{{:>8}} {{:.3f}} {{}}".format(total, mean, len(fields))',
+                '    return "{:>8} {:.3f} {}".format(total, mean, len(fields))',
                 "",
             ]
         if kind == 2:

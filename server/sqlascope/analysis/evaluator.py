@@ -18,7 +18,7 @@ from . import lifecycle
 from .describe import describe
 from .findings import Location, Related, Severity
 from .frameworks import Frameworks
-from .holders import FLASK_G, Holders
+from .holders import Holders
 from .interpreter import RETURN_SLOT, Frame, State, bind, element_of
 from .issues import Fault, Issue
 from .models import AttrKind, MappedAttribute
