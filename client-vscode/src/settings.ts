@@ -18,6 +18,10 @@ export interface SqlascopeConfig {
   analyzeWorkspace: boolean;
   logLevel: LogLevel;
   sessionHelpers: string[];
+  /** Seconds the analysis of one file may take (0: unbounded); null: the project's `time-budget`, else the server's. */
+  timeBudget: number | null;
+  /** Larger files (bytes of UTF-8) are not analysed; null: the server's default (the analyzer's own limit). */
+  maxFileSize: number | null;
 }
 
 export const DEFAULTS: SqlascopeConfig = {
@@ -31,6 +35,8 @@ export const DEFAULTS: SqlascopeConfig = {
   analyzeWorkspace: false,
   logLevel: "warning",
   sessionHelpers: [],
+  timeBudget: null,
+  maxFileSize: null,
 };
 
 /** Settings that only take effect when the server is started again. */
@@ -43,6 +49,12 @@ function strings(value: unknown): string[] {
   if (typeof value === "string") value = [value];
   if (!Array.isArray(value)) return [];
   return value.filter((v): v is string => typeof v === "string").map((v) => v.trim()).filter((v) => v.length > 0);
+}
+
+/** A finite number ≥ ``min`` (bounds included when ``inclusive``), else null (the setting is left to the server). */
+function numberAtLeast(value: unknown, min: number, inclusive: boolean): number | null {
+  if (typeof value !== "number" || !Number.isFinite(value)) return null;
+  return value > min || (inclusive && value === min) ? value : null;
 }
 
 function codes(value: unknown): string[] {
@@ -77,6 +89,8 @@ export function readConfig(get: (key: keyof SqlascopeConfig) => unknown): Sqlasc
     analyzeWorkspace: typeof analyze === "boolean" ? analyze : DEFAULTS.analyzeWorkspace,
     logLevel: typeof logLevel === "string" && LOG_LEVELS.includes(logLevel) ? (logLevel as LogLevel) : DEFAULTS.logLevel,
     sessionHelpers: strings(get("sessionHelpers")),
+    timeBudget: numberAtLeast(get("timeBudget"), 0, true),
+    maxFileSize: numberAtLeast(get("maxFileSize"), 0, false),
   };
 }
 
@@ -90,6 +104,9 @@ export interface ServerSettings {
   session_helpers: string[];
   /** The server's background pass over every indexed file (re-read on `workspace/didChangeConfiguration`). */
   analyzeWorkspace: boolean;
+  /** Only when set: an absent key lets `[tool.sqlascope] time-budget` and the server's default apply. */
+  timeBudget?: number;
+  maxFileSize?: number;
 }
 
 export interface InitializationOptions extends ServerSettings {
@@ -106,6 +123,8 @@ export function toServerSettings(config: SqlascopeConfig): ServerSettings {
     sessionHelpers: [...config.sessionHelpers],
     session_helpers: [...config.sessionHelpers],
     analyzeWorkspace: config.analyzeWorkspace,
+    ...(config.timeBudget !== null ? { timeBudget: config.timeBudget } : {}),
+    ...(config.maxFileSize !== null ? { maxFileSize: config.maxFileSize } : {}),
   };
 }
 

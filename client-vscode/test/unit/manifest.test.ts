@@ -49,7 +49,7 @@ describe("package.json", () => {
   it("contributes every setting, each with a description", () => {
     const props = pkg.contributes.configuration.properties;
     const expected = ["enable", "select", "ignore", "severity", "interpreter", "importStrategy", "path", "analyzeWorkspace",
-      "logLevel", "sessionHelpers"].map((k) => `sqlascope.${k}`);
+      "logLevel", "sessionHelpers", "timeBudget", "maxFileSize"].map((k) => `sqlascope.${k}`);
     assert.deepStrictEqual(Object.keys(props).sort(), [...expected].sort());
     for (const key of expected) {
       assert.ok(props[key].description && props[key].description.length > 10, key);

@@ -36,6 +36,28 @@ describe("readConfig", () => {
   });
 });
 
+describe("timeBudget and maxFileSize", () => {
+  it("are left to the server (and pyproject.toml) unless set to a usable number", () => {
+    const c = config({});
+    assert.strictEqual(c.timeBudget, null);
+    assert.strictEqual(c.maxFileSize, null);
+    const options = toInitializationOptions(c) as unknown as Record<string, unknown>;
+    assert.ok(!("timeBudget" in options) && !("maxFileSize" in options));
+    for (const bad of [-1, "5", Number.NaN, Infinity, true]) {
+      assert.strictEqual(config({ timeBudget: bad }).timeBudget, null, String(bad));
+      assert.strictEqual(config({ maxFileSize: bad }).maxFileSize, null, String(bad));
+    }
+    assert.strictEqual(config({ maxFileSize: 0 }).maxFileSize, null);
+  });
+  it("reach the server when set (0 s: an unbounded budget)", () => {
+    assert.deepStrictEqual(
+      configurationResponse({ timeBudget: 0, maxFileSize: 250000 }),
+      { select: [], ignore: [], severity: {}, sessionHelpers: [], session_helpers: [], analyzeWorkspace: false,
+        timeBudget: 0, maxFileSize: 250000 });
+    assert.strictEqual(toInitializationOptions(config({ timeBudget: 2.5 })).timeBudget, 2.5);
+  });
+});
+
 describe("toInitializationOptions", () => {
   it("maps every setting the server takes", () => {
     const c = config({
