@@ -84,7 +84,28 @@ def _texts() -> list[tuple[str, str]]:
     return [("tricky.py", TRICKY)] + [(p.name, p.read_text(encoding="utf-8")) for p in files]
 
 
+def _as_class(text: str, last: bool = False) -> str:
+    """``text`` with everything after its imports moved into one class (functions become static methods): the
+    shape of a big service or repository class, where an edit lands inside a class body. ``last``: nothing
+    follows the class."""
+    tree = ast.parse(text)
+    imports_end = max((s.end_lineno for s in tree.body if isinstance(s, (ast.Import, ast.ImportFrom))), default=0)
+    starts = {min([s.lineno, *(d.lineno for d in s.decorator_list)])
+              for s in tree.body if isinstance(s, (ast.FunctionDef, ast.AsyncFunctionDef))}
+    lines = text.split("\n")
+    out = [*lines[:imports_end], "", "", "class Service(Base):", '    """Stand-in docstring."""', ""]
+    for number, line in enumerate(lines[imports_end:], imports_end + 1):
+        if number in starts:
+            out.append("    @staticmethod")
+        out.append("    " + line if line.strip() else line)
+    out += [""] if last else ["", "", "AFTER = Service()", ""]  # the class last in the file, or followed by code
+    return "\n".join(out)
+
+
 TEXTS = _texts()
+#: Drawn as often as all the others together: edits inside a class body take their own path.
+CLASS_TEXTS = [(f"class-{name}", _as_class(text, last=name.startswith(("s", "d")))) for name, text in TEXTS
+               if name in ("repository.py", "services.py", "api.py", "dataclasses.py")]
 
 
 def _dump(tree: ast.AST) -> str:
@@ -119,11 +140,11 @@ def _edit(text: str, data) -> str:
     return "\n".join(lines)
 
 
-@settings(max_examples=400, deadline=None, database=None)
+@settings(max_examples=600, deadline=None, database=None)
 @given(st.data())
 def test_reparse_gives_the_full_parse_or_declines(data):
     """A chain of edits, each reparsed from the previous result (so reused statements are reused again)."""
-    _name, text = data.draw(st.sampled_from(TEXTS))
+    _name, text = data.draw(st.sampled_from(TEXTS) | st.sampled_from(CLASS_TEXTS))
     tree = _full(text)
     assert tree is not None
     for _ in range(data.draw(st.integers(1, 4))):
@@ -151,6 +172,24 @@ def test_a_keystroke_inside_a_function_reparses_that_function_only():
     assert got is not None and _dump(got) == _dump(ast.parse(edited))
     reused = [new is old for new, old in zip(got.body, tree.body)]
     assert reused.count(False) == 1, reused  # only the edited function is a new object
+
+
+def test_a_keystroke_inside_a_method_reparses_that_method_only():
+    text = _as_class((ROOT / "examples" / "shop" / "repository.py").read_text())
+    tree = ast.parse(text)
+    [service] = [s for s in tree.body if isinstance(s, ast.ClassDef)]
+    methods = [s for s in service.body if isinstance(s, ast.FunctionDef)]
+    assert len(methods) >= 3
+    line = methods[len(methods) // 2].body[-1].lineno
+    lines = text.split("\n")
+    lines[line - 1] += "  # typed"
+    edited = "\n".join(lines)
+    got = reparse(text, tree, edited, "repository.py")
+    assert got is not None and _dump(got) == _dump(ast.parse(edited))
+    assert [new is old for new, old in zip(got.body, tree.body)].count(False) == 1  # the class, rebuilt
+    [rebuilt] = [s for s in got.body if isinstance(s, ast.ClassDef)]
+    reused = [new is old for new, old in zip(rebuilt.body, service.body)]
+    assert reused.count(False) == 2, reused  # the edited method and the one before it (which opens the region)
 
 
 def test_lines_added_at_the_end_reuse_everything_above():

@@ -49,14 +49,69 @@ def reparse(previous_text: str, previous_tree: ast.Module, text: str, filename: 
         while tail < len(body) and tail > head and spans[tail - 1][1] >= spans[tail][0]:
             tail += 1
 
+    end = spans[tail][0] - 1 if tail < len(body) else len(new_lines)  # last line of the region (new text)
+    if head < len(body) and isinstance(body[head], ast.ClassDef):
+        inside = _reparse_class_body(body[head], new_lines, first_changed, last_changed, delta, end, filename)
+        if inside is not None:
+            cls, after = inside
+            if after is not None or tail == head + 1:
+                return ast.Module(body=[*body[:head], cls, *(after or ()), *body[tail:]], type_ignores=[])
     start = spans[head - 1][1] + 1 if head else 1  # first line of the region, the same in both texts
-    end = spans[tail][0] - 1 if tail < len(body) else len(new_lines)  # its last line (new text)
-    region = "\n" * (start - 1) + "\n".join(new_lines[start - 1:end])
+    middle = _parse_lines(new_lines, start, end, filename)
+    if middle is None:
+        return None
+    return ast.Module(body=[*body[:head], *middle, *body[tail:]], type_ignores=[])
+
+
+def _reparse_class_body(cls: ast.ClassDef, new_lines: list[str], first_changed: int, last_changed: int, delta: int,
+                        end: int, filename: str) -> tuple[ast.ClassDef, list[ast.stmt] | None] | None:
+    """An edit inside a class (a method of a big service class, a column of a model): the class's own
+    statements before it, and after it when they did not move, are kept; the lines from the statement just
+    before the edit up to ``end`` (the next kept top-level statement, or the end of the file) are parsed under a
+    stand-in ``class`` line. Returns the class rebuilt, and the top-level statements the region held after the
+    class, or None for those when the region stayed inside the class; None when this shortcut doesn't apply.
+
+    The region starts with an untouched statement of the class body, so its first line has the body's
+    indentation: a line the edit indented further (continuing that statement) is parsed with it, never as the
+    first line of a block of its own."""
+    inner = cls.body
+    spans = [_span(stmt) for stmt in inner]
+    kept = 0  # statements before the edit
+    while kept < len(inner) and spans[kept][1] < first_changed:
+        kept += 1
+    while kept and kept < len(inner) and spans[kept - 1][1] >= spans[kept][0]:
+        kept -= 1
+    kept -= 1  # the statement just before the edit opens the region
+    if kept < 1:
+        return None  # the edit is at the top of the class: the header's lines are not known well enough
+    later = len(inner)  # statements after the edit, kept when nothing moved
+    if delta == 0:
+        while later > kept and spans[later - 1][0] > last_changed:
+            later -= 1
+        while later < len(inner) and later > kept and spans[later - 1][1] >= spans[later][0]:
+            later += 1
+    start = spans[kept][0]
+    stop = spans[later][0] - 1 if later < len(inner) else end
+    parsed = _parse_lines(new_lines, start - 1, stop, filename, header="class _:")
+    if not parsed or not isinstance(parsed[0], ast.ClassDef) or parsed[0].name != "_" or parsed[0].lineno != start - 1:
+        return None
+    if later < len(inner) and len(parsed) > 1:
+        return None  # the edit ended the class early: the statements kept after it would not be in the class any more
+    new_body = [*inner[:kept], *parsed[0].body, *inner[later:]]
+    rebuilt = ast.ClassDef(**{name: getattr(cls, name) for name in cls._fields if name != "body"}, body=new_body,
+                           lineno=cls.lineno, col_offset=cls.col_offset,
+                           end_lineno=new_body[-1].end_lineno, end_col_offset=new_body[-1].end_col_offset)
+    return rebuilt, (parsed[1:] if later == len(inner) else None)
+
+
+def _parse_lines(lines: list[str], start: int, end: int, filename: str, header: str | None = None) -> list[ast.stmt] | None:
+    """The statements of lines ``start``..``end`` (1-based, inclusive) at their own positions; with ``header``,
+    line ``start`` is replaced by it. None when they don't parse on their own."""
+    chosen = [header, *lines[start:end]] if header is not None else lines[start - 1:end]
     try:
-        middle = ast.parse(region, filename=filename, type_comments=False)
+        return ast.parse("\n" * (start - 1) + "\n".join(chosen), filename=filename, type_comments=False).body
     except (SyntaxError, ValueError, RecursionError, MemoryError):
         return None
-    return ast.Module(body=[*body[:head], *middle.body, *body[tail:]], type_ignores=[])
 
 
 def _span(stmt: ast.stmt) -> tuple[int, int]:
