@@ -1,5 +1,6 @@
 """Reparsing only what an edit touched: the top-level statements of the previous tree that lie wholly before or
 wholly after the edited lines (and did not move) are reused; the lines between them are parsed on their own.
+An edit inside a class does the same one level down, with the class's own statements.
 
 Parsing is most of what an edit costs (about 12 ms for a 1,000-line module here), and a keystroke changes
 one statement. The result is the tree a full parse would give, node for node and position for position
