@@ -159,10 +159,9 @@ def test_reparse_gives_the_full_parse_or_declines(data):
         text, tree = edited, got or expected
 
 
-def test_a_keystroke_inside_a_function_reparses_that_function_only():
-    text = (ROOT / "examples" / "shop" / "repository.py").read_text()
-    tree = ast.parse(text)
-    functions = [s for s in tree.body if isinstance(s, ast.FunctionDef)]
+def _type_in_middle(text: str, tree: ast.Module, functions: list[ast.stmt]) -> ast.Module:
+    """Reparse ``text`` after a comment is typed at the end of the middle one of ``functions`` (checked against
+    a full parse)."""
     assert len(functions) >= 3
     line = functions[len(functions) // 2].body[-1].lineno
     lines = text.split("\n")
@@ -170,6 +169,13 @@ def test_a_keystroke_inside_a_function_reparses_that_function_only():
     edited = "\n".join(lines)
     got = reparse(text, tree, edited, "repository.py")
     assert got is not None and _dump(got) == _dump(ast.parse(edited))
+    return got
+
+
+def test_a_keystroke_inside_a_function_reparses_that_function_only():
+    text = (ROOT / "examples" / "shop" / "repository.py").read_text()
+    tree = ast.parse(text)
+    got = _type_in_middle(text, tree, [s for s in tree.body if isinstance(s, ast.FunctionDef)])
     reused = [new is old for new, old in zip(got.body, tree.body)]
     assert reused.count(False) == 1, reused  # only the edited function is a new object
 
@@ -178,14 +184,7 @@ def test_a_keystroke_inside_a_method_reparses_that_method_only():
     text = _as_class((ROOT / "examples" / "shop" / "repository.py").read_text())
     tree = ast.parse(text)
     [service] = [s for s in tree.body if isinstance(s, ast.ClassDef)]
-    methods = [s for s in service.body if isinstance(s, ast.FunctionDef)]
-    assert len(methods) >= 3
-    line = methods[len(methods) // 2].body[-1].lineno
-    lines = text.split("\n")
-    lines[line - 1] += "  # typed"
-    edited = "\n".join(lines)
-    got = reparse(text, tree, edited, "repository.py")
-    assert got is not None and _dump(got) == _dump(ast.parse(edited))
+    got = _type_in_middle(text, tree, [s for s in service.body if isinstance(s, ast.FunctionDef)])
     assert [new is old for new, old in zip(got.body, tree.body)].count(False) == 1  # the class, rebuilt
     [rebuilt] = [s for s in got.body if isinstance(s, ast.ClassDef)]
     reused = [new is old for new, old in zip(rebuilt.body, service.body)]
