@@ -37,19 +37,7 @@ def reparse(previous_text: str, previous_tree: ast.Module, text: str, filename: 
 
     body = previous_tree.body
     spans = [_span(stmt) for stmt in body]
-    head = 0  # statements kept before the edit
-    while head < len(body) and spans[head][1] < first_changed:
-        head += 1
-    # A statement sharing its last line with the next one's first (``a = 1; b = 2``) goes with it.
-    while head and head < len(body) and spans[head - 1][1] >= spans[head][0]:
-        head -= 1
-    tail = len(body)  # statements kept after the edit: only when the edit did not move them
-    if delta == 0:
-        while tail > head and spans[tail - 1][0] > last_changed:
-            tail -= 1
-        while tail < len(body) and tail > head and spans[tail - 1][1] >= spans[tail][0]:
-            tail += 1
-
+    head, tail = _untouched(spans, first_changed, last_changed, delta)
     end = spans[tail][0] - 1 if tail < len(body) else len(new_lines)  # last line of the region (new text)
     if head < len(body) and isinstance(body[head], ast.ClassDef):
         inside = _reparse_class_body(body[head], new_lines, first_changed, last_changed, delta, end, filename)
@@ -77,20 +65,10 @@ def _reparse_class_body(cls: ast.ClassDef, new_lines: list[str], first_changed: 
     first line of a block of its own."""
     inner = cls.body
     spans = [_span(stmt) for stmt in inner]
-    kept = 0  # statements before the edit
-    while kept < len(inner) and spans[kept][1] < first_changed:
-        kept += 1
-    while kept and kept < len(inner) and spans[kept - 1][1] >= spans[kept][0]:
-        kept -= 1
+    kept, later = _untouched(spans, first_changed, last_changed, delta)
     kept -= 1  # the statement just before the edit opens the region
     if kept < 1:
         return None  # the edit is at the top of the class: the header's lines are not known well enough
-    later = len(inner)  # statements after the edit, kept when nothing moved
-    if delta == 0:
-        while later > kept and spans[later - 1][0] > last_changed:
-            later -= 1
-        while later < len(inner) and later > kept and spans[later - 1][1] >= spans[later][0]:
-            later += 1
     start = spans[kept][0]
     stop = spans[later][0] - 1 if later < len(inner) else end
     parsed = _parse_lines(new_lines, start - 1, stop, filename, header="class _:")
@@ -103,6 +81,24 @@ def _reparse_class_body(cls: ast.ClassDef, new_lines: list[str], first_changed: 
                            lineno=cls.lineno, col_offset=cls.col_offset,
                            end_lineno=new_body[-1].end_lineno, end_col_offset=new_body[-1].end_col_offset)
     return rebuilt, (parsed[1:] if later == len(inner) else None)
+
+
+def _untouched(spans: list[tuple[int, int]], first_changed: int, last_changed: int, delta: int) -> tuple[int, int]:
+    """Of statements with these line spans: how many lie wholly before the edited lines, and the index from which
+    they lie wholly after them (all of them, ``len(spans)``, when the edit moved lines: those must be reparsed)."""
+    head = 0
+    while head < len(spans) and spans[head][1] < first_changed:
+        head += 1
+    # A statement sharing its last line with the next one's first (``a = 1; b = 2``) goes with it.
+    while head and head < len(spans) and spans[head - 1][1] >= spans[head][0]:
+        head -= 1
+    tail = len(spans)
+    if delta == 0:
+        while tail > head and spans[tail - 1][0] > last_changed:
+            tail -= 1
+        while tail < len(spans) and tail > head and spans[tail - 1][1] >= spans[tail][0]:
+            tail += 1
+    return head, tail
 
 
 def _parse_lines(lines: list[str], start: int, end: int, filename: str, header: str | None = None) -> list[ast.stmt] | None:
