@@ -280,14 +280,23 @@ class Workspace:
 _NEVER_FALLBACK = {"sqlalchemy", "sqlmodel", "flask_sqlalchemy", *getattr(sys, "stdlib_module_names", ())}
 
 
+#: Directories never indexed, besides hidden ones.
+SKIP_DIRS = frozenset({".git", ".hg", ".venv", "venv", "node_modules", "__pycache__", ".tox", ".mypy_cache", "build",
+                       "dist"})
+
+
+def skipped_dir(name: str) -> bool:
+    """Is a directory of this name left out of the index (with everything under it)?"""
+    return name in SKIP_DIRS or name.startswith(".")
+
+
 def discover_python_files(paths: Iterable[str]) -> list[str]:
-    skip_dirs = {".git", ".hg", ".venv", "venv", "node_modules", "__pycache__", ".tox", ".mypy_cache", "build", "dist"}
     found: list[str] = []
     for path in paths:
         if os.path.isfile(path):
             found.append(os.path.abspath(path))
             continue
         for directory, dirnames, filenames in os.walk(path):
-            dirnames[:] = sorted(d for d in dirnames if d not in skip_dirs and not d.startswith("."))
+            dirnames[:] = sorted(d for d in dirnames if not skipped_dir(d))
             found.extend(os.path.abspath(os.path.join(directory, f)) for f in sorted(filenames) if f.endswith(".py"))
     return found

@@ -15,7 +15,7 @@ from pygls.workspace.position_codec import PositionCodec
 
 from ..analysis.engine import Engine
 from ..analysis.source import SourceFile
-from ..analysis.workspace import Workspace, discover_python_files
+from ..analysis.workspace import Workspace, discover_python_files, skipped_dir
 from ..check import findings_for_file
 from ..config import Settings
 from .convert import PositionConverter, failure_diagnostic, skipped_diagnostic, split_lines, to_diagnostic
@@ -41,6 +41,7 @@ class Outcome:
     #: diagnostics are then one Information diagnostic saying so.
     skipped: str | None = None
     #: Findings this file's functions reach in other files (a model's ``__repr__`` called from here), by path.
+    #: Computed only when asked for (``analyse(..., reached=True)``).
     foreign: dict[str, list[types.Diagnostic]] = field(default_factory=dict)
 
 
@@ -74,10 +75,6 @@ def _megabytes(size: int) -> str:
     return f"{size / 1_000_000:.1f} MB" if size >= 100_000 else f"{size:,} bytes"
 
 
-#: Directories ``discover_python_files`` doesn't index.
-_SKIP_DIRS = {".git", ".hg", ".venv", "venv", "node_modules", "__pycache__", ".tox", ".mypy_cache", "build", "dist"}
-
-
 def make_workspace(roots: list[str], environment: str | None) -> Workspace:
     """A workspace whose imports of installed packages resolve through jedi, in the user's environment
     (``environment``: an interpreter or a virtualenv directory) or, without one, the server's."""
@@ -98,7 +95,7 @@ class Analyzer:
     def index(self, roots: list[str], environment: str | None = None) -> int:
         """(Re)create the workspace and add every .py file under ``roots`` (read from disk). Open documents'
         texts are gone from it afterwards: the caller syncs them again."""
-        self.roots, self.environment = list(roots), environment
+        self.roots, self.environment = [os.path.abspath(root) for root in roots], environment
         reindex = self.workspace is not None
         gc.unfreeze()  # the previous index, if any, becomes collectable again
         self.workspace = make_workspace(roots, environment)
@@ -125,15 +122,11 @@ class Analyzer:
 
     def indexable(self, path: str) -> bool:
         """Would indexing the roots pick ``path`` up?"""
-        if not path.endswith(".py"):
+        root = self._root_of(path)
+        if root is None or not path.endswith(".py"):
             return False
-        for root in self.roots:
-            root = os.path.abspath(root)
-            if os.path.commonpath([root, path]) != root:
-                continue
-            parts = os.path.relpath(os.path.dirname(path), root).split(os.sep)
-            return not any(p in _SKIP_DIRS or (p.startswith(".") and p != ".") for p in parts)
-        return False
+        parts = os.path.relpath(os.path.dirname(path), root).split(os.sep)
+        return not any(skipped_dir(part) for part in parts if part != ".")
 
     def files_changed(self, changes: list[tuple[str, bool]], open_paths: set[str]) -> int:
         """Files changed on disk: ``(path, exists)`` pairs. Indexed files are re-read (unchanged contents are
@@ -152,7 +145,7 @@ class Analyzer:
                     if known:
                         workspace.remove_file(path)
                 elif known or self.indexable(path):
-                    self._add(path)
+                    workspace.add_file(path)
             except Exception:
                 logger.exception("cannot re-read %s", path)
             changed += workspace.generation != before
@@ -168,17 +161,24 @@ class Analyzer:
         assert self.workspace is not None and self.engine is not None
         return self.workspace, self.engine
 
-    def _in_roots(self, path: str) -> bool:
-        return any(os.path.commonpath([os.path.abspath(root), path]) == os.path.abspath(root) for root in self.roots)
+    def _root_of(self, path: str) -> str | None:
+        """The workspace root ``path`` (absolute) lies under."""
+        return next((root for root in self.roots if os.path.commonpath([root, path]) == root), None)
 
-    def _add(self, path: str, text: str | None = None) -> SourceFile:
+    def _document(self, path: str, text: str, texts: Texts, max_size: int | None) -> SourceFile | None:
+        """An open document's ``text`` in the workspace, the other open documents synced first; None when it
+        is over ``max_size`` or doesn't parse."""
         workspace, _ = self._ready()
-        return workspace.add_file(path, text)
+        self.sync(texts, max_size)
+        if oversize(text, max_size) is not None:
+            return None
+        source = workspace.add_file(path, text)
+        return source if source.error is None else None
 
-    def _engine(self) -> Engine:
-        """The engine; its cached per-function results are re-validated against what they consulted, including
-        modules an import did not find (so creating one re-analyses the functions that needed it)."""
-        return self._ready()[1]
+    def _positions(self, codec: PositionCodec) -> PositionConverter:
+        """Engine locations → client positions, against the texts the workspace holds."""
+        files = self._ready()[0].files
+        return PositionConverter(codec, lambda p: files[p].text if p in files else None)
 
     def sync(self, texts: Texts, max_size: int | None = None) -> None:
         """Give the workspace the editor's texts (one over ``max_size`` is not parsed: the workspace keeps
@@ -188,7 +188,7 @@ class Analyzer:
             if oversize(text, max_size) is not None:
                 continue
             try:
-                self._add(path, text)
+                workspace.add_file(path, text)
             except Exception:
                 logger.exception("cannot add %s", path)
 
@@ -203,18 +203,18 @@ class Analyzer:
             workspace.remove_file(path)
 
     def analyse(self, path: str, text: str | None, settings: Settings, codec: PositionCodec, texts: Texts = (),
-                max_size: int | None = None) -> Outcome:
+                max_size: int | None = None, reached: bool = False) -> Outcome:
         """Findings for ``path`` with ``text`` (None: the workspace's text, e.g. the file on disk). A text over
-        ``max_size`` bytes is not analysed."""
-        workspace, _ = self._ready()
+        ``max_size`` bytes is not analysed. ``reached``: also convert the findings its functions reach in other
+        files of the roots (``Outcome.foreign``; only the workspace pass shows them)."""
+        workspace, engine = self._ready()
         self.sync(texts, max_size)
         too_large = oversize(text if text is not None else getattr(workspace.files.get(path), "text", ""), max_size)
         if too_large is not None:
             return Outcome([skipped_diagnostic(too_large)], problem=too_large, skipped=too_large)
-        source = self._add(path, text) if text is not None else workspace.files.get(path)
+        source = workspace.add_file(path, text) if text is not None else workspace.files.get(path)
         if source is None:
             return Outcome([])
-        engine = self._engine()
         reason = skip_reason(source)
         if reason is not None:
             return Outcome([skipped_diagnostic(reason)], problem=reason, skipped=reason)
@@ -226,17 +226,11 @@ class Analyzer:
             reason = f"{type(exc).__name__}: {exc}"
             return Outcome([failure_diagnostic(reason)], problem=reason, crash=traceback.format_exc())
 
-        def text_for(p: str) -> str | None:
-            if p == source.path:
-                return source.text
-            other = workspace.files.get(p)
-            return other.text if other is not None else None
-
-        positions = PositionConverter(codec, text_for)
+        positions = self._positions(codec)
         findings = [f for f in every if f.location.path == source.path]
         foreign: dict[str, list[types.Diagnostic]] = {}
-        for finding in every:
-            if finding.location.path != source.path and self._in_roots(finding.location.path):
+        for finding in every if reached else ():
+            if finding.location.path != source.path and self._root_of(finding.location.path) is not None:
                 foreign.setdefault(finding.location.path, []).append(to_diagnostic(finding, positions))
         return Outcome([to_diagnostic(f, positions) for f in findings], findings=len(findings), foreign=foreign)
 
@@ -248,21 +242,12 @@ class Analyzer:
         from ..fixes.apply import plan_fixes
         from .code_actions import FIX_ALL, fix_all, quick_fix, workspace_edit
 
-        workspace, _ = self._ready()
-        self.sync(texts, max_size)
-        if oversize(text, max_size) is not None:
+        source = self._document(path, text, texts, max_size)
+        if source is None:
             return []
-        source = self._add(path, text)
-        if source.error is not None:
-            return []
-        engine = self._engine()
+        workspace, engine = self._ready()
         findings = [f for f in findings_for_file(engine, source.path, settings) if f.location.path == source.path]
-
-        def text_for(p: str) -> str | None:
-            known = workspace.files.get(p)
-            return known.text if known is not None else None
-
-        positions = PositionConverter(codec, text_for)
+        positions = self._positions(codec)
         actions: list[types.CodeAction] = []
         if not only or any(kind.startswith("quickfix") for kind in only):
             for diagnostic in context:
@@ -280,14 +265,9 @@ class Analyzer:
     def hover(self, path: str, text: str, position: types.Position, codec: PositionCodec, texts: Texts = (),
               max_size: int | None = None) -> str | None:
         """The engine's hover text at a client ``position`` (in the negotiated encoding) of ``text``."""
-        self._ready()
-        self.sync(texts, max_size)
-        if oversize(text, max_size) is not None:
+        source = self._document(path, text, texts, max_size)
+        if source is None:
             return None
-        source = self._add(path, text)
-        if source.error is not None:
-            return None
-        engine = self._engine()
         lines = split_lines(text)
         if not 0 <= position.line < len(lines):
             return None
@@ -298,4 +278,4 @@ class Analyzer:
         column = at.character
         if column < len(line) and line[column].isspace() or not line.strip():
             return None
-        return engine.hover(source.path, position.line + 1, column)
+        return self._ready()[1].hover(source.path, position.line + 1, column)

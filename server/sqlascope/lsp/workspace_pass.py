@@ -88,7 +88,7 @@ class WorkspacePass:
                 if server.documents.get(uri) is None:  # open documents are analysed on their own
                     outcome: Outcome = await server.on_worker(
                         server.analyzer.analyse, path, None, server.config.settings, server.workspace.position_codec,
-                        server.documents.unsynced(), server.config.max_file_size)
+                        server.documents.unsynced(), server.config.max_file_size, True)
                     if outcome.diagnostics is not None and server.documents.get(uri) is None:
                         findings += len(outcome.diagnostics)
                         self.own[uri] = outcome.diagnostics
