@@ -35,7 +35,6 @@ class Published:
     version: int | None
     diagnostics: list[types.Diagnostic]
     result_id: str
-    generation: int = 0  # of the settings it was computed with
     epoch: int = 0  # of all inputs (every open document's text, settings, environment) it was computed with
 
 
@@ -91,11 +90,10 @@ class Diagnostics:
         self.pushed.pop(uri, None)
 
     def result(self, previous: Published | None, diagnostics: list[types.Diagnostic], version: int | None,
-               generation: int = 0, epoch: int = 0) -> Published:
+               epoch: int = 0) -> Published:
         """The same diagnostics keep their result id: a pull with it is answered "unchanged", a push is skipped."""
         same = previous is not None and previous.diagnostics == diagnostics
-        return Published(version, diagnostics, previous.result_id if same else self.server.next_id(),
-                         generation, epoch)
+        return Published(version, diagnostics, previous.result_id if same else self.server.next_id(), epoch)
 
     # -- analysis -----------------------------------------------------------------------------------------------
     async def analyse(self, uri: str) -> Published | None:
@@ -131,19 +129,17 @@ class Diagnostics:
         current = server.documents.get(uri)
         if current is None or current.version != version or config.generation != generation:
             return None
+        previous = self.store.get(uri)
         if outcome.crash is not None:
             server.log(types.MessageType.Error, f"sqlascope: analysing {path} failed: {outcome.problem}\n{outcome.crash}")
-        elif outcome.skipped is not None:
-            previous_skip = self.store.get(uri)
-            if previous_skip is None or previous_skip.diagnostics != outcome.diagnostics:
-                server.log(types.MessageType.Warning, f"sqlascope: {path} is not analysed: {outcome.skipped}")
-        previous = self.store.get(uri)
+        elif outcome.skipped is not None and (previous is None or previous.diagnostics != outcome.diagnostics):
+            server.log(types.MessageType.Warning, f"sqlascope: {path} is not analysed: {outcome.skipped}")
         if outcome.diagnostics is None:  # doesn't parse (yet): keep the last good diagnostics
             logger.debug("%s does not parse (%s); keeping its diagnostics", path, outcome.problem)
             diagnostics = previous.diagnostics if previous is not None else []
         else:
             diagnostics = outcome.diagnostics
-        published = self.result(previous, diagnostics, version, generation, epoch)
+        published = self.result(previous, diagnostics, version, epoch)
         self.store[uri] = published
         return published
 
@@ -191,9 +187,7 @@ class Diagnostics:
 
     def inputs_changed(self) -> None:
         """Something every open document may depend on changed (a file on disk): re-analyse them all."""
-        self.server.changed()
-        if not self.pull_mode or (self.refresh_support and self.served):
-            self.schedule("", 0.0, everything=True)
+        self.on_input_change("", 0.0)  # no document of that name: every open one, pulled ones refreshed
 
     def schedule(self, uri: str, delay: float, everything: bool = False) -> None:
         """(Re)start the analysis of ``uri`` after ``delay`` s, cancelling one still waiting for it."""

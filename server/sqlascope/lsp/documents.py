@@ -58,8 +58,7 @@ class Documents:
         return [doc.uri for doc in self.server.workspace.text_documents.values() if analysable(doc)]
 
     def open_paths(self) -> set[str]:
-        return {os.path.abspath(doc.path) for doc in self.server.workspace.text_documents.values()
-                if doc.uri.startswith("file:")}
+        return set(self.versions())
 
     def versions(self) -> dict[str, int | None]:
         """path → version of every open file (versioned workspace edits)."""
@@ -83,8 +82,7 @@ class Documents:
         self.server.diagnostics.on_input_change(params.text_document.uri, 0.0)
 
     def did_change(self, params: types.DidChangeTextDocumentParams) -> None:
-        if self.get(params.text_document.uri) is None:
-            return  # a change to a document that was never opened: pygls already ignored it
+        # A change to a document that was never opened doesn't get here (Protocol warns and drops it).
         self.server.diagnostics.on_input_change(params.text_document.uri, DEBOUNCE_SECONDS)
 
     def did_save(self, params: types.DidSaveTextDocumentParams) -> None:

@@ -24,12 +24,13 @@ import asyncio
 import logging
 from dataclasses import dataclass
 from typing import Any
-from urllib.parse import unquote
 
 from lsprotocol import types
 from pygls.exceptions import JsonRpcException, JsonRpcInvalidParams, JsonRpcInvalidRequest, JsonRpcServerNotInitialized
 from pygls.protocol import LanguageServerProtocol
 from pygls.protocol.language_server import lsp_method
+
+from .documents import key
 
 logger = logging.getLogger(__name__)
 
@@ -137,7 +138,7 @@ class Protocol(LanguageServerProtocol):
 
     @lsp_method(types.TEXT_DOCUMENT_DID_CHANGE)
     def lsp_text_document__did_change(self, params: types.DidChangeTextDocumentParams):
-        if unquote(params.text_document.uri) not in self.workspace.text_documents:
+        if key(params.text_document.uri) not in self.workspace.text_documents:
             self._warn(f"ignored didChange of {params.text_document.uri}: the document is not open")
             return None
         return (yield from super().lsp_text_document__did_change(params))

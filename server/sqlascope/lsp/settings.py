@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from typing import Any
 
-from ..analysis import source as _source
+from ..analysis.source import MAX_SOURCE_BYTES
 from ..config import ConfigError, Settings, load_settings, settings_from_mapping
 
 SECTION = "sqlascope"
@@ -40,8 +40,6 @@ def log_level(editor: dict) -> tuple[int, str | None]:
     return level, None
 
 
-#: The engine skips larger files itself (``sqlascope check`` too).
-MAX_SOURCE_BYTES: int = getattr(_source, "MAX_SOURCE_BYTES", 5_000_000)
 #: ``maxFileSize`` (bytes of UTF-8): larger documents are not analysed. The default is the engine's own limit
 #: (the one ``sqlascope check`` applies); above it the engine still skips the file.
 DEFAULT_MAX_FILE_SIZE = MAX_SOURCE_BYTES
