@@ -52,19 +52,27 @@ def callee_name(call: ast.Call) -> str:
 
 
 # -- structure: parents, blocks, functions -------------------------------------------------------------------
-_PARENTS: dict[int, tuple[ast.AST, dict[int, ast.AST]]] = {}
+_PARENTS: dict = {}
+_STRING_LINES: dict = {}
+
+
+def _remembered(cache: dict, owner, compute):
+    """``compute(owner)``, kept for the last few owners (a tree, a source file): computing the fixes of one
+    diagnostic asks for the same one many times. Keyed by identity, the owner kept alive with its value."""
+    hit = cache.get(id(owner))
+    if hit is not None and hit[0] is owner:
+        return hit[1]
+    value = compute(owner)
+    if len(cache) > 16:
+        cache.clear()
+    cache[id(owner)] = (owner, value)
+    return value
 
 
 def parents(tree: ast.AST) -> dict[int, ast.AST]:
-    """``id(child) → parent`` for every node of ``tree`` (cached for the last few trees)."""
-    hit = _PARENTS.get(id(tree))
-    if hit is not None and hit[0] is tree:
-        return hit[1]
-    mapping = {id(child): node for node in ast.walk(tree) for child in ast.iter_child_nodes(node)}
-    if len(_PARENTS) > 16:
-        _PARENTS.clear()
-    _PARENTS[id(tree)] = (tree, mapping)
-    return mapping
+    """``id(child) → parent`` for every node of ``tree``."""
+    return _remembered(_PARENTS, tree, lambda t: {id(child): node for node in ast.walk(t)
+                                                 for child in ast.iter_child_nodes(node)})
 
 
 def ancestors(tree: ast.AST, node: ast.AST) -> Iterator[ast.AST]:
@@ -179,6 +187,10 @@ def raw_lines(source: SourceFile) -> list[str]:
 
 def string_continuation_lines(source: SourceFile) -> frozenset[int]:
     """1-based lines that start inside a multi-line string: re-indenting them would change the string."""
+    return _remembered(_STRING_LINES, source, _string_continuation_lines)
+
+
+def _string_continuation_lines(source: SourceFile) -> frozenset[int]:
     import io
     import tokenize
 
@@ -242,12 +254,6 @@ def trailing_comment(source: SourceFile, stmt: ast.stmt) -> str:
     """The ``# comment`` after a statement on its last line, with the spaces before it, or ''."""
     tail = source.lines[stmt.end_lineno - 1][source.char_column(stmt.end_lineno, stmt.end_col_offset):]
     return tail.rstrip() if tail.strip().startswith("#") else ""
-
-
-def line_ending(source: SourceFile) -> str:
-    lines = raw_lines(source)
-    first = lines[0] if lines else "\n"
-    return "\r\n" if first.endswith("\r\n") else "\n"
 
 
 def append_argument(source: SourceFile, call: ast.Call, text: str):
