@@ -17,6 +17,8 @@ from __future__ import annotations
 
 import ast
 
+from .dependencies import node_span
+
 #: Characters that end or reset a line for the tokenizer, or for str.splitlines, other than "\n".
 _OTHER_BREAKS = ("\r", "\x0b", "\x0c", "\x1c", "\x1d", "\x1e", "\x85", "\u2028", "\u2029")
 
@@ -36,7 +38,7 @@ def reparse(previous_text: str, previous_tree: ast.Module, text: str, filename: 
     delta = len(new_lines) - len(old_lines)
 
     body = previous_tree.body
-    spans = [_span(stmt) for stmt in body]
+    spans = [node_span(stmt) for stmt in body]
     head, tail = _untouched(spans, first_changed, last_changed, delta)
     end = spans[tail][0] - 1 if tail < len(body) else len(new_lines)  # last line of the region (new text)
     if head < len(body) and isinstance(body[head], ast.ClassDef):
@@ -64,7 +66,7 @@ def _reparse_class_body(cls: ast.ClassDef, new_lines: list[str], first_changed: 
     indentation: a line the edit indented further (continuing that statement) is parsed with it, never as the
     first line of a block of its own."""
     inner = cls.body
-    spans = [_span(stmt) for stmt in inner]
+    spans = [node_span(stmt) for stmt in inner]
     kept, later = _untouched(spans, first_changed, last_changed, delta)
     kept -= 1  # the statement just before the edit opens the region
     if kept < 1:
@@ -109,12 +111,6 @@ def _parse_lines(lines: list[str], start: int, end: int, filename: str, header: 
         return ast.parse("\n" * (start - 1) + "\n".join(chosen), filename=filename, type_comments=False).body
     except (SyntaxError, ValueError, RecursionError, MemoryError):
         return None
-
-
-def _span(stmt: ast.stmt) -> tuple[int, int]:
-    """First line (decorators included) and last line of a top-level statement."""
-    first = min([stmt.lineno, *(d.lineno for d in getattr(stmt, "decorator_list", ()))])
-    return first, stmt.end_lineno or stmt.lineno
 
 
 def _common_prefix(a: list[str], b: list[str]) -> int:
