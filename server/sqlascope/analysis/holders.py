@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 
 from .findings import Severity
 from .issues import Fault, Issue
+from .models import decorator_name
 from .sqla_api import Construct
 from .state import Life, ObjectFact
 from .values import UNKNOWN, ClassRef, Items, InstanceRef, Many, SessionRef, join_values, members
@@ -121,6 +122,8 @@ class Holders:
         self.warn(ev, frame, value, node, source, f"`self.{name}`", state, only_local=True)
 
     def cached_return(self, ev, frame, value, node, source, state) -> None:
+        if not frame.reporting:
+            return  # ``warn`` reports nothing outside the reporting pass: don't resolve decorators for it
         function = frame.code
         if not isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef)) or not self._is_cached(frame.path, function):
             return
@@ -131,8 +134,7 @@ class Holders:
         # Not memoised on the node: the answer depends on what the decorator's name resolves to, which can
         # change while the function's own text doesn't (and an edit may reuse the node, see reparse.py).
         for decorator in function.decorator_list:
-            target = decorator.func if isinstance(decorator, ast.Call) else decorator
-            name = target.attr if isinstance(target, ast.Attribute) else getattr(target, "id", "")
+            target, name = decorator_name(decorator)
             if name != "cached_property" and self.engine.models.construct(path, target) is Construct.CACHE:
                 return True
         return False
@@ -140,8 +142,7 @@ class Holders:
     @staticmethod
     def _cache_name(function: ast.AST) -> str:
         for decorator in function.decorator_list:
-            target = decorator.func if isinstance(decorator, ast.Call) else decorator
-            name = target.attr if isinstance(target, ast.Attribute) else getattr(target, "id", "")
+            _, name = decorator_name(decorator)
             if name in ("cache", "lru_cache"):
                 return name
         return "cache"

@@ -66,6 +66,13 @@ _COLLECTION_ANNOTATIONS = {"list", "List", "set", "Set", "Collection", "Sequence
                            "MutableSet", "WriteOnlyMapped", "DynamicMapped", "tuple", "Tuple", "Iterable"}
 
 
+def decorator_name(decorator: ast.expr) -> tuple[ast.expr, str]:
+    """What a decorator names (``@cache`` and ``@functools.lru_cache(64)`` both name their callee) and the
+    last part of that name."""
+    target = decorator.func if isinstance(decorator, ast.Call) else decorator
+    return target, target.attr if isinstance(target, ast.Attribute) else getattr(target, "id", "")
+
+
 class ModelIndex:
     def __init__(self, workspace: Workspace) -> None:
         self.workspace = workspace
@@ -230,8 +237,7 @@ class ModelIndex:
 
     def _function_attribute(self, path: str, func: ast.FunctionDef | ast.AsyncFunctionDef) -> MappedAttribute:
         for decorator in func.decorator_list:
-            target = decorator.func if isinstance(decorator, ast.Call) else decorator
-            name = target.attr if isinstance(target, ast.Attribute) else getattr(target, "id", "")
+            target, name = decorator_name(decorator)
             if name in ("property", "cached_property", "hybrid_property") or self.construct(path, target) in (
                 Construct.HYBRID,
                 Construct.CACHE,
