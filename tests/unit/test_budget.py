@@ -90,7 +90,7 @@ def test_a_root_cut_because_others_spent_the_time_is_retried(tmp_path, monkeypat
         analysed.append(name)
         if name == "first" and analysed.count("first") == 1:
             self.deadline = Deadline(NANOSECOND)  # the module body used up the time
-            raise AnalysisCutShort("time budget of 5 s spent")
+            raise AnalysisCutShort("time budget of 5 s spent", timed=True)  # as Deadline.check raises it
         return real(self, path, code, probe)
 
     monkeypatch.setattr(Engine, "analyze_root", running_out_in_first)
@@ -113,7 +113,7 @@ def test_a_cut_leaves_no_half_built_summary_behind(tmp_path, monkeypatch, statem
             return
         checks["n"] += 1
         if checks["n"] >= statements:
-            raise AnalysisCutShort("time budget of 5 s spent")
+            raise AnalysisCutShort("time budget of 5 s spent", timed=True)  # as Deadline.check raises it
 
     monkeypatch.setattr(Deadline, "check", counting_check)
     monkeypatch.setattr(Deadline, "spent", lambda self: self.seconds is not None and checks["n"] >= statements)

@@ -15,9 +15,10 @@ DEFAULT_TIME_BUDGET = 5.0
 class AnalysisCutShort(Exception):
     """Raised inside the interpreter when the file's budget is spent; the engine catches it per file."""
 
-    def __init__(self, reason: str) -> None:
+    def __init__(self, reason: str, timed: bool = False) -> None:
         super().__init__(reason)
         self.reason = reason
+        self.timed = timed  # the time budget ran out (not a nesting limit): another run may well finish
 
 
 class Deadline:
@@ -37,7 +38,7 @@ class Deadline:
 
     def check(self) -> None:
         if self.spent():
-            raise AnalysisCutShort(self.reason())
+            raise AnalysisCutShort(self.reason(), timed=True)
 
 
 NO_DEADLINE = Deadline(None)

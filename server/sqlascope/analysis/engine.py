@@ -180,7 +180,7 @@ class Engine:
                 issues = self.analyze_root(path, code)
             except AnalysisCutShort as cut:
                 issues = [self._cut_short(path, code, cut.reason)]
-                remember = whole_budget or not cut.reason.startswith("time budget")
+                remember = whole_budget or not cut.timed
         if remember:
             self._root_results[key] = _RootResult(
                 shape,
