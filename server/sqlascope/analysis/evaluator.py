@@ -637,7 +637,8 @@ class Evaluator:
             stored = args[where] if len(args) > where else UNKNOWN
             source = expr.args[where] if len(expr.args) > where else expr
         receivers = [m.receiver for m in members(callee) if isinstance(m, BoundMethod)]
-        if any(isinstance(r, Many) and r.kind in ("set", "dict") for r in receivers) and method in ("add", "setdefault"):
+        # ``setdefault`` hashes its key too, but as a mapping read: Calls.method runs ``__hash__`` for it.
+        if method == "add" and any(isinstance(r, Many) and r.kind in ("set", "dict") for r in receivers):
             self.implicit_call(frame, args[0] if args else UNKNOWN, "__hash__", expr, state)
         self._container_store(frame, expr.func.value, stored, expr, state, source)
 
