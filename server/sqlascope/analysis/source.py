@@ -12,6 +12,9 @@ from typing import Iterable
 
 from .reparse import reparse
 
+#: Words of the parser's errors that no amount of further typing fixes (nesting and size limits).
+_PARSER_LIMITS = ("too many", "too complex", "too deeply", "recursion")
+
 #: Files above this size are skipped: nobody keeps hand-written models in them, and parsing would stall.
 MAX_SOURCE_BYTES = 5_000_000
 
@@ -25,6 +28,8 @@ class SourceFile:
     error: str | None = None
     error_line: int = 1
     digest: str = ""
+    #: ``error`` is an ordinary syntax error, which further typing may fix (not a parser limit, an encoding, ...).
+    syntax_error: bool = False
     _lines: list[str] | None = field(default=None, repr=False)
     _encoded: list[bytes] | None = field(default=None, repr=False)
 
@@ -85,7 +90,9 @@ def parse_source(path: str, text: str, digest: str | None = None, previous: Sour
                 tree = ast.parse(text, filename=path, type_comments=False)
     except SyntaxError as exc:
         line = exc.lineno or 1
-        return SourceFile(path, text, None, f"skipped: syntax error: {exc.msg} (line {line})", line, digest)
+        at_limit = any(limit in str(exc.msg).lower() for limit in _PARSER_LIMITS)
+        return SourceFile(path, text, None, f"skipped: syntax error: {exc.msg} (line {line})", line, digest,
+                          syntax_error=not at_limit)
     except (ValueError, RecursionError, MemoryError) as exc:
         return SourceFile(path, text, None, f"skipped: cannot parse ({type(exc).__name__}: {exc})", 1, digest)
     return SourceFile(path, text, tree, None, 1, digest)

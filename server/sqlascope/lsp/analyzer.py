@@ -45,20 +45,10 @@ class Outcome:
     foreign: dict[str, list[types.Diagnostic]] = field(default_factory=dict)
 
 
-#: Parser errors no amount of further typing fixes: the file is shown as skipped, not as "being edited".
-_PARSER_LIMITS = ("too many", "too complex", "too deeply", "recursion")
-
-
 def skip_reason(source: SourceFile) -> str | None:
     """Why ``source`` can't be analysed when that is not an ordinary syntax error (which the user is
-    presumably in the middle of typing), else None."""
-    error = source.error
-    if error is None:
-        return None
-    lowered = error.lower()
-    if "syntax error" in lowered and not any(limit in lowered for limit in _PARSER_LIMITS):
-        return None
-    return error
+    presumably in the middle of typing), else None: such a file is shown as skipped, not as "being edited"."""
+    return None if source.syntax_error else source.error
 
 
 def oversize(text: str, limit: int | None) -> str | None:
