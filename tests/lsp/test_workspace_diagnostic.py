@@ -181,3 +181,23 @@ async def test_a_finding_another_file_reaches_is_reported_in_its_own_file(reachi
     [diagnostic] = owner_diagnostics
     assert diagnostic.code == "SQS106" and diagnostic.range.start.line == 14
     assert report_diagnostics == []
+
+
+async def test_closing_a_file_keeps_the_findings_other_files_reach_in_it(reaching):
+    """Opened, owners.py shows its own analysis; closed, it is back to the workspace pass's view, which includes
+    the `__repr__` finding that report.py reaches in it."""
+    client = reaching
+    await wait_until(lambda: progress_ended(client), what="the end of the workspace analysis")
+    owners = open_doc(client, client.root / "owners.py")
+    await asyncio.sleep(0.5)
+    client.text_document_did_close(types.DidCloseTextDocumentParams(types.TextDocumentIdentifier(owners)))
+
+    async def shown() -> list:
+        if client.pull:
+            return list((await workspace_pull(client))[owners].items)
+        return client.diagnostics.get(owners, [])
+
+    deadline = asyncio.get_running_loop().time() + 10
+    while not (diagnostics := await shown()) and asyncio.get_running_loop().time() < deadline:
+        await asyncio.sleep(0.1)
+    assert [(d.code, d.range.start.line) for d in diagnostics] == [("SQS106", 14)]

@@ -86,14 +86,10 @@ class WorkspacePass:
                 uri = from_fs_path(path) or path
                 seen.add(uri)
                 if server.documents.get(uri) is None:  # open documents are analysed on their own
-                    outcome: Outcome = await server.on_worker(
-                        server.analyzer.analyse, path, None, server.config.settings, server.workspace.position_codec,
-                        server.documents.unsynced(), server.config.max_file_size, True)
+                    outcome = await self.analyse_on_disk(path)
                     if outcome.diagnostics is not None and server.documents.get(uri) is None:
                         findings += len(outcome.diagnostics)
-                        self.own[uri] = outcome.diagnostics
-                        for target in {uri, *self.reach(uri, outcome.foreign)}:
-                            self.store_combined(target)
+                        self.take(uri, outcome)
                 done += 1
                 if token is not None:
                     progress.report(token, types.WorkDoneProgressReport(
@@ -109,6 +105,20 @@ class WorkspacePass:
                 progress.end(token, types.WorkDoneProgressEnd(message=outcome_message))
             progress.tokens.pop(token, None)
         server.log(types.MessageType.Info, f"sqlascope: workspace analysis {outcome_message}")
+
+    async def analyse_on_disk(self, path: str) -> Outcome:
+        """The file as saved, with the findings its functions reach in other files."""
+        server = self.server
+        return await server.on_worker(server.analyzer.analyse, path, None, server.config.settings,
+                                      server.workspace.position_codec, server.documents.unsynced(),
+                                      server.config.max_file_size, True)
+
+    def take(self, uri: str, outcome: Outcome) -> None:
+        """An unopened file's analysis: its own findings, and those its functions reach in other files; every file
+        whose combined findings that changes is stored again."""
+        self.own[uri] = outcome.diagnostics
+        for target in {uri, *self.reach(uri, outcome.foreign)}:
+            self.store_combined(target)
 
     def reach(self, source: str, foreign: dict[str, list[types.Diagnostic]]) -> set[str]:
         """Record what ``source``'s functions found in other files; the uris whose findings that changed."""
@@ -160,17 +170,12 @@ class WorkspacePass:
         server = self.server
         if not self.enabled or not os.path.isfile(path):
             return
-        outcome = await server.on_worker(server.analyzer.analyse, path, None, server.config.settings,
-                                         server.workspace.position_codec, server.documents.unsynced(),
-                                         server.config.max_file_size)
+        outcome = await self.analyse_on_disk(path)
         if outcome.diagnostics is None or server.documents.get(uri) is not None:
             return
-        if server.diagnostics.pull_mode:
-            self.results[uri] = server.diagnostics.result(self.results.get(uri), outcome.diagnostics, None)
-            if self.outdated():
-                server.diagnostics.refresh()
-        elif outcome.diagnostics:
-            self.store(uri, outcome.diagnostics)
+        self.take(uri, outcome)  # with what other files reach in it, as the pass showed it before it was opened
+        if server.diagnostics.pull_mode and self.outdated():
+            server.diagnostics.refresh()
 
     def outdated(self) -> bool:
         """The client pulled workspace diagnostics that have changed since."""
