@@ -13,7 +13,7 @@ import ast
 
 from ..analysis.findings import Finding
 from .edits import Fix, insertion, replace_lines
-from .syntax import callee_name, comments_in, indentation, node_at, owns_lines, reindent, walk_local
+from .syntax import callee_name, comments_in, indent_step, indentation, node_at, owns_lines, reindent, walk_local
 
 KIND = "explicit-commit"
 _EXITS = (ast.Return, ast.Break, ast.Continue, ast.Yield, ast.YieldFrom)
@@ -49,19 +49,19 @@ def _unwrap(finding, source, block, session: str, awaiting: str) -> Fix | None:
         return None
     if any(isinstance(n, _EXITS) for stmt in body for n in walk_local(stmt)):
         return None
-    outer, inner = indentation(source, block.lineno), indentation(source, body[0].lineno)
-    if not inner.startswith(outer) or inner == outer:
+    step = indent_step(source, block.lineno, body[0].lineno)
+    if step is None:
         return None
     item = block.items[0]
     header_end = max(item.context_expr.end_lineno, item.optional_vars.end_lineno if item.optional_vars else 0)
     if header_end >= body[0].lineno:
         return None
     try:
-        text = reindent(source, header_end + 1, block.end_lineno, remove=inner[len(outer):])
+        text = reindent(source, header_end + 1, block.end_lineno, remove=step)
     except ValueError:
         return None
     comments = comments_in(source, block.lineno, header_end)
     tail = ("  " + " ".join(comments)) if comments else ""
-    text += f"{outer}{awaiting}{session}.commit(){tail}\n"
+    text += f"{indentation(source, block.lineno)}{awaiting}{session}.commit(){tail}\n"
     title = f"Use the transaction `{session}` already began: drop `with {session}.begin():` and commit at its end"
     return Fix(title, finding.code, KIND, (replace_lines(source.path, block.lineno, block.end_lineno, text),), preferred=True)

@@ -28,6 +28,7 @@ from .syntax import (
     block_of,
     callee_name,
     enclosing_function,
+    indent_step,
     indent_unit,
     indentation,
     is_constructor_of,
@@ -162,11 +163,11 @@ def _extend_with(site: Site, finding: Finding, with_stmt: ast.AST, effect: str) 
     body = with_stmt.body
     if body[0].lineno == with_stmt.lineno or not owns_lines(source, moved[0], moved[-1]):
         return None
-    outer, inner = indentation(source, with_stmt.lineno), indentation(source, body[0].lineno)
-    if not inner.startswith(outer) or len(inner) == len(outer):
+    step = indent_step(source, with_stmt.lineno, body[0].lineno)
+    if step is None:
         return None
     first, last = with_stmt.end_lineno + 1, moved[-1].end_lineno
-    text = reindent(source, first, last, add=inner[len(outer):])
+    text = reindent(source, first, last, add=step)
     header = source.segment(with_stmt.items[0].context_expr)
     what = "this read" if len(moved) == 1 else f"the {len(moved)} statements up to this read"
     title = f"Read while the session is open: move {what} into `with {header}`"
@@ -230,10 +231,10 @@ def _move_close(site: Site, finding: Finding, close: ast.Expr, session: str) -> 
         # closed at the end of one iteration, read again in the next: close once, after the loop
         if not owns_lines(source, owner):
             return None
-        outer, inner = indentation(source, owner.lineno), indentation(source, close.lineno)
-        if not inner.startswith(outer) or inner == outer:
+        step = indent_step(source, owner.lineno, close.lineno)
+        if step is None:
             return None
-        text = reindent(source, close.lineno, close.end_lineno, remove=inner[len(outer):])
+        text = reindent(source, close.lineno, close.end_lineno, remove=step)
         after = insertion(source.path, owner.end_lineno + 1, 0, text)
         title = f"Read while the session is open: move `{session}.close()` after the loop"
         return Fix(title, finding.code, KIND, (delete, after), preferred=True)

@@ -204,14 +204,21 @@ def _string_continuation_lines(source: SourceFile) -> frozenset[int]:
     return frozenset(inside)
 
 
+def indent_step(source: SourceFile, outer_line: int, inner_line: int) -> str | None:
+    """What ``inner_line``'s indentation adds to ``outer_line``'s (a block's body to its header), or None when
+    it adds nothing or doesn't extend it (tabs against spaces)."""
+    outer, inner = indentation(source, outer_line), indentation(source, inner_line)
+    return inner[len(outer):] if inner.startswith(outer) and len(inner) > len(outer) else None
+
+
 def indent_unit(source: SourceFile) -> str:
     """The file's indentation step (what one more block level adds), four spaces when it can't be told."""
     for node in ast.walk(source.tree):
         body = getattr(node, "body", None)
         if isinstance(node, ast.stmt) and isinstance(body, list) and body and isinstance(body[0], ast.stmt):
-            outer, inner = indentation(source, node.lineno), indentation(source, body[0].lineno)
-            if body[0].lineno > node.lineno and inner.startswith(outer) and len(inner) > len(outer):
-                return inner[len(outer):]
+            step = indent_step(source, node.lineno, body[0].lineno) if body[0].lineno > node.lineno else None
+            if step is not None:
+                return step
     return "    "
 
 
