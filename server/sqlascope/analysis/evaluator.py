@@ -351,7 +351,7 @@ class Evaluator:
             values = list(right.items) if isinstance(right, Items) else [right]
             for conversion, value in zip(conversions, values):
                 if conversion in "sra":
-                    self.implicit_call(frame, value, "__repr__" if conversion in "ra" else "__str__", expr, state)
+                    self.implicit_call(frame, value, _formatting_dunder(conversion), expr, state)
         return UNKNOWN
 
     def _str_format(self, frame, expr: ast.Call, args: list, kwargs: dict, state) -> None:
@@ -372,7 +372,7 @@ class Evaluator:
             else:
                 value = kwargs.get(head, UNKNOWN)
             if head == field_name:  # "{0.name}" reads an attribute instead: not followed
-                self.implicit_call(frame, value, "__repr__" if conversion in ("r", "a") else "__str__", expr, state)
+                self.implicit_call(frame, value, _formatting_dunder(conversion), expr, state)
 
     def _expr_Starred(self, frame, expr: ast.Starred, state):
         return self.value(frame, expr.value, state)
@@ -400,8 +400,8 @@ class Evaluator:
                 value = self.value(frame, part.value, state)
                 if part.format_spec is not None:
                     self.value(frame, part.format_spec, state)
-                dunder = "__repr__" if part.conversion == ord("r") else "__str__"
-                self.implicit_call(frame, value, dunder, part, state)
+                conversion = chr(part.conversion) if part.conversion > 0 else None  # -1: none given
+                self.implicit_call(frame, value, _formatting_dunder(conversion), part, state)
         return UNKNOWN
 
     def _expr_Lambda(self, frame, expr: ast.Lambda, state):
@@ -714,6 +714,12 @@ _FAULT_PRIORITY = [Fault.DETACHED_EXPIRED, Fault.DETACHED_UNLOADED, Fault.GREENL
 
 #: Methods of a list/dict/set value that the analysis follows (see Calls.method and _container_method).
 _CONTAINER_METHODS = frozenset({"get", "pop", "setdefault", "values", "items", "discard", "remove", "add", "update"})
+
+
+def _formatting_dunder(conversion: str | None) -> str:
+    """The method a formatting conversion runs: ``r`` is repr(), ``a`` is ascii(), which runs repr() too;
+    ``s`` or none is str()."""
+    return "__repr__" if conversion in ("r", "a") else "__str__"
 
 
 def _is_classmethod(function: ast.AST) -> bool:

@@ -60,3 +60,9 @@ def scenario_ok_fstring_of_loaded_columns():
     init_db()
     shipment = load(Shipment, 1)
     print(f"{shipment.carrier} #{shipment.id}")
+
+
+def scenario_ok_fstring_ascii_conversion_runs_repr_not_str():
+    init_db()
+    shipment = load(Shipment, 1)
+    print(f"{shipment!a}")  # ascii(): object.__repr__, which reads nothing
