@@ -48,7 +48,7 @@ def scenario_ok_successful_rename_then_teardown_column():
     member = Session.get(Member, 1)
     try_rename(member.id, "countess")
     end_request()
-    print(member.handle, member.karma)
+    print(member.handle, member.karma)  # known-gap: data-dependent; the same code raises when flush() fails (scenario_bad_rollback_then_teardown_column), so the warning about the rollback path is right
 
 
 def scenario_ok_flush_in_callee_then_relationship():
