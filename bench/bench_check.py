@@ -18,8 +18,8 @@ import sys
 import tempfile
 import time
 
-from sqlascope.analysis.engine import Engine
-from sqlascope.analysis.workspace import Workspace
+from sqlascope.analysis.engine.core import Engine
+from sqlascope.analysis.index.workspace import Workspace
 from sqlascope.check import check_paths
 from sqlascope.config import Settings
 

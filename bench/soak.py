@@ -421,8 +421,8 @@ def comparable(diagnostic: dict) -> tuple:
 def fresh_diagnostics(root: Path, texts: dict[str, str], editor: dict) -> dict[str, list[tuple]]:
     """rel → sorted (code, line, UTF-16 column, message) a fresh engine finds in ``texts`` (files on disk under
     ``root`` for the rest), the way `sqlascope check` analyses a file."""
-    from sqlascope.analysis.engine import Engine
-    from sqlascope.analysis.workspace import discover_python_files
+    from sqlascope.analysis.engine.core import Engine
+    from sqlascope.analysis.index.workspace import discover_python_files
     from sqlascope.check import default_workspace, findings_for_file
     from sqlascope.lsp.settings import layer, project_settings
 

@@ -33,8 +33,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Iterable
 
-from sqlascope.analysis.engine import Engine
-from sqlascope.analysis.workspace import Workspace, discover_python_files
+from sqlascope.analysis.engine.core import Engine
+from sqlascope.analysis.index.workspace import Workspace, discover_python_files
 from sqlascope.check import findings_for_file
 from sqlascope.config import Settings
 
@@ -162,7 +162,7 @@ def sweep(
             remaining -= len(chunk)
         fallback = None
         if jedi:
-            from sqlascope.analysis.jedi_fallback import jedi_module_locator
+            from sqlascope.analysis.index.jedi_fallback import jedi_module_locator
 
             fallback = jedi_module_locator(os.path.dirname(os.path.commonpath(chunk)) if len(chunk) > 1 else os.path.dirname(chunk[0]))
         if progress:

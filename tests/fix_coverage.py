@@ -23,7 +23,7 @@ for _path in (str(_TESTS.parent / "server"), str(_TESTS)):
         sys.path.insert(0, _path)
 
 from sqlascope.analysis.findings import Severity  # noqa: E402
-from sqlascope.analysis.workspace import Workspace  # noqa: E402
+from sqlascope.analysis.index.workspace import Workspace  # noqa: E402
 from sqlascope.fixes import fixes_for  # noqa: E402
 
 

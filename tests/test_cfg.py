@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from sqlascope.analysis.cfg import (
+from sqlascope.analysis.interp.cfg import (
     CFG,
     Block,
     EdgeKind,

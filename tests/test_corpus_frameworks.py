@@ -10,7 +10,7 @@ from typing import Annotated
 
 import pytest
 
-from sqlascope.analysis.sqla_api import APP_CONTEXT_METHODS, DEPENDENCY_EXIT, TASK_SEND_METHODS
+from sqlascope.analysis.orm.sqla_api import APP_CONTEXT_METHODS, DEPENDENCY_EXIT, TASK_SEND_METHODS
 
 fastapi = pytest.importorskip("fastapi")
 pytest.importorskip("httpx")

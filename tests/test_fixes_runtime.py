@@ -26,7 +26,7 @@ from pathlib import Path
 import pytest
 from corpus_runtime import CORPUS_ROOT, Case, _make_case, discover_cases, runtime_outcomes
 from sqlascope.analysis.findings import Severity
-from sqlascope.analysis.workspace import Workspace
+from sqlascope.analysis.index.workspace import Workspace
 from sqlascope.fixes import Fix, apply_edits, fixes_for, preferred_fix
 from test_corpus_analyzer import _scenario_span, findings_for
 

@@ -13,7 +13,7 @@ import os
 from pathlib import Path
 
 import pytest
-from sqlascope.analysis.workspace import Workspace
+from sqlascope.analysis.index.workspace import Workspace
 from sqlascope.check import check_paths
 from sqlascope.config import Settings
 from sqlascope.fixes import FIXES, apply_edits, fix_key, fixes_for, resolve_fix

@@ -20,8 +20,8 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 from hypothesis.configuration import set_hypothesis_home_dir
 
-from sqlascope.analysis.engine import Engine
-from sqlascope.analysis.workspace import Workspace
+from sqlascope.analysis.engine.core import Engine
+from sqlascope.analysis.index.workspace import Workspace
 from sqlascope.check import findings_for_file
 from sqlascope.config import Settings
 

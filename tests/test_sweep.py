@@ -71,7 +71,7 @@ def test_skip_reasons_are_categorised(sweep_module, tmp_path):
 def test_a_file_running_past_its_budget_is_a_timeout(sweep_module, tmp_path, monkeypatch):
     import time as _time
 
-    from sqlascope.analysis.engine import Engine
+    from sqlascope.analysis.engine.core import Engine
 
     (tmp_path / "slow.py").write_text("import sqlalchemy\n")
     monkeypatch.setattr(Engine, "analyze_file", lambda self, path: _time.sleep(5) or [])

@@ -5,10 +5,10 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 
-from .analysis.engine import Engine
+from .analysis.engine.core import Engine
 from .analysis.findings import Finding, Location, Related
-from .analysis.issues import Issue
-from .analysis.workspace import Workspace, discover_python_files
+from .analysis.report.issues import Issue
+from .analysis.index.workspace import Workspace, discover_python_files
 from .config import Settings
 from .noqa import suppressed
 from .rules import rule_for
@@ -122,7 +122,7 @@ def findings_for_file(engine: Engine, path: str, settings: Settings) -> list[Fin
 
 def default_workspace(paths: list[str]) -> Workspace:
     """A workspace rooted at the first path (its folder, for a file), resolving installed packages with jedi."""
-    from .analysis.jedi_fallback import workspace_resolving_installed
+    from .analysis.index.jedi_fallback import workspace_resolving_installed
 
     first = os.path.abspath(paths[0] if paths else ".")
     return workspace_resolving_installed(first if os.path.isdir(first) else os.path.dirname(first))

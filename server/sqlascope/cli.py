@@ -103,7 +103,7 @@ def _problems(result: CheckResult) -> list:
 
 
 def _fix(result: CheckResult, write: bool) -> int:
-    from .analysis.workspace import Workspace
+    from .analysis.index.workspace import Workspace
     from .fixes.apply import plan_fixes
 
     source_of = Workspace().source

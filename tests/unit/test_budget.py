@@ -10,11 +10,11 @@ from pathlib import Path
 
 import pytest
 
-from sqlascope.analysis.budget import AnalysisCutShort, Deadline
-from sqlascope.analysis.engine import Engine
+from sqlascope.analysis.interp.budget import AnalysisCutShort, Deadline
+from sqlascope.analysis.engine.core import Engine
 from sqlascope.analysis.findings import Severity
-from sqlascope.analysis.issues import Fault
-from sqlascope.analysis.workspace import Workspace
+from sqlascope.analysis.report.issues import Fault
+from sqlascope.analysis.index.workspace import Workspace
 from sqlascope.check import findings_for_file
 from sqlascope.config import ConfigError, Settings, settings_from_mapping
 

@@ -7,8 +7,8 @@ import ast
 import gc
 from pathlib import Path
 
-from sqlascope.analysis.engine import Engine
-from sqlascope.analysis.workspace import Workspace
+from sqlascope.analysis.engine.core import Engine
+from sqlascope.analysis.index.workspace import Workspace
 
 ROOT = Path(__file__).resolve().parents[2]
 TEXT = (ROOT / "examples" / "shop" / "services.py").read_text()

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import textwrap
 
-from sqlascope.analysis.engine import Engine
-from sqlascope.analysis.workspace import Workspace
+from sqlascope.analysis.engine.core import Engine
+from sqlascope.analysis.index.workspace import Workspace
 
 HEADER = '''\
 from contextlib import contextmanager

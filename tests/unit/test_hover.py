@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import textwrap
 
-from sqlascope.analysis.engine import Engine
-from sqlascope.analysis.workspace import Workspace
+from sqlascope.analysis.engine.core import Engine
+from sqlascope.analysis.index.workspace import Workspace
 
 SOURCE = textwrap.dedent('''
     from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship, sessionmaker

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from sqlascope.analysis.engine import Engine
-from sqlascope.analysis.workspace import Workspace
+from sqlascope.analysis.engine.core import Engine
+from sqlascope.analysis.index.workspace import Workspace
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 CASES = sorted(p for p in (CORPUS / "multi").iterdir() if (p / "main.py").is_file()) + sorted(

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import textwrap
 
-from sqlascope.analysis.models import AttrKind, ModelIndex
-from sqlascope.analysis.sqla_api import Strategy
-from sqlascope.analysis.workspace import Definition, Workspace
+from sqlascope.analysis.orm.models import AttrKind, ModelIndex
+from sqlascope.analysis.orm.sqla_api import Strategy
+from sqlascope.analysis.index.workspace import Definition, Workspace
 
 
 def index_of(tmp_path, files: dict[str, str]):

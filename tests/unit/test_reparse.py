@@ -15,8 +15,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from hypothesis.configuration import set_hypothesis_home_dir
 
-from sqlascope.analysis.reparse import reparse
-from sqlascope.analysis.workspace import Workspace
+from sqlascope.analysis.index.reparse import reparse
+from sqlascope.analysis.index.workspace import Workspace
 
 ROOT = Path(__file__).resolve().parents[2]
 set_hypothesis_home_dir(os.path.join(tempfile.gettempdir(), "sqlascope-hypothesis"))

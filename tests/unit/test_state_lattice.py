@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import ast
 
-from sqlascope.analysis import lifecycle
+from sqlascope.analysis.orm import lifecycle
 from sqlascope.analysis.findings import Location
-from sqlascope.analysis.interpreter import State
-from sqlascope.analysis.issues import Fault
-from sqlascope.analysis.models import AttrKind, MappedAttribute, MappedClass
-from sqlascope.analysis.sqla_api import SessionEffect, Strategy
-from sqlascope.analysis.state import Event, Heap, InstanceFact, Life, Load, SessionFact
-from sqlascope.analysis.values import UNKNOWN, Const, InstanceRef, Union, join_values
+from sqlascope.analysis.interp.interpreter import State
+from sqlascope.analysis.report.issues import Fault
+from sqlascope.analysis.orm.models import AttrKind, MappedAttribute, MappedClass
+from sqlascope.analysis.orm.sqla_api import SessionEffect, Strategy
+from sqlascope.analysis.orm.state import Event, Heap, InstanceFact, Life, Load, SessionFact
+from sqlascope.analysis.interp.values import UNKNOWN, Const, InstanceRef, Union, join_values
 
 HERE = Location("m.py", 1, 0, 1, 1)
 NAME = MappedAttribute("name", AttrKind.COLUMN, Strategy.COLUMN)

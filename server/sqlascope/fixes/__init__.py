@@ -30,7 +30,7 @@ from dataclasses import replace
 from typing import Callable
 
 from ..analysis.findings import Finding
-from ..analysis.source import SourceFile
+from ..analysis.index.source import SourceFile
 from .async_fixes import async_refresh, awaitable_attrs
 from .begin import commit_instead_of_begin
 from .eager_load import eager_load, eager_load_and_keep

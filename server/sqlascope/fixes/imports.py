@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import ast
 
-from ..analysis.source import SourceFile
+from ..analysis.index.source import SourceFile
 from .edits import TextEdit, insertion
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import ast
 
 from ..analysis.findings import Finding
-from ..analysis.source import SourceFile
+from ..analysis.index.source import SourceFile
 from .edits import Fix, insertion
 from .syntax import indentation, is_awaited, node_at, statement_containing
 

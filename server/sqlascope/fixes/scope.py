@@ -20,7 +20,7 @@ import ast
 from dataclasses import dataclass
 
 from ..analysis.findings import Finding
-from ..analysis.source import SourceFile
+from ..analysis.index.source import SourceFile
 from .edits import Fix, TextEdit, insertion, replace_lines
 from .syntax import (
     ancestors,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from ..analysis.findings import Finding
-from ..analysis.source import SourceFile
+from ..analysis.index.source import SourceFile
 from .edits import Fix, insertion
 
 _NOQA_CODES = re.compile(r"#\s*noqa:\s*[A-Z]+[0-9]+(?:[\s,]+[A-Z]+[0-9]+)*", re.IGNORECASE)

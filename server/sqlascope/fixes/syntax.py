@@ -5,7 +5,7 @@ from __future__ import annotations
 import ast
 from typing import Iterator
 
-from ..analysis.source import SourceFile
+from ..analysis.index.source import SourceFile
 
 
 def node_at(source: SourceFile, span: list | tuple, kind: type = ast.AST) -> ast.AST | None:

@@ -13,9 +13,9 @@ from typing import Iterable
 from lsprotocol import types
 from pygls.workspace.position_codec import PositionCodec
 
-from ..analysis.engine import Engine
-from ..analysis.source import SourceFile
-from ..analysis.workspace import Workspace, discover_python_files, skipped_dir
+from ..analysis.engine.core import Engine
+from ..analysis.index.source import SourceFile
+from ..analysis.index.workspace import Workspace, discover_python_files, skipped_dir
 from ..check import findings_for_file
 from ..config import Settings
 from .convert import PositionConverter, failure_diagnostic, skipped_diagnostic, split_lines, to_diagnostic
@@ -68,7 +68,7 @@ def _megabytes(size: int) -> str:
 def make_workspace(roots: list[str], environment: str | None) -> Workspace:
     """A workspace whose imports of installed packages resolve through jedi, in the user's environment
     (``environment``: an interpreter or a virtualenv directory) or, without one, the server's."""
-    from ..analysis.jedi_fallback import workspace_resolving_installed
+    from ..analysis.index.jedi_fallback import workspace_resolving_installed
 
     if not roots and not environment:
         return Workspace()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from typing import Any
 
-from ..analysis.source import MAX_SOURCE_BYTES
+from ..analysis.index.source import MAX_SOURCE_BYTES
 from ..config import ConfigError, Settings, load_settings, settings_from_mapping
 
 SECTION = "sqlascope"

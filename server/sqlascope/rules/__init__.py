@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..analysis.issues import Issue
+from ..analysis.report.issues import Issue
 from .base import Rule
 from .sqs001_analysis_cut_short import RULE as SQS001
 from .sqs101_expired_detached import RULE as SQS101

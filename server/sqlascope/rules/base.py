@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Callable
 
-from ..analysis.issues import Issue
+from ..analysis.report.issues import Issue
 
 DOCS_BASE = "https://github.com/sqlascope/sqlascope/blob/main/docs/rules/"
 

@@ -19,15 +19,15 @@ from __future__ import annotations
 import ast
 from typing import TYPE_CHECKING
 
-from . import lifecycle
+from ..orm import lifecycle
 from .cfg import WithExit
-from .sqla_api import SessionEffect
+from ..orm.sqla_api import SessionEffect
 from .calls import FLASK_REGISTRY
 from .holders import FLASK_G
 from .values import UNKNOWN, BoundMethod, Const, Context, ContextKind, Executor, Function, ObjectRef, SessionRef
 
 if TYPE_CHECKING:  # pragma: no cover
-    from .engine import Engine
+    from ..engine.core import Engine
     from .evaluator import Evaluator
     from .interpreter import Frame, State
 

@@ -13,7 +13,7 @@ import enum
 from dataclasses import dataclass, field
 
 from .sqla_api import RELATIONSHIP_LAZY, Construct, Strategy, construct_of
-from .workspace import Definition, External, Workspace
+from ..index.workspace import Definition, External, Workspace
 
 
 class AttrKind(enum.Enum):

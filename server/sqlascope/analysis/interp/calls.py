@@ -10,10 +10,10 @@ import ast
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from . import lifecycle
-from .findings import Severity
-from .issues import Fault, Issue
-from .sqla_api import (
+from ..orm import lifecycle
+from ..findings import Severity
+from ..report.issues import Fault, Issue
+from ..orm.sqla_api import (
     EXPIRE_ON_COMMIT_KEYWORD,
     FROM_ATTRIBUTES_METHODS,
     INSTANCE_ARGUMENT_EFFECTS,
@@ -30,7 +30,7 @@ from .sqla_api import (
     is_async_name,
 )
 from .interpreter import element_of
-from .state import Life, Load, ObjectFact, SessionFact
+from ..orm.state import Life, Load, ObjectFact, SessionFact
 from .values import (
     UNKNOWN,
     AttrRef,
@@ -57,7 +57,7 @@ from .values import (
 )
 
 if TYPE_CHECKING:  # pragma: no cover
-    from .engine import Engine
+    from ..engine.core import Engine
     from .evaluator import Evaluator
     from .interpreter import Frame, State
 
@@ -119,7 +119,7 @@ class Calls:
         """``@factory(args)`` on ``function``: call the factory with its (module-level) arguments, then apply the
         decorator it returns. Most return a wrapper closing over ``function`` and those arguments."""
         from .interpreter import Frame, State
-        from .state import Heap
+        from ..orm.state import Heap
 
         engine = self.engine
         ev = engine.evaluator

@@ -18,16 +18,16 @@ from __future__ import annotations
 import ast
 from typing import TYPE_CHECKING
 
-from .findings import Severity
-from .issues import Fault, Issue
-from .models import decorator_name
-from .sqla_api import Construct
-from .state import Life, ObjectFact
+from ..findings import Severity
+from ..report.issues import Fault, Issue
+from ..orm.models import decorator_name
+from ..orm.sqla_api import Construct
+from ..orm.state import Life, ObjectFact
 from .values import UNKNOWN, ClassRef, Items, InstanceRef, Many, SessionRef, join_values, members
-from .workspace import Definition
+from ..index.workspace import Definition
 
 if TYPE_CHECKING:  # pragma: no cover
-    from .engine import Engine
+    from ..engine.core import Engine
     from .evaluator import Evaluator
     from .interpreter import Frame, State
 

@@ -12,8 +12,8 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Hashable
 
 from . import cfg as C
-from .findings import Location, Related
-from .state import Heap
+from ..findings import Location, Related
+from ..orm.state import Heap
 from .values import UNKNOWN, Items, Many, join_values
 
 if TYPE_CHECKING:  # pragma: no cover

@@ -12,7 +12,7 @@ import enum
 from dataclasses import dataclass, field, replace
 from typing import Hashable
 
-from .findings import Location
+from ..findings import Location
 from .models import MappedClass
 
 
@@ -132,7 +132,7 @@ class ObjectFact:
     def join(self, other: "ObjectFact") -> "ObjectFact":
         if self == other:
             return self
-        from .values import join_values
+        from ..interp.values import join_values
 
         mine = dict(self.fields)
         for key, value in other.fields:

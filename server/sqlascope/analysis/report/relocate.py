@@ -13,8 +13,8 @@ import dataclasses
 import functools
 from typing import Callable
 
-from .findings import Location
-from .models import MappedAttribute, MappedClass
+from ..findings import Location
+from ..orm.models import MappedAttribute, MappedClass
 
 Region = tuple[int, int]  # first and last line, 1-based, inclusive
 #: Kept as they are: they describe models (their own positions are never shown from a cached issue).

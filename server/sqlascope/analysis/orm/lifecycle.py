@@ -9,12 +9,12 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Callable
 
-from .findings import Location
-from .issues import Fault
+from ..findings import Location
+from ..report.issues import Fault
 from .models import AttrKind, MappedAttribute, MappedClass
 from .sqla_api import LoaderOption, SessionEffect, Strategy
 from .state import Event, Heap, InstanceFact, Life, Load, SessionId
-from .values import LoaderOpt
+from ..interp.values import LoaderOpt
 
 LOADED = frozenset({Load.LOADED})
 EXPIRED = frozenset({Load.EXPIRED})

@@ -12,20 +12,20 @@ import sys
 from dataclasses import dataclass, field, replace
 from typing import Iterator
 
-from . import cfg as C
-from .budget import DEFAULT_TIME_BUDGET, NO_DEADLINE, AnalysisCutShort, Deadline
-from .calls import Calls
-from .contexts import Contexts
-from .dependencies import fingerprint, node_span, root_fingerprint, span
-from .evaluator import Evaluator
-from .findings import Location, Related, Severity
-from .interpreter import Frame, RunResult, State, run
-from .issues import Fault, Issue
-from .models import MappedAttribute, MappedClass, ModelIndex
-from .relocate import Unmovable, line_mover, relocate
-from .sqla_api import Construct, construct_of
-from .state import Heap
-from .values import (
+from ..interp import cfg as C
+from ..interp.budget import DEFAULT_TIME_BUDGET, NO_DEADLINE, AnalysisCutShort, Deadline
+from ..interp.calls import Calls
+from ..interp.contexts import Contexts
+from ..index.dependencies import fingerprint, node_span, root_fingerprint, span
+from ..interp.evaluator import Evaluator
+from ..findings import Location, Related, Severity
+from ..interp.interpreter import Frame, RunResult, State, run
+from ..report.issues import Fault, Issue
+from ..orm.models import MappedAttribute, MappedClass, ModelIndex
+from ..report.relocate import Unmovable, line_mover, relocate
+from ..orm.sqla_api import Construct, construct_of
+from ..orm.state import Heap
+from ..interp.values import (
     UNKNOWN,
     ClassRef,
     Const,
@@ -37,8 +37,8 @@ from .values import (
     ModuleValue,
     join_values,
 )
-from .values import members as value_members
-from .workspace import Definition, External, ModuleRef, Symbol, Workspace
+from ..interp.values import members as value_members
+from ..index.workspace import Definition, External, ModuleRef, Symbol, Workspace
 
 #: How deep calls into user functions are followed.
 MAX_CALL_DEPTH = 6

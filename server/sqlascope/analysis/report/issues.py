@@ -5,9 +5,9 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass
 
-from .findings import Location, Related, Severity
-from .models import MappedAttribute
-from .state import Event, InstanceFact
+from ..findings import Location, Related, Severity
+from ..orm.models import MappedAttribute
+from ..orm.state import Event, InstanceFact
 
 
 class Fault(enum.Enum):

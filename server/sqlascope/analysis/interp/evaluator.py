@@ -14,16 +14,16 @@ from dataclasses import replace
 from typing import TYPE_CHECKING, Callable
 
 from . import cfg as C
-from . import lifecycle
+from ..orm import lifecycle
 from .describe import describe
-from .findings import Location, Related, Severity
+from ..findings import Location, Related, Severity
 from .frameworks import Frameworks
 from .holders import Holders
 from .interpreter import RETURN_SLOT, Frame, State, bind, element_of
-from .issues import Fault, Issue
-from .models import AttrKind, MappedAttribute
-from .state import Event, InstanceFact
-from .sqla_api import APP_CONTEXT_METHODS, CONTAINER_STORES, FROM_ATTRIBUTES_METHODS, TASK_SEND_METHODS, Construct, construct_of
+from ..report.issues import Fault, Issue
+from ..orm.models import AttrKind, MappedAttribute
+from ..orm.state import Event, InstanceFact
+from ..orm.sqla_api import APP_CONTEXT_METHODS, CONTAINER_STORES, FROM_ATTRIBUTES_METHODS, TASK_SEND_METHODS, Construct, construct_of
 from .values import (
     UNKNOWN,
     AttrRef,
@@ -55,7 +55,7 @@ from .values import (
 )
 
 if TYPE_CHECKING:  # pragma: no cover
-    from .engine import Engine
+    from ..engine.core import Engine
 
 #: Builtins that pass their argument's elements through.
 _ELEMENT_PRESERVING = {"list", "sorted", "tuple", "set", "reversed", "iter", "frozenset"}

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from .models import AttrKind
-from .state import InstanceFact, Life, Load, SessionFact
+from ..orm.models import AttrKind
+from ..orm.state import InstanceFact, Life, Load, SessionFact
 from .values import Many, members, InstanceRef, SessionRef, Registry
 
 _LIFE_WORDS = {

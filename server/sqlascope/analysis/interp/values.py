@@ -11,9 +11,9 @@ import enum
 from dataclasses import dataclass
 from typing import Hashable
 
-from .findings import Location
-from .models import MappedClass
-from .sqla_api import LoaderOption
+from ..findings import Location
+from ..orm.models import MappedClass
+from ..orm.sqla_api import LoaderOption
 
 
 class _Unknown:

@@ -19,8 +19,8 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from .interpreter import State, element_of
-from .sqla_api import DEPENDENCY_EXIT, TASK_SEND_METHODS, Construct, construct_of
-from .state import Event, Life
+from ..orm.sqla_api import DEPENDENCY_EXIT, TASK_SEND_METHODS, Construct, construct_of
+from ..orm.state import Event, Life
 from .values import (
     UNKNOWN,
     ClassRef,
@@ -37,10 +37,10 @@ from .values import (
     TaskQueue,
     members,
 )
-from .workspace import Definition, External
+from ..index.workspace import Definition, External
 
 if TYPE_CHECKING:  # pragma: no cover
-    from .engine import Engine
+    from ..engine.core import Engine
     from .evaluator import Evaluator
     from .interpreter import Frame
 
