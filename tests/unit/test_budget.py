@@ -12,8 +12,7 @@ import pytest
 
 from sqlascope.analysis.interp.budget import AnalysisCutShort, Deadline
 from sqlascope.analysis.engine.core import Engine
-from sqlascope.analysis.findings import Severity
-from sqlascope.analysis.report.issues import Fault
+from sqlascope.analysis.findings import Fault, Severity
 from sqlascope.analysis.index.workspace import Workspace
 from sqlascope.check import findings_for_file
 from sqlascope.config import ConfigError, Settings, settings_from_mapping

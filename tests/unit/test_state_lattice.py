@@ -5,9 +5,8 @@ from __future__ import annotations
 import ast
 
 from sqlascope.analysis.orm import lifecycle
-from sqlascope.analysis.findings import Location
+from sqlascope.analysis.findings import Fault, Location
 from sqlascope.analysis.interp.interpreter import State
-from sqlascope.analysis.report.issues import Fault
 from sqlascope.analysis.orm.models import AttrKind, MappedAttribute, MappedClass
 from sqlascope.analysis.orm.sqla_api import SessionEffect, Strategy
 from sqlascope.analysis.orm.state import Event, Heap, InstanceFact, Life, Load, SessionFact

@@ -1,4 +1,4 @@
-"""The engine's output: findings with positions, related locations and fix data."""
+"""The vocabulary of results, shared by every layer: severities, faults, source locations and coded findings."""
 
 from __future__ import annotations
 
@@ -19,6 +19,18 @@ class Severity(enum.IntEnum):
     @classmethod
     def parse(cls, text: str) -> "Severity":
         return cls[text.strip().upper()]
+
+
+class Fault(enum.Enum):
+    """The run-time failure an operation would meet."""
+
+    DETACHED_EXPIRED = "detached_expired"  # DetachedInstanceError: attribute refresh cannot proceed
+    DETACHED_UNLOADED = "detached_unloaded"  # DetachedInstanceError: lazy load cannot proceed
+    GREENLET = "greenlet"  # MissingGreenlet: implicit IO under AsyncSession
+    NOT_PERSISTENT = "not_persistent"  # InvalidRequestError: refresh()/expire() of a non-persistent instance
+    ALREADY_BEGUN = "already_begun"  # InvalidRequestError: session.begin() after autobegin
+    OUTLIVES_SESSION = "outlives_session"  # not a fault where reported: an instance is kept past its session
+    CUT_SHORT = "cut_short"  # not a run-time failure: the analysis of this root stopped early (`detail` says why)
 
 
 @dataclass(frozen=True, order=True)

@@ -1,7 +1,7 @@
 """SQS001 analysis-cut-short: a notice, not a bug. The analysis of a function stopped early, so findings in it
 (and in the functions after it, when the file's time budget was spent) may be missing."""
 
-from ..analysis.report.issues import Fault
+from ..analysis.findings import Fault
 from .base import Rule
 
 RULE = Rule(

@@ -1,6 +1,6 @@
 """SQS101 expired-attribute-on-detached: reading an expired attribute of a detached instance."""
 
-from ..analysis.report.issues import Fault
+from ..analysis.findings import Fault
 from .base import Rule, describe_history
 
 RULE = Rule(

@@ -1,6 +1,6 @@
 """SQS102 lazy-load-on-detached: a lazy relationship or unloaded column read on a detached instance."""
 
-from ..analysis.report.issues import Fault
+from ..analysis.findings import Fault
 from .base import Rule, attribute_kind, describe_history
 
 RULE = Rule(

@@ -1,6 +1,6 @@
 """SQS103 refresh-not-persistent: refresh() or expire() of an instance that is not persistent in that session."""
 
-from ..analysis.report.issues import Fault
+from ..analysis.findings import Fault
 from .base import Rule, describe_history
 
 RULE = Rule(

@@ -1,6 +1,6 @@
 """SQS104 merge-result-ignored: the original instance is used after merge() returned an attached copy."""
 
-from ..analysis.report.issues import Fault
+from ..analysis.findings import Fault
 from .base import Rule
 
 _DETACHED = {Fault.DETACHED_EXPIRED, Fault.DETACHED_UNLOADED}

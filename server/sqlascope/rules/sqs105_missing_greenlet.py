@@ -1,6 +1,6 @@
 """SQS105 async-implicit-io: a read under AsyncSession that needs IO (MissingGreenlet)."""
 
-from ..analysis.report.issues import Fault
+from ..analysis.findings import Fault
 from .base import Rule, attribute_kind, describe_history
 
 

@@ -1,6 +1,6 @@
 """SQS106 implicit-reader-on-detached: __repr__/__str__/a property reads an unloadable attribute."""
 
-from ..analysis.report.issues import Fault
+from ..analysis.findings import Fault
 from .base import Rule, attribute_kind
 
 _ERROR = {

@@ -1,6 +1,6 @@
 """SQS107 begin-after-autobegin: ``session.begin()`` on a session whose transaction already autobegan."""
 
-from ..analysis.report.issues import Fault
+from ..analysis.findings import Fault
 from .base import Rule
 
 RULE = Rule(

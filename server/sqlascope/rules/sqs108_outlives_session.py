@@ -1,6 +1,6 @@
 """SQS108 instance-outlives-session: an ORM instance is kept in a holder that lives longer than its session."""
 
-from ..analysis.report.issues import Fault
+from ..analysis.findings import Fault
 from .base import Rule
 
 

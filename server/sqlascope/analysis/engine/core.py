@@ -16,11 +16,12 @@ from ..interp import cfg as C
 from ..interp.budget import DEFAULT_TIME_BUDGET, NO_DEADLINE, AnalysisCutShort, Deadline
 from ..interp.calls import Calls
 from ..interp.contexts import Contexts
-from ..index.dependencies import fingerprint, node_span, root_fingerprint, span
+from ..index.dependencies import node_span
+from ..index.fingerprints import fingerprint, root_fingerprint, span
 from ..interp.evaluator import Evaluator
-from ..findings import Location, Related, Severity
+from ..findings import Fault, Location, Related, Severity
 from ..interp.interpreter import Frame, RunResult, State, run
-from ..report.issues import Fault, Issue
+from ..report.issues import Issue
 from ..orm.models import MappedAttribute, MappedClass, ModelIndex
 from ..report.relocate import Unmovable, line_mover, relocate
 from ..orm.sqla_api import Construct, construct_of

@@ -11,28 +11,28 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from ..orm import lifecycle
-from ..findings import Severity
-from ..report.issues import Fault, Issue
+from ..findings import Fault, Severity
+from ..report.issues import Issue
 from ..orm.sqla_api import (
+    Construct,
     EXPIRE_ON_COMMIT_KEYWORD,
     FROM_ATTRIBUTES_METHODS,
-    INSTANCE_ARGUMENT_EFFECTS,
-    TASK_SEND_METHODS,
-    LOADER_OPTIONS,
-    RESULT_METHODS,
     HAND_OFF_METHODS,
-    SESSION_METHODS,
-    Construct,
+    INSTANCE_ARGUMENT_EFFECTS,
+    LOADER_OPTIONS,
+    LoaderOpt,
     LoaderOption,
+    RESULT_METHODS,
     ResultShape,
+    SESSION_METHODS,
     SessionEffect,
+    TASK_SEND_METHODS,
     construct_of,
     is_async_name,
 )
 from .interpreter import element_of
-from ..orm.state import Life, Load, ObjectFact, SessionFact
+from ..orm.state import Life, Load, SessionFact
 from .values import (
-    UNKNOWN,
     AttrRef,
     BoundMethod,
     ClassRef,
@@ -46,13 +46,14 @@ from .values import (
     InstanceRef,
     Items,
     Keyed,
-    LoaderOpt,
     Many,
+    ObjectFact,
     ObjectRef,
     Query,
     Registry,
     SessionRef,
     TaskQueue,
+    UNKNOWN,
     members,
 )
 

@@ -16,14 +16,22 @@ from typing import TYPE_CHECKING, Callable
 from . import cfg as C
 from ..orm import lifecycle
 from .describe import describe
-from ..findings import Location, Related, Severity
+from ..findings import Fault, Location, Related, Severity
 from .frameworks import Frameworks
 from .holders import Holders
 from .interpreter import RETURN_SLOT, Frame, State, bind, element_of
-from ..report.issues import Fault, Issue
+from ..report.issues import Issue
 from ..orm.models import AttrKind, MappedAttribute
 from ..orm.state import Event, InstanceFact
-from ..orm.sqla_api import APP_CONTEXT_METHODS, CONTAINER_STORES, FROM_ATTRIBUTES_METHODS, TASK_SEND_METHODS, Construct, construct_of
+from ..orm.sqla_api import (
+    APP_CONTEXT_METHODS,
+    CONTAINER_STORES,
+    Construct,
+    FROM_ATTRIBUTES_METHODS,
+    LoaderOpt,
+    TASK_SEND_METHODS,
+    construct_of,
+)
 from .values import (
     UNKNOWN,
     AttrRef,
@@ -41,7 +49,6 @@ from .values import (
     InstanceRef,
     Items,
     Keyed,
-    LoaderOpt,
     Many,
     ModuleValue,
     ObjectRef,

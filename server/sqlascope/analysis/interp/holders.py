@@ -18,12 +18,12 @@ from __future__ import annotations
 import ast
 from typing import TYPE_CHECKING
 
-from ..findings import Severity
-from ..report.issues import Fault, Issue
+from ..findings import Fault, Severity
+from ..report.issues import Issue
 from ..orm.models import decorator_name
 from ..orm.sqla_api import Construct
-from ..orm.state import Life, ObjectFact
-from .values import UNKNOWN, ClassRef, Items, InstanceRef, Many, SessionRef, join_values, members
+from ..orm.state import Life
+from .values import ClassRef, InstanceRef, Items, Many, ObjectFact, SessionRef, UNKNOWN, join_values, members
 from ..index.workspace import Definition
 
 if TYPE_CHECKING:  # pragma: no cover

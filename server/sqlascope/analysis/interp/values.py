@@ -8,12 +8,12 @@ from __future__ import annotations
 
 import ast
 import enum
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Hashable
 
 from ..findings import Location
 from ..orm.models import MappedClass
-from ..orm.sqla_api import LoaderOption
+from ..orm.sqla_api import LoaderOpt
 
 
 class _Unknown:
@@ -98,14 +98,6 @@ class FlaskSQLAlchemy:
     """A Flask-SQLAlchemy extension object: its ``.session`` is a scoped registry."""
 
     session: Registry
-
-
-@dataclass(frozen=True)
-class LoaderOpt:
-    kind: LoaderOption
-    path: tuple[str, ...]  # relationship/column names from the query's entity downwards
-    columns: tuple[str, ...] = ()  # load_only's columns
-    parents: tuple = ()  # earlier links of a chain: selectinload(A.b).joinedload(B.c)
 
 
 @dataclass(frozen=True)
@@ -209,6 +201,31 @@ class Dependency:
 @dataclass(frozen=True)
 class TaskQueue:
     """FastAPI/Starlette ``BackgroundTasks``: ``add_task(fn, *args)`` runs ``fn`` after the response."""
+
+
+@dataclass(frozen=True)
+class ObjectFact:
+    """Fields of a plain user object (``self._factory = factory``)."""
+
+    cls: ClassRef | None
+    fields: tuple[tuple[str, object], ...] = ()
+
+    def field(self, name: str):
+        for key, value in self.fields:
+            if key == name:
+                return value
+        return None
+
+    def with_field(self, name: str, value) -> "ObjectFact":
+        return replace(self, fields=tuple(sorted({**dict(self.fields), name: value}.items(), key=lambda kv: kv[0])))
+
+    def join(self, other: "ObjectFact") -> "ObjectFact":
+        if self == other:
+            return self
+        mine = dict(self.fields)
+        for key, value in other.fields:
+            mine[key] = value if key not in mine else join_values(mine[key], value)
+        return replace(self, fields=tuple(sorted(mine.items(), key=lambda kv: kv[0])))
 
 
 _MAX_UNION = 8

@@ -9,12 +9,10 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Callable
 
-from ..findings import Location
-from ..report.issues import Fault
+from ..findings import Fault, Location
 from .models import AttrKind, MappedAttribute, MappedClass
-from .sqla_api import LoaderOption, SessionEffect, Strategy
+from .sqla_api import LoaderOpt, LoaderOption, SessionEffect, Strategy
 from .state import Event, Heap, InstanceFact, Life, Load, SessionId
-from ..interp.values import LoaderOpt
 
 LOADED = frozenset({Load.LOADED})
 EXPIRED = frozenset({Load.EXPIRED})

@@ -7,6 +7,7 @@ a loader option, the change should be one row here, not a new branch in the inte
 from __future__ import annotations
 
 import enum
+from dataclasses import dataclass
 
 
 class SessionEffect(enum.Enum):
@@ -121,6 +122,16 @@ LOADER_OPTIONS: dict[str, LoaderOption] = {
     "raiseload": LoaderOption.RAISE,
     "noload": LoaderOption.NOLOAD,
 }
+
+
+@dataclass(frozen=True)
+class LoaderOpt:
+    """One loader option as a query carries it: what it does, and the attribute path it applies to."""
+
+    kind: LoaderOption
+    path: tuple[str, ...]  # relationship/column names from the query's entity downwards
+    columns: tuple[str, ...] = ()  # load_only's columns
+    parents: tuple = ()  # earlier links of a chain: selectinload(A.b).joinedload(B.c)
 
 
 class Strategy(enum.Enum):

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import enum
 from dataclasses import dataclass, field, replace
-from typing import Hashable
+from typing import Any, Hashable, Protocol
 
 from ..findings import Location
 from .models import MappedClass
@@ -41,6 +41,12 @@ class Event:
 
 SessionId = Hashable
 InstanceId = Hashable
+
+
+class Joinable(Protocol):
+    """A fact the heap keeps and joins path-wise without knowing what it describes."""
+
+    def join(self, other: Any) -> Any: ...
 
 
 @dataclass(frozen=True)
@@ -113,33 +119,6 @@ class InstanceFact:
         )
 
 
-@dataclass(frozen=True)
-class ObjectFact:
-    """Fields of a plain user object (``self._factory = factory``)."""
-
-    cls: object  # values.ClassRef
-    fields: tuple[tuple[str, object], ...] = ()
-
-    def field(self, name: str):
-        for key, value in self.fields:
-            if key == name:
-                return value
-        return None
-
-    def with_field(self, name: str, value) -> "ObjectFact":
-        return replace(self, fields=tuple(sorted({**dict(self.fields), name: value}.items(), key=lambda kv: kv[0])))
-
-    def join(self, other: "ObjectFact") -> "ObjectFact":
-        if self == other:
-            return self
-        from ..interp.values import join_values
-
-        mine = dict(self.fields)
-        for key, value in other.fields:
-            mine[key] = value if key not in mine else join_values(mine[key], value)
-        return replace(self, fields=tuple(sorted(mine.items(), key=lambda kv: kv[0])))
-
-
 @dataclass
 class Heap:
     """Facts about objects; shared by every frame of one analysis path (callers and callees)."""
@@ -148,7 +127,8 @@ class Heap:
     instances: dict[InstanceId, InstanceFact] = field(default_factory=dict)
     #: scoped registry key → the id of the session it currently hands out
     registries: dict[Hashable, SessionId] = field(default_factory=dict)
-    objects: dict[Hashable, ObjectFact] = field(default_factory=dict)
+    #: facts about plain user objects (``values.ObjectFact``): the interpreter's, joined like the others
+    objects: dict[Hashable, Joinable] = field(default_factory=dict)
 
     def copy(self) -> "Heap":
         return Heap(dict(self.sessions), dict(self.instances), dict(self.registries), dict(self.objects))

@@ -2,24 +2,11 @@
 
 from __future__ import annotations
 
-import enum
 from dataclasses import dataclass
 
-from ..findings import Location, Related, Severity
+from ..findings import Fault, Location, Related, Severity
 from ..orm.models import MappedAttribute
 from ..orm.state import Event, InstanceFact
-
-
-class Fault(enum.Enum):
-    """The run-time failure an operation would meet."""
-
-    DETACHED_EXPIRED = "detached_expired"  # DetachedInstanceError: attribute refresh cannot proceed
-    DETACHED_UNLOADED = "detached_unloaded"  # DetachedInstanceError: lazy load cannot proceed
-    GREENLET = "greenlet"  # MissingGreenlet: implicit IO under AsyncSession
-    NOT_PERSISTENT = "not_persistent"  # InvalidRequestError: refresh()/expire() of a non-persistent instance
-    ALREADY_BEGUN = "already_begun"  # InvalidRequestError: session.begin() after autobegin
-    OUTLIVES_SESSION = "outlives_session"  # not a fault where reported: an instance is kept past its session
-    CUT_SHORT = "cut_short"  # not a run-time failure: the analysis of this root stopped early (`detail` says why)
 
 
 @dataclass(frozen=True)
