@@ -12,7 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from sqlascope.analysis.interp.cfg import (
+from sqlascope.analysis.interp.cfg import build_cfg
+from sqlascope.analysis.interp.graph import (
     CFG,
     Block,
     EdgeKind,
@@ -24,10 +25,9 @@ from sqlascope.analysis.interp.cfg import (
     Raise,
     Return,
     Simple,
-    Test as Cond,  # aliased: pytest would try to collect a class named Test*
+    Test as Cond,
     WithEnter,
     WithExit,
-    build_cfg,
 )
 
 

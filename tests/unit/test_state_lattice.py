@@ -6,7 +6,7 @@ import ast
 
 from sqlascope.analysis.orm import lifecycle
 from sqlascope.analysis.findings import Fault, Location
-from sqlascope.analysis.interp.interpreter import State
+from sqlascope.analysis.interp.frame import State
 from sqlascope.analysis.orm.models import AttrKind, MappedAttribute, MappedClass
 from sqlascope.analysis.orm.sqla_api import SessionEffect, Strategy
 from sqlascope.analysis.orm.state import Event, Heap, InstanceFact, Life, Load, SessionFact

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import ast
 from dataclasses import replace
-from typing import TYPE_CHECKING
 
 from ..orm import lifecycle
 from ..findings import Fault, Severity
@@ -30,8 +29,10 @@ from ..orm.sqla_api import (
     construct_of,
     is_async_name,
 )
-from .interpreter import element_of
+from .frame import Frame, State, element_of
 from ..orm.state import Life, Load, SessionFact
+from .frameworks import Frameworks
+from .host import Evaluating, Host
 from .values import (
     AttrRef,
     BoundMethod,
@@ -47,20 +48,14 @@ from .values import (
     Items,
     Keyed,
     Many,
-    ObjectFact,
-    ObjectRef,
     Query,
     Registry,
     SessionRef,
     TaskQueue,
     UNKNOWN,
+    join_values,
     members,
 )
-
-if TYPE_CHECKING:  # pragma: no cover
-    from ..engine.core import Engine
-    from .evaluator import Evaluator
-    from .interpreter import Frame, State
 
 
 def _const(value, default=None):
@@ -68,11 +63,12 @@ def _const(value, default=None):
 
 
 class Calls:
-    def __init__(self, engine: "Engine") -> None:
+    def __init__(self, engine: Host, frameworks: Frameworks) -> None:
         self.engine = engine
+        self.frameworks = frameworks
 
     # -- external callables ------------------------------------------------------------------------------
-    def external(self, ev: "Evaluator", frame: "Frame", qualified: str, args, kwargs, node: ast.Call, state: "State"):
+    def external(self, ev: Evaluating, frame: Frame, qualified: str, args, kwargs, node: ast.Call, state: State):
         construct = construct_of(qualified)
         name = qualified.rpartition(".")[2]
         if construct is Construct.SESSION:
@@ -106,7 +102,7 @@ class Calls:
             self.hand_off(ev, frame, args[0] if args else UNKNOWN, args[1:], node, state)
             return UNKNOWN
         if construct is Construct.DEPENDS:
-            return ev.frameworks.depends(args, kwargs)
+            return self.frameworks.depends(args, kwargs)
         if construct is Construct.BACKGROUND_TASKS:
             return TaskQueue()
         if construct is Construct.FLASK_SQLALCHEMY:
@@ -115,26 +111,6 @@ class Calls:
             factory = Factory(False, bool(_const(expire, True)), "db.session", ev.location(frame, node))
             return FlaskSQLAlchemy(Registry(frame.alloc(node, FLASK_REGISTRY), factory, "db.session"))
         return UNKNOWN
-
-    def decorator_factory(self, path: str, decorator: ast.Call, factory, function: Function):
-        """``@factory(args)`` on ``function``: call the factory with its (module-level) arguments, then apply the
-        decorator it returns. Most return a wrapper closing over ``function`` and those arguments."""
-        from .interpreter import Frame, State
-        from ..orm.state import Heap
-
-        engine = self.engine
-        ev = engine.evaluator
-        frame = Frame(path=path, code=None, graph=None, context=("decorator",))  # type: ignore[arg-type]
-        state = State({}, Heap())
-        args = [engine.module_expression(path, a) for a in decorator.args if not isinstance(a, ast.Starred)]
-        kwargs = {k.arg: engine.module_expression(path, k.value) for k in decorator.keywords if k.arg}
-        made = engine.call(ev, frame, Function(factory.path, factory.node), args, kwargs, decorator, state)
-        for member in members(made):
-            if isinstance(member, Function):
-                decorated = engine.call(ev, frame, member, [function], {}, decorator, state)
-                if isinstance(decorated, Function):
-                    return decorated
-        return function
 
     def hand_off(self, ev, frame, target, args, node, state) -> None:
         """A function handed to a thread or executor runs with the instances as they are at the hand-off."""
@@ -150,14 +126,14 @@ class Calls:
                 state.heap.instances[member.iid] = replace(fact, life=frozenset({life}), sessions=frozenset())
 
     # -- sessions ----------------------------------------------------------------------------------------
-    def new_session(self, ev, frame, factory: Factory, node: ast.AST, state: "State") -> SessionRef:
+    def new_session(self, ev, frame, factory: Factory, node: ast.AST, state: State) -> SessionRef:
         sid = frame.alloc(node, "session")
         label = factory.label
         state.heap.sessions[sid] = SessionFact(label, factory.is_async, factory.expire_on_commit,
                                                origin=ev.location(frame, node), factory_origin=factory.origin)
         return SessionRef(sid)
 
-    def shared_session(self, ev, frame, registry: Registry, node: ast.AST, state: "State"):
+    def shared_session(self, ev, frame, registry: Registry, node: ast.AST, state: State):
         sid = state.heap.registries.get(registry.key)
         if sid is None:
             sid = (registry.key, "current")
@@ -185,7 +161,7 @@ class Calls:
             return self.shared_session(ev, frame, receiver, node, state), receiver.label
         return None, ""
 
-    def method(self, ev: "Evaluator", frame: "Frame", bound: BoundMethod, args, kwargs, node: ast.Call, state: "State"):
+    def method(self, ev: Evaluating, frame: Frame, bound: BoundMethod, args, kwargs, node: ast.Call, state: State):
         receiver, name = bound.receiver, bound.name
         if bound.function is not None:
             return self.engine.call(ev, frame, bound.function, [receiver, *args], kwargs, node, state)
@@ -209,13 +185,13 @@ class Calls:
             receiver_text = ev.text(frame, node.func.value) if isinstance(node.func, ast.Attribute) else label
             return self.session_effect(ev, frame, sid, receiver_text or label, effect, args, kwargs, node, state)
         if isinstance(receiver, TaskQueue) and name == "add_task":
-            ev.frameworks.add_task(ev, frame, args, kwargs, node, state)
+            self.frameworks.add_task(ev, frame, args, kwargs, node, state)
             return Const(None)
         if isinstance(receiver, Function) and name in TASK_SEND_METHODS:
-            ev.frameworks.send_task(ev, frame, receiver, name, args, kwargs, node, state)
+            self.frameworks.send_task(ev, frame, receiver, name, args, kwargs, node, state)
             return UNKNOWN
         if isinstance(receiver, ClassRef) and name in FROM_ATTRIBUTES_METHODS:
-            return ev.frameworks.validate_from_attributes(ev, frame, receiver, args, kwargs, node, state)
+            return self.frameworks.validate_from_attributes(ev, frame, receiver, args, kwargs, node, state)
         if isinstance(receiver, Many) and name in _MAPPING_READS:
             if receiver.kind in ("set", "dict") and args:
                 ev.implicit_call(frame, args[0], "__hash__", node, state)
@@ -228,7 +204,7 @@ class Calls:
             if name == "pop" and receiver.kind != "dict":
                 return receiver.element  # list.pop() / set.pop()
             default = args[1] if len(args) > 1 else Const(None)
-            return _join(receiver.element, default)
+            return join_values(receiver.element, default)
         if isinstance(receiver, Executor) and name in HAND_OFF_METHODS:
             index = HAND_OFF_METHODS[name]
             target = args[index] if len(args) > index else UNKNOWN
@@ -437,27 +413,6 @@ class Calls:
             instance = Items((instance,))  # a Row holding the entity: `(user,) = row`, `row[0]`
         return Many(instance) if shape is ResultShape.MANY else instance
 
-    # -- instances ---------------------------------------------------------------------------------------
-    def construct_instance(self, ev, frame, cls: ClassRef, args, kwargs, node, state):
-        if cls.mapped is None:
-            return self._construct_object(ev, frame, cls, args, kwargs, node, state)
-        iid = frame.alloc(node, "new")
-        given = {k for k in kwargs if k in cls.mapped.attributes}
-        state.heap.instances[iid] = lifecycle.new_transient_instance(
-            cls.mapped, cls.mapped.name.lower(), given, ev.location(frame, node)
-        )
-        return InstanceRef(iid)
-
-
-    def _construct_object(self, ev, frame, cls: ClassRef, args, kwargs, node, state):
-        """A plain user class: its fields are tracked so that ``self._factory()`` still names a factory."""
-        oid = frame.alloc(node, "object")
-        state.heap.objects[oid] = ObjectFact(cls)
-        init = self.engine.class_member(cls, "__init__")
-        if isinstance(init, Function):
-            self.engine.call(ev, frame, init, [ObjectRef(oid), *args], kwargs, node, state)
-        return ObjectRef(oid)
-
 
 def factory_from_call(qualified: str, kwargs: dict, origin=None) -> Factory:
     expire = _const(kwargs.get(EXPIRE_ON_COMMIT_KEYWORD), True)
@@ -475,10 +430,6 @@ FLASK_REGISTRY = "flask-registry"
 _MAPPING_READS = {"get", "pop", "setdefault", "values", "items", "discard", "remove"}
 
 
-def _join(a, b):
-    from .values import join_values
-
-    return join_values(a, b)
 
 
 def flatten_options(values) -> tuple[LoaderOpt, ...]:

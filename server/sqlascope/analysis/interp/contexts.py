@@ -17,19 +17,15 @@ enclosing context's session is untouched), and its exit closes that session, the
 from __future__ import annotations
 
 import ast
-from typing import TYPE_CHECKING
 
 from ..orm import lifecycle
-from .cfg import WithExit
+from .graph import WithExit
 from ..orm.sqla_api import SessionEffect
-from .calls import FLASK_REGISTRY
+from .calls import FLASK_REGISTRY, Calls
 from .holders import FLASK_G
+from .frame import Frame, State
+from .host import Evaluating, Host
 from .values import UNKNOWN, BoundMethod, Const, Context, ContextKind, Executor, Function, ObjectRef, SessionRef
-
-if TYPE_CHECKING:  # pragma: no cover
-    from ..engine.core import Engine
-    from .evaluator import Evaluator
-    from .interpreter import Frame, State
 
 
 def _slot(stmt: ast.AST, index: int) -> str:
@@ -37,18 +33,19 @@ def _slot(stmt: ast.AST, index: int) -> str:
 
 
 class Contexts:
-    def __init__(self, engine: "Engine") -> None:
+    def __init__(self, engine: Host, calls: Calls) -> None:
         self.engine = engine
+        self.calls = calls
 
-    def enter(self, ev: "Evaluator", frame: "Frame", manager, item: ast.withitem, state: "State",
+    def enter(self, ev: Evaluating, frame: Frame, manager, item: ast.withitem, state: State,
               stmt: ast.AST | None = None):
         label = ev.text(frame, item.optional_vars) if item.optional_vars is not None else ""
         if isinstance(manager, (SessionRef, Executor)):
             entered = manager
-            self.engine.calls.name_session(state, manager, label)
+            self.calls.name_session(state, manager, label)
         elif isinstance(manager, Context) and manager.kind is ContextKind.BEGIN_NEW:
-            entered = self.engine.calls.new_session(ev, frame, manager.target, item.context_expr, state)
-            self.engine.calls.name_session(state, entered, label)
+            entered = self.calls.new_session(ev, frame, manager.target, item.context_expr, state)
+            self.calls.name_session(state, entered, label)
         elif isinstance(manager, Context) and manager.kind is ContextKind.BEGIN:
             entered = UNKNOWN
         elif isinstance(manager, Context) and manager.kind is ContextKind.GENERATOR:
@@ -66,7 +63,7 @@ class Contexts:
         state.env[_slot(item, 0)] = entered
         return entered
 
-    def exit(self, ev: "Evaluator", frame: "Frame", manager, node: WithExit, state: "State") -> None:
+    def exit(self, ev: Evaluating, frame: Frame, manager, node: WithExit, state: State) -> None:
         item = node.stmt.items[node.item_index]
         entered = state.env.pop(_slot(item, 0), UNKNOWN)
         resume = state.env.pop(_slot(item, 0) + ":resume", None)
@@ -127,7 +124,6 @@ class Contexts:
         event = ev.event(frame, where, message, effects[0].value)
         for effect in effects:
             lifecycle.SESSION_TRANSITIONS[effect](state.heap, sid, event)
-
 
 
 def _is_flask(registry_key) -> bool:

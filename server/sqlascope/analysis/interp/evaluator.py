@@ -11,15 +11,19 @@ import ast
 import re
 import string
 from dataclasses import replace
-from typing import TYPE_CHECKING, Callable
+from typing import Callable
 
-from . import cfg as C
+from . import graph as C
 from ..orm import lifecycle
 from .describe import describe
 from ..findings import Fault, Location, Related, Severity
+from .calls import Calls
+from .contexts import Contexts
 from .frameworks import Frameworks
+from .host import Host
+from .instances import construct_instance
 from .holders import Holders
-from .interpreter import RETURN_SLOT, Frame, State, bind, element_of
+from .frame import RETURN_SLOT, Frame, State, bind, element_of
 from ..report.issues import Issue
 from ..orm.models import AttrKind, MappedAttribute
 from ..orm.state import Event, InstanceFact
@@ -61,8 +65,6 @@ from .values import (
     members,
 )
 
-if TYPE_CHECKING:  # pragma: no cover
-    from ..engine.core import Engine
 
 #: Builtins that pass their argument's elements through.
 _ELEMENT_PRESERVING = {"list", "sorted", "tuple", "set", "reversed", "iter", "frozenset"}
@@ -77,10 +79,12 @@ _IMPLICIT_DUNDERS = {"__str__": ("__str__", "__repr__"), "__repr__": ("__repr__"
 
 
 class Evaluator:
-    def __init__(self, engine: "Engine") -> None:
+    def __init__(self, engine: Host) -> None:
         self.engine = engine
         self.frameworks = Frameworks(engine)
         self.holders = Holders(engine)
+        self.calls = Calls(engine, self.frameworks)
+        self.contexts = Contexts(engine, self.calls)
 
     # == statements ======================================================================================
     def execute(self, frame: Frame, node: C.CfgNode, state: State) -> None:
@@ -95,7 +99,7 @@ class Evaluator:
             for target in stmt.targets:
                 self._assign(frame, target, value, state, stmt.value)
                 if isinstance(target, ast.Name):
-                    self.engine.calls.name_session(state, value, target.id)
+                    self.calls.name_session(state, value, target.id)
                     if frame.probe is not None and frame.reporting:
                         self.record_probe(frame, target, value, state)
         elif isinstance(stmt, ast.AnnAssign):
@@ -208,7 +212,7 @@ class Evaluator:
     def iterable(self, frame: Frame, value, node: ast.AST, state: State):
         """Iterating an executed query yields its instances (or rows)."""
         if isinstance(value, Query) and value.executed:
-            instance = self.engine.calls.materialize(self, frame, value, node, state)
+            instance = self.calls.materialize(self, frame, value, node, state)
             return Many(Items((instance,)) if value.rows else instance)
         return value
 
@@ -219,14 +223,14 @@ class Evaluator:
     def _with_enter(self, frame: Frame, node: C.WithEnter, state: State) -> None:
         item = node.stmt.items[node.item_index]
         manager = self.value(frame, item.context_expr, state)
-        entered = self.engine.contexts.enter(self, frame, manager, item, state, node.stmt)
+        entered = self.contexts.enter(self, frame, manager, item, state, node.stmt)
         state.env[f"<with:{id(node.stmt)}:{node.item_index}>"] = manager
         if item.optional_vars is not None:
             bind(frame, item.optional_vars, entered, state)
 
     def _with_exit(self, frame: Frame, node: C.WithExit, state: State) -> None:
         manager = state.env.pop(f"<with:{id(node.stmt)}:{node.item_index}>", UNKNOWN)
-        self.engine.contexts.exit(self, frame, manager, node, state)
+        self.contexts.exit(self, frame, manager, node, state)
 
     def _return(self, frame: Frame, node: C.Return, state: State) -> None:
         value = self.value(frame, node.stmt.value, state) if node.stmt.value is not None else Const(None)
@@ -562,7 +566,7 @@ class Evaluator:
                 instance=self.text(frame, expr.value) if isinstance(expr, ast.Attribute) else fact.label,
                 fact=fact,
                 attribute=attribute,
-                session_label=self._session_label(fact, state),
+                session_label=self.session_label(fact, state),
                 reader=frame.reader,
                 reader_call=frame.reader_call,
             ))
@@ -598,7 +602,7 @@ class Evaluator:
         child = InstanceRef(child_id)
         return Many(child) if attribute.uselist else child
 
-    def _session_label(self, fact: InstanceFact, state: State) -> str:
+    def session_label(self, fact: InstanceFact, state: State) -> str:
         labels = sorted(state.heap.sessions[s].label for s in fact.sessions if s in state.heap.sessions)
         return labels[0] if labels else ""
 
@@ -621,7 +625,7 @@ class Evaluator:
                 kwargs.update(value.items)
         if self.engine.session_helpers and callee is UNKNOWN or isinstance(callee, ExternalValue):
             if self.engine.declared_helper(self.text(frame, expr.func), callee):
-                return self.engine.calls.new_session(self, frame, Factory(False, True, "session"), expr, state)
+                return self.calls.new_session(self, frame, Factory(False, True, "session"), expr, state)
         if isinstance(expr.func, ast.Name) and expr.func.id not in state.env and callee is UNKNOWN:
             return self.builtin(frame, expr.func.id, args, expr, state)
         if isinstance(expr.func, ast.Attribute):
@@ -651,19 +655,19 @@ class Evaluator:
 
     def apply(self, frame: Frame, callee, args: list, kwargs: dict, node: ast.Call, state: State):
         if isinstance(callee, ExternalValue):
-            return self.engine.calls.external(self, frame, callee.qualified, args, kwargs, node, state)
+            return self.calls.external(self, frame, callee.qualified, args, kwargs, node, state)
         if isinstance(callee, BoundMethod):
-            return self.engine.calls.method(self, frame, callee, args, kwargs, node, state)
+            return self.calls.method(self, frame, callee, args, kwargs, node, state)
         if isinstance(callee, Function):
             if callee.is_contextmanager:
                 return Context(ContextKind.GENERATOR, (callee, tuple(args), tuple(sorted(kwargs.items()))), callee.node.name)
             return self.engine.call(self, frame, callee, args, kwargs, node, state)
         if isinstance(callee, Factory):
-            return self.engine.calls.new_session(self, frame, callee, node, state)
+            return self.calls.new_session(self, frame, callee, node, state)
         if isinstance(callee, Registry):
-            return SessionRef(self.engine.calls.shared_session(self, frame, callee, node, state))
+            return SessionRef(self.calls.shared_session(self, frame, callee, node, state))
         if isinstance(callee, ClassRef):
-            return self.engine.calls.construct_instance(self, frame, callee, args, kwargs, node, state)
+            return construct_instance(self.engine, self, frame, callee, args, kwargs, node, state)
         return UNKNOWN
 
     def builtin(self, frame: Frame, name: str, args: list, node: ast.Call, state: State):

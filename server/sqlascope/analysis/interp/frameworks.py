@@ -16,11 +16,12 @@ from __future__ import annotations
 
 import ast
 from dataclasses import replace
-from typing import TYPE_CHECKING
 
-from .interpreter import State, element_of
+from .frame import Frame, State, element_of
 from ..orm.sqla_api import DEPENDENCY_EXIT, TASK_SEND_METHODS, Construct, construct_of
 from ..orm.state import Event, Life
+from .host import Evaluating, Host
+from .instances import construct_instance
 from .values import (
     UNKNOWN,
     ClassRef,
@@ -39,10 +40,6 @@ from .values import (
 )
 from ..index.workspace import Definition, External
 
-if TYPE_CHECKING:  # pragma: no cover
-    from ..engine.core import Engine
-    from .evaluator import Evaluator
-    from .interpreter import Frame
 
 #: env slot holding the resumptions of the yield dependencies entered for this handler, per exit timing
 _EXITS = "<dependency-exits:{}>"
@@ -68,11 +65,11 @@ def _is_generator(function: ast.AST) -> bool:
 
 
 class Frameworks:
-    def __init__(self, engine: "Engine") -> None:
+    def __init__(self, engine: Host) -> None:
         self.engine = engine
 
     # -- FastAPI: parameters -----------------------------------------------------------------------------
-    def inject_parameters(self, ev: "Evaluator", frame: "Frame", function: ast.AST, state: State) -> None:
+    def inject_parameters(self, ev: Evaluating, frame: Frame, function: ast.AST, state: State) -> None:
         """Bind the parameters a framework fills in and the caller did not: ``Depends(...)``, ``BackgroundTasks``."""
         args = function.args
         positional = [*args.posonlyargs, *args.args]
@@ -149,7 +146,7 @@ class Frameworks:
                 return entered
             return self.engine.call(ev, frame, target, [], {}, node, state)
         if isinstance(target, ClassRef):
-            return self.engine.calls.construct_instance(ev, frame, target, [], {}, node, state)
+            return construct_instance(self.engine, ev, frame, target, [], {}, node, state)
         return UNKNOWN
 
     # -- FastAPI: background tasks -----------------------------------------------------------------------

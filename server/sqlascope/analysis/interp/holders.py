@@ -16,20 +16,17 @@ attributes under ``("class", path, line, column)``; ``flask.g`` under ``FLASK_G`
 from __future__ import annotations
 
 import ast
-from typing import TYPE_CHECKING
 
 from ..findings import Fault, Severity
 from ..report.issues import Issue
 from ..orm.models import decorator_name
 from ..orm.sqla_api import Construct
 from ..orm.state import Life
+from .frame import Frame, State
+from .host import Evaluating, Host
 from .values import ClassRef, InstanceRef, Items, Many, ObjectFact, SessionRef, UNKNOWN, join_values, members
 from ..index.workspace import Definition
 
-if TYPE_CHECKING:  # pragma: no cover
-    from ..engine.core import Engine
-    from .evaluator import Evaluator
-    from .interpreter import Frame, State
 
 #: heap object key of ``flask.g`` (one per app context; contexts.py saves and restores it)
 FLASK_G = ("flask.g",)
@@ -56,7 +53,7 @@ def container_kind(node: ast.AST) -> str | None:
 
 
 class Holders:
-    def __init__(self, engine: "Engine") -> None:
+    def __init__(self, engine: Host) -> None:
         self.engine = engine
         self._generation = -1
         self._containers: dict[tuple[str, str], tuple | None] = {}
@@ -76,7 +73,7 @@ class Holders:
             self._containers[key] = found
         return self._containers[key]
 
-    def global_read(self, key: tuple, value, state: "State"):
+    def global_read(self, key: tuple, value, state: State):
         """A module-level container as read now: what this path stored in it, and anything else (unknown)."""
         fact = state.heap.objects.get(key)
         stored = fact.field(ELEMENT) if fact is not None else None
@@ -86,8 +83,8 @@ class Holders:
         base = value.element if isinstance(value, Many) else UNKNOWN
         return Many(join_values(base, stored), kind)
 
-    def global_store(self, ev: "Evaluator", frame: "Frame", key: tuple, name: str, stored, node: ast.AST,
-                     source: ast.AST, state: "State") -> None:
+    def global_store(self, ev: Evaluating, frame: Frame, key: tuple, name: str, stored, node: ast.AST,
+                     source: ast.AST, state: State) -> None:
         self.warn(ev, frame, stored, node, source, f"module-level `{name}`", state)
         fact = state.heap.objects.get(key) or ObjectFact(None)
         old = fact.field(ELEMENT)
@@ -98,7 +95,7 @@ class Holders:
     def class_key(cls: ClassRef) -> tuple:
         return ("class", cls.path, cls.node.lineno, cls.node.col_offset)
 
-    def class_read(self, cls: ClassRef, name: str, state: "State"):
+    def class_read(self, cls: ClassRef, name: str, state: State):
         fact = state.heap.objects.get(self.class_key(cls))
         stored = fact.field(name) if fact is not None else None
         return None if stored is None else join_values(UNKNOWN, stored)  # anyone may have set it before
@@ -109,7 +106,7 @@ class Holders:
         state.heap.objects[key] = (state.heap.objects.get(key) or ObjectFact(cls)).with_field(name, value)
 
     # -- flask.g ---------------------------------------------------------------------------------------------
-    def g_read(self, name: str, state: "State"):
+    def g_read(self, name: str, state: State):
         fact = state.heap.objects.get(FLASK_G)
         return fact.field(name) if fact is not None else None
 
@@ -172,7 +169,7 @@ class Holders:
                 expression=text,
                 instance=text,
                 fact=fact,
-                session_label=ev._session_label(fact, state),
+                session_label=ev.session_label(fact, state),
                 holder=holder,
             ))
 

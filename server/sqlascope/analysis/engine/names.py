@@ -1,0 +1,142 @@
+"""Names to abstract values: module-level bindings, imports, class members, and functions after their decorators."""
+
+from __future__ import annotations
+
+import ast
+
+from ..interp.frame import Frame, State
+from ..orm.models import MappedAttribute, MappedClass
+from ..orm.sqla_api import Construct, construct_of
+from ..orm.state import Heap
+from ..interp.values import UNKNOWN, ClassRef, ExternalValue, Function, ModuleValue, members
+from ..index.workspace import Definition, External, ModuleRef, Symbol
+
+from .summaries import MAX_CALL_DEPTH
+
+
+class Names:
+    """The engine's name resolution (a mixin of ``Engine``)."""
+
+    def global_value(self, path: str, name: str):
+        key = (path, name)
+        dependencies = self.workspace.dependencies
+        if key in self._globals:
+            value, consulted = self._globals[key]
+            dependencies.note_all(consulted)
+            return value
+        if key in self._in_progress:
+            return UNKNOWN
+        self._in_progress.add(key)
+        try:
+            with dependencies.recording() as consulted:
+                dependencies.note(path, name)
+                symbol = self.workspace.resolve(path, name)
+                value = self.symbol_value(symbol) if symbol is not None else UNKNOWN
+        finally:
+            self._in_progress.discard(key)
+        self._globals[key] = (value, frozenset(consulted))
+        return value
+
+    def symbol_value(self, symbol: Symbol):
+        if isinstance(symbol, External):
+            return ExternalValue(symbol.qualified)
+        if isinstance(symbol, ModuleRef):
+            return ModuleValue(symbol.path)
+        if isinstance(symbol, Definition):
+            node = symbol.node
+            if isinstance(node, ast.ClassDef):
+                return ClassRef(symbol.path, node, self.models.mapped_class(symbol))
+            if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                return self.decorate(symbol.path, node, ())
+            if isinstance(node, ast.expr):
+                return self.module_expression(symbol.path, node)
+        return UNKNOWN
+
+    def module_expression(self, path: str, expr: ast.expr):
+        """The value of a module-level expression (``SessionLocal = sessionmaker(...)``), evaluated once."""
+        key = (path, id(expr))
+        if key in self._in_progress:
+            return UNKNOWN
+        self._in_progress.add(key)
+        try:
+            frame = Frame(path=path, code=expr, graph=None, context=("module",), reporting=False)  # type: ignore[arg-type]
+            frame.depth = MAX_CALL_DEPTH  # module level never runs user functions
+            return self.evaluator.value(frame, expr, State({}, Heap()))
+        finally:
+            self._in_progress.discard(key)
+
+    def module_member(self, module: ModuleValue, name: str):
+        symbol = self.workspace.resolve_attribute(ModuleRef(module.path), name)
+        return self.symbol_value(symbol) if symbol is not None else UNKNOWN
+
+    def import_value(self, path: str, stmt: ast.Import | ast.ImportFrom, alias: ast.alias):
+        if isinstance(stmt, ast.Import):
+            module = alias.name if alias.asname else alias.name.split(".")[0]
+            return self.symbol_value(self.workspace.resolve_import(path, module, None))
+        return self.symbol_value(self.workspace.resolve_import(path, stmt.module or "", alias.name, stmt.level))
+
+    def class_member(self, cls: ClassRef, name: str):
+        for stmt in cls.node.body:
+            if isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef)) and stmt.name == name:
+                return self.decorate(cls.path, stmt, ())
+        return UNKNOWN
+
+    def method_function(self, cls: MappedClass, attribute: MappedAttribute) -> Function | None:
+        if attribute.function is None:
+            return None
+        return Function(attribute.path, attribute.function)
+
+    def decorate(self, path: str, node: ast.FunctionDef | ast.AsyncFunctionDef, closure: tuple):
+        """The value a ``def`` binds: the function after its decorators, bottom-up."""
+        key = (path, id(node), closure)
+        dependencies = self.workspace.dependencies
+        if key in self._decorated:
+            value, consulted = self._decorated[key]
+            dependencies.note_all(consulted)
+            return value
+        value = Function(path, node, closure)
+        with dependencies.recording() as consulted:
+            for decorator in reversed(node.decorator_list):
+                value = self._apply_decorator(path, decorator, value)
+        self._decorated[key] = (value, frozenset(consulted))
+        return value
+
+    def _apply_decorator(self, path: str, decorator: ast.expr, function):
+        if not isinstance(function, Function):
+            return function
+        target = decorator.func if isinstance(decorator, ast.Call) else decorator
+        symbol = self.workspace.resolve_expression(path, target)
+        if isinstance(symbol, External):
+            if construct_of(symbol.qualified) is Construct.CONTEXTMANAGER:
+                return Function(function.path, function.node, function.closure, is_contextmanager=True)
+            return function  # route registration, caching, wraps, ...: the function still runs as written
+        if isinstance(symbol, Definition) and isinstance(symbol.node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            if isinstance(decorator, ast.Call):
+                return self._decorator_factory(path, decorator, symbol, function)
+            decorated = self._run_decorator(symbol, function)
+            return decorated if isinstance(decorated, Function) else function
+        return function
+
+    def _run_decorator(self, decorator: Definition, function: Function):
+        """Run a user decorator on ``function``: most return a wrapper closing over it."""
+        frame = Frame(path=decorator.path, code=None, graph=None, context=("decorator",))  # type: ignore[arg-type]
+        state = State({}, Heap())
+        return self.call(self.evaluator, frame, Function(decorator.path, decorator.node), [function], {}, decorator.node, state)
+
+
+    def _decorator_factory(self, path: str, decorator: ast.Call, factory, function: Function):
+        """``@factory(args)`` on ``function``: call the factory with its (module-level) arguments, then apply the
+        decorator it returns. Most return a wrapper closing over ``function`` and those arguments."""
+        engine = self
+        ev = self.evaluator
+        frame = Frame(path=path, code=None, graph=None, context=("decorator",))  # type: ignore[arg-type]
+        state = State({}, Heap())
+        args = [engine.module_expression(path, a) for a in decorator.args if not isinstance(a, ast.Starred)]
+        kwargs = {k.arg: engine.module_expression(path, k.value) for k in decorator.keywords if k.arg}
+        made = engine.call(ev, frame, Function(factory.path, factory.node), args, kwargs, decorator, state)
+        for member in members(made):
+            if isinstance(member, Function):
+                decorated = engine.call(ev, frame, member, [function], {}, decorator, state)
+                if isinstance(decorated, Function):
+                    return decorated
+        return function

@@ -1,0 +1,170 @@
+"""Calls into user functions, analysed in the caller's context and memoised as summaries; @contextmanager helpers."""
+
+from __future__ import annotations
+
+import ast
+from dataclasses import dataclass
+
+from ..interp.evaluator import Evaluator
+from ..findings import Related
+from ..interp.fixpoint import RunResult, run
+from ..interp.frame import Frame, State
+from ..interp.values import UNKNOWN, Const, Context, Function, Items, Keyed, join_values
+from ..interp.values import members as value_members
+
+#: How deep calls into user functions are followed.
+MAX_CALL_DEPTH = 6
+
+
+@dataclass(eq=False)  # kept in the environment: hashed by identity
+class _Resume:
+    frame: Frame
+    yields: dict
+
+
+class Summaries:
+    """The engine's calls into user code (a mixin of ``Engine``)."""
+
+    def call(self, ev: Evaluator, frame: Frame, function: Function, args: list, kwargs: dict, node: ast.AST,
+             state: State, reader: str | None = None):
+        result = self._summary(frame, function, args, kwargs, node, state, reader)
+        if result is None:
+            return UNKNOWN
+        heap, returned, issues = result
+        state.heap = heap.copy()
+        if frame.reporting:
+            frame.issues.extend(issues)
+        return returned
+
+    def _callee_frame(self, frame: Frame, function: Function, node: ast.AST, reader: str | None,
+                      context: tuple | None = None) -> Frame | None:
+        """``context`` keys the callee's allocations; by default the call site."""
+        if frame.depth >= MAX_CALL_DEPTH or function.node is frame.code:
+            return None
+        try:
+            graph = self.graph(function.path, function.node)
+        except KeyError:
+            return None
+        call_site = self.location(frame.path, node)
+        chain = frame.call_chain + (Related(call_site, f"called from here ({frame.path.rpartition('/')[2]}:{call_site.line})"),)
+        return Frame(
+            path=function.path,
+            code=function.node,
+            graph=graph,
+            context=context if context is not None else ((frame.path, getattr(node, "lineno", 0), getattr(node, "col_offset", 0)),),
+            call_chain=chain,
+            reader=reader,
+            reader_call=call_site if reader else None,
+            depth=frame.depth + 1,
+        )
+
+    def _summary(self, frame, function, args, kwargs, node, state, reader):
+        """Analyse ``function`` with these abstract arguments and this heap; memoised per context."""
+        self._fresh()
+        # On an empty heap nothing the caller holds can be affected, so one summary serves every call site:
+        # without this, code that never touches a session (parsers calling parsers) is re-analysed per call
+        # chain, which grows exponentially with depth. Otherwise the site keys the callee's allocations.
+        site = None if state.heap.is_empty() else (frame.path, getattr(node, "lineno", 0), getattr(node, "col_offset", 0))
+        key = (function, tuple(args), tuple(sorted(kwargs.items())), state.heap.key(), site, reader)
+        try:
+            hash(key)
+        except TypeError:
+            key = None
+        dependencies = self.workspace.dependencies
+        if key is not None and key in self._summaries:
+            cached = self._summaries[key]
+            if cached is None:
+                return None
+            heap, returned, issues, consulted = cached
+            dependencies.note_all(consulted)
+            return heap, returned, issues
+        if key is not None:
+            self._summaries[key] = None  # recursion guard: a recursive call is neutral
+        callee = self._callee_frame(frame, function, node, reader, (site,) if site else (("anywhere", function.path, function.node.lineno),))
+        if callee is None:
+            return None
+        env = self._bind_arguments(function, args, kwargs)
+        try:
+            with dependencies.recording() as consulted:
+                result = run(self.evaluator, callee, State(env, state.heap.copy()))
+        except BaseException:
+            if key is not None:
+                del self._summaries[key]  # an interrupted summary is no summary (not a recursion guard either)
+            raise
+        completed = result.exit or result.raised
+        heap = completed.heap if completed is not None else state.heap
+        if key is not None:
+            self._summaries[key] = (heap, result.returned, callee.issues, frozenset(consulted))
+        return heap, result.returned, callee.issues
+
+    def _bind_arguments(self, function: Function, args: list, kwargs: dict) -> dict:
+        env: dict[str, object] = dict(function.closure)
+        spec = function.node.args
+        positional = [*spec.posonlyargs, *spec.args]
+        for param, value in zip(positional, args):
+            env[param.arg] = value
+        defaults = _constant_defaults(spec)
+        for param in positional[len(args):]:
+            env[param.arg] = kwargs.get(param.arg, defaults.get(param.arg, UNKNOWN))
+        for param in spec.kwonlyargs:
+            env[param.arg] = kwargs.get(param.arg, defaults.get(param.arg, UNKNOWN))
+        if spec.vararg is not None:
+            env[spec.vararg.arg] = Items(tuple(args[len(positional):]))
+        if spec.kwarg is not None:
+            named = {p.arg for p in positional} | {p.arg for p in spec.kwonlyargs}
+            env[spec.kwarg.arg] = Keyed(tuple(sorted((k, v) for k, v in kwargs.items() if k not in named)))
+        return env
+
+    # -- @contextmanager helpers -------------------------------------------------------------------------
+    def enter_generator(self, ev: Evaluator, frame: Frame, manager: Context, node: ast.AST, state: State):
+        function, args, kwargs = manager.target
+        callee = self._callee_frame(frame, function, node, None)
+        if callee is None:
+            return UNKNOWN, None
+        env = self._bind_arguments(function, list(args), dict(kwargs))
+        result = run(self.evaluator, callee, State(env, state.heap.copy()))
+        if not result.yields:
+            return UNKNOWN, None
+        entered = None
+        heap = None
+        for yield_state, yielded in result.yields.values():
+            entered = yielded if entered is None else join_values(entered, yielded)
+            heap = yield_state.heap if heap is None else heap.join(yield_state.heap)
+        state.heap = heap.copy()
+        if frame.reporting:
+            frame.issues.extend(callee.issues)
+        callee.issues = []
+        return entered, _Resume(callee, result.yields)
+
+    def exit_generator(self, ev: Evaluator, frame: Frame, resume, node: ast.AST, state: State) -> None:
+        """Run the helper's code after its ``yield`` on the caller's heap as it is when the block ends.
+
+        ``resume`` is the value kept in the caller's environment since the block was entered: a ``_Resume``,
+        or, when the ``with`` is reached again (a loop, a ``continue``), the join of several (a ``Union``,
+        UNKNOWN once that grew too wide). Every known resumption runs; their outcomes are joined."""
+        heap = None
+        for one in value_members(resume):
+            if not isinstance(one, _Resume):
+                continue
+            blocks = {b.id: b for b in one.frame.graph.blocks}
+            for (block_id, index), (yield_state, _value) in one.yields.items():
+                one.frame.issues = []
+                one.frame.yields = {}
+                result: RunResult = run(
+                    self.evaluator, one.frame, State(dict(yield_state.env), state.heap.copy()), (blocks[block_id], index + 1)
+                )
+                completed = result.exit or result.raised
+                if completed is not None:
+                    heap = completed.heap if heap is None else heap.join(completed.heap)
+                if frame.reporting:
+                    frame.issues.extend(one.frame.issues)
+        if heap is not None:
+            state.heap = heap
+
+
+def _constant_defaults(spec: ast.arguments) -> dict:
+    """Parameters whose default is a constant (``commit=False``): what they hold when the caller omits them."""
+    positional = [*spec.posonlyargs, *spec.args]
+    pairs = [*zip(positional[len(positional) - len(spec.defaults):], spec.defaults), *zip(spec.kwonlyargs, spec.kw_defaults)]
+    return {p.arg: Const(d.value) for p, d in pairs
+            if isinstance(d, ast.Constant) and isinstance(d.value, (str, bool, int, type(None)))}

@@ -1,0 +1,92 @@
+"""Where the interpreter stands: one function's frame in its calling context, and the abstract state (names and heap)."""
+
+from __future__ import annotations
+
+import ast
+from dataclasses import dataclass, field
+from typing import Hashable
+
+from ..findings import Location, Related
+from ..orm.state import Heap
+from . import graph as C
+from .values import UNKNOWN, Items, Many, join_values
+
+#: The environment slot that holds what a function returns.
+RETURN_SLOT = "<return>"
+
+
+@dataclass
+class State:
+    env: dict[str, object]
+    heap: Heap
+
+    def copy(self) -> "State":
+        return State(dict(self.env), self.heap.copy())
+
+    def join(self, other: "State") -> "State":
+        env = dict(self.env)
+        for name, value in other.env.items():
+            mine = env.get(name)
+            env[name] = value if mine is None else join_values(mine, value)
+        return State(env, self.heap.join(other.heap))
+
+    def key(self) -> tuple:
+        return (frozenset(self.env.items()), self.heap.key())
+
+
+@dataclass
+class Frame:
+    """One function being analysed, in one calling context."""
+
+    path: str
+    code: ast.AST  # FunctionDef / AsyncFunctionDef / Module
+    graph: C.CFG
+    context: tuple  # call-site keys, for allocation ids
+    call_chain: tuple[Related, ...] = ()
+    reader: str | None = None  # set when user code runs implicitly (property, __repr__)
+    reader_call: Location | None = None
+    depth: int = 0
+    reporting: bool = False
+    issues: list = field(default_factory=list)
+    #: (block id, node index) → (state at the yield, yielded value), for @contextmanager helpers
+    yields: dict[tuple[int, int], tuple[State, object]] = field(default_factory=dict)
+    current: tuple[int, int] = (0, 0)
+    truth: bool | None = None  # the value of the block's closing condition, when known
+    #: when set (hover), the reporting pass records what each name holds: (line, start, end) → description
+    probe: dict | None = None
+
+    def alloc(self, node: ast.AST, tag: str = "") -> Hashable:
+        return (self.context, self.path, getattr(node, "lineno", 0), getattr(node, "col_offset", 0), tag)
+
+
+def element_of(value):
+    """The value of one element when ``value`` is iterated or indexed."""
+    if isinstance(value, Many):
+        return value.element
+    if isinstance(value, Items):
+        result = None
+        for item in value.items:
+            result = item if result is None else join_values(result, item)
+        return result if result is not None else UNKNOWN
+    return UNKNOWN
+
+
+def bind(frame: Frame, target: ast.expr, value, state: State) -> None:
+    """Assign ``value`` to an assignment target (names, tuples, starred); other targets are ignored."""
+    if isinstance(target, ast.Name):
+        state.env[target.id] = value
+    elif isinstance(target, (ast.Tuple, ast.List)):
+        if isinstance(value, Items) and len(value.items) == len(target.elts) and not any(
+            isinstance(e, ast.Starred) for e in target.elts
+        ):
+            for element, item in zip(target.elts, value.items):
+                bind(frame, element, item, state)
+            return
+        item = element_of(value)
+        for element in target.elts:
+            if isinstance(element, ast.Starred):
+                bind(frame, element.value, Many(item) if item is not UNKNOWN else UNKNOWN, state)
+            else:
+                bind(frame, element, item, state)
+    elif isinstance(target, ast.Starred):
+        bind(frame, target.value, value, state)

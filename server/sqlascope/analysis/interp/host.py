@@ -1,0 +1,88 @@
+"""What the interpreter's parts ask of the engine driving them, and of the evaluator running a frame (protocols).
+
+The engine resolves names, runs user functions as summaries and owns the caches; the evaluator evaluates
+statements and expressions. Both sit above the modules that call back into them (calls, contexts, frameworks,
+holders, the fixpoint loop), which see them only through these protocols: the imports run one way.
+"""
+
+from __future__ import annotations
+
+import ast
+from typing import Protocol
+
+from ..findings import Location
+from ..index.workspace import Workspace
+from ..orm.models import MappedAttribute, MappedClass, ModelIndex
+from ..orm.state import Event, InstanceFact
+from ..report.issues import Issue
+from . import graph as C
+from .budget import Deadline
+from .frame import Frame, State
+from .values import ClassRef, Context, Function, ModuleValue, ObjectRef
+
+
+class Host(Protocol):
+    """The engine, as the interpreter sees it."""
+
+    workspace: Workspace
+    models: ModelIndex
+    #: names of the session helpers the user declared
+    session_helpers: tuple[str, ...]
+    #: the running analysis' deadline, checked at every statement
+    deadline: Deadline
+
+    def declared_helper(self, text: str, value) -> bool: ...
+
+    # -- names and values
+    def global_value(self, path: str, name: str): ...
+
+    def module_expression(self, path: str, expr: ast.expr): ...
+
+    def module_member(self, module: ModuleValue, name: str): ...
+
+    def import_value(self, path: str, stmt: ast.Import | ast.ImportFrom, alias: ast.alias): ...
+
+    def class_member(self, cls: ClassRef, name: str): ...
+
+    def method_function(self, cls: MappedClass, attribute: MappedAttribute) -> Function | None: ...
+
+    def decorate(self, path: str, node: ast.FunctionDef | ast.AsyncFunctionDef, closure: tuple): ...
+
+    # -- calls into user code
+    def call(self, ev: Evaluating, frame: Frame, function: Function, args: list, kwargs: dict, node: ast.AST,
+             state: State, reader: str | None = None): ...
+
+    def enter_generator(self, ev: Evaluating, frame: Frame, manager: Context, node: ast.AST, state: State): ...
+
+    def exit_generator(self, ev: Evaluating, frame: Frame, resume, node: ast.AST, state: State) -> None: ...
+
+    # -- positions
+    def location(self, path: str, node: ast.AST) -> Location: ...
+
+    def source_text(self, path: str, node: ast.AST) -> str: ...
+
+
+class Evaluating(Protocol):
+    """The evaluator, as the effect modules and the fixpoint loop see it."""
+
+    engine: Host
+
+    def execute(self, frame: Frame, node: C.CfgNode, state: State) -> None: ...
+
+    def value(self, frame: Frame, expr: ast.expr | None, state: State, quiet: bool = False): ...
+
+    def attribute(self, frame: Frame, base, expr: ast.Attribute, state: State): ...
+
+    def object_attribute(self, ref: ObjectRef, name: str, state: State): ...
+
+    def implicit_call(self, frame: Frame, value, dunder: str, node: ast.AST, state: State, extra: tuple = ()) -> None: ...
+
+    def session_label(self, fact: InstanceFact, state: State) -> str: ...
+
+    def report(self, frame: Frame, issue: Issue) -> None: ...
+
+    def location(self, frame: Frame, node: ast.AST) -> Location: ...
+
+    def text(self, frame: Frame, node: ast.AST) -> str: ...
+
+    def event(self, frame: Frame, node: ast.AST, message: str, effect: str = "") -> Event: ...

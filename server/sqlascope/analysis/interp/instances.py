@@ -1,0 +1,29 @@
+"""Instantiating a user class: a mapped class gives a new transient instance, a plain one runs its ``__init__``."""
+
+from __future__ import annotations
+
+from ..orm import lifecycle
+from .frame import Frame, State
+from .host import Evaluating, Host
+from .values import ClassRef, Function, InstanceRef, ObjectFact, ObjectRef
+
+
+def construct_instance(engine: Host, ev: Evaluating, frame: Frame, cls: ClassRef, args, kwargs, node, state: State):
+    if cls.mapped is None:
+        return _construct_object(engine, ev, frame, cls, args, kwargs, node, state)
+    iid = frame.alloc(node, "new")
+    given = {k for k in kwargs if k in cls.mapped.attributes}
+    state.heap.instances[iid] = lifecycle.new_transient_instance(
+        cls.mapped, cls.mapped.name.lower(), given, ev.location(frame, node)
+    )
+    return InstanceRef(iid)
+
+
+def _construct_object(engine: Host, ev: Evaluating, frame: Frame, cls: ClassRef, args, kwargs, node, state: State):
+    """A plain user class: its fields are tracked so that ``self._factory()`` still names a factory."""
+    oid = frame.alloc(node, "object")
+    state.heap.objects[oid] = ObjectFact(cls)
+    init = engine.class_member(cls, "__init__")
+    if isinstance(init, Function):
+        engine.call(ev, frame, init, [ObjectRef(oid), *args], kwargs, node, state)
+    return ObjectRef(oid)
