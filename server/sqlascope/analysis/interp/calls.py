@@ -1,7 +1,7 @@
-"""Calls into SQLAlchemy: constructors, session methods, queries and loader options.
+"""Calls into SQLAlchemy and the standard library: constructors, bound methods, queries, hand-offs to threads.
 
 Dispatch goes through the ``sqla_api`` tables: ``Construct`` for external callables, ``SessionEffect`` for
-session methods and ``ResultShape`` for query/result methods.
+session methods (their effects are in session_effects.py) and ``ResultShape`` for query/result methods.
 """
 
 from __future__ import annotations
@@ -10,31 +10,27 @@ import ast
 from dataclasses import replace
 
 from ..orm import lifecycle
-from ..findings import Fault, Severity
-from ..report.issues import Issue
 from ..orm.sqla_api import (
     Construct,
     EXPIRE_ON_COMMIT_KEYWORD,
     FROM_ATTRIBUTES_METHODS,
     HAND_OFF_METHODS,
-    INSTANCE_ARGUMENT_EFFECTS,
     LOADER_OPTIONS,
     LoaderOpt,
-    LoaderOption,
     RESULT_METHODS,
     ResultShape,
     SESSION_METHODS,
-    SessionEffect,
     TASK_SEND_METHODS,
     construct_of,
     is_async_name,
 )
 from .frame import Frame, State, element_of
-from ..orm.state import Life, Load, SessionFact
+from ..orm.state import Life
 from .frameworks import Frameworks
 from .host import Evaluating, Host
+from .loader_options import flatten_options, loader_option
+from .session_effects import SessionEffects
 from .values import (
-    AttrRef,
     BoundMethod,
     ClassRef,
     Const,
@@ -62,7 +58,9 @@ def _const(value, default=None):
     return value.value if isinstance(value, Const) else default
 
 
-class Calls:
+class Calls(SessionEffects):
+    """Calls into SQLAlchemy and the standard library: constructors, bound methods, queries, hand-offs to threads."""
+
     def __init__(self, engine: Host, frameworks: Frameworks) -> None:
         self.engine = engine
         self.frameworks = frameworks
@@ -125,42 +123,6 @@ class Calls:
                 life = Life.TRANSIENT if construct is Construct.MAKE_TRANSIENT else Life.DETACHED
                 state.heap.instances[member.iid] = replace(fact, life=frozenset({life}), sessions=frozenset())
 
-    # -- sessions ----------------------------------------------------------------------------------------
-    def new_session(self, ev, frame, factory: Factory, node: ast.AST, state: State) -> SessionRef:
-        sid = frame.alloc(node, "session")
-        label = factory.label
-        state.heap.sessions[sid] = SessionFact(label, factory.is_async, factory.expire_on_commit,
-                                               origin=ev.location(frame, node), factory_origin=factory.origin)
-        return SessionRef(sid)
-
-    def shared_session(self, ev, frame, registry: Registry, node: ast.AST, state: State):
-        sid = state.heap.registries.get(registry.key)
-        if sid is None:
-            sid = (registry.key, "current")
-            state.heap.registries[registry.key] = sid
-        if sid not in state.heap.sessions:
-            factory = registry.factory
-            state.heap.sessions[sid] = SessionFact(registry.label, factory.is_async, factory.expire_on_commit,
-                                                   factory_origin=factory.origin)
-        return sid
-
-    @staticmethod
-    def name_session(state, value, label: str) -> None:
-        """Call a new session by the variable it is bound to, for messages."""
-        if isinstance(value, SessionRef) and label and value.sid in state.heap.sessions:
-            fact = state.heap.sessions[value.sid]
-            if fact.label in ("session", "Session", "AsyncSession") or fact.label == "":
-                state.heap.sessions[value.sid] = replace(fact, label=label)
-
-    def _session_of(self, ev, frame, receiver, node, state):
-        """(session id, label) for a session-like receiver: a session value or a scoped registry."""
-        if isinstance(receiver, SessionRef):
-            fact = state.heap.sessions.get(receiver.sid)
-            return receiver.sid, (fact.label if fact else "session")
-        if isinstance(receiver, Registry):
-            return self.shared_session(ev, frame, receiver, node, state), receiver.label
-        return None, ""
-
     def method(self, ev: Evaluating, frame: Frame, bound: BoundMethod, args, kwargs, node: ast.Call, state: State):
         receiver, name = bound.receiver, bound.name
         if bound.function is not None:
@@ -222,181 +184,6 @@ class Calls:
             return replace(chained, parents=receiver.parents + (receiver,)) if isinstance(chained, LoaderOpt) else UNKNOWN
         return UNKNOWN
 
-    def _run_sync(self, ev, frame, sid, args, kwargs, node, state):
-        """``await async_session.run_sync(fn, *args)``: ``fn`` gets the synchronous session and runs inside the
-        greenlet bridge, so its implicit IO (lazy loads, refreshes) works; a detached instance still cannot load."""
-        if not args:
-            return UNKNOWN
-        bridged = {iid for iid, fact in state.heap.instances.items() if fact.is_async}
-        sessions = {s for s, fact in state.heap.sessions.items() if fact.is_async}
-        for iid in bridged:
-            state.heap.instances[iid] = replace(state.heap.instances[iid], is_async=False)
-        for s in sessions:
-            state.heap.sessions[s] = replace(state.heap.sessions[s], is_async=False)
-        result = UNKNOWN
-        for member in members(args[0]):
-            if isinstance(member, Function):
-                result = self.engine.call(ev, frame, member, [SessionRef(sid), *args[1:]], kwargs, node, state)
-        for iid in bridged:
-            if iid in state.heap.instances:
-                state.heap.instances[iid] = replace(state.heap.instances[iid], is_async=True)
-        for s in sessions:
-            if s in state.heap.sessions:
-                state.heap.sessions[s] = replace(state.heap.sessions[s], is_async=True)
-        return result
-
-    def _remove(self, ev, frame, registry: Registry, node, state):
-        sid = state.heap.registries.get(registry.key)
-        if sid is not None and sid in state.heap.sessions:
-            label = ev.text(frame, node.func.value) if isinstance(node.func, ast.Attribute) else registry.label
-            lifecycle.close(state.heap, sid, ev.event(frame, node, f"`{label}.remove()` closed the shared session"))
-        state.heap.registries[registry.key] = (registry.key, frame.alloc(node, "after-remove"))
-        return Const(None)
-
-    def session_effect(self, ev, frame, sid, label, effect: SessionEffect, args, kwargs, node, state):
-        if effect in lifecycle.AUTOBEGIN_EFFECTS:
-            lifecycle.with_transaction(state.heap, sid, True)
-        elif effect in lifecycle.TRANSACTION_ENDING_EFFECTS:
-            lifecycle.with_transaction(state.heap, sid, False)
-        transition = lifecycle.SESSION_TRANSITIONS.get(effect)
-        if transition is not None:
-            wording = lifecycle.EVENT_WORDING[effect].format(session=label)
-            transition(state.heap, sid, ev.event(frame, node, wording, effect.value))
-            return Const(None)
-        if effect is SessionEffect.LOAD:
-            return self._load(ev, frame, sid, label, args, kwargs, node, state)
-        if effect is SessionEffect.QUERY:
-            first = args[0] if args else UNKNOWN
-            if isinstance(first, ClassRef) and first.mapped is not None:
-                return Query(first.mapped, (), sid, executed=True)
-            if isinstance(first, Query):
-                rows = node.func.attr == "execute" if isinstance(node.func, ast.Attribute) else False
-                return replace(first, session=sid, executed=True, rows=rows)
-            return UNKNOWN
-        if effect in INSTANCE_ARGUMENT_EFFECTS or effect is SessionEffect.ADD_ALL:
-            return self._instance_effect(ev, frame, sid, label, effect, args, kwargs, node, state)
-        return UNKNOWN
-
-    def _load(self, ev, frame, sid, label, args, kwargs, node, state):
-        first = args[0] if args else UNKNOWN
-        name = node.func.attr if isinstance(node.func, ast.Attribute) else "get"
-        if isinstance(first, ClassRef) and first.mapped is not None:
-            identity = (first.mapped, args[1]) if len(args) > 1 and isinstance(args[1], Const) else None
-            known = self._identity_lookup(state, sid, identity)
-            if known is not None:
-                # already in the identity map: returned as is (options ignored), refreshed if it had expired
-                fact = state.heap.instances[known.iid]
-                state.heap.instances[known.iid] = lifecycle.refreshed(fact, None) if any(
-                    Load.EXPIRED in states for _, states in fact.attrs) else fact
-                return known
-            options = kwargs.get("options")
-            opts = flatten_options(members(options.element)) if isinstance(options, Many) else ()
-            query = Query(first.mapped, opts, sid, executed=True)
-            return self.materialize(ev, frame, query, node, state, identity)
-        if isinstance(first, Query) and name == "scalar":
-            return self.materialize(ev, frame, replace(first, session=sid, executed=True), node, state)
-        return UNKNOWN
-
-    def _identity_lookup(self, state, sid, identity) -> InstanceRef | None:
-        if identity is None:
-            return None
-        for iid, fact in state.heap.held_by(sid):
-            if fact.identity == identity and fact.life == frozenset({Life.PERSISTENT}):
-                return InstanceRef(iid)
-        return None
-
-    def materialize(self, ev, frame, query: Query, node: ast.AST, state, identity=None) -> InstanceRef | object:
-        """Instances coming out of an executed query: persistent in its session, loaded per its options."""
-        if query.session is None:
-            return UNKNOWN
-        session = state.heap.sessions.get(query.session)
-        is_async = session.is_async if session else False
-        iid = frame.alloc(node, "instance")
-        label = query.cls.name.lower()
-        fact = lifecycle.new_loaded_instance(query.cls, label, query.session, is_async, query.options, ev.location(frame, node))
-        state.heap.instances[iid] = replace(fact, identity=identity, factory_origin=session.factory_origin if session else None)
-        return InstanceRef(iid)
-
-    def _instance_effect(self, ev, frame, sid, label, effect, args, kwargs, node, state):
-        target = args[0] if args else UNKNOWN
-        if effect is SessionEffect.ADD_ALL:
-            target = target.element if isinstance(target, Many) else target
-        result = Const(None)
-        session = state.heap.sessions.get(sid)
-        is_async = session.is_async if session else False
-        names = _attribute_names(args[1] if len(args) > 1 else kwargs.get("attribute_names"))
-        for member in members(target) if not isinstance(target, Items) else target.items:
-            if not isinstance(member, InstanceRef) or member.iid not in state.heap.instances:
-                continue
-            fact = state.heap.instances[member.iid]
-            text = ev.text(frame, node)
-            if effect in (SessionEffect.REFRESH, SessionEffect.EXPIRE):
-                if False not in lifecycle.not_persistent_in(fact, sid):
-                    # it always raises here; code after it never sees this instance, so report nothing more
-                    self._check_persistent(ev, frame, fact, sid, label, effect, node, state)
-                    state.heap.instances[member.iid] = fact.map_attrs(lambda _n, _s: lifecycle.LOADED)
-                    continue
-                self._check_persistent(ev, frame, fact, sid, label, effect, node, state)
-                if effect is SessionEffect.REFRESH:
-                    fact = lifecycle.refreshed(fact, names)
-                else:
-                    fact = lifecycle.expire_one(fact, names, ev.event(frame, node, f"`{text}` expired it here", "expire"))
-            elif effect is SessionEffect.EXPUNGE:
-                fact = lifecycle.detach_one(fact, sid, ev.event(frame, node, f"`{text}` detached it here"))
-            elif effect in (SessionEffect.ADD, SessionEffect.ADD_ALL):
-                fact = lifecycle.attach(fact, sid, is_async)
-                if fact.factory_origin is None and session is not None:  # for the expire_on_commit quick fix
-                    fact = replace(fact, factory_origin=session.factory_origin)
-            elif effect is SessionEffect.DELETE:
-                fact = replace(fact, life=frozenset({Life.DELETED}) if Life.PERSISTENT in fact.life else fact.life)
-            elif effect is SessionEffect.MERGE:
-                copy_id = frame.alloc(node, "merged")
-                attrs, _ = lifecycle.load_plan(fact.cls, ())
-                state.heap.instances[copy_id] = replace(
-                    fact,
-                    life=frozenset({Life.PERSISTENT}),
-                    sessions=frozenset({sid}),
-                    attrs=attrs,
-                    is_async=is_async,
-                    loaded_at=ev.location(frame, node),
-                    history=frozenset(),
-                    merge_discarded=frozenset(),
-                )
-                result = InstanceRef(copy_id)
-                continue
-            state.heap.instances[member.iid] = fact
-        return result
-
-    def _check_not_begun(self, ev, frame, sid, label, node, state) -> None:
-        fact = state.heap.sessions.get(sid)
-        if fact is None or True not in fact.in_transaction or not frame.reporting:
-            return
-        ev.report(frame, Issue(
-            fault=Fault.ALREADY_BEGUN,
-            severity=Severity.ERROR if False not in fact.in_transaction else Severity.WARNING,
-            location=ev.location(frame, node),
-            expression=ev.text(frame, node),
-            instance="",
-            fact=None,
-            session_label=label,
-        ))
-
-    def _check_persistent(self, ev, frame, fact, sid, label, effect, node, state) -> None:
-        outcomes = lifecycle.not_persistent_in(fact, sid)
-        if True not in outcomes or not frame.reporting:
-            return
-        argument = node.args[0] if node.args else node
-        ev.report(frame, Issue(
-            fault=Fault.NOT_PERSISTENT,
-            severity=Severity.ERROR if False not in outcomes else Severity.WARNING,
-            location=ev.location(frame, node),
-            expression=ev.text(frame, node),
-            instance=ev.text(frame, argument),
-            fact=fact,
-            operation=effect.value,
-            session_label=label,
-        ))
-
     # -- queries -----------------------------------------------------------------------------------------
     def query_method(self, ev, frame, query: Query, name: str, args, kwargs, node, state):
         if name == "options":
@@ -428,34 +215,3 @@ _ROW_TO_SCALAR = {"scalar", "scalar_one", "scalar_one_or_none"}
 FLASK_REGISTRY = "flask-registry"
 #: mapping/set methods that return (or test) what the container holds
 _MAPPING_READS = {"get", "pop", "setdefault", "values", "items", "discard", "remove"}
-
-
-
-
-def flatten_options(values) -> tuple[LoaderOpt, ...]:
-    """Loader options passed to ``.options(...)``, with the links of chained options spelled out."""
-    flat: list[LoaderOpt] = []
-    for value in values:
-        for member in members(value):
-            if isinstance(member, LoaderOpt):
-                flat.extend((*member.parents, replace(member, parents=())))
-    return tuple(flat)
-
-
-def loader_option(kind: LoaderOption, args, prefix: tuple[str, ...]) -> LoaderOpt | object:
-    refs = [a for a in args if isinstance(a, AttrRef)]
-    if kind is LoaderOption.LOAD_ONLY:
-        return LoaderOpt(kind, prefix + ("*",), tuple(r.name for r in refs)) if refs else UNKNOWN
-    if not refs:
-        return UNKNOWN
-    return LoaderOpt(kind, prefix + (refs[0].name,))
-
-
-def _attribute_names(value) -> tuple[str, ...] | None:
-    if isinstance(value, Many):
-        names = [m.value for m in members(value.element) if isinstance(m, Const) and isinstance(m.value, str)]
-        return tuple(names) or None
-    if isinstance(value, Items):
-        names = [m.value for m in value.items if isinstance(m, Const) and isinstance(m.value, str)]
-        return tuple(names) or None
-    return None

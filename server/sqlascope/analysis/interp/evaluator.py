@@ -1,84 +1,56 @@
-"""Abstract evaluation of statements and expressions: one readable visitor over the AST.
+"""Abstract evaluation of statements: the Evaluator applies one CFG node to a state.
 
-``Evaluator.execute`` applies one CFG node to a state; ``value`` evaluates an expression (with its effects)
-to an abstract value. SQLAlchemy knowledge comes from ``sqla_api`` tables and ``lifecycle`` transitions;
-this module only routes values to them.
+``Evaluator.execute`` applies one CFG node to a state; ``value`` (expressions.py) evaluates an expression (with
+its effects) to an abstract value, with attribute reads in attributes.py and call expressions in call_sites.py.
+SQLAlchemy knowledge comes from ``sqla_api`` tables and ``lifecycle`` transitions; the evaluator only routes
+values to them.
 """
 
 from __future__ import annotations
 
 import ast
-import re
-import string
 from dataclasses import replace
 from typing import Callable
 
 from . import graph as C
 from ..orm import lifecycle
-from .describe import describe
-from ..findings import Fault, Location, Related, Severity
+from ..findings import Location
 from .calls import Calls
 from .contexts import Contexts
 from .frameworks import Frameworks
 from .host import Host
-from .instances import construct_instance
+from .attributes import Attributes
+from .call_sites import CallSites
+from .expressions import Expressions
 from .holders import Holders
 from .frame import RETURN_SLOT, Frame, State, bind, element_of
 from ..report.issues import Issue
-from ..orm.models import AttrKind, MappedAttribute
-from ..orm.state import Event, InstanceFact
-from ..orm.sqla_api import (
-    APP_CONTEXT_METHODS,
-    CONTAINER_STORES,
-    Construct,
-    FROM_ATTRIBUTES_METHODS,
-    LoaderOpt,
-    TASK_SEND_METHODS,
-    construct_of,
-)
+from ..orm.state import Event
+from ..orm.sqla_api import Construct, construct_of
 from .values import (
     UNKNOWN,
-    AttrRef,
-    AwaitableAttrs,
     BoundMethod,
     ClassRef,
     Const,
-    Context,
-    ContextKind,
-    Executor,
     ExternalValue,
     Factory,
-    FlaskSQLAlchemy,
     Function,
     InstanceRef,
     Items,
     Keyed,
     Many,
-    ModuleValue,
     ObjectRef,
     Query,
     Registry,
     SessionRef,
-    TaskQueue,
     Union,
-    join_values,
     members,
 )
 
 
-#: Builtins that pass their argument's elements through.
-_ELEMENT_PRESERVING = {"list", "sorted", "tuple", "set", "reversed", "iter", "frozenset"}
-#: Builtins building a container that hashes its elements.
-_HASHING_BUILTINS = {"set": "set", "frozenset": "set", "dict": "dict"}
-#: printf-style conversions of a ``%`` format string, in order.
-_PERCENT_CONVERSION = re.compile(r"%(?:\([^)]*\))?[-#0 +]*(?:\*|\d+)?(?:\.(?:\*|\d+))?[hlL]?([diouxXeEfFgGcrsa%])")
-#: Builtins that call ``__str__``/``__repr__`` on their argument.
-_STRINGIFYING = {"str": "__str__", "repr": "__repr__", "print": "__str__", "format": "__str__", "hash": "__hash__"}
-_IMPLICIT_DUNDERS = {"__str__": ("__str__", "__repr__"), "__repr__": ("__repr__",), "__hash__": ("__hash__",),
-                     "__eq__": ("__eq__",)}
+class Evaluator(Expressions, Attributes, CallSites):
+    """Statements (CFG nodes) applied to a state; expressions, attributes and calls come from the mixins."""
 
-
-class Evaluator:
     def __init__(self, engine: Host) -> None:
         self.engine = engine
         self.frameworks = Frameworks(engine)
@@ -274,438 +246,6 @@ class Evaluator:
         C.Params: _params,
     }
 
-    # == expressions =====================================================================================
-    def value(self, frame: Frame, expr: ast.expr | None, state: State, quiet: bool = False):
-        """Evaluate ``expr`` for its value and its effects. ``quiet`` re-reads without effects or issues."""
-        if expr is None:
-            return UNKNOWN
-        if quiet:
-            if isinstance(expr, ast.Name):
-                return self.name(frame, expr.id, state)
-            return UNKNOWN
-        method = getattr(self, "_expr_" + type(expr).__name__, None)
-        if method is None:
-            for child in ast.iter_child_nodes(expr):
-                if isinstance(child, ast.expr):
-                    self.value(frame, child, state)
-            return UNKNOWN
-        return method(frame, expr, state)
-
-    def name(self, frame: Frame, name: str, state: State):
-        if name in state.env:
-            return state.env[name]
-        value = self.engine.global_value(frame.path, name)
-        if isinstance(value, Many) and state.heap.objects:
-            key = self.holders.container_key(frame.path, name)
-            if key is not None:
-                return self.holders.global_read(key, value, state)
-        return value
-
-    def _expr_Name(self, frame, expr: ast.Name, state):
-        value = self.name(frame, expr.id, state)
-        if frame.probe is not None and frame.reporting:
-            self.record_probe(frame, expr, value, state)
-        return value
-
-    def record_probe(self, frame: Frame, expr: ast.Name, value, state: State) -> None:
-        text = describe(expr.id, value, state.heap)
-        if text:
-            location = self.location(frame, expr)
-            key = (location.line, location.column, location.end_column)
-            previous = frame.probe.get(key)
-            frame.probe[key] = text if previous in (None, text) else f"{previous}\n\n(on another path) {text}"
-
-    def _expr_Constant(self, frame, expr: ast.Constant, state):
-        return Const(expr.value) if isinstance(expr.value, (str, bool, int, type(None))) else UNKNOWN
-
-    def _expr_Await(self, frame, expr: ast.Await, state):
-        return self.value(frame, expr.value, state)
-
-    def _expr_NamedExpr(self, frame, expr: ast.NamedExpr, state):
-        value = self.value(frame, expr.value, state)
-        bind(frame, expr.target, value, state)
-        return value
-
-    def _expr_Tuple(self, frame, expr: ast.Tuple, state):
-        return Items(tuple(self.value(frame, e, state) for e in expr.elts))
-
-    def _expr_List(self, frame, expr: ast.List, state):
-        items = [self.value(frame, e, state) for e in expr.elts]
-        return Many(_join_all(items)) if items else Many(UNKNOWN)
-
-    def _expr_Set(self, frame, expr: ast.Set, state):
-        items = [self.value(frame, e, state) for e in expr.elts]
-        for item, element in zip(items, expr.elts):
-            self.implicit_call(frame, item, "__hash__", element, state)
-        return Many(_join_all(items), "set") if items else Many(UNKNOWN, "set")
-
-    def _expr_Compare(self, frame, expr: ast.Compare, state):
-        """``a == b`` runs ``a.__eq__(b)``; ``x in s`` hashes ``x`` when ``s`` is a set or a dict."""
-        left = self.value(frame, expr.left, state)
-        left_node = expr.left
-        for op, comparator in zip(expr.ops, expr.comparators):
-            right = self.value(frame, comparator, state)
-            if isinstance(op, (ast.Eq, ast.NotEq)):
-                self.implicit_call(frame, left, "__eq__", left_node, state, (right,))
-            elif isinstance(op, (ast.In, ast.NotIn)) and any(
-                    isinstance(m, Many) and m.kind in ("set", "dict") for m in members(right)):
-                self.implicit_call(frame, left, "__hash__", left_node, state)
-            left, left_node = right, comparator
-        return UNKNOWN
-
-    def _expr_BinOp(self, frame, expr: ast.BinOp, state):
-        """``"..." % value`` formats now: ``%s`` runs ``__str__``, ``%r`` runs ``__repr__``."""
-        self.value(frame, expr.left, state)
-        right = self.value(frame, expr.right, state)
-        if isinstance(expr.op, ast.Mod) and isinstance(expr.left, ast.Constant) and isinstance(expr.left.value, str):
-            conversions = [c for c in _PERCENT_CONVERSION.findall(expr.left.value) if c != "%"]
-            values = list(right.items) if isinstance(right, Items) else [right]
-            for conversion, value in zip(conversions, values):
-                if conversion in "sra":
-                    self.implicit_call(frame, value, _formatting_dunder(conversion), expr, state)
-        return UNKNOWN
-
-    def _str_format(self, frame, expr: ast.Call, args: list, kwargs: dict, state) -> None:
-        """``"{}".format(value)`` runs ``__str__`` (``{!r}``: ``__repr__``) of each value it formats."""
-        try:
-            fields = list(string.Formatter().parse(expr.func.value.value))
-        except ValueError:
-            return
-        auto = 0
-        for _literal, field_name, _spec, conversion in fields:
-            if field_name is None:
-                continue
-            head = field_name.split(".")[0].split("[")[0]
-            if head == "":
-                value, auto = (args[auto] if auto < len(args) else UNKNOWN), auto + 1
-            elif head.isdigit():
-                value = args[int(head)] if int(head) < len(args) else UNKNOWN
-            else:
-                value = kwargs.get(head, UNKNOWN)
-            if head == field_name:  # "{0.name}" reads an attribute instead: not followed
-                self.implicit_call(frame, value, _formatting_dunder(conversion), expr, state)
-
-    def _expr_Starred(self, frame, expr: ast.Starred, state):
-        return self.value(frame, expr.value, state)
-
-    def _expr_Subscript(self, frame, expr: ast.Subscript, state):
-        base = self.value(frame, expr.value, state)
-        index = self.value(frame, expr.slice, state)
-        if isinstance(base, Items) and isinstance(index, Const) and isinstance(index.value, int):
-            if -len(base.items) <= index.value < len(base.items):
-                return base.items[index.value]
-        if isinstance(expr.slice, ast.Slice):
-            return base if isinstance(base, Many) else UNKNOWN
-        return _map_members(base, element_of)
-
-    def _expr_IfExp(self, frame, expr: ast.IfExp, state):
-        self.value(frame, expr.test, state)
-        return join_values(self.value(frame, expr.body, state), self.value(frame, expr.orelse, state))
-
-    def _expr_BoolOp(self, frame, expr: ast.BoolOp, state):
-        return _join_all([self.value(frame, v, state) for v in expr.values])
-
-    def _expr_JoinedStr(self, frame, expr: ast.JoinedStr, state):
-        for part in expr.values:
-            if isinstance(part, ast.FormattedValue):
-                value = self.value(frame, part.value, state)
-                if part.format_spec is not None:
-                    self.value(frame, part.format_spec, state)
-                conversion = chr(part.conversion) if part.conversion > 0 else None  # -1: none given
-                self.implicit_call(frame, value, _formatting_dunder(conversion), part, state)
-        return UNKNOWN
-
-    def _expr_Lambda(self, frame, expr: ast.Lambda, state):
-        return UNKNOWN
-
-    def _comprehension(self, frame, expr, state, elements: list[ast.expr]):
-        scope = State(dict(state.env), state.heap)
-        for generator in expr.generators:
-            iterable = self.iterable(frame, self.value(frame, generator.iter, scope), generator.iter, scope)
-            bind(frame, generator.target, element_of(iterable), scope)
-            for condition in generator.ifs:
-                self.value(frame, condition, scope)
-        results = [self.value(frame, e, scope) for e in elements]
-        state.heap = scope.heap
-        return results
-
-    def _expr_ListComp(self, frame, expr, state):
-        return Many(self._comprehension(frame, expr, state, [expr.elt])[0])
-
-    _expr_GeneratorExp = _expr_ListComp
-
-    def _expr_SetComp(self, frame, expr, state):
-        element = self._comprehension(frame, expr, state, [expr.elt])[0]
-        self.implicit_call(frame, element, "__hash__", expr.elt, state)
-        return Many(element, "set")
-
-    def _expr_DictComp(self, frame, expr, state):
-        # a mapping is modelled by its values: `by_id[k]` and `.values()` give an element
-        key, value = self._comprehension(frame, expr, state, [expr.key, expr.value])
-        self.implicit_call(frame, key, "__hash__", expr.key, state)
-        return Many(value, "dict")
-
-    def _expr_Dict(self, frame, expr: ast.Dict, state):
-        values = [self.value(frame, v, state) for v in expr.values]
-        for key in expr.keys:
-            if key is not None:
-                self.implicit_call(frame, self.value(frame, key, state), "__hash__", key, state)
-        return Many(_join_all(values), "dict") if values else Many(UNKNOWN, "dict")
-
-    def _expr_Yield(self, frame, expr, state):
-        value = self.value(frame, expr.value, state) if expr.value is not None else Const(None)
-        if frame.reporting:
-            frame.yields[frame.current] = (state.copy(), value)
-        return UNKNOWN
-
-    _expr_YieldFrom = _expr_Yield
-
-    # -- attributes ---------------------------------------------------------------------------------------
-    def _expr_Attribute(self, frame, expr: ast.Attribute, state):
-        base = self.value(frame, expr.value, state)
-        if not isinstance(base, Union):
-            return self.attribute(frame, base, expr, state)
-        before = len(frame.issues)
-        result = _join_all([self.attribute(frame, member, expr, state) for member in base.members])
-        added = frame.issues[before:]
-        if added and len(added) < len(base.members):
-            # only some of the values this name may hold fault: the read fails on some paths
-            frame.issues[before:] = [replace(issue, severity=Severity.WARNING) for issue in added]
-        return result
-
-    def attribute(self, frame: Frame, base, expr: ast.Attribute, state: State):
-        name = expr.attr
-        if isinstance(base, InstanceRef):
-            return self.instance_attribute(frame, base, name, expr, state)
-        if isinstance(base, AwaitableAttrs):
-            return self.awaitable_attribute(frame, base, name, expr, state)
-        if isinstance(base, (SessionRef, Registry, Factory, Query, LoaderOpt, Keyed, Executor, TaskQueue)):
-            return BoundMethod(base, name)
-        if isinstance(base, ObjectRef):
-            return self.object_attribute(base, name, state)
-        if isinstance(base, FlaskSQLAlchemy):
-            return base.session if name == "session" else UNKNOWN
-        if isinstance(base, ClassRef):
-            if base.mapped is not None and name in base.mapped.attributes:
-                return AttrRef(base.mapped, name)
-            member = self.engine.class_member(base, name)
-            if isinstance(member, Function) and _is_classmethod(member.node):
-                return BoundMethod(base, name, member)  # `cls` is the class
-            if member is UNKNOWN and base.mapped is None:
-                stored = self.holders.class_read(base, name, state)
-                if stored is not None:
-                    return stored
-                if name in FROM_ATTRIBUTES_METHODS:
-                    return BoundMethod(base, name)  # Pydantic: `Schema.model_validate(obj)`
-            return member
-        if isinstance(base, ModuleValue):
-            return self.engine.module_member(base, name)
-        if isinstance(base, ExternalValue):
-            if construct_of(base.qualified) is Construct.FLASK_G:
-                stored = self.holders.g_read(name, state)
-                if stored is not None:
-                    return stored
-            return ExternalValue(f"{base.qualified}.{name}")
-        if isinstance(base, Function) and name in TASK_SEND_METHODS:
-            return BoundMethod(base, name)  # Celery: `task.delay(...)`
-        if isinstance(base, Many) and name in _CONTAINER_METHODS:
-            return BoundMethod(base, name)
-        if isinstance(base, Many) and name not in ("append", "extend", "count", "index"):
-            return _map_members(base.element, lambda m: self.attribute(frame, m, expr, state))
-        if isinstance(base, AttrRef):
-            return BoundMethod(base, name)
-        return UNKNOWN
-
-    def object_attribute(self, ref: ObjectRef, name: str, state: State):
-        fact = state.heap.objects.get(ref.oid)
-        if fact is None:
-            return UNKNOWN
-        stored = fact.field(name)
-        if stored is not None:
-            return stored
-        member = self.engine.class_member(fact.cls, name)
-        return BoundMethod(ref, name, member) if isinstance(member, Function) else member
-
-    def instance_attribute(self, frame: Frame, ref: InstanceRef, name: str, expr: ast.expr, state: State):
-        fact = state.heap.instances.get(ref.iid)
-        if fact is None:
-            return UNKNOWN
-        if name == "awaitable_attrs":
-            return AwaitableAttrs(ref.iid)
-        attribute = fact.cls.attributes.get(name)
-        if attribute is None:
-            return UNKNOWN
-        if attribute.kind is AttrKind.METHOD:
-            return BoundMethod(ref, name, self.engine.method_function(fact.cls, attribute))
-        if attribute.kind is AttrKind.PROPERTY:
-            function = self.engine.method_function(fact.cls, attribute)
-            if function is None:
-                return UNKNOWN
-            return self.engine.call(
-                self, frame, function, [ref], {}, expr, state, reader=f"property `{name}`"
-            )
-        if attribute.kind is AttrKind.PROXY:
-            proxied = fact.cls.attributes.get(attribute.proxied or "")
-            if proxied is not None and proxied.is_loadable:
-                self.read(frame, ref, proxied, expr, state)
-            return UNKNOWN
-        return self.read(frame, ref, attribute, expr, state)
-
-    def read(self, frame: Frame, ref: InstanceRef, attribute: MappedAttribute, expr: ast.expr, state: State):
-        fact = state.heap.instances[ref.iid]
-        faults = lifecycle.read_faults(fact, attribute)
-        bad = [f for f in faults if f is not None]
-        if bad and frame.reporting:
-            fault = _primary_fault(bad)
-            severity = Severity.WARNING if None in faults else Severity.ERROR
-            self.report(frame, Issue(
-                fault=fault,
-                severity=severity,
-                location=self.location(frame, expr),
-                expression=f"{self.text(frame, expr.value)}.{attribute.name}" if isinstance(expr, ast.Attribute) else f"{fact.label}.{attribute.name}",
-                instance=self.text(frame, expr.value) if isinstance(expr, ast.Attribute) else fact.label,
-                fact=fact,
-                attribute=attribute,
-                session_label=self.session_label(fact, state),
-                reader=frame.reader,
-                reader_call=frame.reader_call,
-            ))
-        state.heap.instances[ref.iid] = lifecycle.after_read(fact, attribute.name)
-        lazily = fact.attr(attribute.name) != lifecycle.LOADED
-        return self.related_value(frame, ref, attribute, expr, state, lazily)
-
-    def awaitable_attribute(self, frame: Frame, ref: AwaitableAttrs, name: str, expr: ast.expr, state: State):
-        """``await obj.awaitable_attrs.rel`` loads through the greenlet bridge: no MissingGreenlet, but a
-        detached instance still cannot load."""
-        fact = state.heap.instances.get(ref.iid)
-        if fact is None or name not in fact.cls.attributes or not fact.cls.attributes[name].is_loadable:
-            return UNKNOWN
-        synchronous = replace(fact, is_async=False)
-        state.heap.instances[ref.iid] = synchronous
-        related = self.read(frame, InstanceRef(ref.iid), fact.cls.attributes[name], expr, state)
-        state.heap.instances[ref.iid] = replace(state.heap.instances[ref.iid], is_async=fact.is_async)
-        return related
-
-    def related_value(self, frame: Frame, ref: InstanceRef, attribute: MappedAttribute, expr: ast.expr, state: State,
-                      lazily: bool):
-        if attribute.kind is not AttrKind.RELATIONSHIP or not attribute.target:
-            return UNKNOWN
-        parent = state.heap.instances[ref.iid]
-        target = self.engine.models.find_by_name(attribute.target, parent.cls.path)
-        if target is None:
-            return UNKNOWN
-        child_id = (ref.iid, attribute.name)
-        if child_id not in state.heap.instances:
-            state.heap.instances[child_id] = lifecycle.related_instance(
-                parent, attribute, target, self.location(frame, expr), lazily
-            )
-        child = InstanceRef(child_id)
-        return Many(child) if attribute.uselist else child
-
-    def session_label(self, fact: InstanceFact, state: State) -> str:
-        labels = sorted(state.heap.sessions[s].label for s in fact.sessions if s in state.heap.sessions)
-        return labels[0] if labels else ""
-
-    # -- calls ------------------------------------------------------------------------------------------
-    def _expr_Call(self, frame, expr: ast.Call, state):
-        callee = self.value(frame, expr.func, state)
-        args = []
-        for arg in expr.args:
-            value = self.value(frame, arg, state)
-            if isinstance(arg, ast.Starred):
-                args.extend(value.items if isinstance(value, Items) else ())
-            else:
-                args.append(value)
-        kwargs = {}
-        for keyword in expr.keywords:
-            value = self.value(frame, keyword.value, state)
-            if keyword.arg is not None:
-                kwargs[keyword.arg] = value
-            elif isinstance(value, Keyed):  # **kwargs forwarding
-                kwargs.update(value.items)
-        if self.engine.session_helpers and callee is UNKNOWN or isinstance(callee, ExternalValue):
-            if self.engine.declared_helper(self.text(frame, expr.func), callee):
-                return self.calls.new_session(self, frame, Factory(False, True, "session"), expr, state)
-        if isinstance(expr.func, ast.Name) and expr.func.id not in state.env and callee is UNKNOWN:
-            return self.builtin(frame, expr.func.id, args, expr, state)
-        if isinstance(expr.func, ast.Attribute):
-            method = expr.func.attr
-            if method in APP_CONTEXT_METHODS and callee is UNKNOWN:
-                return Context(ContextKind.APP_CONTEXT, None, method)  # Flask: `with app.app_context():`
-            if method == "format" and isinstance(expr.func.value, ast.Constant) and isinstance(expr.func.value.value, str):
-                self._str_format(frame, expr, args, kwargs, state)
-                return UNKNOWN
-            if method in CONTAINER_STORES:
-                self._container_method(frame, expr, method, callee, args, state)
-        return _map_members(callee, lambda member: self.apply(frame, member, args, kwargs, expr, state))
-
-    def _container_method(self, frame, expr: ast.Call, method: str, callee, args: list, state: State) -> None:
-        """``s.add(x)`` hashes ``x`` when ``s`` is a set or a dict; a store into a module-level container is tracked."""
-        where = CONTAINER_STORES[method]
-        if where == "element":
-            stored, source = (element_of(args[0]) if args else UNKNOWN), (expr.args[0] if expr.args else expr)
-        else:
-            stored = args[where] if len(args) > where else UNKNOWN
-            source = expr.args[where] if len(expr.args) > where else expr
-        receivers = [m.receiver for m in members(callee) if isinstance(m, BoundMethod)]
-        # ``setdefault`` hashes its key too, but as a mapping read: Calls.method runs ``__hash__`` for it.
-        if method == "add" and any(isinstance(r, Many) and r.kind in ("set", "dict") for r in receivers):
-            self.implicit_call(frame, args[0] if args else UNKNOWN, "__hash__", expr, state)
-        self._container_store(frame, expr.func.value, stored, expr, state, source)
-
-    def apply(self, frame: Frame, callee, args: list, kwargs: dict, node: ast.Call, state: State):
-        if isinstance(callee, ExternalValue):
-            return self.calls.external(self, frame, callee.qualified, args, kwargs, node, state)
-        if isinstance(callee, BoundMethod):
-            return self.calls.method(self, frame, callee, args, kwargs, node, state)
-        if isinstance(callee, Function):
-            if callee.is_contextmanager:
-                return Context(ContextKind.GENERATOR, (callee, tuple(args), tuple(sorted(kwargs.items()))), callee.node.name)
-            return self.engine.call(self, frame, callee, args, kwargs, node, state)
-        if isinstance(callee, Factory):
-            return self.calls.new_session(self, frame, callee, node, state)
-        if isinstance(callee, Registry):
-            return SessionRef(self.calls.shared_session(self, frame, callee, node, state))
-        if isinstance(callee, ClassRef):
-            return construct_instance(self.engine, self, frame, callee, args, kwargs, node, state)
-        return UNKNOWN
-
-    def builtin(self, frame: Frame, name: str, args: list, node: ast.Call, state: State):
-        if name in _ELEMENT_PRESERVING and args:
-            first = self.iterable(frame, args[0], node, state)
-            return first if isinstance(first, Many) else Many(element_of(first))
-        if name == "next" and args:
-            return element_of(args[0])
-        if name in ("getattr", "hasattr") and len(args) >= 2 and isinstance(args[1], Const) and isinstance(args[1].value, str):
-            fake = ast.Attribute(value=node.args[0], attr=args[1].value, ctx=ast.Load())
-            ast.copy_location(fake, node)
-            fake.end_lineno, fake.end_col_offset = node.end_lineno, node.end_col_offset
-            return _map_members(args[0], lambda member: self.attribute(frame, member, fake, state))
-        if name in _HASHING_BUILTINS and args:
-            element = element_of(self.iterable(frame, args[0], node, state))
-            self.implicit_call(frame, element, "__hash__", node, state)
-            return Many(element, _HASHING_BUILTINS[name])
-        if name in _STRINGIFYING and args:
-            for arg in args if name == "print" else args[:1]:
-                self.implicit_call(frame, arg, _STRINGIFYING[name], node, state)
-        return UNKNOWN
-
-    def implicit_call(self, frame: Frame, value, dunder: str, node: ast.AST, state: State, extra: tuple = ()) -> None:
-        """``str(obj)``, ``f"{obj}"``, ``print(obj)`` run the model's ``__str__``/``__repr__``; set and dict
-        membership runs its ``__hash__``, ``==`` its ``__eq__`` (``extra``: the other operand)."""
-        for member in members(value):
-            if not isinstance(member, InstanceRef) or member.iid not in state.heap.instances:
-                continue
-            cls = state.heap.instances[member.iid].cls
-            for candidate in _IMPLICIT_DUNDERS[dunder]:
-                attribute = cls.attributes.get(candidate)
-                if attribute is not None and attribute.kind is AttrKind.METHOD:
-                    function = self.engine.method_function(cls, attribute)
-                    if function is not None:
-                        self.engine.call(self, frame, function, [member, *extra], {}, node, state,
-                                         reader=f"`{candidate}`")
-                    break
-
     # == issues & positions ==============================================================================
     def report(self, frame: Frame, issue: Issue) -> None:
         frame.issues.append(replace(issue, call_chain=frame.call_chain))
@@ -718,36 +258,6 @@ class Evaluator:
 
     def event(self, frame: Frame, node: ast.AST, message: str, effect: str = "") -> Event:
         return Event(self.location(frame, node), message, effect)
-
-
-_FAULT_PRIORITY = [Fault.DETACHED_EXPIRED, Fault.DETACHED_UNLOADED, Fault.GREENLET, Fault.NOT_PERSISTENT]
-
-
-#: Methods of a list/dict/set value that the analysis follows (see Calls.method and _container_method).
-_CONTAINER_METHODS = frozenset({"get", "pop", "setdefault", "values", "items", "discard", "remove", "add", "update"})
-
-
-def _formatting_dunder(conversion: str | None) -> str:
-    """The method a formatting conversion runs: ``r`` is repr(), ``a`` is ascii(), which runs repr() too;
-    ``s`` or none is str()."""
-    return "__repr__" if conversion in ("r", "a") else "__str__"
-
-
-def _is_classmethod(function: ast.AST) -> bool:
-    return any(isinstance(d, ast.Name) and d.id == "classmethod" for d in function.decorator_list)
-
-
-def _primary_fault(faults: list[Fault]) -> Fault:
-    return min(faults, key=_FAULT_PRIORITY.index)
-
-
-def _referenced_names(function: ast.AST) -> frozenset[str]:
-    """Names a nested function reads: only those are captured in its closure (memoised on the node)."""
-    names = getattr(function, "_sqlascope_reads", None)
-    if names is None:
-        names = frozenset(n.id for n in ast.walk(function) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Load))
-        function._sqlascope_reads = names  # type: ignore[attr-defined]
-    return names
 
 
 _ALWAYS_TRUTHY = (InstanceRef, SessionRef, Function, ClassRef, Factory, Registry, ObjectRef, BoundMethod)
@@ -777,17 +287,14 @@ def _is_none(value) -> bool | None:
     return False
 
 
-def _join_all(values: list):
-    result = None
-    for value in values:
-        result = value if result is None else join_values(result, value)
-    return UNKNOWN if result is None else result
+def _referenced_names(function: ast.AST) -> frozenset[str]:
+    """Names a nested function reads: only those are captured in its closure (memoised on the node)."""
+    names = getattr(function, "_sqlascope_reads", None)
+    if names is None:
+        names = frozenset(n.id for n in ast.walk(function) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Load))
+        function._sqlascope_reads = names  # type: ignore[attr-defined]
+    return names
 
 
-def _map_members(value, fn):
-    if isinstance(value, Union):
-        return _join_all([fn(m) for m in value.members])
-    return fn(value)
 
-
-__all__ = ["Evaluator", "Related"]
+__all__ = ["Evaluator"]

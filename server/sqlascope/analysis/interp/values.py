@@ -243,3 +243,16 @@ def join_values(a, b):
 
 def members(value):
     return value.members if isinstance(value, Union) else (value,)
+
+
+def join_all(values: list):
+    result = None
+    for value in values:
+        result = value if result is None else join_values(result, value)
+    return UNKNOWN if result is None else result
+
+
+def map_members(value, fn):
+    if isinstance(value, Union):
+        return join_all([fn(m) for m in value.members])
+    return fn(value)

@@ -1,0 +1,204 @@
+"""Attribute reads: of classes and modules, of plain objects, and of ORM instances (where detached and expired reads fault)."""
+
+from __future__ import annotations
+
+import ast
+from dataclasses import replace
+
+from ..orm import lifecycle
+from ..findings import Fault, Severity
+from .frame import Frame, State
+from ..report.issues import Issue
+from ..orm.models import AttrKind, MappedAttribute
+from ..orm.state import InstanceFact
+from ..orm.sqla_api import Construct, FROM_ATTRIBUTES_METHODS, LoaderOpt, TASK_SEND_METHODS, construct_of
+from .values import (
+    UNKNOWN,
+    AttrRef,
+    AwaitableAttrs,
+    BoundMethod,
+    ClassRef,
+    Executor,
+    ExternalValue,
+    Factory,
+    FlaskSQLAlchemy,
+    Function,
+    InstanceRef,
+    Keyed,
+    Many,
+    ModuleValue,
+    ObjectRef,
+    Query,
+    Registry,
+    SessionRef,
+    TaskQueue,
+    Union,
+    join_all,
+    map_members,
+)
+
+
+
+#: Methods of a list/dict/set value that the analysis follows (see Calls.method and _container_method).
+_CONTAINER_METHODS = frozenset({"get", "pop", "setdefault", "values", "items", "discard", "remove", "add", "update"})
+
+
+class Attributes:
+    """The evaluator's attribute reads (a mixin of ``Evaluator``)."""
+
+    # -- attributes ---------------------------------------------------------------------------------------
+    def _expr_Attribute(self, frame, expr: ast.Attribute, state):
+        base = self.value(frame, expr.value, state)
+        if not isinstance(base, Union):
+            return self.attribute(frame, base, expr, state)
+        before = len(frame.issues)
+        result = join_all([self.attribute(frame, member, expr, state) for member in base.members])
+        added = frame.issues[before:]
+        if added and len(added) < len(base.members):
+            # only some of the values this name may hold fault: the read fails on some paths
+            frame.issues[before:] = [replace(issue, severity=Severity.WARNING) for issue in added]
+        return result
+
+    def attribute(self, frame: Frame, base, expr: ast.Attribute, state: State):
+        name = expr.attr
+        if isinstance(base, InstanceRef):
+            return self.instance_attribute(frame, base, name, expr, state)
+        if isinstance(base, AwaitableAttrs):
+            return self.awaitable_attribute(frame, base, name, expr, state)
+        if isinstance(base, (SessionRef, Registry, Factory, Query, LoaderOpt, Keyed, Executor, TaskQueue)):
+            return BoundMethod(base, name)
+        if isinstance(base, ObjectRef):
+            return self.object_attribute(base, name, state)
+        if isinstance(base, FlaskSQLAlchemy):
+            return base.session if name == "session" else UNKNOWN
+        if isinstance(base, ClassRef):
+            if base.mapped is not None and name in base.mapped.attributes:
+                return AttrRef(base.mapped, name)
+            member = self.engine.class_member(base, name)
+            if isinstance(member, Function) and _is_classmethod(member.node):
+                return BoundMethod(base, name, member)  # `cls` is the class
+            if member is UNKNOWN and base.mapped is None:
+                stored = self.holders.class_read(base, name, state)
+                if stored is not None:
+                    return stored
+                if name in FROM_ATTRIBUTES_METHODS:
+                    return BoundMethod(base, name)  # Pydantic: `Schema.model_validate(obj)`
+            return member
+        if isinstance(base, ModuleValue):
+            return self.engine.module_member(base, name)
+        if isinstance(base, ExternalValue):
+            if construct_of(base.qualified) is Construct.FLASK_G:
+                stored = self.holders.g_read(name, state)
+                if stored is not None:
+                    return stored
+            return ExternalValue(f"{base.qualified}.{name}")
+        if isinstance(base, Function) and name in TASK_SEND_METHODS:
+            return BoundMethod(base, name)  # Celery: `task.delay(...)`
+        if isinstance(base, Many) and name in _CONTAINER_METHODS:
+            return BoundMethod(base, name)
+        if isinstance(base, Many) and name not in ("append", "extend", "count", "index"):
+            return map_members(base.element, lambda m: self.attribute(frame, m, expr, state))
+        if isinstance(base, AttrRef):
+            return BoundMethod(base, name)
+        return UNKNOWN
+
+    def object_attribute(self, ref: ObjectRef, name: str, state: State):
+        fact = state.heap.objects.get(ref.oid)
+        if fact is None:
+            return UNKNOWN
+        stored = fact.field(name)
+        if stored is not None:
+            return stored
+        member = self.engine.class_member(fact.cls, name)
+        return BoundMethod(ref, name, member) if isinstance(member, Function) else member
+
+    def instance_attribute(self, frame: Frame, ref: InstanceRef, name: str, expr: ast.expr, state: State):
+        fact = state.heap.instances.get(ref.iid)
+        if fact is None:
+            return UNKNOWN
+        if name == "awaitable_attrs":
+            return AwaitableAttrs(ref.iid)
+        attribute = fact.cls.attributes.get(name)
+        if attribute is None:
+            return UNKNOWN
+        if attribute.kind is AttrKind.METHOD:
+            return BoundMethod(ref, name, self.engine.method_function(fact.cls, attribute))
+        if attribute.kind is AttrKind.PROPERTY:
+            function = self.engine.method_function(fact.cls, attribute)
+            if function is None:
+                return UNKNOWN
+            return self.engine.call(
+                self, frame, function, [ref], {}, expr, state, reader=f"property `{name}`"
+            )
+        if attribute.kind is AttrKind.PROXY:
+            proxied = fact.cls.attributes.get(attribute.proxied or "")
+            if proxied is not None and proxied.is_loadable:
+                self.read(frame, ref, proxied, expr, state)
+            return UNKNOWN
+        return self.read(frame, ref, attribute, expr, state)
+
+    def read(self, frame: Frame, ref: InstanceRef, attribute: MappedAttribute, expr: ast.expr, state: State):
+        fact = state.heap.instances[ref.iid]
+        faults = lifecycle.read_faults(fact, attribute)
+        bad = [f for f in faults if f is not None]
+        if bad and frame.reporting:
+            fault = _primary_fault(bad)
+            severity = Severity.WARNING if None in faults else Severity.ERROR
+            self.report(frame, Issue(
+                fault=fault,
+                severity=severity,
+                location=self.location(frame, expr),
+                expression=f"{self.text(frame, expr.value)}.{attribute.name}" if isinstance(expr, ast.Attribute) else f"{fact.label}.{attribute.name}",
+                instance=self.text(frame, expr.value) if isinstance(expr, ast.Attribute) else fact.label,
+                fact=fact,
+                attribute=attribute,
+                session_label=self.session_label(fact, state),
+                reader=frame.reader,
+                reader_call=frame.reader_call,
+            ))
+        state.heap.instances[ref.iid] = lifecycle.after_read(fact, attribute.name)
+        lazily = fact.attr(attribute.name) != lifecycle.LOADED
+        return self.related_value(frame, ref, attribute, expr, state, lazily)
+
+    def awaitable_attribute(self, frame: Frame, ref: AwaitableAttrs, name: str, expr: ast.expr, state: State):
+        """``await obj.awaitable_attrs.rel`` loads through the greenlet bridge: no MissingGreenlet, but a
+        detached instance still cannot load."""
+        fact = state.heap.instances.get(ref.iid)
+        if fact is None or name not in fact.cls.attributes or not fact.cls.attributes[name].is_loadable:
+            return UNKNOWN
+        synchronous = replace(fact, is_async=False)
+        state.heap.instances[ref.iid] = synchronous
+        related = self.read(frame, InstanceRef(ref.iid), fact.cls.attributes[name], expr, state)
+        state.heap.instances[ref.iid] = replace(state.heap.instances[ref.iid], is_async=fact.is_async)
+        return related
+
+    def related_value(self, frame: Frame, ref: InstanceRef, attribute: MappedAttribute, expr: ast.expr, state: State,
+                      lazily: bool):
+        if attribute.kind is not AttrKind.RELATIONSHIP or not attribute.target:
+            return UNKNOWN
+        parent = state.heap.instances[ref.iid]
+        target = self.engine.models.find_by_name(attribute.target, parent.cls.path)
+        if target is None:
+            return UNKNOWN
+        child_id = (ref.iid, attribute.name)
+        if child_id not in state.heap.instances:
+            state.heap.instances[child_id] = lifecycle.related_instance(
+                parent, attribute, target, self.location(frame, expr), lazily
+            )
+        child = InstanceRef(child_id)
+        return Many(child) if attribute.uselist else child
+
+    def session_label(self, fact: InstanceFact, state: State) -> str:
+        labels = sorted(state.heap.sessions[s].label for s in fact.sessions if s in state.heap.sessions)
+        return labels[0] if labels else ""
+
+
+_FAULT_PRIORITY = [Fault.DETACHED_EXPIRED, Fault.DETACHED_UNLOADED, Fault.GREENLET, Fault.NOT_PERSISTENT]
+
+
+def _is_classmethod(function: ast.AST) -> bool:
+    return any(isinstance(d, ast.Name) and d.id == "classmethod" for d in function.decorator_list)
+
+
+def _primary_fault(faults: list[Fault]) -> Fault:
+    return min(faults, key=_FAULT_PRIORITY.index)

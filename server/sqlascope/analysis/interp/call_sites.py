@@ -1,0 +1,150 @@
+"""Call sites: a call expression's callee and arguments, routed to user functions, SQLAlchemy, builtins or implicit dunders."""
+
+from __future__ import annotations
+
+import ast
+
+from .instances import construct_instance
+from .frame import Frame, State, element_of
+from ..orm.models import AttrKind
+from ..orm.sqla_api import APP_CONTEXT_METHODS, CONTAINER_STORES
+from .values import (
+    UNKNOWN,
+    BoundMethod,
+    ClassRef,
+    Const,
+    Context,
+    ContextKind,
+    ExternalValue,
+    Factory,
+    Function,
+    InstanceRef,
+    Items,
+    Keyed,
+    Many,
+    Registry,
+    SessionRef,
+    map_members,
+    members,
+)
+
+
+
+#: Builtins that pass their argument's elements through.
+_ELEMENT_PRESERVING = {"list", "sorted", "tuple", "set", "reversed", "iter", "frozenset"}
+
+
+#: Builtins building a container that hashes its elements.
+_HASHING_BUILTINS = {"set": "set", "frozenset": "set", "dict": "dict"}
+
+
+#: Builtins that call ``__str__``/``__repr__`` on their argument.
+_STRINGIFYING = {"str": "__str__", "repr": "__repr__", "print": "__str__", "format": "__str__", "hash": "__hash__"}
+
+
+_IMPLICIT_DUNDERS = {"__str__": ("__str__", "__repr__"), "__repr__": ("__repr__",), "__hash__": ("__hash__",),
+                     "__eq__": ("__eq__",)}
+
+
+class CallSites:
+    """The evaluator's call expressions (a mixin of ``Evaluator``)."""
+
+    # -- calls ------------------------------------------------------------------------------------------
+    def _expr_Call(self, frame, expr: ast.Call, state):
+        callee = self.value(frame, expr.func, state)
+        args = []
+        for arg in expr.args:
+            value = self.value(frame, arg, state)
+            if isinstance(arg, ast.Starred):
+                args.extend(value.items if isinstance(value, Items) else ())
+            else:
+                args.append(value)
+        kwargs = {}
+        for keyword in expr.keywords:
+            value = self.value(frame, keyword.value, state)
+            if keyword.arg is not None:
+                kwargs[keyword.arg] = value
+            elif isinstance(value, Keyed):  # **kwargs forwarding
+                kwargs.update(value.items)
+        if self.engine.session_helpers and callee is UNKNOWN or isinstance(callee, ExternalValue):
+            if self.engine.declared_helper(self.text(frame, expr.func), callee):
+                return self.calls.new_session(self, frame, Factory(False, True, "session"), expr, state)
+        if isinstance(expr.func, ast.Name) and expr.func.id not in state.env and callee is UNKNOWN:
+            return self.builtin(frame, expr.func.id, args, expr, state)
+        if isinstance(expr.func, ast.Attribute):
+            method = expr.func.attr
+            if method in APP_CONTEXT_METHODS and callee is UNKNOWN:
+                return Context(ContextKind.APP_CONTEXT, None, method)  # Flask: `with app.app_context():`
+            if method == "format" and isinstance(expr.func.value, ast.Constant) and isinstance(expr.func.value.value, str):
+                self._str_format(frame, expr, args, kwargs, state)
+                return UNKNOWN
+            if method in CONTAINER_STORES:
+                self._container_method(frame, expr, method, callee, args, state)
+        return map_members(callee, lambda member: self.apply(frame, member, args, kwargs, expr, state))
+
+    def _container_method(self, frame, expr: ast.Call, method: str, callee, args: list, state: State) -> None:
+        """``s.add(x)`` hashes ``x`` when ``s`` is a set or a dict; a store into a module-level container is tracked."""
+        where = CONTAINER_STORES[method]
+        if where == "element":
+            stored, source = (element_of(args[0]) if args else UNKNOWN), (expr.args[0] if expr.args else expr)
+        else:
+            stored = args[where] if len(args) > where else UNKNOWN
+            source = expr.args[where] if len(expr.args) > where else expr
+        receivers = [m.receiver for m in members(callee) if isinstance(m, BoundMethod)]
+        # ``setdefault`` hashes its key too, but as a mapping read: Calls.method runs ``__hash__`` for it.
+        if method == "add" and any(isinstance(r, Many) and r.kind in ("set", "dict") for r in receivers):
+            self.implicit_call(frame, args[0] if args else UNKNOWN, "__hash__", expr, state)
+        self._container_store(frame, expr.func.value, stored, expr, state, source)
+
+    def apply(self, frame: Frame, callee, args: list, kwargs: dict, node: ast.Call, state: State):
+        if isinstance(callee, ExternalValue):
+            return self.calls.external(self, frame, callee.qualified, args, kwargs, node, state)
+        if isinstance(callee, BoundMethod):
+            return self.calls.method(self, frame, callee, args, kwargs, node, state)
+        if isinstance(callee, Function):
+            if callee.is_contextmanager:
+                return Context(ContextKind.GENERATOR, (callee, tuple(args), tuple(sorted(kwargs.items()))), callee.node.name)
+            return self.engine.call(self, frame, callee, args, kwargs, node, state)
+        if isinstance(callee, Factory):
+            return self.calls.new_session(self, frame, callee, node, state)
+        if isinstance(callee, Registry):
+            return SessionRef(self.calls.shared_session(self, frame, callee, node, state))
+        if isinstance(callee, ClassRef):
+            return construct_instance(self.engine, self, frame, callee, args, kwargs, node, state)
+        return UNKNOWN
+
+    def builtin(self, frame: Frame, name: str, args: list, node: ast.Call, state: State):
+        if name in _ELEMENT_PRESERVING and args:
+            first = self.iterable(frame, args[0], node, state)
+            return first if isinstance(first, Many) else Many(element_of(first))
+        if name == "next" and args:
+            return element_of(args[0])
+        if name in ("getattr", "hasattr") and len(args) >= 2 and isinstance(args[1], Const) and isinstance(args[1].value, str):
+            fake = ast.Attribute(value=node.args[0], attr=args[1].value, ctx=ast.Load())
+            ast.copy_location(fake, node)
+            fake.end_lineno, fake.end_col_offset = node.end_lineno, node.end_col_offset
+            return map_members(args[0], lambda member: self.attribute(frame, member, fake, state))
+        if name in _HASHING_BUILTINS and args:
+            element = element_of(self.iterable(frame, args[0], node, state))
+            self.implicit_call(frame, element, "__hash__", node, state)
+            return Many(element, _HASHING_BUILTINS[name])
+        if name in _STRINGIFYING and args:
+            for arg in args if name == "print" else args[:1]:
+                self.implicit_call(frame, arg, _STRINGIFYING[name], node, state)
+        return UNKNOWN
+
+    def implicit_call(self, frame: Frame, value, dunder: str, node: ast.AST, state: State, extra: tuple = ()) -> None:
+        """``str(obj)``, ``f"{obj}"``, ``print(obj)`` run the model's ``__str__``/``__repr__``; set and dict
+        membership runs its ``__hash__``, ``==`` its ``__eq__`` (``extra``: the other operand)."""
+        for member in members(value):
+            if not isinstance(member, InstanceRef) or member.iid not in state.heap.instances:
+                continue
+            cls = state.heap.instances[member.iid].cls
+            for candidate in _IMPLICIT_DUNDERS[dunder]:
+                attribute = cls.attributes.get(candidate)
+                if attribute is not None and attribute.kind is AttrKind.METHOD:
+                    function = self.engine.method_function(cls, attribute)
+                    if function is not None:
+                        self.engine.call(self, frame, function, [member, *extra], {}, node, state,
+                                         reader=f"`{candidate}`")
+                    break
