@@ -18,7 +18,10 @@ from ..analysis.index.source import SourceFile
 from ..analysis.index.workspace import Workspace, discover_python_files, skipped_dir
 from ..check import findings_for_file
 from ..config import Settings
+from ..fixes import fixes_for, preferred_fix
+from ..fixes.apply import plan_fixes
 from .convert import PositionConverter, failure_diagnostic, skipped_diagnostic, split_lines, to_diagnostic
+from .fix_actions import FIX_ALL, fix_all, quick_fix, workspace_edit
 
 logger = logging.getLogger(__name__)
 
@@ -228,10 +231,6 @@ class Analyzer:
                      only: list[str] | None, versions: dict[str, int | None], versioned: bool,
                      texts: Texts = (), max_size: int | None = None) -> list[types.CodeAction]:
         """Quick fixes for the diagnostics in ``context`` (matched by code and start line), and fix-all."""
-        from ..fixes import fixes_for, preferred_fix
-        from ..fixes.apply import plan_fixes
-        from .code_actions import FIX_ALL, fix_all, quick_fix, workspace_edit
-
         source = self._document(path, text, texts, max_size)
         if source is None:
             return []

@@ -1,34 +1,27 @@
 """``textDocument/codeAction``: quick fixes as LSP code actions, one ``quickfix`` per offered fix, tied to its
 diagnostic, the best one marked preferred, plus ``source.fixAll.sqlascope`` applying every preferred fix of the file.
 
-Fixes are computed on the worker (``Analyzer.code_actions``); this module answers the request and turns fixes into
-LSP types. Edits become versioned ``documentChanges`` when the client supports them (the version of open documents;
-None for files on disk), plain ``changes`` otherwise.
+Fixes are computed on the worker (``Analyzer.code_actions``, which turns them into LSP types with fix_actions.py);
+this module answers the request.
 """
 
 from __future__ import annotations
 
 import os
-from collections import defaultdict
-from typing import TYPE_CHECKING
 
 from lsprotocol import types
 from pygls.capabilities import get_capability
-from pygls.uris import from_fs_path
 
-from ..fixes import Fix, TextEdit
-from .convert import SOURCE, PositionConverter
+from .core import ServerCore
+from .convert import SOURCE
+from .fix_actions import FIX_ALL
 
-if TYPE_CHECKING:
-    from .server import Sqlascope
 
-FIX_ALL = "source.fixAll.sqlascope"
-__all__ = ["FIX_ALL", "KINDS", "SOURCE", "CodeActions", "fix_all", "quick_fix", "workspace_edit"]
 KINDS = [types.CodeActionKind.QuickFix, FIX_ALL]
 
 
 class CodeActions:
-    def __init__(self, server: "Sqlascope") -> None:
+    def __init__(self, server: ServerCore) -> None:
         self.server = server
 
     def register(self) -> None:
@@ -57,40 +50,3 @@ class CodeActions:
             server.log(types.MessageType.Error,
                        f"sqlascope: code actions in {path} failed: {type(exc).__name__}: {exc}")
             return None
-
-
-def workspace_edit(edits: list[TextEdit], positions: PositionConverter, versions: dict[str, int | None],
-                   versioned: bool) -> types.WorkspaceEdit:
-    by_path: dict[str, list[types.TextEdit]] = defaultdict(list)
-    for edit in dict.fromkeys(edits):
-        start = positions.position(edit.path, edit.line, edit.column)
-        end = positions.position(edit.path, edit.end_line, edit.end_column)
-        by_path[edit.path].append(types.TextEdit(range=types.Range(start=start, end=end), new_text=edit.new_text))
-    if versioned:
-        return types.WorkspaceEdit(document_changes=[
-            types.TextDocumentEdit(
-                text_document=types.OptionalVersionedTextDocumentIdentifier(uri=_uri(path), version=versions.get(path)),
-                edits=changes,
-            )
-            for path, changes in by_path.items()
-        ])
-    return types.WorkspaceEdit(changes={_uri(path): changes for path, changes in by_path.items()})
-
-
-def quick_fix(fix: Fix, diagnostic: types.Diagnostic | None, edit: types.WorkspaceEdit) -> types.CodeAction:
-    return types.CodeAction(
-        title=fix.title,
-        kind=types.CodeActionKind.QuickFix,
-        diagnostics=[diagnostic] if diagnostic is not None else None,
-        is_preferred=fix.preferred or None,
-        edit=edit,
-    )
-
-
-def fix_all(edit: types.WorkspaceEdit, count: int) -> types.CodeAction:
-    return types.CodeAction(title=f"sqlascope: apply {count} preferred fix{'es' if count != 1 else ''}",
-                            kind=FIX_ALL, edit=edit)
-
-
-def _uri(path: str) -> str:
-    return from_fs_path(path) or path

@@ -4,29 +4,28 @@ The editor's come from ``initializationOptions``, then ``workspace/configuration
 ``workspace/didChangeConfiguration``; the notification's own payload when the client can't be asked). The
 pyproject is read at start and again whenever it changes on disk (``workspace/didChangeWatchedFiles``) or is
 saved in the editor. Any change re-analyses everything; changes are applied one at a time, and analyses wait
-for the one being applied (``Sqlascope.wait_ready``)."""
+for the one being applied (``ServerCore.wait_ready``)."""
 
 from __future__ import annotations
 
 import asyncio
 import os
-from typing import TYPE_CHECKING, Awaitable, Callable
+from typing import Awaitable, Callable
 
 from lsprotocol import types
 from pygls.capabilities import get_capability
 
 from ..config import Settings
+from .core import ServerCore
 from .settings import SECTION, ConfigError, layer, max_file_size, project_settings, unwrap
 
-if TYPE_CHECKING:
-    from .server import Sqlascope
 
 #: How long to wait for the client's answer to workspace/configuration.
 CONFIGURATION_TIMEOUT = 5.0
 
 
 class Configuration:
-    def __init__(self, server: "Sqlascope") -> None:
+    def __init__(self, server: ServerCore) -> None:
         self.server = server
         self.root: str | None = None
         self.project = Settings()
@@ -39,6 +38,11 @@ class Configuration:
 
     def register(self) -> None:
         self.server.handle(types.WORKSPACE_DID_CHANGE_CONFIGURATION, self.did_change_configuration)
+
+    @property
+    def busy(self) -> bool:
+        """A settings change is being applied."""
+        return self.applying is not None and not self.applying.done()
 
     @property
     def analyze_workspace(self) -> bool:
@@ -144,7 +148,3 @@ class Configuration:
             self.settings_changed()
 
         await self.serialised(apply)
-
-
-def is_pyproject(uri_or_path: str) -> bool:
-    return uri_or_path.rstrip("/").endswith("/pyproject.toml") or uri_or_path == "pyproject.toml"

@@ -1,9 +1,10 @@
-"""Findings → LSP diagnostics: positions in the negotiated encoding, codes with links, related locations."""
+"""Findings → LSP diagnostics: positions in the negotiated encoding, codes with links, related locations; document keys."""
 
 from __future__ import annotations
 
 import re
 from typing import Callable
+from urllib.parse import unquote
 
 from lsprotocol import types
 from pygls.uris import from_fs_path
@@ -106,3 +107,8 @@ def skipped_diagnostic(reason: str) -> types.Diagnostic:
         severity=types.DiagnosticSeverity.Information,
         source=SOURCE,
     )
+
+
+def key(uri: str) -> str:
+    """The spelling pygls keys documents by."""
+    return unquote(uri)

@@ -15,17 +15,15 @@ import logging
 import os
 import time
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 from lsprotocol import types
 from pygls.capabilities import get_capability
 from pygls.workspace import TextDocument
 
+from .core import ServerCore
 from .analyzer import Outcome
 from .settings import SECTION
 
-if TYPE_CHECKING:
-    from .server import Sqlascope
 
 logger = logging.getLogger(__name__)
 
@@ -39,7 +37,7 @@ class Published:
 
 
 class Diagnostics:
-    def __init__(self, server: "Sqlascope") -> None:
+    def __init__(self, server: ServerCore) -> None:
         self.server = server
         self.store: dict[str, Published] = {}  # uri → last diagnostics computed for it
         self.pushed: dict[str, str] = {}  # uri → result id last pushed (publishDiagnostics) to a push client

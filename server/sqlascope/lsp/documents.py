@@ -8,17 +8,15 @@ diagnostics are published under."""
 from __future__ import annotations
 
 import os
-from typing import TYPE_CHECKING
-from urllib.parse import unquote
 
 from lsprotocol import types
 from pygls.uris import to_fs_path
 from pygls.workspace import TextDocument
 
-from .configuration import is_pyproject
+from .core import ServerCore
+from .convert import key
+from .settings import is_pyproject
 
-if TYPE_CHECKING:
-    from .server import Sqlascope
 
 #: Quiet time after the last keystroke before a changed document is analysed.
 DEBOUNCE_SECONDS = 0.2
@@ -29,13 +27,8 @@ def analysable(doc: TextDocument) -> bool:
     return doc.uri.startswith("file:") and (doc.language_id == "python" or doc.uri.endswith((".py", ".pyi")))
 
 
-def key(uri: str) -> str:
-    """The spelling pygls keys documents by."""
-    return unquote(uri)
-
-
 class Documents:
-    def __init__(self, server: "Sqlascope") -> None:
+    def __init__(self, server: ServerCore) -> None:
         self.server = server
         self.synced: dict[str, int | None] = {}  # key(uri) → version of the text the worker's workspace holds
 

@@ -4,16 +4,14 @@ attributes)."""
 from __future__ import annotations
 
 import os
-from typing import TYPE_CHECKING
 
 from lsprotocol import types
 
-if TYPE_CHECKING:
-    from .server import Sqlascope
+from .core import ServerCore
 
 
 class Hover:
-    def __init__(self, server: "Sqlascope") -> None:
+    def __init__(self, server: ServerCore) -> None:
         self.server = server
 
     def register(self) -> None:

@@ -4,23 +4,21 @@ from __future__ import annotations
 
 import asyncio
 import os
-from typing import TYPE_CHECKING
 
 from lsprotocol import types
 from pygls.uris import to_fs_path
 
 from .. import __version__
+from .core import ServerCore
 from .settings import environment
 
-if TYPE_CHECKING:
-    from .server import Sqlascope
 
 #: At most this many unanalysable files are named in the log after indexing.
 NAMED_UNANALYSABLE = 10
 
 
 class Lifecycle:
-    def __init__(self, server: "Sqlascope") -> None:
+    def __init__(self, server: ServerCore) -> None:
         self.server = server
         self.indexing: asyncio.Future | None = None  # the first index (and the configuration it needs)
         self.environment: str | None = None  # the user's interpreter the workspace resolves imports in

@@ -30,7 +30,7 @@ from pygls.exceptions import JsonRpcException, JsonRpcInvalidParams, JsonRpcInva
 from pygls.protocol import LanguageServerProtocol
 from pygls.protocol.language_server import lsp_method
 
-from .documents import key
+from .convert import key
 
 logger = logging.getLogger(__name__)
 

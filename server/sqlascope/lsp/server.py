@@ -1,4 +1,4 @@
-"""The sqlascope language server: wiring. Each feature lives in its own module, as one object holding its state:
+"""The sqlascope language server, assembled: the core (core.py) plus one object per feature, each in its own module:
 
 =================  ===================================================================================
 lifecycle          initialize / initialized / shutdown; (re)building the index
@@ -9,54 +9,37 @@ workspace_pass     ``analyzeWorkspace``: every indexed file in the background, w
 watched_files      workspace/didChangeWatchedFiles (files changed on disk, pyproject.toml)
 hover              textDocument/hover
 code_actions       textDocument/codeAction: quick fixes and fix-all
-logs               window/logMessage with the logLevel threshold
-protocol           JSON-RPC that answers, or logs, malformed messages instead of failing on them
 =================  ===================================================================================
 
-Threading: pygls runs handlers on its asyncio loop. Every bit of engine work goes to ONE dedicated worker
-thread (``Sqlascope.worker``, running ``analyzer.Analyzer``) and is awaited with ``run_in_executor``: the loop
-never blocks, and pygls' own thread pool (which also reads stdin) never runs analysis."""
+Below the features: core (the server instance: handlers, worker, log), analyzer (the engine side, on the worker),
+protocol (JSON-RPC that answers, or logs, malformed messages), convert / fix_actions (results → LSP types) and
+settings. Features import the core and those, never this module.
+
+Threading: pygls runs handlers on its asyncio loop. Every bit of engine work goes to ONE dedicated worker thread
+(``ServerCore.worker``, running ``analyzer.Analyzer``) and is awaited with ``run_in_executor``: the loop never
+blocks, and pygls' own thread pool (which also reads stdin) never runs analysis."""
 
 from __future__ import annotations
 
-import asyncio
-import itertools
 import gc
 import logging
 import sys
-from concurrent.futures import ThreadPoolExecutor
-from typing import Any, Awaitable, Callable, TypeVar
+from typing import Any
 
-from lsprotocol import types
-from pygls.exceptions import JsonRpcException
-from pygls.lsp.server import LanguageServer
-
-from .. import __version__
-from .analyzer import Analyzer
 from .code_actions import CodeActions
 from .configuration import Configuration
+from .core import ServerCore
 from .diagnostics import Diagnostics
 from .documents import Documents
 from .hover import Hover
 from .lifecycle import Lifecycle
-from .logs import ClientLog
-from .protocol import Protocol
 from .watched_files import WatchedFiles
 from .workspace_pass import WorkspacePass
 
-T = TypeVar("T")
 
-
-class Sqlascope(LanguageServer):
+class Sqlascope(ServerCore):
     def __init__(self) -> None:
-        super().__init__("sqlascope", __version__, protocol_cls=Protocol)
-        self.worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="sqlascope-engine")
-        self.analyzer = Analyzer()
-        self.loop: asyncio.AbstractEventLoop | None = None
-        self.epoch = 0  # bumped when any input changes: stored results of an older epoch are re-analysed on pull
-        self._ids = itertools.count(1)
-        self._tasks: set[asyncio.Task] = set()
-        self.logs = ClientLog(self)
+        super().__init__()
         self.lifecycle = Lifecycle(self)
         self.config = Configuration(self)
         self.documents = Documents(self)
@@ -65,67 +48,8 @@ class Sqlascope(LanguageServer):
         self.watched_files = WatchedFiles(self)
         self.features = [self.lifecycle, self.config, self.documents, self.diagnostics, self.watched_files,
                          Hover(self), CodeActions(self)]
-
-    # -- shared plumbing ------------------------------------------------------------------------------------
-    def handle(self, method: str, handler: Callable[[Any], Any], options: Any = None) -> None:
-        """Register a feature's (bound) method as the handler of an LSP ``method``."""
-        if asyncio.iscoroutinefunction(handler):
-            async def run(params: Any) -> Any:
-                return await handler(params)
-        else:
-            def run(params: Any) -> Any:
-                return handler(params)
-        run.__name__ = run.__qualname__ = getattr(handler, "__name__", method)
-        self.feature(method, options)(run)
-
-    async def on_worker(self, fn: Callable[..., T], *args: Any) -> T:
-        return await asyncio.get_running_loop().run_in_executor(self.worker, fn, *args)
-
-    def log(self, kind: types.MessageType, message: str) -> None:
-        self.logs.log(kind, message)
-
-    def next_id(self) -> str:
-        return str(next(self._ids))
-
-    def changed(self) -> None:
-        """Some input changed (a document's text, the settings, the environment, a file on disk)."""
-        self.epoch += 1
-
-    @property
-    def configuring(self) -> bool:
-        return self.config.applying is not None and not self.config.applying.done()
-
-    async def wait_ready(self) -> None:
-        """Wait for the index and for a settings change being applied: work started now must not use old ones."""
-        for pending in (self.lifecycle.indexing, self.config.applying):
-            if pending is not None and not pending.done():
-                try:
-                    await asyncio.shield(pending)
-                except Exception:  # logged where it was awaited; work with what we have
-                    pass
-
-    def spawn(self, work: Awaitable[None], what: str) -> None:
-        """Run ``work`` in the background; a failure is logged."""
-        async def run() -> None:
-            try:
-                await work
-            except asyncio.CancelledError:
-                pass
-            except Exception as exc:
-                self.log(types.MessageType.Error, f"sqlascope: {what} failed: {type(exc).__name__}: {exc}")
-
-        task = asyncio.get_running_loop().create_task(run())
-        self._tasks.add(task)
-        task.add_done_callback(self._tasks.discard)
-
-    def report_server_error(self, error: Exception, source: Any) -> None:
-        """pygls' out-of-band errors. The read loop's (source ``JsonRpcException``: a body that isn't JSON) are
-        the client's fault: a warning in the log, not a pop-up."""
-        if source is JsonRpcException:
-            self.log(types.MessageType.Warning,
-                     f"sqlascope: ignored a message that is not valid JSON: {type(error).__name__}: {error}"[:2000])
-            return
-        super().report_server_error(error, source)
+        # Work started now waits for the first index and for a settings change being applied.
+        self.pending_setup += [lambda: self.lifecycle.indexing, lambda: self.config.applying]
 
 
 def create_server() -> Sqlascope:

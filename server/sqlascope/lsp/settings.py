@@ -76,3 +76,7 @@ def project_settings(root: str | None) -> Settings:
 
 __all__ = ["DEFAULT_MAX_FILE_SIZE", "SECTION", "ConfigError", "environment", "layer", "log_level", "max_file_size",
            "project_settings", "unwrap"]
+
+
+def is_pyproject(uri_or_path: str) -> bool:
+    return uri_or_path.rstrip("/").endswith("/pyproject.toml") or uri_or_path == "pyproject.toml"

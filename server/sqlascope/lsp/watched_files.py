@@ -13,16 +13,14 @@ registration (VS Code); clients that don't (Neovim 0.7-0.9) may still send the n
 from __future__ import annotations
 
 import asyncio
-from typing import TYPE_CHECKING
 
 from lsprotocol import types
 from pygls.capabilities import get_capability
 from pygls.uris import to_fs_path
 
-from .configuration import is_pyproject
+from .core import ServerCore
+from .settings import is_pyproject
 
-if TYPE_CHECKING:
-    from .server import Sqlascope
 
 REGISTRATION_ID = "sqlascope-watched-files"
 GLOBS = ("**/*.py", "**/pyproject.toml")
@@ -31,7 +29,7 @@ BATCH_SECONDS = 0.05
 
 
 class WatchedFiles:
-    def __init__(self, server: "Sqlascope") -> None:
+    def __init__(self, server: ServerCore) -> None:
         self.server = server
         self.registered = False
         self.queued: list[types.FileEvent] = []

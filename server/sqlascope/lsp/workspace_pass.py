@@ -8,23 +8,22 @@ from __future__ import annotations
 
 import asyncio
 import os
-from typing import TYPE_CHECKING, Iterator
+from typing import Iterator
 
 from lsprotocol import types
 from pygls.capabilities import get_capability
 from pygls.uris import from_fs_path
 
+from .core import ServerCore
 from .analyzer import Outcome
 from .diagnostics import Published
 
-if TYPE_CHECKING:
-    from .server import Sqlascope
 
 TOKEN_PREFIX = "sqlascope-workspace"
 
 
 class WorkspacePass:
-    def __init__(self, server: "Sqlascope") -> None:
+    def __init__(self, server: ServerCore) -> None:
         self.server = server
         self.task: asyncio.Task | None = None
         self.published: set[str] = set()  # uris of unopened files it pushed diagnostics for
@@ -55,7 +54,7 @@ class WorkspacePass:
     async def yield_to_documents(self) -> None:
         """Let document analyses (waiting out their debounce or running) and settings changes go first."""
         server = self.server
-        while server.diagnostics.busy or server.configuring:
+        while server.diagnostics.busy or server.config.busy:
             await asyncio.sleep(0.05)
 
     async def run(self) -> None:
