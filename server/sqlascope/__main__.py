@@ -1,3 +1,5 @@
+"""Running ``python -m sqlascope``: the command line."""
+
 import sys
 
 from .cli import main

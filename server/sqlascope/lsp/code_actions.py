@@ -12,8 +12,8 @@ import os
 from lsprotocol import types
 from pygls.capabilities import get_capability
 
-from .core import ServerCore
 from .convert import SOURCE
+from .core import ServerCore
 from .fix_actions import FIX_ALL
 
 

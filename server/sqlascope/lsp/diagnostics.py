@@ -20,8 +20,8 @@ from lsprotocol import types
 from pygls.capabilities import get_capability
 from pygls.workspace import TextDocument
 
-from .core import ServerCore
 from .analyzer import Outcome
+from .core import ServerCore
 from .settings import SECTION
 
 

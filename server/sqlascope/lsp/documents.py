@@ -13,8 +13,8 @@ from lsprotocol import types
 from pygls.uris import to_fs_path
 from pygls.workspace import TextDocument
 
-from .core import ServerCore
 from .convert import key
+from .core import ServerCore
 from .settings import is_pyproject
 
 

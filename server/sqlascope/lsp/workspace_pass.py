@@ -14,8 +14,8 @@ from lsprotocol import types
 from pygls.capabilities import get_capability
 from pygls.uris import from_fs_path
 
-from .core import ServerCore
 from .analyzer import Outcome
+from .core import ServerCore
 from .diagnostics import Published
 
 

@@ -1,0 +1,1 @@
+"""The engine driving the interpreter: analysis roots, cached results, name resolution and call summaries."""

@@ -10,15 +10,13 @@ from __future__ import annotations
 import ast
 from dataclasses import dataclass, field
 
-from ..interp import graph as C
-from ..interp.cfg import build_cfg
-from ..interp.budget import DEFAULT_TIME_BUDGET, NO_DEADLINE, Deadline
-from ..interp.evaluator import Evaluator
 from ..findings import Fault, Location
-from ..orm.models import ModelIndex
 from ..index.workspace import Workspace
-
-
+from ..interp import graph as C
+from ..interp.budget import DEFAULT_TIME_BUDGET, NO_DEADLINE, Deadline
+from ..interp.cfg import build_cfg
+from ..interp.evaluator import Evaluator
+from ..orm.models import ModelIndex
 from .names import Names
 from .roots import Roots
 from .summaries import Summaries

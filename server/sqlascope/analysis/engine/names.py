@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import ast
 
+from ..index.workspace import Definition, External, ModuleRef, Symbol
 from ..interp.frame import Frame, State
+from ..interp.values import UNKNOWN, ClassRef, ExternalValue, Function, ModuleValue, members
 from ..orm.models import MappedAttribute, MappedClass
 from ..orm.sqla_api import Construct, construct_of
 from ..orm.state import Heap
-from ..interp.values import UNKNOWN, ClassRef, ExternalValue, Function, ModuleValue, members
-from ..index.workspace import Definition, External, ModuleRef, Symbol
-
 from .summaries import MAX_CALL_DEPTH
 
 

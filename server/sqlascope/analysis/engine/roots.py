@@ -8,16 +8,16 @@ import sys
 from dataclasses import dataclass, replace
 from typing import Iterator
 
-from ..interp.budget import NO_DEADLINE, AnalysisCutShort, Deadline
+from ..findings import Fault, Location, Severity
 from ..index.dependencies import node_span
 from ..index.fingerprints import fingerprint, root_fingerprint, span
-from ..findings import Fault, Location, Severity
+from ..interp.budget import NO_DEADLINE, AnalysisCutShort, Deadline
 from ..interp.fixpoint import run
 from ..interp.frame import Frame, State
+from ..interp.values import UNKNOWN
+from ..orm.state import Heap
 from ..report.issues import Issue
 from ..report.relocate import Unmovable, line_mover, relocate
-from ..orm.state import Heap
-from ..interp.values import UNKNOWN
 
 #: Source text that makes a module worth analysing (others are skipped unless they import one that is).
 RELEVANCE_MARKERS = ("sqlalchemy", "sqlmodel", "flask_sqlalchemy")

@@ -5,8 +5,8 @@ from __future__ import annotations
 import ast
 from dataclasses import dataclass
 
-from ..interp.evaluator import Evaluator
 from ..findings import Related
+from ..interp.evaluator import Evaluator
 from ..interp.fixpoint import RunResult, run
 from ..interp.frame import Frame, State
 from ..interp.values import UNKNOWN, Const, Context, Function, Items, Keyed, join_values

@@ -1,0 +1,1 @@
+"""The interpreter: CFGs, abstract values and state, the evaluator and its effect modules (calls, contexts, frameworks, holders)."""

@@ -5,13 +5,13 @@ from __future__ import annotations
 import ast
 from dataclasses import replace
 
-from ..orm import lifecycle
 from ..findings import Fault, Severity
-from .frame import Frame, State
-from ..report.issues import Issue
+from ..orm import lifecycle
 from ..orm.models import AttrKind, MappedAttribute
-from ..orm.state import InstanceFact
 from ..orm.sqla_api import Construct, FROM_ATTRIBUTES_METHODS, LoaderOpt, TASK_SEND_METHODS, construct_of
+from ..orm.state import InstanceFact
+from ..report.issues import Issue
+from .frame import Frame, State
 from .values import (
     UNKNOWN,
     AttrRef,

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import ast
 
-from .instances import construct_instance
-from .frame import Frame, State, element_of
 from ..orm.models import AttrKind
 from ..orm.sqla_api import APP_CONTEXT_METHODS, CONTAINER_STORES
+from .frame import Frame, State, element_of
+from .instances import construct_instance
 from .values import (
     UNKNOWN,
     BoundMethod,

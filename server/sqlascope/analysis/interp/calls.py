@@ -24,8 +24,8 @@ from ..orm.sqla_api import (
     construct_of,
     is_async_name,
 )
-from .frame import Frame, State, element_of
 from ..orm.state import Life
+from .frame import Frame, State, element_of
 from .frameworks import Frameworks
 from .host import Evaluating, Host
 from .loader_options import flatten_options, loader_option

@@ -19,11 +19,11 @@ from __future__ import annotations
 import ast
 
 from ..orm import lifecycle
-from .graph import WithExit
 from ..orm.sqla_api import SessionEffect
 from .calls import FLASK_REGISTRY, Calls
-from .holders import FLASK_G
 from .frame import Frame, State
+from .graph import WithExit
+from .holders import FLASK_G
 from .host import Evaluating, Host
 from .values import UNKNOWN, BoundMethod, Const, Context, ContextKind, Executor, Function, ObjectRef, SessionRef
 

@@ -12,21 +12,21 @@ import ast
 from dataclasses import replace
 from typing import Callable
 
-from . import graph as C
-from ..orm import lifecycle
 from ..findings import Location
-from .calls import Calls
-from .contexts import Contexts
-from .frameworks import Frameworks
-from .host import Host
+from ..orm import lifecycle
+from ..orm.sqla_api import Construct, construct_of
+from ..orm.state import Event
+from ..report.issues import Issue
+from . import graph as C
 from .attributes import Attributes
 from .call_sites import CallSites
+from .calls import Calls
+from .contexts import Contexts
 from .expressions import Expressions
-from .holders import Holders
 from .frame import RETURN_SLOT, Frame, State, bind, element_of
-from ..report.issues import Issue
-from ..orm.state import Event
-from ..orm.sqla_api import Construct, construct_of
+from .frameworks import Frameworks
+from .holders import Holders
+from .host import Host
 from .values import (
     UNKNOWN,
     BoundMethod,

@@ -17,9 +17,10 @@ from __future__ import annotations
 import ast
 from dataclasses import replace
 
-from .frame import Frame, State, element_of
+from ..index.workspace import Definition, External
 from ..orm.sqla_api import DEPENDENCY_EXIT, TASK_SEND_METHODS, Construct, construct_of
 from ..orm.state import Event, Life
+from .frame import Frame, State, element_of
 from .host import Evaluating, Host
 from .instances import construct_instance
 from .values import (
@@ -38,7 +39,6 @@ from .values import (
     TaskQueue,
     members,
 )
-from ..index.workspace import Definition, External
 
 
 #: env slot holding the resumptions of the yield dependencies entered for this handler, per exit timing

@@ -18,14 +18,14 @@ from __future__ import annotations
 import ast
 
 from ..findings import Fault, Severity
-from ..report.issues import Issue
+from ..index.workspace import Definition
 from ..orm.models import decorator_name
 from ..orm.sqla_api import Construct
 from ..orm.state import Life
+from ..report.issues import Issue
 from .frame import Frame, State
 from .host import Evaluating, Host
 from .values import ClassRef, InstanceRef, Items, Many, ObjectFact, SessionRef, UNKNOWN, join_values, members
-from ..index.workspace import Definition
 
 
 #: heap object key of ``flask.g`` (one per app context; contexts.py saves and restores it)

@@ -5,12 +5,12 @@ from __future__ import annotations
 import ast
 from dataclasses import replace
 
-from ..orm import lifecycle
 from ..findings import Fault, Severity
-from ..report.issues import Issue
+from ..orm import lifecycle
 from ..orm.sqla_api import INSTANCE_ARGUMENT_EFFECTS, SessionEffect
-from .frame import State
 from ..orm.state import Life, Load, SessionFact
+from ..report.issues import Issue
+from .frame import State
 from .loader_options import flatten_options
 from .values import (
     ClassRef,

@@ -12,8 +12,8 @@ import ast
 import enum
 from dataclasses import dataclass, field
 
-from .sqla_api import RELATIONSHIP_LAZY, Construct, Strategy, construct_of
 from ..index.workspace import Definition, External, Workspace
+from .sqla_api import RELATIONSHIP_LAZY, Construct, Strategy, construct_of
 
 
 class AttrKind(enum.Enum):
