@@ -1,4 +1,4 @@
-"""Structure of the control-flow graphs built by ``sqlascope.analysis.cfg.build_cfg``."""
+"""Structure of the control-flow graphs built by ``sqlascope.analysis.interp.cfg.build_cfg``."""
 
 from __future__ import annotations
 

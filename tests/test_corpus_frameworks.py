@@ -1,6 +1,6 @@
 """The framework timing facts the analyzer relies on, checked against the installed framework versions.
 
-The engine encodes them as data (``sqlascope.analysis.sqla_api``); these tests run the real frameworks and fail
+The engine encodes them as data (``sqlascope.analysis.orm.sqla_api``); these tests run the real frameworks and fail
 when an upgrade changes the behaviour, so the table and the corpus cases under tests/corpus/multi/fastapi_*,
 celery_tasks and flask_* get revisited instead of silently drifting.
 """
