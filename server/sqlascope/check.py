@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from .analysis.engine.core import Engine
 from .analysis.findings import Finding, Location, Related
 from .analysis.report.issues import Issue
+from .analysis.index.jedi_fallback import workspace_resolving_installed
 from .analysis.index.workspace import Workspace, discover_python_files
 from .config import Settings
 from .noqa import suppressed
@@ -122,8 +123,6 @@ def findings_for_file(engine: Engine, path: str, settings: Settings) -> list[Fin
 
 def default_workspace(paths: list[str]) -> Workspace:
     """A workspace rooted at the first path (its folder, for a file), resolving installed packages with jedi."""
-    from .analysis.index.jedi_fallback import workspace_resolving_installed
-
     first = os.path.abspath(paths[0] if paths else ".")
     return workspace_resolving_installed(first if os.path.isdir(first) else os.path.dirname(first))
 

@@ -6,6 +6,7 @@ import ast
 from typing import Iterator
 
 from ..analysis.index.source import SourceFile
+from .edits import insertion
 
 
 def node_at(source: SourceFile, span: list | tuple, kind: type = ast.AST) -> ast.AST | None:
@@ -266,8 +267,6 @@ def trailing_comment(source: SourceFile, stmt: ast.stmt) -> str:
 def append_argument(source: SourceFile, call: ast.Call, text: str):
     """An insertion adding the argument ``text`` at the end of ``call``'s arguments. A call laid out one argument
     per line with a trailing comma gets a new line in the same style (comments stay where they are)."""
-    from .edits import insertion
-
     given = [*call.args, *call.keywords]
     if not given:
         column = source.char_column(call.end_lineno, call.end_col_offset) - 1  # before the closing parenthesis

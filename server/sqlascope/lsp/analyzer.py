@@ -14,6 +14,7 @@ from lsprotocol import types
 from pygls.workspace.position_codec import PositionCodec
 
 from ..analysis.engine.core import Engine
+from ..analysis.index.jedi_fallback import workspace_resolving_installed
 from ..analysis.index.source import SourceFile
 from ..analysis.index.workspace import Workspace, discover_python_files, skipped_dir
 from ..check import findings_for_file
@@ -71,8 +72,6 @@ def _megabytes(size: int) -> str:
 def make_workspace(roots: list[str], environment: str | None) -> Workspace:
     """A workspace whose imports of installed packages resolve through jedi, in the user's environment
     (``environment``: an interpreter or a virtualenv directory) or, without one, the server's."""
-    from ..analysis.index.jedi_fallback import workspace_resolving_installed
-
     if not roots and not environment:
         return Workspace()
     return workspace_resolving_installed(os.path.abspath(roots[0]) if roots else os.getcwd(), environment or None)
