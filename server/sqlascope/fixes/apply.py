@@ -1,4 +1,6 @@
-"""Applying the preferred fix of many findings at once (``check --fix``, "fix all"): group edits per file,
+"""Applying the preferred fix of many findings at once (``check --fix``, "fix all").
+
+Applying the preferred fix of many findings at once (``check --fix``, "fix all"): group edits per file,
 never apply an edit that overlaps another, and say which findings were left alone and why."""
 
 from __future__ import annotations

@@ -1,4 +1,6 @@
-"""Load what the read needs before the session ends: ``session.refresh(obj, ["rel"])`` just before the
+"""Load what the read needs before the session ends.
+
+Load what the read needs before the session ends: ``session.refresh(obj, ["rel"])`` just before the
 ``close()`` or at the end of the ``with`` block (``session.refresh(obj)`` for expired columns).
 
 Offered only where no other fix applies (see ``FALLBACKS`` in ``__init__``): it loads in the place that ends the

@@ -1,4 +1,6 @@
-"""The engine side of the server. Every method runs on the server's single worker thread: the workspace
+"""The engine side of the server, run on the single worker thread.
+
+The engine side of the server. Every method runs on the server's single worker thread: the workspace
 and the engine (with its incremental caches) are never touched from anywhere else."""
 
 from __future__ import annotations

@@ -1,4 +1,6 @@
-"""``textDocument/codeAction``: quick fixes as LSP code actions, one ``quickfix`` per offered fix, tied to its
+"""``textDocument/codeAction``: quick fixes and fix-all for our diagnostics.
+
+``textDocument/codeAction``: quick fixes as LSP code actions, one ``quickfix`` per offered fix, tied to its
 diagnostic, the best one marked preferred, plus ``source.fixAll.sqlascope`` applying every preferred fix of the file.
 
 Fixes are computed on the worker (``Analyzer.code_actions``, which turns them into LSP types with fix_actions.py);

@@ -1,4 +1,6 @@
-"""Open documents: didOpen / didChange / didSave / didClose, lookup by URI, and which version of each document the
+"""Open documents: their synchronisation, lookup by URI, and the version the worker holds.
+
+Open documents: didOpen / didChange / didSave / didClose, lookup by URI, and which version of each document the
 worker's workspace holds.
 
 pygls keys its documents by the *unquoted* URI while clients send quoted ones (``file:///my%20project/app.py``):

@@ -1,4 +1,6 @@
-"""``textDocument/hover``: what the engine knows about the name under the cursor (its session state and loaded
+"""``textDocument/hover``: what the engine knows about the name under the cursor.
+
+``textDocument/hover``: what the engine knows about the name under the cursor (its session state and loaded
 attributes)."""
 
 from __future__ import annotations

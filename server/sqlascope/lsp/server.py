@@ -1,4 +1,6 @@
-"""The sqlascope language server, assembled: the core (core.py) plus one object per feature, each in its own module:
+"""The sqlascope language server, assembled from the core and one object per feature.
+
+The sqlascope language server, assembled: the core (core.py) plus one object per feature, each in its own module:
 
 =================  ===================================================================================
 lifecycle          initialize / initialized / shutdown; (re)building the index

@@ -1,4 +1,6 @@
-"""``workspace/didChangeWatchedFiles``: files changed on disk behind the editor's back (a ``git checkout``, a
+"""``workspace/didChangeWatchedFiles``: files changed on disk behind the editor's back.
+
+``workspace/didChangeWatchedFiles``: files changed on disk behind the editor's back (a ``git checkout``, a
 formatter, another tool).
 
 The server registers watchers for ``**/*.py`` and ``**/pyproject.toml`` when the client supports dynamic

@@ -1,4 +1,6 @@
-"""SQS001 analysis-cut-short: a notice, not a bug. The analysis of a function stopped early, so findings in it
+"""SQS001 analysis-cut-short: a notice that the analysis of a function stopped early.
+
+SQS001 analysis-cut-short: a notice, not a bug. The analysis of a function stopped early, so findings in it
 (and in the functions after it, when the file's time budget was spent) may be missing."""
 
 from ..analysis.findings import Fault

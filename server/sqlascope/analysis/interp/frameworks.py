@@ -1,4 +1,6 @@
-"""Framework conventions that decide when a session ends or where an instance goes: FastAPI dependencies and
+"""Framework conventions that end sessions or move instances: FastAPI, Pydantic, Celery.
+
+Framework conventions that decide when a session ends or where an instance goes: FastAPI dependencies and
 background tasks, Pydantic ``from_attributes`` validation, Celery task sending.
 
 The timing facts these rules rely on were observed by running the frameworks (see tests/corpus/README.md and

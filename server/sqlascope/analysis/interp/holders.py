@@ -1,4 +1,6 @@
-"""Long-lived holders of ORM instances: module-level containers, class attributes, ``functools.cache`` results,
+"""Long-lived holders of ORM instances, tracked on the path and warned about at the store.
+
+Long-lived holders of ORM instances: module-level containers, class attributes, ``functools.cache`` results,
 ``self`` attributes and ``flask.g``.
 
 Two jobs:

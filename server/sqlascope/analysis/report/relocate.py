@@ -1,4 +1,6 @@
-"""Moving a cached result with its code: when an edit shifts unchanged functions up or down, their issues are
+"""Moving a cached result with its code when an edit only shifted it.
+
+Moving a cached result with its code: when an edit shifts unchanged functions up or down, their issues are
 the same issues on other lines. Re-analysing them would give the same answer, only slower.
 
 A move is a list of regions of the edited file (a function root, a definition it consulted), each with the line
