@@ -1,6 +1,6 @@
 """The sqlascope language server, assembled from the core and one object per feature.
 
-The sqlascope language server, assembled: the core (core.py) plus one object per feature, each in its own module:
+The features, one object each, in their own modules:
 
 =================  ===================================================================================
 lifecycle          initialize / initialized / shutdown; (re)building the index

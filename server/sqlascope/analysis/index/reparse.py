@@ -1,6 +1,6 @@
 """Reparsing only the top-level statements an edit touched.
 
-Reparsing only what an edit touched: the top-level statements of the previous tree that lie wholly before or
+The top-level statements of the previous tree that lie wholly before or
 wholly after the edited lines (and did not move) are reused; the lines between them are parsed on their own.
 An edit inside a class does the same one level down, with the class's own statements.
 
