@@ -65,7 +65,7 @@ class ServerCore(LanguageServer):
 
     async def wait_ready(self) -> None:
         """Wait for the index and for a settings change being applied: work started now must not use old ones."""
-        for pending in (setup() for setup in self.pending_setup):
+        for pending in [setup() for setup in self.pending_setup]:  # those pending when called, not ones started later
             if pending is not None and not pending.done():
                 try:
                     await asyncio.shield(pending)
