@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import os
+from dataclasses import fields
 from typing import Any
 
 from ..analysis.index.source import MAX_SOURCE_BYTES
-from ..config import ConfigError, Settings, load_settings, settings_from_mapping
+from ..config import EDITOR, ConfigError, Settings, load_settings, settings_from_mapping
 
 SECTION = "sqlascope"
 
@@ -20,10 +21,10 @@ def unwrap(value: Any) -> dict:
 
 
 def layer(base: Settings, editor: dict) -> Settings:
-    """``editor`` (initializationOptions / workspace configuration) over ``base``; raises ConfigError."""
-    over = settings_from_mapping(editor, "editor settings")
-    return base.merged(select=over.select, ignore=over.ignore, severity=over.severity,
-                       session_helpers=over.session_helpers, time_budget=over.time_budget)
+    """``editor`` (initializationOptions / workspace configuration) over ``base``; raises ConfigError (an unknown
+    key, a value of the wrong type, an unknown rule code: the same checks as ``[tool.sqlascope]``)."""
+    over = settings_from_mapping(editor, "editor settings", EDITOR)
+    return base.merged(**{f.name: getattr(over, f.name) for f in fields(Settings)})
 
 
 #: ``logLevel`` → the highest window/logMessage type sent (Error=1 … Debug=5).
