@@ -4,13 +4,11 @@ from __future__ import annotations
 
 import json
 import os
-import subprocess
-import sys
 import textwrap
 
 import pytest
 
-from cli_support import BUGGY, SCRIPT, run_cli
+from cli_support import BUGGY, run_cli
 
 
 @pytest.fixture
