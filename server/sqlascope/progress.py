@@ -12,6 +12,13 @@ from .report.model import relative
 DEFAULT_DELAY = 1.0
 
 
+def _columns(stream: TextIO) -> int:
+    try:
+        return os.get_terminal_size(stream.fileno()).columns
+    except (OSError, ValueError, AttributeError):
+        return 0
+
+
 class Progress:
     """``check_paths``' progress callback. Shows nothing unless ``stream`` is a terminal."""
 
@@ -27,11 +34,15 @@ class Progress:
         if self.bar is None:
             from tqdm import tqdm
 
+            known = _columns(self.stream) > 0  # a terminal that reports no size (0 x 0) gets 80 x 24
             self.bar = tqdm(total=total, file=self.stream, delay=self.delay, unit="file", leave=False,
-                            dynamic_ncols=True, desc="sqlascope")
-        else:
-            self.bar.update(1)
-        self.bar.set_postfix_str(relative(path))
+                            dynamic_ncols=known, ncols=None if known else 80, nrows=None if known else 24,
+                            desc="sqlascope")
+            self.bar.set_postfix_str(relative(path), refresh=False)
+            return
+        # the file name first, then the count: the refresh the update may make (only after ``delay``) shows both
+        self.bar.set_postfix_str(relative(path), refresh=False)
+        self.bar.update(1)
 
     def close(self) -> None:
         if self.bar is not None:

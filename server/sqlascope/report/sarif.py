@@ -41,21 +41,14 @@ def _physical(location: Location) -> dict:
             "region": _region(location.line, location.column, location.end_line, location.end_column)}
 
 
-def _first_paragraph(markdown: str, heading: str) -> str:
-    """The first paragraph under ``## heading`` of a rule page (its full description)."""
-    lines = markdown.splitlines()
-    try:
-        start = next(i for i, line in enumerate(lines) if line.strip().lower() == f"## {heading}".lower()) + 1
-    except StopIteration:
-        return ""
+def _first_paragraph(markdown: str) -> str:
+    """The first paragraph of a rule page's first section ("What it detects"): its full description."""
     paragraph: list[str] = []
-    for line in lines[start:]:
-        if not line.strip():
+    for line in markdown.splitlines():
+        if line.startswith("#") or not line.strip():
             if paragraph:
                 break
             continue
-        if line.startswith("#"):
-            break
         paragraph.append(line.strip())
     return " ".join(paragraph)
 
@@ -67,7 +60,7 @@ def _rule(code: str, docs_url: str | None) -> dict:
         "id": code,
         "name": rule.name,
         "shortDescription": {"text": rule.summary},
-        "fullDescription": {"text": _first_paragraph(help_markdown, "What it detects") or rule.summary},
+        "fullDescription": {"text": _first_paragraph(help_markdown) or rule.summary},
         "help": {"text": help_markdown, "markdown": help_markdown},
         "helpUri": doc_href(code, docs_url),
         "defaultConfiguration": {"level": LEVEL[rule.default_severity]},
