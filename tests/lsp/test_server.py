@@ -31,7 +31,7 @@ async def test_open_publishes_the_finding_with_range_code_link_and_related(clien
     assert diag.code == "SQS102"
     assert diag.source == "sqlascope"
     assert diag.severity == types.DiagnosticSeverity.Error
-    assert diag.code_description is not None and diag.code_description.href.endswith("SQS102.md")
+    assert diag.code_description is not None and diag.code_description.href.endswith("/rule_docs/SQS102.md")
     assert "DetachedInstanceError" in diag.message
     related = [(r.location.uri, r.location.range.start.line, r.location.range.start.character, r.message)
                for r in diag.related_information]
@@ -174,10 +174,10 @@ async def test_a_bad_configuration_is_refused_and_the_last_good_one_stays(client
     report = await client.text_document_diagnostic_async(
         types.DocumentDiagnosticParams(text_document=types.TextDocumentIdentifier(uri=uri)))
     assert list(report.items) == []  # still ignoring SQS102: the last good settings
-    client.set_configuration({}, section="sqlascope")  # a good configuration applies again
+    client.set_configuration({"docsUrl": "https://docs.example.org/rules/"}, section="sqlascope")  # a good one
     client.workspace_did_change_configuration(types.DidChangeConfigurationParams(settings=None))
     [diag] = await diagnostics_for(client, uri)
-    assert diag.code == "SQS102"
+    assert diag.code == "SQS102" and diag.code_description.href == "https://docs.example.org/rules/SQS102.md"
 
 
 @pytest_lsp.fixture(config=ClientServerConfig(server_command=SERVER))
