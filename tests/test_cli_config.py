@@ -111,17 +111,15 @@ def test_skipped_and_cut_short_files_are_in_the_summary(project):
 
 
 # -- colour ------------------------------------------------------------------------------------------------------
-def _run_on_a_terminal(args: list[str], cwd: Path, env: dict) -> tuple[int, str, str]:
-    """Run the script with stderr (and, unless ``stdout_pipe``, stdout) on a pseudo-terminal."""
+def _run_on_a_terminal(args: list[str], cwd: Path, env: dict, stream: str = "stderr") -> tuple[int, str, str]:
+    """Run the script with ``stream`` (stdout or stderr) on a pseudo-terminal and the other one piped; returns the
+    exit code, stdout and stderr."""
     controller, terminal = pty.openpty()
-    proc = subprocess.Popen([SCRIPT, *args], cwd=cwd, env=env, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
-                            stderr=terminal)
+    pipes = {"stdout": subprocess.PIPE, "stderr": subprocess.PIPE, stream: terminal}
+    proc = subprocess.Popen([SCRIPT, *args], cwd=cwd, env=env, stdin=subprocess.DEVNULL, **pipes)
     os.close(terminal)
     chunks = []
-    while True:
-        ready, _, _ = select.select([controller], [], [], 120)
-        if not ready:
-            break
+    while select.select([controller], [], [], 120)[0]:
         try:
             data = os.read(controller, 65536)
         except OSError:  # the terminal closed: the process is done with it
@@ -129,37 +127,19 @@ def _run_on_a_terminal(args: list[str], cwd: Path, env: dict) -> tuple[int, str,
         if not data:
             break
         chunks.append(data)
-    out = proc.stdout.read().decode()
+    other = (proc.stderr if stream == "stdout" else proc.stdout).read().decode()
     code = proc.wait(120)
     os.close(controller)
-    return code, out, b"".join(chunks).decode(errors="replace")
-
-
-def _run_with_stdout_on_a_terminal(args: list[str], cwd: Path, env: dict) -> str:
-    controller, terminal = pty.openpty()
-    proc = subprocess.Popen([SCRIPT, *args], cwd=cwd, env=env, stdin=subprocess.DEVNULL, stdout=terminal,
-                            stderr=subprocess.DEVNULL)
-    os.close(terminal)
-    chunks = []
-    while True:
-        try:
-            data = os.read(controller, 65536)
-        except OSError:
-            break
-        if not data:
-            break
-        chunks.append(data)
-    proc.wait(120)
-    os.close(controller)
-    return b"".join(chunks).decode(errors="replace")
+    on_terminal = b"".join(chunks).decode(errors="replace")
+    return (code, on_terminal, other) if stream == "stdout" else (code, other, on_terminal)
 
 
 def test_colour_only_on_a_terminal_and_as_the_environment_says(project):
     assert "\033[" not in run_cli("check", "app.py", cwd=project)[1]
     assert "\033[1;31merror" in run_cli("check", "app.py", cwd=project, env=clean_env(FORCE_COLOR="1"))[1]
     assert "\033[" not in run_cli("check", "app.py", cwd=project, env=clean_env(FORCE_COLOR="1", NO_COLOR="1"))[1]
-    assert "\033[1;31merror" in _run_with_stdout_on_a_terminal(["check", "app.py"], project, clean_env())
-    assert "\033[" not in _run_with_stdout_on_a_terminal(["check", "app.py"], project, clean_env(NO_COLOR="1"))
+    assert "\033[1;31merror" in _run_on_a_terminal(["check", "app.py"], project, clean_env(), "stdout")[1]
+    assert "\033[" not in _run_on_a_terminal(["check", "app.py"], project, clean_env(NO_COLOR="1"), "stdout")[1]
     assert "\033[" not in run_cli("check", "--format", "json", "app.py", cwd=project, env=clean_env(FORCE_COLOR="1"))[1]
 
 
