@@ -10,7 +10,7 @@ from pathlib import Path
 
 from cli_support import run_cli
 from sqlascope.analysis.findings import Finding, Location, Severity
-from sqlascope.analysis.workspace import Workspace
+from sqlascope.analysis.index.workspace import Workspace
 from sqlascope.fixes import apply as apply_module
 from sqlascope.fixes.edits import Fix, TextEdit
 

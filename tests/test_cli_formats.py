@@ -27,7 +27,7 @@ def examples(fmt: str) -> tuple[int, str, str]:
 
 def _json_schema() -> dict:
     """The schema as installed with the package (not the source tree's copy)."""
-    return json.loads(resources.files("sqlascope.report").joinpath("check-report.schema.json").read_text())
+    return json.loads(resources.files("sqlascope.formats").joinpath("check-report.schema.json").read_text())
 
 
 @pytest.fixture

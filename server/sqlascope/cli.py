@@ -14,9 +14,10 @@ from typing import Any
 from . import __version__
 from .check import check_paths
 from .config import ConfigError, load_settings, settings_from_mapping
-from .report import FORMATS, Report
-from .report.model import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, plural, relative
-from .report.text import use_color
+from .formats import FORMATS, Report
+from .rules import CODES
+from .formats.model import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, plural, relative
+from .formats.text import use_color
 
 #: Command-line flags that set a configuration option: flag → (option key, how the flag's text becomes a value).
 #: Each goes through the same typed model as ``[tool.sqlascope]`` and the editor's settings.
@@ -41,14 +42,14 @@ def _dest(flag: str) -> str:
 
 def _settings(args: argparse.Namespace, start: str):
     """``[tool.sqlascope]`` with the command line's settings over it; raises ConfigError."""
-    settings = load_settings(start)
+    settings = load_settings(start, CODES)
     problems: list[str] = []
     for flag, (key, parse) in SETTING_FLAGS.items():
         text = getattr(args, _dest(flag))
         if text is None:
             continue
         try:
-            over = settings_from_mapping({key: parse(text)}, flag)
+            over = settings_from_mapping({key: parse(text)}, CODES, flag)
         except ValueError as exc:  # ConfigError included
             problems.extend(exc.problems if isinstance(exc, ConfigError) else [f"{flag}: not a valid value: {text!r}"])
             continue
@@ -119,13 +120,13 @@ def _rule(args: argparse.Namespace) -> int:
     from .rules import BY_CODE
     from .rules.docs import doc_text
 
-    codes = sorted(BY_CODE) if args.all else [args.code.strip().upper()] if args.code else []
+    codes = list(CODES) if args.all else [args.code.strip().upper()] if args.code else []
     if not codes:
         print("sqlascope rule: give a rule code (e.g. SQS102) or --all", file=sys.stderr)
         return EXIT_ERROR
     unknown = [code for code in codes if code not in BY_CODE]
     if unknown:
-        print(f"sqlascope rule: unknown rule code {', '.join(unknown)}; valid codes: {', '.join(sorted(BY_CODE))}",
+        print(f"sqlascope rule: unknown rule code {', '.join(unknown)}; valid codes: {', '.join(CODES)}",
               file=sys.stderr)
         return EXIT_ERROR
     print("\n\n".join(doc_text(code).rstrip() for code in codes))

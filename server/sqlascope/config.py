@@ -3,7 +3,8 @@
 Every setting is a row of ``OPTIONS``: its key (kebab-case, as in pyproject.toml; snake_case and camelCase
 spellings are accepted too), what a value must be, and where it may appear. ``validate`` turns a raw mapping into
 typed values or raises one ``ConfigError`` naming every problem: an unknown key (with a "did you mean"), a value
-of the wrong type, an unknown rule code or prefix (with the valid codes)."""
+of the wrong type, an unknown rule code or prefix (with the valid codes). The valid codes are the caller's to give
+(``rules.CODES``): settings sit below the rules in the layers."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ import difflib
 import os
 import sys
 from dataclasses import dataclass, replace
-from typing import Any, Callable, Mapping
+from typing import Any, Callable, Collection, Mapping
 
 from .analysis.findings import Severity
 
@@ -62,16 +63,10 @@ class _Invalid(Exception):
 
 
 # -- value types ------------------------------------------------------------------------------------------------
-def rule_codes() -> tuple[str, ...]:
-    from .rules import BY_CODE  # the rules import the engine; settings are read before any of it is needed
-
-    return tuple(sorted(BY_CODE))
-
-
-def _check_code(code: str) -> str:
+def _check_code(code: str, codes: Collection[str]) -> str:
     code = code.strip().upper()
-    if not any(known.startswith(code) for known in rule_codes()) or not code:
-        raise _Invalid(f"names an unknown rule code or prefix `{code}`; valid codes: {', '.join(rule_codes())}")
+    if not any(known.startswith(code) for known in codes):
+        raise _Invalid(f"names an unknown rule code or prefix `{code}`; valid codes: {', '.join(sorted(codes))}")
     return code
 
 
@@ -83,20 +78,20 @@ def _strings(value: Any) -> tuple[str, ...]:
     return tuple(v.strip() for v in value if v.strip())
 
 
-def _codes(value: Any) -> tuple[str, ...]:
-    return tuple(_check_code(code) for code in _strings(value))
+def _codes(value: Any, codes: Collection[str]) -> tuple[str, ...]:
+    return tuple(_check_code(code, codes) for code in _strings(value))
 
 
-def _severities(value: Any) -> tuple[tuple[str, Severity], ...]:
+def _severities(value: Any, codes: Collection[str]) -> tuple[tuple[str, Severity], ...]:
     if not isinstance(value, Mapping):
         raise _Invalid(f'must be a table of CODE = "error|warning|information|hint", not {value!r}')
     out = []
     for code, level in value.items():
         try:
-            out.append((_check_code(str(code)), Severity.parse(str(level))))
+            out.append((_check_code(str(code), codes), Severity.parse(str(level))))
         except KeyError:
             raise _Invalid(f"gives {code} an unknown level {level!r}: the severity of a code must be error, warning, "
-                          "information or hint") from None
+                           "information or hint") from None
     return tuple(out)
 
 
@@ -146,10 +141,11 @@ PROJECT, EDITOR = "project", "editor"
 @dataclass(frozen=True)
 class Option:
     key: str  # kebab-case, as written in [tool.sqlascope]
-    convert: Callable[[Any], Any]  # raises _Invalid
+    convert: Callable[..., Any]  # value (and the valid rule codes, when ``names_codes``) → typed value; raises _Invalid
     field: str | None = None  # the Settings field it fills; None: the language server or the editor reads it
     #: where it may be written: in pyproject.toml and the editor, or only in the editor's settings
     scopes: tuple[str, ...] = (PROJECT, EDITOR)
+    names_codes: bool = False  # its value names rule codes, checked against the valid ones
 
     @property
     def spellings(self) -> tuple[str, ...]:
@@ -158,9 +154,9 @@ class Option:
 
 
 OPTIONS: tuple[Option, ...] = (
-    Option("select", _codes, "select"),
-    Option("ignore", _codes, "ignore"),
-    Option("severity", _severities, "severity"),
+    Option("select", _codes, "select", names_codes=True),
+    Option("ignore", _codes, "ignore", names_codes=True),
+    Option("severity", _severities, "severity", names_codes=True),
     Option("session-helpers", _strings, "session_helpers"),
     Option("time-budget", _seconds, "time_budget"),
     Option("docs-url", _url, "docs_url"),
@@ -189,8 +185,9 @@ def _unknown_key(key: str, known: dict[str, Option], origin: str) -> str:
     return f"{origin}: unknown key `{key}`{hint}; known keys: {', '.join(sorted({o.key for o in known.values()}))}"
 
 
-def validate(data: Mapping, origin: str = "settings", scope: str = PROJECT) -> dict[str, Any]:
-    """Typed values by option key (kebab-case) for the keys present in ``data``; raises ConfigError."""
+def validate(data: Mapping, codes: Collection[str], origin: str = "settings", scope: str = PROJECT) -> dict[str, Any]:
+    """Typed values by option key (kebab-case) for the keys present in ``data``; raises ConfigError. ``codes``: the
+    valid rule codes (a setting may name one of them or a prefix of some)."""
     if not isinstance(data, Mapping):
         raise ConfigError(f"{origin}: must be a table of settings, not {data!r}")
     known = _option_of(scope)
@@ -202,7 +199,8 @@ def validate(data: Mapping, origin: str = "settings", scope: str = PROJECT) -> d
             problems.append(_unknown_key(str(key), known, origin))
             continue
         try:
-            values[option.key] = None if raw is None else option.convert(raw)
+            values[option.key] = (None if raw is None else option.convert(raw, codes) if option.names_codes
+                                  else option.convert(raw))
         except _Invalid as exc:
             problems.append(f"{origin}: `{key}` {exc}")
     if problems:
@@ -210,8 +208,9 @@ def validate(data: Mapping, origin: str = "settings", scope: str = PROJECT) -> d
     return values
 
 
-def settings_from_mapping(data: Mapping, origin: str = "settings", scope: str = PROJECT) -> Settings:
-    values = validate(data, origin, scope)
+def settings_from_mapping(data: Mapping, codes: Collection[str], origin: str = "settings",
+                          scope: str = PROJECT) -> Settings:
+    values = validate(data, codes, origin, scope)
     fields = {o.field: values[o.key] for o in OPTIONS if o.field and values.get(o.key) is not None}
     return Settings(**fields)
 
@@ -228,7 +227,8 @@ def find_pyproject(start: str) -> str | None:
         directory = parent
 
 
-def load_settings(start: str) -> Settings:
+def load_settings(start: str, codes: Collection[str]) -> Settings:
+    """``[tool.sqlascope]`` of the nearest pyproject.toml above ``start``; raises ConfigError."""
     path = find_pyproject(start)
     if path is None:
         return Settings()
@@ -237,4 +237,4 @@ def load_settings(start: str) -> Settings:
             data = tomllib.load(handle)
     except (OSError, tomllib.TOMLDecodeError) as exc:
         raise ConfigError(f"{path}: cannot read [tool.sqlascope]: {exc}") from None
-    return settings_from_mapping(data.get("tool", {}).get("sqlascope", {}), f"{path} [tool.sqlascope]")
+    return settings_from_mapping(data.get("tool", {}).get("sqlascope", {}), codes, f"{path} [tool.sqlascope]")

@@ -6,7 +6,7 @@ import os
 import sys
 from typing import TextIO
 
-from .report.model import relative
+from .formats.model import relative
 
 #: Seconds before the bar appears: short runs never show it. ``SQLASCOPE_PROGRESS_DELAY`` overrides it.
 DEFAULT_DELAY = 1.0

@@ -8,6 +8,7 @@ from typing import Any
 
 from ..analysis.index.source import MAX_SOURCE_BYTES
 from ..config import EDITOR, ConfigError, Settings, load_settings, settings_from_mapping
+from ..rules import CODES
 
 SECTION = "sqlascope"
 
@@ -23,7 +24,7 @@ def unwrap(value: Any) -> dict:
 def layer(base: Settings, editor: dict) -> Settings:
     """``editor`` (initializationOptions / workspace configuration) over ``base``; raises ConfigError (an unknown
     key, a value of the wrong type, an unknown rule code: the same checks as ``[tool.sqlascope]``)."""
-    over = settings_from_mapping(editor, "editor settings", EDITOR)
+    over = settings_from_mapping(editor, CODES, "editor settings", EDITOR)
     return base.merged(**{f.name: getattr(over, f.name) for f in fields(Settings)})
 
 
@@ -72,7 +73,7 @@ def environment(editor: dict, root: str | None) -> str | None:
 
 def project_settings(root: str | None) -> Settings:
     """``[tool.sqlascope]`` of the workspace's pyproject; raises ConfigError."""
-    return load_settings(root) if root else Settings()
+    return load_settings(root, CODES) if root else Settings()
 
 
 __all__ = ["DEFAULT_MAX_FILE_SIZE", "SECTION", "ConfigError", "environment", "layer", "log_level", "max_file_size",
