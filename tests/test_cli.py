@@ -4,44 +4,11 @@ from __future__ import annotations
 
 import json
 import os
-import subprocess
-import sys
 import textwrap
 
 import pytest
 
-BUGGY = textwrap.dedent('''
-    from sqlalchemy import ForeignKey
-    from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship, sessionmaker
-
-    class Base(DeclarativeBase):
-        pass
-
-    class User(Base):
-        __tablename__ = "users"
-        id: Mapped[int] = mapped_column(primary_key=True)
-        name: Mapped[str]
-        addresses: Mapped[list["Address"]] = relationship(back_populates="user")
-
-    class Address(Base):
-        __tablename__ = "addresses"
-        id: Mapped[int] = mapped_column(primary_key=True)
-        user_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
-        user: Mapped[User] = relationship(back_populates="addresses")
-
-    Session = sessionmaker()
-
-    def show():
-        with Session() as s:
-            user = s.get(User, 1)
-        print(user.name)
-        return user.addresses
-''')
-
-
-def run_cli(*args, cwd):
-    proc = subprocess.run([sys.executable, "-m", "sqlascope", *args], cwd=cwd, capture_output=True, text=True, timeout=120)
-    return proc.returncode, proc.stdout, proc.stderr
+from cli_support import BUGGY, run_cli
 
 
 @pytest.fixture
@@ -53,19 +20,22 @@ def project(tmp_path):
 def test_text_output_and_exit_code(project):
     code, out, _ = run_cli("check", "app.py", cwd=project)
     assert code == 1
-    assert "app.py:26:12: SQS102 `user.addresses` is a lazy relationship" in out
+    assert "app.py:26:12: SQS102 error `user.addresses` is a lazy relationship" in out
     assert "DetachedInstanceError" in out
     assert "user.name" not in out.split("\n")[0]  # the loaded column read after close is fine
-    assert out.strip().splitlines()[-1].startswith("Found 1 problem (1 error, 0 warnings) in 1 file")
+    assert out.splitlines()[1].startswith("    app.py:24:")  # related locations, indented
+    assert out.strip().splitlines()[-1] == "Found 1 problem (1 error, 0 warnings) in 1 file analysed"
+    assert "\033[" not in out  # not a terminal: no colour
 
 
-def test_json_output_has_exactly_the_documented_keys(project):
+def test_json_findings_keep_the_documented_keys(project):
     code, out, _ = run_cli("check", "--format", "json", "app.py", cwd=project)
     assert code == 1
-    rows = json.loads(out)
+    rows = json.loads(out)["findings"]
     assert len(rows) == 1
     row = rows[0]
-    assert set(row) == {"path", "line", "column", "end_line", "end_column", "code", "severity", "message", "related"}
+    assert set(row) == {"path", "line", "column", "end_line", "end_column", "code", "name", "severity", "message",
+                        "url", "related", "fix"}
     assert (row["line"], row["column"], row["end_column"], row["code"], row["severity"]) == (26, 12, 26, "SQS102", "error")
     assert {"path", "line", "column", "message"} == set(row["related"][0])
     assert [r["line"] for r in row["related"]] == [24, 23]
@@ -81,7 +51,7 @@ def test_noqa_suppresses(project):
 
 def test_pyproject_ignore_and_severity(project):
     (project / "pyproject.toml").write_text('[tool.sqlascope]\nseverity = { SQS102 = "warning" }\n')
-    rows = json.loads(run_cli("check", "--format", "json", "app.py", cwd=project)[1])
+    rows = json.loads(run_cli("check", "--format", "json", "app.py", cwd=project)[1])["findings"]
     assert rows[0]["severity"] == "warning"
     (project / "pyproject.toml").write_text('[tool.sqlascope]\nignore = ["SQS102"]\n')
     assert run_cli("check", "app.py", cwd=project)[0] == 0
@@ -107,7 +77,7 @@ def test_usage_errors_exit_2(project):
     assert run_cli("frobnicate", cwd=project)[0] == 2
     (project / "pyproject.toml").write_text('[tool.sqlascope]\nseverity = { SQS102 = "loud" }\n')
     code, _, err = run_cli("check", "app.py", cwd=project)
-    assert code == 2 and "severity of SQS102" in err
+    assert code == 2 and "`severity` gives SQS102 an unknown level 'loud'" in err
 
 
 def test_installed_packages_resolve_through_jedi(tmp_path):
@@ -136,10 +106,9 @@ def test_installed_packages_resolve_through_jedi(tmp_path):
             return u.friends
     '''))
     env = {**os.environ, "PYTHONPATH": str(tmp_path / "site")}
-    proc = subprocess.run([sys.executable, "-m", "sqlascope", "check", "app.py"], cwd=project, env=env,
-                          capture_output=True, text=True, timeout=120)
-    assert proc.returncode == 1, proc.stdout + proc.stderr
-    assert "app.py:13:12: SQS102" in proc.stdout
+    code, out, err = run_cli("check", "app.py", cwd=project, env=env)
+    assert code == 1, out + err
+    assert "app.py:13:12: SQS102" in out
 
 
 def test_diff_shows_the_fix_and_fix_applies_it(project):
@@ -148,12 +117,16 @@ def test_diff_shows_the_fix_and_fix_applies_it(project):
     assert code == 1
     assert "+        user = s.get(User, 1, options=[selectinload(User.addresses)])" in out
     assert "+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship, sessionmaker, selectinload" in out
-    assert "Would fix 1 of 1 findings" in out
+    assert "Would fix 1 of 1 finding (2 edits in 1 file)" in out
     assert (project / "app.py").read_text() == original  # --diff writes nothing
     code, out, _ = run_cli("check", "--fix", "app.py", cwd=project)
-    assert code == 0 and "Fixed 1 of 1 findings; 0 left as they are" in out
+    assert code == 0 and "Fixed 1 of 1 finding (2 edits in 1 file); 0 left as they are" in out
     assert run_cli("check", "app.py", cwd=project)[0] == 0
     compile((project / "app.py").read_text(), "app.py", "exec")
+    fixed = (project / "app.py").stat().st_mtime_ns, (project / "app.py").read_text()
+    code, out, _ = run_cli("check", "--fix", "app.py", cwd=project)  # a second --fix: nothing left to write
+    assert code == 0 and "Nothing was written: no fix to apply; 0 findings left as they are" in out
+    assert ((project / "app.py").stat().st_mtime_ns, (project / "app.py").read_text()) == fixed
 
 
 def test_declared_session_helpers(tmp_path):
@@ -163,4 +136,4 @@ def test_declared_session_helpers(tmp_path):
     assert run_cli("check", "app.py", cwd=tmp_path)[0] == 0  # unknown callee: silent
     (tmp_path / "pyproject.toml").write_text('[tool.sqlascope]\nsession-helpers = ["vendor_session"]\n')
     code, out, _ = run_cli("check", "app.py", cwd=tmp_path)
-    assert code == 1 and "SQS102 `user.addresses`" in out
+    assert code == 1 and "SQS102 error `user.addresses`" in out

@@ -22,11 +22,20 @@ function point(line: unknown, column: unknown): Position {
   return { line: Math.max(0, int(line, 1) - 1), character: Math.max(0, int(column, 1) - 1) };
 }
 
+/** The findings of the output: the `findings` of the report document (sqlascope ≥ 0.1's one JSON document with
+ * findings, skipped files, notes and a summary), or the bare list older versions printed. */
+function findingRows(output: unknown): unknown[] {
+  if (Array.isArray(output)) return output;
+  if (output !== null && typeof output === "object" && Array.isArray((output as Record<string, unknown>).findings)) {
+    return (output as Record<string, unknown>).findings as unknown[];
+  }
+  throw new Error("sqlascope check: expected a report document with `findings`, or a JSON list");
+}
+
 /** Findings grouped by absolute file path. Paths in the output are relative to `cwd` (or absolute). */
 export function parseCheckOutput(stdout: string, cwd: string, severity: Record<string, SeverityName> = {}):
     Map<string, Finding[]> {
-  const rows: unknown = JSON.parse(stdout);
-  if (!Array.isArray(rows)) throw new Error("sqlascope check: expected a JSON list");
+  const rows = findingRows(JSON.parse(stdout));
   const out = new Map<string, Finding[]>();
   for (const row of rows as Record<string, unknown>[]) {
     if (row === null || typeof row !== "object" || typeof row.path !== "string" || typeof row.code !== "string") continue;

@@ -253,7 +253,7 @@ async function analyzeWorkspace(interactive: boolean): Promise<void> {
         const result = await run(check, cwd);
         if (result.code !== 0 && result.code !== 1) {
           log(`sqlascope check failed (exit ${result.code}): ${result.stderr}`);
-          if (!result.stdout.trim().startsWith("[")) {
+          if (!/^[[{]/.test(result.stdout.trim())) {
             if (interactive) void vscode.window.showErrorMessage(`sqlascope: analysing ${folder.name} failed; see the logs.`);
             continue;
           }

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass, field
+from typing import Callable
 
 from .analysis.engine.core import Engine
-from .analysis.findings import Finding, Location, Related
+from .analysis.findings import Fault, Finding, Location, Related
 from .analysis.report.issues import Issue
 from .analysis.index.jedi_fallback import workspace_resolving_installed
 from .analysis.index.workspace import Workspace, discover_python_files
@@ -29,6 +30,13 @@ class CheckResult:
     internal_errors: list[Skipped] = field(default_factory=list)
     files: int = 0
     lines: int = 0
+    #: files whose analysis stopped early (time budget or nesting depth): their findings may be incomplete
+    cut_short: list[str] = field(default_factory=list)
+
+    @property
+    def analysed(self) -> int:
+        """Files that were analysed (not skipped, no internal error)."""
+        return self.files - len(self.skipped) - len(self.internal_errors)
 
 
 _EXPIRING = {"commit", "rollback", "expire", "expire_all"}
@@ -112,13 +120,20 @@ def not_suppressed(finding: Finding, workspace: Workspace) -> bool:
     return not suppressed(source.lines[finding.location.line - 1], finding.code)
 
 
-def findings_for_file(engine: Engine, path: str, settings: Settings) -> list[Finding]:
+def analyse_file(engine: Engine, path: str, settings: Settings) -> tuple[list[Finding], bool]:
     """Coded, merged, unsuppressed findings from analysing the functions of one file (which must be in the
-    engine's workspace). Findings can lie in other files: a callee's line, a model's ``__repr__``.
+    engine's workspace), and whether that analysis was cut short (whatever the rule selection says about SQS001).
+    Findings can lie in other files: a callee's line, a model's ``__repr__``.
     Exceptions from the engine propagate: callers decide how an internal error is shown."""
     engine.configure(settings.session_helpers, settings.time_budget)
-    findings = [f for f in (issue_to_finding(i, settings) for i in engine.analyze_file(path)) if f is not None]
-    return [f for f in merge_findings(findings) if not_suppressed(f, engine.workspace)]
+    issues = engine.analyze_file(path)
+    findings = [f for f in (issue_to_finding(i, settings) for i in issues) if f is not None]
+    cut_short = any(issue.fault is Fault.CUT_SHORT for issue in issues)
+    return [f for f in merge_findings(findings) if not_suppressed(f, engine.workspace)], cut_short
+
+
+def findings_for_file(engine: Engine, path: str, settings: Settings) -> list[Finding]:
+    return analyse_file(engine, path, settings)[0]
 
 
 def default_workspace(paths: list[str]) -> Workspace:
@@ -127,7 +142,9 @@ def default_workspace(paths: list[str]) -> Workspace:
     return workspace_resolving_installed(first if os.path.isdir(first) else os.path.dirname(first))
 
 
-def check_paths(paths: list[str], settings: Settings, workspace: Workspace | None = None) -> CheckResult:
+def check_paths(paths: list[str], settings: Settings, workspace: Workspace | None = None,
+                progress: Callable[[str, int], None] | None = None) -> CheckResult:
+    """Analyse every Python file under ``paths``. ``progress(path, total)`` is called as each file starts."""
     workspace = workspace or default_workspace(paths)
     result = CheckResult()
     files = discover_python_files(paths)
@@ -138,6 +155,8 @@ def check_paths(paths: list[str], settings: Settings, workspace: Workspace | Non
     engine = Engine(workspace)
     findings: list[Finding] = []
     for path in files:
+        if progress is not None:
+            progress(path, len(files))
         source = workspace.files[os.path.abspath(path)]
         result.files += 1
         result.lines += source.text.count("\n") + 1 if source.text else 0
@@ -145,8 +164,12 @@ def check_paths(paths: list[str], settings: Settings, workspace: Workspace | Non
             result.skipped.append(Skipped(path, source.error, source.error_line))
             continue
         try:
-            findings.extend(findings_for_file(engine, source.path, settings))
+            file_findings, cut_short = analyse_file(engine, source.path, settings)
         except Exception as exc:  # an engine bug must cost one file, never the run
             result.internal_errors.append(Skipped(path, f"internal error: {type(exc).__name__}: {exc}"))
+            continue
+        findings.extend(file_findings)
+        if cut_short:
+            result.cut_short.append(path)
     result.findings = merge_findings(findings)
     return result

@@ -131,3 +131,18 @@ def test_a_module_created_after_an_import_failed_to_resolve(tmp_path):
     assert analyzer.files_changed([(str(tmp_path / "schema.py"), True)], set()) == 1
     [diag] = analyzer.analyse(path, None, Settings(), PositionCodec()).diagnostics
     assert diag.code == "SQS102"
+
+
+def test_the_rule_link_is_the_installed_doc_unless_a_docs_url_is_set():
+    from pathlib import Path
+    from urllib.parse import unquote, urlparse
+
+    positions = PositionConverter(PositionCodec("utf-16"), lambda p: None)
+    href = to_diagnostic(finding(), positions).code_description.href
+    page = Path(unquote(urlparse(href).path))
+    assert href.startswith("file://") and page.name == "SQS102.md" and page.is_file()
+    assert page.read_text().startswith("# SQS102 lazy-load-on-detached")
+    assert to_diagnostic(finding(), positions, "https://docs.example.org/rules").code_description.href == \
+        "https://docs.example.org/rules/SQS102.md"
+    assert to_diagnostic(finding(), positions, "https://x.org/{code}.html").code_description.href == \
+        "https://x.org/SQS102.html"

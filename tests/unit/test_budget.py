@@ -16,6 +16,7 @@ from sqlascope.analysis.findings import Fault, Severity
 from sqlascope.analysis.index.workspace import Workspace
 from sqlascope.check import findings_for_file
 from sqlascope.config import ConfigError, Settings, settings_from_mapping
+from sqlascope.rules import CODES
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 NANOSECOND = 1e-9
@@ -180,13 +181,13 @@ def test_hover_survives_a_spent_budget(tmp_path):
 @pytest.mark.parametrize("raw, expected", [(None, None), (20, 20.0), (0, 0.0), (2.5, 2.5)])
 def test_time_budget_setting(raw, expected):
     data = {} if raw is None else {"time-budget": raw}
-    assert settings_from_mapping(data).time_budget == expected
+    assert settings_from_mapping(data, CODES).time_budget == expected
 
 
 @pytest.mark.parametrize("raw", [-1, "fast", True])
 def test_time_budget_setting_is_checked(raw):
     with pytest.raises(ConfigError, match="time-budget"):
-        settings_from_mapping({"time-budget": raw})
+        settings_from_mapping({"time-budget": raw}, CODES)
 
 
 def test_a_budget_spent_between_roots_puts_the_notice_on_the_next_one(tmp_path, monkeypatch):

@@ -128,8 +128,10 @@ describe(`packaging: ${path.basename(VSIX)}`, function () {
       const run = spawnSync(python, ["-m", "sqlascope", "check", "--format", "json", path.join(REPO, "examples", "shop", "services.py")],
         { env, encoding: "utf8" });
       assert.strictEqual(run.status, 1, `exit ${run.status}: ${run.stderr}`);
-      const findings = JSON.parse(run.stdout);
+      const { findings } = JSON.parse(run.stdout);
       assert.ok(findings.length >= 5, run.stdout);
+      // the rule pages ship with the bundled server: each finding links to one that exists
+      assert.ok(findings.every((f: { url: string }) => fs.existsSync(new URL(f.url))), run.stdout);
       const probe = spawnSync(python, ["-c", "import sqlascope.lsp.server, pygls, sqlascope; print(sqlascope.__file__)"], { env, encoding: "utf8" });
       assert.strictEqual(probe.status, 0, probe.stderr);
       assert.ok(probe.stdout.trim().startsWith(dir), probe.stdout);

@@ -22,7 +22,11 @@ describe("parseCheckOutput", () => {
     const out = parseCheckOutput(SAMPLE, "/ws", { SQS107: "hint" });
     assert.strictEqual(out.get("/abs/other.py")![0].severity, "hint");
   });
-  it("rejects output that is not a JSON list", () => {
+  it("reads the findings of the report document", () => {
+    const document = JSON.stringify({ version: 1, findings: JSON.parse(SAMPLE), skipped: [], notes: [], summary: {} });
+    assert.deepStrictEqual(parseCheckOutput(document, "/ws"), parseCheckOutput(SAMPLE, "/ws"));
+  });
+  it("rejects output that is neither a report document nor a JSON list", () => {
     assert.throws(() => parseCheckOutput("{}", "/ws"));
     assert.throws(() => parseCheckOutput("not json", "/ws"));
   });

@@ -37,6 +37,7 @@ from .eager_load import eager_load, eager_load_and_keep
 from .edits import Fix, TextEdit, apply_edits
 from .expire_on_commit import keep_loaded_on_commit
 from .load_before_end import load_before_end
+from .locality import is_local
 from .merge import assign_merge_result, merge_before_refresh
 from .new_collection import init_collection
 from .scope import extend_scope, move_read_up
@@ -81,7 +82,7 @@ def fixes_for(finding: Finding, source_of: SourceOf) -> list[Fix]:
         every = _for_every_cause(finding, per_cause, source_of)
         if every is not None:
             fixes.insert(0, every)
-    fixes = _one_preferred(fixes)
+    fixes = _one_preferred(fixes, finding, source_of)
     source = source_of(finding.location.path)
     if source is not None and source.tree is not None:
         fixes.extend(suppress(finding, source))
@@ -121,15 +122,13 @@ def _for_every_cause(finding: Finding, per_cause: list[list[Fix]], source_of: So
     return Fix(title, finding.code, kinds[0] if len(kinds) == 1 else "+".join(kinds), edits, preferred=True)
 
 
-def _one_preferred(fixes: list[Fix]) -> list[Fix]:
-    seen = False
-    out = []
-    for fix in fixes:
-        if fix.preferred and seen:
-            fix = replace(fix, preferred=False)
-        seen = seen or fix.preferred
-        out.append(fix)
-    return out
+def _one_preferred(fixes: list[Fix], finding: Finding, source_of: SourceOf) -> list[Fix]:
+    """Keep the preferred mark on one fix: the first local one (it changes nothing for other callers) when there
+    is one, else the first marked. A shared helper's query or an app-wide ``expire_on_commit=False`` is then the
+    preferred fix only where no fix inside the reported function exists."""
+    marked = [fix for fix in fixes if fix.preferred]
+    chosen = next((fix for fix in marked if is_local(fix, finding, source_of)), marked[0] if marked else None)
+    return [fix if fix is chosen or not fix.preferred else replace(fix, preferred=False) for fix in fixes]
 
 
 def preferred_fix(fixes: list[Fix]) -> Fix | None:

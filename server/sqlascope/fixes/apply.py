@@ -18,6 +18,7 @@ class FixPlan:
     new_texts: dict[str, str] = field(default_factory=dict)  # path → fixed text
     fixed: list[tuple[Finding, str]] = field(default_factory=list)  # finding, fix title
     unfixable: list[tuple[Finding, str]] = field(default_factory=list)  # finding, reason
+    edits: int = 0  # text edits of the accepted fixes (each changes the text: a fix that changes nothing is refused)
 
     def diff(self, old_text_of, name_of=lambda path: path) -> str:
         chunks = []
@@ -39,6 +40,11 @@ def plan_fixes(findings: list[Finding], source_of: SourceOf) -> FixPlan:
                       if others else "no safe fix is known for this finding yet")
             plan.unfixable.append((finding, reason))
             continue
+        if all(apply_edits(source_of(path).text, [e for e in fix.edits if e.path == path]) == source_of(path).text
+               for path in fix.paths()):
+            plan.unfixable.append((finding, f"its fix ({fix.title}) is already in the code, yet the finding remains: "
+                                            "the analyzer does not recognise what the fix wrote; fix it by hand"))
+            continue
         trial = {path: list(edits) for path, edits in accepted.items()}
         for edit in fix.edits:
             trial.setdefault(edit.path, []).append(edit)
@@ -51,5 +57,8 @@ def plan_fixes(findings: list[Finding], source_of: SourceOf) -> FixPlan:
         accepted = trial
         plan.fixed.append((finding, fix.title))
     for path, edits in accepted.items():
-        plan.new_texts[path] = apply_edits(source_of(path).text, edits)
+        new_text = apply_edits(source_of(path).text, edits)
+        if new_text != source_of(path).text:
+            plan.new_texts[path] = new_text
+        plan.edits += len(edits)
     return plan

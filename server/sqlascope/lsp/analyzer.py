@@ -225,8 +225,8 @@ class Analyzer:
         foreign: dict[str, list[types.Diagnostic]] = {}
         for finding in every if reached else ():
             if finding.location.path != source.path and self._root_of(finding.location.path) is not None:
-                foreign.setdefault(finding.location.path, []).append(to_diagnostic(finding, positions))
-        return Outcome([to_diagnostic(f, positions) for f in findings], findings=len(findings), foreign=foreign)
+                foreign.setdefault(finding.location.path, []).append(to_diagnostic(finding, positions, settings.docs_url))
+        return Outcome([to_diagnostic(f, positions, settings.docs_url) for f in findings], findings=len(findings), foreign=foreign)
 
     def code_actions(self, path: str, text: str, settings: Settings, codec: PositionCodec, context: list,
                      only: list[str] | None, versions: dict[str, int | None], versioned: bool,

@@ -57,22 +57,28 @@ class Configuration:
             self.project = project_settings(self.root)
         except ConfigError as exc:
             self.project = Settings()
-            self.server.log(types.MessageType.Error, f"sqlascope: {exc}")
-        self.rebuild()
+            self.report(exc)
+        if not self.rebuild():
+            self.initial = self.editor = {}  # no good editor settings yet: the project's (or the defaults) apply
+            self.rebuild()
 
     # -- layering -------------------------------------------------------------------------------------------
     def rebuild(self) -> bool:
         try:
             self.settings = layer(self.project, self.editor)
         except ConfigError as exc:
-            self.server.log(types.MessageType.Error, f"sqlascope: {exc}")
-            self.server.window_show_message(
-                types.ShowMessageParams(type=types.MessageType.Error, message=f"sqlascope: {exc}"))
+            self.report(exc)
             return False
         self.max_file_size, problem = max_file_size(self.editor)
         if problem:
             self.server.log(types.MessageType.Warning, f"sqlascope: {problem}")
         return True
+
+    def report(self, exc: ConfigError) -> None:
+        """A configuration the server refuses: a pop-up and a log line; the last good settings stay in force."""
+        message = f"sqlascope: {exc} (the previous settings stay in force)"
+        self.server.log(types.MessageType.Error, message)
+        self.server.window_show_message(types.ShowMessageParams(type=types.MessageType.Error, message=message))
 
     async def pull(self) -> bool:
         """Ask the client for the ``sqlascope`` section; True when settings were received. The answer is the whole
@@ -116,11 +122,13 @@ class Configuration:
         server = self.server
 
         async def apply() -> None:
+            last_good = self.editor
             if not await self.pull():
                 self.editor = {**self.editor, **unwrap(params.settings)}
-            server.logs.apply_level(self.editor)
             if not self.rebuild():
+                self.editor = last_good
                 return
+            server.logs.apply_level(self.editor)
             await server.lifecycle.apply_environment()
             self.settings_changed()
 
@@ -135,14 +143,13 @@ class Configuration:
             try:
                 project = project_settings(self.root)
             except ConfigError as exc:
-                server.log(types.MessageType.Error, f"sqlascope: {exc}")
-                server.window_show_message(
-                    types.ShowMessageParams(type=types.MessageType.Error, message=f"sqlascope: {exc}"))
+                self.report(exc)
                 return
             if project == self.project:
                 return
-            self.project = project
+            last_good, self.project = self.project, project
             if not self.rebuild():
+                self.project = last_good
                 return
             server.log(types.MessageType.Info, "sqlascope: [tool.sqlascope] changed; re-analysing")
             self.settings_changed()

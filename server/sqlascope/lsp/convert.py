@@ -12,6 +12,7 @@ from pygls.workspace.position_codec import PositionCodec
 
 from ..analysis.findings import Finding, Location, Severity
 from ..rules import BY_CODE
+from ..rules.docs import doc_href
 
 SOURCE = "sqlascope"
 
@@ -67,7 +68,7 @@ class PositionConverter:
         )
 
 
-def to_diagnostic(finding: Finding, positions: PositionConverter) -> types.Diagnostic:
+def to_diagnostic(finding: Finding, positions: PositionConverter, docs_url: str | None = None) -> types.Diagnostic:
     rule = BY_CODE.get(finding.code)
     related = [
         types.DiagnosticRelatedInformation(
@@ -81,7 +82,7 @@ def to_diagnostic(finding: Finding, positions: PositionConverter) -> types.Diagn
         message=finding.message,
         severity=_SEVERITY.get(finding.severity, types.DiagnosticSeverity.Warning),
         code=finding.code,
-        code_description=types.CodeDescription(href=rule.doc_url) if rule is not None and rule.doc_url else None,
+        code_description=types.CodeDescription(href=doc_href(rule.code, docs_url)) if rule is not None else None,
         source=SOURCE,
         related_information=related or None,
         data=dict(finding.data) if finding.data else None,

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import os
+from dataclasses import fields
 from typing import Any
 
 from ..analysis.index.source import MAX_SOURCE_BYTES
-from ..config import ConfigError, Settings, load_settings, settings_from_mapping
+from ..config import EDITOR, ConfigError, Settings, load_settings, settings_from_mapping
+from ..rules import CODES
 
 SECTION = "sqlascope"
 
@@ -20,10 +22,10 @@ def unwrap(value: Any) -> dict:
 
 
 def layer(base: Settings, editor: dict) -> Settings:
-    """``editor`` (initializationOptions / workspace configuration) over ``base``; raises ConfigError."""
-    over = settings_from_mapping(editor, "editor settings")
-    return base.merged(select=over.select, ignore=over.ignore, severity=over.severity,
-                       session_helpers=over.session_helpers, time_budget=over.time_budget)
+    """``editor`` (initializationOptions / workspace configuration) over ``base``; raises ConfigError (an unknown
+    key, a value of the wrong type, an unknown rule code: the same checks as ``[tool.sqlascope]``)."""
+    over = settings_from_mapping(editor, CODES, "editor settings", EDITOR)
+    return base.merged(**{f.name: getattr(over, f.name) for f in fields(Settings)})
 
 
 #: ``logLevel`` → the highest window/logMessage type sent (Error=1 … Debug=5).
@@ -71,7 +73,7 @@ def environment(editor: dict, root: str | None) -> str | None:
 
 def project_settings(root: str | None) -> Settings:
     """``[tool.sqlascope]`` of the workspace's pyproject; raises ConfigError."""
-    return load_settings(root) if root else Settings()
+    return load_settings(root, CODES) if root else Settings()
 
 
 __all__ = ["DEFAULT_MAX_FILE_SIZE", "SECTION", "ConfigError", "environment", "layer", "log_level", "max_file_size",

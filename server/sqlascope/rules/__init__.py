@@ -17,6 +17,8 @@ from .sqs108_outlives_session import RULE as SQS108
 #: Most specific first.
 RULES: tuple[Rule, ...] = (SQS001, SQS106, SQS104, SQS103, SQS107, SQS108, SQS105, SQS101, SQS102)
 BY_CODE: dict[str, Rule] = {rule.code: rule for rule in RULES}
+#: every rule code, sorted: what settings may name (config.py checks them against this)
+CODES: tuple[str, ...] = tuple(sorted(BY_CODE))
 
 
 def rule_for(issue: Issue) -> Rule | None:
@@ -26,4 +28,4 @@ def rule_for(issue: Issue) -> Rule | None:
     return None
 
 
-__all__ = ["RULES", "BY_CODE", "Rule", "rule_for"]
+__all__ = ["RULES", "BY_CODE", "CODES", "Rule", "rule_for"]

@@ -5,9 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Callable
 
+from ..analysis.findings import Severity
 from ..analysis.report.issues import Issue
-
-DOCS_BASE = "https://github.com/sqlascope/sqlascope/blob/main/docs/rules/"
 
 
 @dataclass(frozen=True)
@@ -18,10 +17,8 @@ class Rule:
     #: Does this rule own the issue? Rules are asked in registry order; the first that matches wins.
     matches: Callable[[Issue], bool]
     message: Callable[[Issue], str]
-
-    @property
-    def doc_url(self) -> str:
-        return f"{DOCS_BASE}{self.code}.md"
+    #: the severity when every path faults (the engine lowers it to a warning when only some do)
+    default_severity: Severity = Severity.ERROR
 
 
 def describe_history(issue: Issue) -> str:

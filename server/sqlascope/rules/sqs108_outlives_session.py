@@ -1,6 +1,6 @@
 """SQS108 instance-outlives-session: an ORM instance is kept in a holder that lives longer than its session."""
 
-from ..analysis.findings import Fault
+from ..analysis.findings import Fault, Severity
 from .base import Rule
 
 
@@ -20,4 +20,5 @@ RULE = Rule(
     "functools.cache, self attribute, flask.g) that outlives the session it belongs to.",
     matches=lambda issue: issue.fault is Fault.OUTLIVES_SESSION,
     message=_message,
+    default_severity=Severity.WARNING,
 )
