@@ -25,7 +25,7 @@ import threading
 import time
 from dataclasses import asdict, dataclass, field
 
-from sqlascope.analysis.workspace import discover_python_files, skipped_dir
+from sqlascope.analysis.index.workspace import discover_python_files, skipped_dir
 
 #: Files that decide how a project's modules are found; copied with the sources into a scratch copy.
 PROJECT_FILES = ("pyproject.toml", "setup.cfg", "setup.py")
@@ -207,13 +207,17 @@ def file_to_change(files: list[str]) -> str:
 def own_imports_resolved(directory: str, files: list[str]) -> dict:
     """How many of the project's imports of its own modules the index resolves to a file or package.
 
-    "Own" is decided without the resolver under test: an import is the project's own when it is relative, or when
-    the project holds the module's path (``a/b/c.py``, ``a/b/c/__init__.py`` or a folder ``a/b/c``) under a folder
-    that is not itself a package (no ``__init__.py``), i.e. one that could be an entry of ``sys.path``.
+    "Own" is decided without the resolver under test, by where Python would look with the project installed or run
+    from its root: an import is the project's own when it is relative, or when its module exists (``a/b/c.py``,
+    ``a/b/c/__init__.py`` or a folder ``a/b/c``) under the project root, its ``src/`` folder, or the folder holding
+    a checked file's top package; standard-library names are never the project's (they come first on sys.path).
     """
     from sqlascope.check import default_workspace
 
-    own_modules = project_modules(project_root(directory))
+    root = project_root(directory)
+    roots = {root, os.path.join(root, "src"), *(_top_package_parent(path) for path in files)}
+    own_modules = set().union(*(modules_under(r) for r in sorted(roots) if os.path.isdir(r)))
+    stdlib = set(getattr(sys, "stdlib_module_names", ()))
     workspace = default_workspace([directory])
     for path in files:
         workspace.add_file(path)
@@ -225,7 +229,7 @@ def own_imports_resolved(directory: str, files: list[str]) -> dict:
             continue
         for node in ast.walk(tree):
             for module, level in _imported_modules(node):
-                if level == 0 and module not in own_modules:
+                if level == 0 and (module not in own_modules or module.split(".")[0] in stdlib):
                     continue
                 total += 1
                 absolute = workspace.absolute_module(module, level, path)
@@ -237,25 +241,25 @@ def own_imports_resolved(directory: str, files: list[str]) -> dict:
     return {"own": total, "resolved": resolved, "share": resolved / total if total else 1.0, "unresolved": worst}
 
 
-def project_modules(root: str) -> set[str]:
-    """Every dotted name a module or package of the project could be imported by, from some non-package folder."""
+def _top_package_parent(path: str) -> str:
+    """The folder above the outermost regular package (chain of ``__init__.py``) holding ``path``."""
+    directory = os.path.dirname(os.path.abspath(path))
+    while os.path.isfile(os.path.join(directory, "__init__.py")):
+        directory = os.path.dirname(directory)
+    return directory
+
+
+def modules_under(root: str) -> set[str]:
+    """Every dotted name importable from ``root`` as a sys.path entry: modules, packages, namespace folders."""
     names: set[str] = set()
     for folder, dirnames, filenames in os.walk(root):
-        dirnames[:] = [d for d in dirnames if not skipped_dir(d)]
-        modules = [f[:-3] for f in filenames if f.endswith(".py") and f != "__init__.py"]
-        parts = os.path.relpath(folder, root).split(os.sep) if folder != root else []
-        if modules or "__init__.py" in filenames:
-            # each suffix of the folder path whose parent folder is not a package
-            for start in range(len(parts) + 1):
-                parent = os.path.join(root, *parts[:start])
-                if os.path.isfile(os.path.join(parent, "__init__.py")):
-                    continue
-                prefix = parts[start:]
-                if not all(p.isidentifier() for p in prefix):
-                    continue
-                for end in range(1, len(prefix) + 1):
-                    names.add(".".join(prefix[:end]))
-                names.update(".".join([*prefix, m]) for m in modules if m.isidentifier())
+        parts = [] if folder == root else os.path.relpath(folder, root).split(os.sep)
+        dirnames[:] = [d for d in dirnames if not skipped_dir(d) and d.isidentifier()]
+        prefix = ".".join(parts)
+        if prefix:
+            names.add(prefix)
+        names.update(".".join([*parts, f[:-3]]) for f in filenames
+                     if f.endswith(".py") and f != "__init__.py" and f[:-3].isidentifier())
     return names
 
 
@@ -270,9 +274,6 @@ def _imported_modules(node: ast.AST) -> list[tuple[str, int]]:
 def _resolves(workspace, module: str, importer: str) -> bool:
     if not module:
         return False
-    finder = getattr(workspace, "module_exists", None)  # namespace packages have no file to point at
-    if finder is not None:
-        return bool(finder(module, importer))
     return workspace.find_module(module, importer) is not None
 
 

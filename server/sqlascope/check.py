@@ -121,14 +121,15 @@ def findings_for_file(engine: Engine, path: str, settings: Settings) -> list[Fin
     return [f for f in merge_findings(findings) if not_suppressed(f, engine.workspace)]
 
 
-def default_workspace(paths: list[str]) -> Workspace:
+def default_workspace(paths: list[str], extra_paths: tuple[str, ...] = ()) -> Workspace:
     """A workspace rooted at the first path (its folder, for a file), resolving installed packages with jedi."""
     first = os.path.abspath(paths[0] if paths else ".")
-    return workspace_resolving_installed(first if os.path.isdir(first) else os.path.dirname(first))
+    return workspace_resolving_installed(first if os.path.isdir(first) else os.path.dirname(first),
+                                         extra_paths=extra_paths)
 
 
 def check_paths(paths: list[str], settings: Settings, workspace: Workspace | None = None) -> CheckResult:
-    workspace = workspace or default_workspace(paths)
+    workspace = workspace or default_workspace(paths, settings.extra_paths)
     result = CheckResult()
     files = discover_python_files(paths)
     # A file checked on its own still needs its neighbours to resolve `from models import User`.

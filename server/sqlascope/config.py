@@ -23,6 +23,8 @@ class Settings:
     session_helpers: tuple[str, ...] = ()
     #: seconds one file's analysis may take: None leaves the engine's default, 0 means unbounded
     time_budget: float | None = None
+    #: folders (relative to the project root) where the project's own modules are also imported from
+    extra_paths: tuple[str, ...] = ()
 
     def enabled(self, code: str) -> bool:
         if self.select and not any(code.startswith(p) for p in self.select):
@@ -52,6 +54,14 @@ def _codes(value, key: str) -> tuple[str, ...]:
     return tuple(v.strip().upper() for v in value if v.strip())
 
 
+def _paths(value, origin: str) -> tuple[str, ...]:
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, (list, tuple)) or not all(isinstance(v, str) for v in value):
+        raise ConfigError(f"{origin}: `extra-paths` must be a list of folders")
+    return tuple(v for v in value if v.strip())
+
+
 def settings_from_mapping(data: dict, origin: str = "settings") -> Settings:
     severity: list[tuple[str, Severity]] = []
     raw = data.get("severity", {}) or {}
@@ -70,6 +80,7 @@ def settings_from_mapping(data: dict, origin: str = "settings") -> Settings:
         select=_codes(data.get("select", []), f"{origin}: select"),
         ignore=_codes(data.get("ignore", []), f"{origin}: ignore"),
         severity=tuple(severity),
+        extra_paths=_paths(data.get("extra-paths", data.get("extra_paths", data.get("extraPaths", []))), origin),
         session_helpers=tuple(data.get("session-helpers", data.get("session_helpers", data.get("sessionHelpers", []))) or ()),
     )
 
