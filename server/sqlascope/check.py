@@ -6,6 +6,7 @@ import os
 from dataclasses import dataclass, field
 
 from .analysis.engine.core import Engine
+from .analysis.interp.budget import DEFAULT_TIME_GUARD
 from .analysis.findings import Finding, Location, Related
 from .analysis.report.issues import Issue
 from .analysis.index.jedi_fallback import workspace_resolving_installed
@@ -112,11 +113,13 @@ def not_suppressed(finding: Finding, workspace: Workspace) -> bool:
     return not suppressed(source.lines[finding.location.line - 1], finding.code)
 
 
-def findings_for_file(engine: Engine, path: str, settings: Settings) -> list[Finding]:
+def findings_for_file(engine: Engine, path: str, settings: Settings, time_guard: bool = False) -> list[Finding]:
     """Coded, merged, unsuppressed findings from analysing the functions of one file (which must be in the
     engine's workspace). Findings can lie in other files: a callee's line, a model's ``__repr__``.
-    Exceptions from the engine propagate: callers decide how an internal error is shown."""
-    engine.configure(settings.session_helpers, settings.time_budget)
+    The work budget makes the result the same on any machine; ``time_guard`` (the language server's) adds the
+    `time-budget` clock on top. Exceptions from the engine propagate: callers decide how an internal error is shown."""
+    clock = (DEFAULT_TIME_GUARD if settings.time_budget is None else settings.time_budget) if time_guard else None
+    engine.configure(settings.session_helpers, clock, settings.work_budget)
     findings = [f for f in (issue_to_finding(i, settings) for i in engine.analyze_file(path)) if f is not None]
     return [f for f in merge_findings(findings) if not_suppressed(f, engine.workspace)]
 

@@ -21,8 +21,11 @@ class Settings:
     severity: tuple[tuple[str, Severity], ...] = ()  # code → severity override
     #: extra names of session-helper context managers / decorators (compiled or unresolvable helpers)
     session_helpers: tuple[str, ...] = ()
-    #: seconds one file's analysis may take: None leaves the engine's default, 0 means unbounded
+    #: seconds one file's analysis may take in the language server (a guard; `check` has no clock): None leaves
+    #: the default, 0 means no clock
     time_budget: float | None = None
+    #: statements one file's analysis may evaluate: None leaves the engine's default, 0 means unbounded
+    work_budget: int | None = None
     #: folders (relative to the project root) where the project's own modules are also imported from
     extra_paths: tuple[str, ...] = ()
 
@@ -75,8 +78,12 @@ def settings_from_mapping(data: dict, origin: str = "settings") -> Settings:
     budget = data.get("time-budget", data.get("time_budget", data.get("timeBudget")))
     if budget is not None and (isinstance(budget, bool) or not isinstance(budget, (int, float)) or budget < 0):
         raise ConfigError(f"{origin}: `time-budget` must be a number of seconds (0 for unbounded), not {budget!r}")
+    work = data.get("work-budget", data.get("work_budget", data.get("workBudget")))
+    if work is not None and (isinstance(work, bool) or not isinstance(work, int) or work < 0):
+        raise ConfigError(f"{origin}: `work-budget` must be a whole number of statements (0 for unbounded), not {work!r}")
     return Settings(
         time_budget=float(budget) if budget is not None else None,
+        work_budget=work,
         select=_codes(data.get("select", []), f"{origin}: select"),
         ignore=_codes(data.get("ignore", []), f"{origin}: ignore"),
         severity=tuple(severity),

@@ -23,7 +23,8 @@ def layer(base: Settings, editor: dict) -> Settings:
     """``editor`` (initializationOptions / workspace configuration) over ``base``; raises ConfigError."""
     over = settings_from_mapping(editor, "editor settings")
     return base.merged(select=over.select, ignore=over.ignore, severity=over.severity,
-                       session_helpers=over.session_helpers, time_budget=over.time_budget)
+                       session_helpers=over.session_helpers, time_budget=over.time_budget,
+                       work_budget=over.work_budget)
 
 
 #: ``logLevel`` → the highest window/logMessage type sent (Error=1 … Debug=5).

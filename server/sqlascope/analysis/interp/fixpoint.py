@@ -34,12 +34,12 @@ def run(evaluator: Evaluating, frame: Frame, state: State, start: tuple[C.Block,
     visits: dict[int, int] = {}
     blocks = {b.id: b for b in graph.blocks}
 
-    deadline = evaluator.engine.deadline
+    budget = evaluator.engine.budget
 
     def transfer(block: C.Block, state: State, from_index: int) -> None:
         frame.truth = None
         for index in range(from_index, len(block.nodes)):
-            deadline.check()
+            budget.check()
             frame.current = (block.id, index)
             evaluator.execute(frame, block.nodes[index], state)
 
