@@ -21,6 +21,8 @@ class Skipped:
     path: str
     reason: str
     line: int = 1
+    #: the Python whose grammar the file needs, when that is why it was skipped
+    needs_python: tuple[int, int] | None = None
 
 
 @dataclass
@@ -30,6 +32,11 @@ class CheckResult:
     internal_errors: list[Skipped] = field(default_factory=list)
     files: int = 0
     lines: int = 0
+
+    def needs_python(self) -> tuple[int, tuple[int, int]] | None:
+        """(how many files, the newest Python they need) among files skipped for newer syntax, or None."""
+        versions = [s.needs_python for s in self.skipped if s.needs_python is not None]
+        return (len(versions), max(versions)) if versions else None
 
 
 _EXPIRING = {"commit", "rollback", "expire", "expire_all"}
@@ -146,7 +153,7 @@ def check_paths(paths: list[str], settings: Settings, workspace: Workspace | Non
         result.files += 1
         result.lines += source.text.count("\n") + 1 if source.text else 0
         if source.error is not None:
-            result.skipped.append(Skipped(path, source.error, source.error_line))
+            result.skipped.append(Skipped(path, source.error, source.error_line, source.needs_python))
             continue
         try:
             findings.extend(findings_for_file(engine, source.path, settings))

@@ -48,8 +48,18 @@ def render_text(result: CheckResult) -> str:
         f"in {result.files} file{'s' if result.files != 1 else ''}"
         + (f"; {notices} notice{'s' if notices != 1 else ''}" if notices else "")
         + (f"; {len(result.skipped)} skipped" if result.skipped else "")
+        + _needs_python(result)
     )
     return "\n".join(lines)
+
+
+def _needs_python(result: CheckResult) -> str:
+    needs = result.needs_python()
+    if needs is None:
+        return ""
+    count, (major, minor) = needs
+    return (f" ({count} of them need{'s' if count == 1 else ''} Python {major}.{minor}+: "
+            f"run sqlascope under Python {major}.{minor} or newer to analyse {'it' if count == 1 else 'them'})")
 
 
 def render_json(result: CheckResult) -> str:
