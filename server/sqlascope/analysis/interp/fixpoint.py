@@ -50,7 +50,7 @@ def run(evaluator: Evaluating, frame: Frame, state: State, start: tuple[C.Block,
             worklist.append(target.id)
             return
         joined = old.join(state)
-        if joined.key() != old.key():
+        if not joined.same(old):
             in_states[target.id] = joined
             visits[target.id] = visits.get(target.id, 0) + 1
             if visits[target.id] <= MAX_BLOCK_VISITS:
