@@ -7,7 +7,7 @@ import sys
 
 import pytest
 
-from sqlascope.analysis.source import parse_source
+from sqlascope.analysis.index.source import parse_source
 from sqlascope.check import check_paths
 from sqlascope.cli import render_text
 from sqlascope.config import Settings
