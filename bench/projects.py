@@ -57,6 +57,7 @@ class ProjectFigures:
     files: int
     lines: int
     floor_seconds: float
+    floor_cpu_seconds: float = 0.0
     cold: Run | None = None
     warm: Run | None = None
     changed: Run | None = None
@@ -65,10 +66,10 @@ class ProjectFigures:
 
 
 # -- the floor ----------------------------------------------------------------------------------------------
-def ast_floor(files: list[str]) -> tuple[float, int]:
-    """Seconds to read and parse every file in this process, and the number of lines read."""
+def ast_floor(files: list[str]) -> tuple[float, float, int]:
+    """Wall and CPU seconds to read and parse every file in this process, and the number of lines read."""
     lines = 0
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), time.process_time()
     for path in files:
         try:
             with open(path, "rb") as handle:
@@ -77,7 +78,7 @@ def ast_floor(files: list[str]) -> tuple[float, int]:
             ast.parse(data, filename=path)
         except (SyntaxError, ValueError, OSError):
             continue
-    return time.perf_counter() - start, lines
+    return time.perf_counter() - start, time.process_time() - cpu, lines
 
 
 # -- a measured check ---------------------------------------------------------------------------------------
@@ -280,8 +281,8 @@ def _resolves(workspace, module: str, importer: str) -> bool:
 # -- one project --------------------------------------------------------------------------------------------
 def measure(directory: str, args: argparse.Namespace, cached: bool) -> ProjectFigures:
     files = discover_python_files([directory])
-    floor, lines = ast_floor(files)
-    figures = ProjectFigures(os.path.abspath(directory), len(files), lines, floor)
+    floor, floor_cpu, lines = ast_floor(files)
+    figures = ProjectFigures(os.path.abspath(directory), len(files), lines, floor, floor_cpu)
     jobs = ["--jobs", str(args.jobs)] if args.jobs else []
     if not cached:
         figures.cold = measured_check(directory, jobs, args.timeout)
@@ -315,8 +316,8 @@ def _short(path: str) -> str:
 
 
 def report(all_figures: list[ProjectFigures]) -> str:
-    header = ("| project | files | kLOC | ast floor s | cold s | × floor | warm s | × floor | 1 changed s | × floor "
-              "| peak RSS MB | cores | findings | SQS001 | skipped | own imports resolved |")
+    header = ("| project | files | kLOC | ast floor s | cold s | × floor | cold CPU s | × floor CPU | warm s | × floor "
+              "| 1 changed s | × floor | peak RSS MB | cores | findings | SQS001 | skipped | own imports resolved |")
     lines = [header, "|" + "---|" * (header.count("|") - 1)]
     for f in all_figures:
         cold = f.cold
@@ -324,7 +325,8 @@ def report(all_figures: list[ProjectFigures]) -> str:
         rss = max((r.peak_rss_mb for r in (f.cold, f.warm, f.changed) if r), default=0)
         lines.append(
             f"| {_short(f.path)} | {f.files} | {f.lines / 1000:.1f} | {f.floor_seconds:.2f} "
-            f"| {_seconds(cold)} | {_ratio(cold, f.floor_seconds)} | {_seconds(f.warm)} | {_ratio(f.warm, f.floor_seconds)} "
+            f"| {_seconds(cold)} | {_ratio(cold, f.floor_seconds)} | {cold.cpu_seconds:.1f} "
+            f"| {cold.cpu_seconds / f.floor_cpu_seconds if f.floor_cpu_seconds else 0:.1f}x | {_seconds(f.warm)} | {_ratio(f.warm, f.floor_seconds)} "
             f"| {_seconds(f.changed)} | {_ratio(f.changed, f.floor_seconds)} | {rss:.0f} | {cold.cores:.2f} "
             f"| {cold.findings} | {cold.cut_short} | {cold.skipped} | {imports} |"
         )
@@ -353,7 +355,9 @@ def main(argv: list[str] | None = None) -> int:
     for directory in args.dirs:
         figures.append(measure(directory, args, cached))
         print(report(figures[-1:]).splitlines()[2], file=sys.stderr, flush=True)  # progress, one row per project
-    print(f"Python {sys.version.split()[0]}, {os.cpu_count()} CPUs; persistent cache: {'yes' if cached else 'no'}")
+    print(f"Python {sys.version.split()[0]}, {os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.1f} at the end; "
+          f"persistent cache: {'yes' if cached else 'no'}. CPU columns count the check's processes' CPU time, "
+          "which a shared machine inflates less than wall time.")
     print(report(figures))
     if args.json:
         print(json.dumps([asdict(f) for f in figures], indent=2))
