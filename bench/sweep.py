@@ -182,7 +182,7 @@ def sweep(
             t0 = time.perf_counter()
             try:
                 with _alarm(per_file_timeout):
-                    findings = findings_for_file(engine, source.path, settings)
+                    findings = findings_for_file(engine, source.path, settings, time_guard=True)
                 notices = [f for f in findings if f.code == "SQS001"]
                 result.findings += len(findings) - len(notices)
                 result.cut_short.extend((path, f.message) for f in notices)

@@ -101,12 +101,12 @@ def test_exit_2_when_every_file_was_skipped(tmp_path):
 
 def test_skipped_and_cut_short_files_are_in_the_summary(project):
     (project / "broken.py").write_text("def f(:\n    pass\n")
-    code, out, _ = run_cli("check", "--time-budget", "0.000001", ".", cwd=project)
+    code, out, _ = run_cli("check", "--work-budget", "1", ".", cwd=project)
     assert code in (0, 1)
     last = out.strip().splitlines()[-1]
     assert "in 1 file analysed" in last and "1 skipped (syntax error)" in last and "1 cut short" in last, last
     assert "app.py:1:1: analysis was cut short" in out
-    summary = json.loads(run_cli("check", "--format", "json", "--time-budget", "0.000001", ".", cwd=project)[1])["summary"]
+    summary = json.loads(run_cli("check", "--format", "json", "--work-budget", "1", ".", cwd=project)[1])["summary"]
     assert (summary["skipped"], summary["cut_short"], summary["analysed"]) == (1, 1, 1)
 
 

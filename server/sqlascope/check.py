@@ -8,6 +8,7 @@ from typing import Callable
 
 from .analysis.engine.core import Engine
 from .analysis.findings import Fault, Finding, Location, Related
+from .analysis.interp.budget import DEFAULT_TIME_GUARD
 from .analysis.report.issues import Issue
 from .analysis.index.jedi_fallback import workspace_resolving_installed
 from .analysis.index.workspace import Workspace, discover_python_files
@@ -21,6 +22,8 @@ class Skipped:
     path: str
     reason: str
     line: int = 1
+    #: the Python whose grammar the file needs, when that is why it was skipped
+    needs_python: tuple[int, int] | None = None
 
 
 @dataclass
@@ -30,13 +33,18 @@ class CheckResult:
     internal_errors: list[Skipped] = field(default_factory=list)
     files: int = 0
     lines: int = 0
-    #: files whose analysis stopped early (time budget or nesting depth): their findings may be incomplete
+    #: files whose analysis stopped early (work or time budget, nesting depth): their findings may be incomplete
     cut_short: list[str] = field(default_factory=list)
 
     @property
     def analysed(self) -> int:
         """Files that were analysed (not skipped, no internal error)."""
         return self.files - len(self.skipped) - len(self.internal_errors)
+
+    def needs_python(self) -> tuple[int, tuple[int, int]] | None:
+        """(how many files, the newest Python they need) among files skipped for newer syntax, or None."""
+        versions = [s.needs_python for s in self.skipped if s.needs_python is not None]
+        return (len(versions), max(versions)) if versions else None
 
 
 _EXPIRING = {"commit", "rollback", "expire", "expire_all"}
@@ -120,32 +128,36 @@ def not_suppressed(finding: Finding, workspace: Workspace) -> bool:
     return not suppressed(source.lines[finding.location.line - 1], finding.code)
 
 
-def analyse_file(engine: Engine, path: str, settings: Settings) -> tuple[list[Finding], bool]:
+def analyse_file(engine: Engine, path: str, settings: Settings,
+                 time_guard: bool = False) -> tuple[list[Finding], bool]:
     """Coded, merged, unsuppressed findings from analysing the functions of one file (which must be in the
     engine's workspace), and whether that analysis was cut short (whatever the rule selection says about SQS001).
     Findings can lie in other files: a callee's line, a model's ``__repr__``.
-    Exceptions from the engine propagate: callers decide how an internal error is shown."""
-    engine.configure(settings.session_helpers, settings.time_budget)
+    The work budget makes the result the same on any machine; ``time_guard`` (the language server's) adds the
+    `time-budget` clock on top. Exceptions from the engine propagate: callers decide how an internal error is shown."""
+    clock = (DEFAULT_TIME_GUARD if settings.time_budget is None else settings.time_budget) if time_guard else None
+    engine.configure(settings.session_helpers, clock, settings.work_budget)
     issues = engine.analyze_file(path)
     findings = [f for f in (issue_to_finding(i, settings) for i in issues) if f is not None]
     cut_short = any(issue.fault is Fault.CUT_SHORT for issue in issues)
     return [f for f in merge_findings(findings) if not_suppressed(f, engine.workspace)], cut_short
 
 
-def findings_for_file(engine: Engine, path: str, settings: Settings) -> list[Finding]:
-    return analyse_file(engine, path, settings)[0]
+def findings_for_file(engine: Engine, path: str, settings: Settings, time_guard: bool = False) -> list[Finding]:
+    return analyse_file(engine, path, settings, time_guard)[0]
 
 
-def default_workspace(paths: list[str]) -> Workspace:
+def default_workspace(paths: list[str], extra_paths: tuple[str, ...] = ()) -> Workspace:
     """A workspace rooted at the first path (its folder, for a file), resolving installed packages with jedi."""
     first = os.path.abspath(paths[0] if paths else ".")
-    return workspace_resolving_installed(first if os.path.isdir(first) else os.path.dirname(first))
+    return workspace_resolving_installed(first if os.path.isdir(first) else os.path.dirname(first),
+                                         extra_paths=extra_paths)
 
 
 def check_paths(paths: list[str], settings: Settings, workspace: Workspace | None = None,
                 progress: Callable[[str, int], None] | None = None) -> CheckResult:
     """Analyse every Python file under ``paths``. ``progress(path, total)`` is called as each file starts."""
-    workspace = workspace or default_workspace(paths)
+    workspace = workspace or default_workspace(paths, settings.extra_paths)
     result = CheckResult()
     files = discover_python_files(paths)
     # A file checked on its own still needs its neighbours to resolve `from models import User`.
@@ -161,7 +173,7 @@ def check_paths(paths: list[str], settings: Settings, workspace: Workspace | Non
         result.files += 1
         result.lines += source.text.count("\n") + 1 if source.text else 0
         if source.error is not None:
-            result.skipped.append(Skipped(path, source.error, source.error_line))
+            result.skipped.append(Skipped(path, source.error, source.error_line, source.needs_python))
             continue
         try:
             file_findings, cut_short = analyse_file(engine, source.path, settings)

@@ -25,13 +25,15 @@ SETTING_FLAGS: dict[str, tuple[str, Any]] = {
     "--select": ("select", lambda text: [c for c in text.split(",") if c.strip()]),
     "--ignore": ("ignore", lambda text: [c for c in text.split(",") if c.strip()]),
     "--time-budget": ("time-budget", float),
+    "--work-budget": ("work-budget", int),
     "--docs-url": ("docs-url", str),
 }
 
 _SETTING_HELP = {
     "--select": "comma-separated rule codes or prefixes to report (e.g. SQS1,SQS001)",
     "--ignore": "comma-separated rule codes or prefixes to skip",
-    "--time-budget": "seconds the analysis of one file may take (0: unbounded)",
+    "--time-budget": "language server only: a clock guard in seconds per file (0: none)",
+    "--work-budget": "statements the analysis of one file may evaluate (0: unbounded); the same result on any machine",
     "--docs-url": "base URL of the rule pages that findings link to (default: the docs installed with sqlascope)",
 }
 

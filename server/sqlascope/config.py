@@ -29,8 +29,13 @@ class Settings:
     severity: tuple[tuple[str, Severity], ...] = ()  # code → severity override
     #: extra names of session-helper context managers / decorators (compiled or unresolvable helpers)
     session_helpers: tuple[str, ...] = ()
-    #: seconds one file's analysis may take: None leaves the engine's default, 0 means unbounded
+    #: seconds one file's analysis may take in the language server (a guard; `check` has no clock): None leaves
+    #: the default, 0 means no clock
     time_budget: float | None = None
+    #: statements one file's analysis may evaluate: None leaves the engine's default, 0 means unbounded
+    work_budget: int | None = None
+    #: folders (relative to the project root) where the project's own modules are also imported from
+    extra_paths: tuple[str, ...] = ()
     #: base URL of the rule pages; None links each diagnostic to the rule doc installed with the package
     docs_url: str | None = None
 
@@ -101,6 +106,12 @@ def _seconds(value: Any) -> float:
     return float(value)
 
 
+def _statements(value: Any) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        raise _Invalid(f"must be a whole number of statements (0 for unbounded), not {value!r}")
+    return value
+
+
 def _number(value: Any) -> float:
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         raise _Invalid(f"must be a number, not {value!r}")
@@ -159,6 +170,8 @@ OPTIONS: tuple[Option, ...] = (
     Option("severity", _severities, "severity", names_codes=True),
     Option("session-helpers", _strings, "session_helpers"),
     Option("time-budget", _seconds, "time_budget"),
+    Option("work-budget", _statements, "work_budget"),
+    Option("extra-paths", _strings, "extra_paths"),
     Option("docs-url", _url, "docs_url"),
     # read by the language server (lsp/settings.py)
     Option("analyze-workspace", _boolean, scopes=(EDITOR,)),

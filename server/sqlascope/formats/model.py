@@ -70,8 +70,14 @@ class Report:
         """(path or None, message): internal errors, cut-short files, and why the run failed without findings."""
         result = self.result
         notes: list[tuple[str | None, str]] = [(e.path, e.reason) for e in result.internal_errors]
-        notes += [(path, "analysis was cut short (time budget or nesting depth); findings may be incomplete")
-                  for path in result.cut_short]
+        notes += [(path, "analysis was cut short (work budget, time budget or nesting depth); findings may be "
+                         "incomplete") for path in result.cut_short]
+        needs = result.needs_python()
+        if needs is not None:
+            count, (major, minor) = needs
+            notes.append((None, f"{plural(count, 'file')} need{'s' if count == 1 else ''} Python {major}.{minor}+: "
+                                f"run sqlascope under Python {major}.{minor} or newer to analyse "
+                                f"{'it' if count == 1 else 'them'}"))
         if result.files == 0:
             notes.append((None, "no Python file was found"))
         elif result.analysed == 0:

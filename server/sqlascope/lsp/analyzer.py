@@ -215,7 +215,7 @@ class Analyzer:
         if source.error is not None:
             return Outcome(None, problem=f"line {source.error_line}: {source.error}")
         try:
-            every = findings_for_file(engine, source.path, settings)
+            every = findings_for_file(engine, source.path, settings, time_guard=True)
         except Exception as exc:  # an engine bug costs this file, never the server
             reason = f"{type(exc).__name__}: {exc}"
             return Outcome([failure_diagnostic(reason)], problem=reason, crash=traceback.format_exc())
@@ -236,7 +236,7 @@ class Analyzer:
         if source is None:
             return []
         workspace, engine = self._ready()
-        findings = [f for f in findings_for_file(engine, source.path, settings) if f.location.path == source.path]
+        findings = [f for f in findings_for_file(engine, source.path, settings, time_guard=True) if f.location.path == source.path]
         positions = self._positions(codec)
         actions: list[types.CodeAction] = []
         if not only or any(kind.startswith("quickfix") for kind in only):

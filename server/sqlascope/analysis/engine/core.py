@@ -2,7 +2,7 @@
 
 Its jobs live in mixins: ``roots`` runs every function of a file as an analysis root, ``names`` resolves names to
 abstract values, ``summaries`` analyses calls into user functions in the caller's context. This module holds the
-state they share (caches, configuration, the deadline), CFGs and positions. It imports nothing from the LSP layer.
+state they share (caches, configuration, the budget), CFGs and positions. It imports nothing from the LSP layer.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from ..findings import Fault, Location
 from ..index.workspace import Workspace
 from ..interp import graph as C
-from ..interp.budget import DEFAULT_TIME_BUDGET, NO_DEADLINE, Deadline
+from ..interp.budget import DEFAULT_WORK_BUDGET, UNBOUNDED, Budget
 from ..interp.cfg import build_cfg
 from ..interp.evaluator import Evaluator
 from ..orm.models import ModelIndex
@@ -38,17 +38,23 @@ class Engine(Roots, Names, Summaries):
     #: names of session helpers the user declared (compiled or unresolvable): `with name(...) as s` gives a new
     #: session that the end of the block closes
     session_helpers: tuple[str, ...] = ()
-    #: seconds one file's analysis may take (None: unbounded); the roots left when it is spent are reported
-    time_budget: float | None = DEFAULT_TIME_BUDGET
-    #: the running analysis' deadline, checked by the interpreter at every statement
-    deadline: Deadline = NO_DEADLINE
+    #: statements one file's analysis may evaluate (None: unbounded); the roots left when it is spent are reported
+    work_budget: int | None = DEFAULT_WORK_BUDGET
+    #: seconds one file's analysis may take (None: no clock; only the language server sets one)
+    time_budget: float | None = None
+    #: the running analysis' budget, charged by the interpreter at every statement
+    budget: Budget = UNBOUNDED
+    #: work units the last analyze_file spent (for benchmarks and for choosing the default budget)
+    last_work: int = 0
 
-    def configure(self, session_helpers: tuple[str, ...], time_budget: float | None = None) -> None:
+    def configure(self, session_helpers: tuple[str, ...], time_budget: float | None = None,
+                  work_budget: int | None = None) -> None:
         """Declared helpers change what every root sees: forget all cached results when they change.
-        ``time_budget``: seconds per file, None for the default, 0 for unbounded."""
-        budget = DEFAULT_TIME_BUDGET if time_budget is None else (time_budget or None)
-        if budget != self.time_budget:
-            self.time_budget = budget
+        ``work_budget``: statements per file, None for the default, 0 for unbounded; ``time_budget``: a clock
+        guard in seconds per file, None or 0 for none."""
+        limits = (DEFAULT_WORK_BUDGET if work_budget is None else (work_budget or None), time_budget or None)
+        if limits != (self.work_budget, self.time_budget):
+            self.work_budget, self.time_budget = limits
             # Roots remembered as cut short get another chance under the new budget.
             self._root_results = {key: result for key, result in self._root_results.items()
                                   if not any(i.fault is Fault.CUT_SHORT for i in result.issues)}

@@ -11,7 +11,7 @@ from typing import Iterator
 from ..findings import Fault, Location, Severity
 from ..index.dependencies import node_span
 from ..index.fingerprints import fingerprint, root_fingerprint, span
-from ..interp.budget import NO_DEADLINE, AnalysisCutShort, Deadline
+from ..interp.budget import UNBOUNDED, AnalysisCutShort, Budget
 from ..interp.fixpoint import run
 from ..interp.frame import Frame, State
 from ..interp.values import UNKNOWN
@@ -44,7 +44,7 @@ class Roots:
         issues: list[Issue] = []
         live: set = set()
         roots = list(_analysis_roots(source))
-        self.deadline = Deadline(self.time_budget)
+        self.budget = Budget(self.work_budget, self.time_budget)
         whole_budget = True  # until a root is analysed in this run, the next one has the budget to itself
         try:
             for index, (key, code) in enumerate(_root_keys(path, roots)):
@@ -52,18 +52,18 @@ class Roots:
                 found, analysed = self._root_issues(key, source, code, whole_budget)
                 whole_budget = whole_budget and not analysed
                 left = len(roots) - index - 1
-                if analysed and left and self.deadline.spent():
+                if analysed and left and self.budget.spent():
                     # The rest waits for the next run (the next edit): finished roots stay cached, so it resumes here.
                     cut = next((i for i in found if i.fault is Fault.CUT_SHORT), None)
                     issues.extend(i for i in found if i is not cut)
                     if cut is None:  # this root finished just in time: the notice goes on the next one
-                        cut, left = self._cut_short(path, roots[index + 1], self.deadline.reason()), left - 1
+                        cut, left = self._cut_short(path, roots[index + 1], self.budget.reason()), left - 1
                     more = f"; {left} more function{'s' if left != 1 else ''} after it not analysed" if left else ""
                     issues.append(replace(cut, detail=cut.detail + more))
                     return issues
                 issues.extend(found)
         finally:
-            self.deadline = NO_DEADLINE
+            self.last_work, self.budget = self.budget.used, UNBOUNDED
         # Results of roots that moved away are kept a while: undo, or reopening the saved file, moves them back.
         stale = [k for k in self._root_results if k[0] == path and k not in live]
         if len(stale) > 2 * len(live):
@@ -89,7 +89,7 @@ class Roots:
                 issues = self.analyze_root(path, code)
             except AnalysisCutShort as cut:
                 issues = [self._cut_short(path, code, cut.reason)]
-                remember = whole_budget or not cut.timed
+                remember = whole_budget or not cut.budget
         if remember:
             self._root_results[key] = _RootResult(
                 shape,
@@ -122,13 +122,13 @@ class Roots:
         roots = [r for r in _analysis_roots(source) if isinstance(r, ast.Module) or r.lineno <= line <= (r.end_lineno or 0)]
         root = max(roots, key=lambda r: getattr(r, "lineno", 0))  # the module is always a candidate
         probe: dict = {}
-        self.deadline = Deadline(self.time_budget)
+        self.budget = Budget(self.work_budget, self.time_budget)
         try:
             self.analyze_root(path, root, probe)
         except AnalysisCutShort:
             pass  # what was probed before the cut is still true
         finally:
-            self.deadline = NO_DEADLINE
+            self.budget = UNBOUNDED
         for (at_line, start, end), text in probe.items():
             if at_line == line and start <= column <= end:
                 return text

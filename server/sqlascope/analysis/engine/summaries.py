@@ -16,6 +16,26 @@ from ..interp.values import members as value_members
 MAX_CALL_DEPTH = 6
 
 
+class _SummaryKey:
+    """A summary's key, hashed once: the key holds the whole abstract heap, and a dict hashes a tuple again at
+    every lookup (tuples don't keep their hash)."""
+
+    __slots__ = ("parts", "_hash")
+
+    def __init__(self, parts: tuple) -> None:
+        self.parts = parts
+        self._hash = hash(parts)
+
+    def __hash__(self) -> int:
+        return self._hash
+
+    def __eq__(self, other) -> bool:
+        return isinstance(other, _SummaryKey) and self._hash == other._hash and self.parts == other.parts
+
+
+_MISSING = object()
+
+
 @dataclass(eq=False)  # kept in the environment: hashed by identity
 class _Resume:
     frame: Frame
@@ -65,14 +85,13 @@ class Summaries:
         # without this, code that never touches a session (parsers calling parsers) is re-analysed per call
         # chain, which grows exponentially with depth. Otherwise the site keys the callee's allocations.
         site = None if state.heap.is_empty() else (frame.path, getattr(node, "lineno", 0), getattr(node, "col_offset", 0))
-        key = (function, tuple(args), tuple(sorted(kwargs.items())), state.heap.key(), site, reader)
         try:
-            hash(key)
+            key = _SummaryKey((function, tuple(args), tuple(sorted(kwargs.items())), state.heap.key(), site, reader))
         except TypeError:
             key = None
         dependencies = self.workspace.dependencies
-        if key is not None and key in self._summaries:
-            cached = self._summaries[key]
+        cached = self._summaries.get(key, _MISSING) if key is not None else _MISSING
+        if cached is not _MISSING:
             if cached is None:
                 return None
             heap, returned, issues, consulted = cached

@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 from typing import Callable
 
+from .module_roots import module_roots
 from .workspace import Workspace
 
 
@@ -38,7 +39,10 @@ def jedi_module_locator(project_root: str, environment_path: str | None = None) 
     return locate
 
 
-def workspace_resolving_installed(project_root: str, environment_path: str | None = None) -> Workspace:
-    """A workspace whose imports of installed packages resolve through jedi, in ``environment_path`` (an
-    interpreter or a virtualenv) or, without one, this interpreter's environment."""
-    return Workspace(fallback=jedi_module_locator(project_root, environment_path))
+def workspace_resolving_installed(project_root: str, environment_path: str | None = None,
+                                  extra_paths: tuple[str, ...] = ()) -> Workspace:
+    """A workspace that finds the project's own modules under its import roots (see module_roots) and whose
+    imports of installed packages resolve through jedi, in ``environment_path`` (an interpreter or a
+    virtualenv) or, without one, this interpreter's environment."""
+    return Workspace(fallback=jedi_module_locator(project_root, environment_path),
+                     search_roots=module_roots(project_root, extra_paths))

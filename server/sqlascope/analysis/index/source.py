@@ -5,6 +5,8 @@ from __future__ import annotations
 import ast
 import hashlib
 import io
+import re
+import sys
 import tokenize
 import warnings
 from dataclasses import dataclass, field
@@ -14,6 +16,16 @@ from .reparse import reparse
 
 #: Words of the parser's errors that no amount of further typing fixes (nesting and size limits).
 _PARSER_LIMITS = ("too many", "too complex", "too deeply", "recursion")
+
+#: Syntax newer than some interpreters parse: (pattern the failing line matches, Python it needs, what it is).
+#: sqlascope parses with the interpreter it runs on; a file that needs a newer one is skipped with a message
+#: naming the version (see newer_syntax), and the summary says which Python the project needs.
+NEWER_SYNTAX = (
+    (re.compile(r"^\s*type\s+[A-Za-z_]\w*\s*(\[.*\])?\s*="), (3, 12), "a `type` alias statement (PEP 695)"),
+    (re.compile(r"^\s*(async\s+)?def\s+\w+\s*\["), (3, 12), "a generic function `def f[T]` (PEP 695)"),
+    (re.compile(r"^\s*class\s+\w+\s*\["), (3, 12), "a generic class `class C[T]` (PEP 695)"),
+    (re.compile(r"^\s*except\s*\*?\s*[^(:\s][^:]*,[^:]*:"), (3, 14), "`except A, B:` without parentheses (PEP 758)"),
+)
 
 #: Files above this size are skipped: nobody keeps hand-written models in them, and parsing would stall.
 MAX_SOURCE_BYTES = 5_000_000
@@ -30,6 +42,8 @@ class SourceFile:
     digest: str = ""
     #: ``error`` is an ordinary syntax error, which further typing may fix (not a parser limit, an encoding, ...).
     syntax_error: bool = False
+    #: the Python version whose grammar the file needs, when it failed to parse for want of it
+    needs_python: tuple[int, int] | None = None
     _lines: list[str] | None = field(default=None, repr=False)
     _encoded: list[bytes] | None = field(default=None, repr=False)
 
@@ -90,12 +104,29 @@ def parse_source(path: str, text: str, digest: str | None = None, previous: Sour
                 tree = ast.parse(text, filename=path, type_comments=False)
     except SyntaxError as exc:
         line = exc.lineno or 1
+        newer = newer_syntax(text, line)
+        if newer is not None:
+            version, what = newer
+            return SourceFile(path, text, None, f"skipped: needs Python {version[0]}.{version[1]}+ for {what} "
+                              f"(line {line}); sqlascope runs on Python {sys.version_info[0]}.{sys.version_info[1]}",
+                              line, digest, needs_python=version)
         at_limit = any(limit in str(exc.msg).lower() for limit in _PARSER_LIMITS)
         return SourceFile(path, text, None, f"skipped: syntax error: {exc.msg} (line {line})", line, digest,
                           syntax_error=not at_limit)
     except (ValueError, RecursionError, MemoryError) as exc:
         return SourceFile(path, text, None, f"skipped: cannot parse ({type(exc).__name__}: {exc})", 1, digest)
     return SourceFile(path, text, tree, None, 1, digest)
+
+
+def newer_syntax(text: str, line: int) -> tuple[tuple[int, int], str] | None:
+    """(Python version, construct) when the line a SyntaxError points at uses syntax newer than this interpreter."""
+    lines = text.splitlines()
+    if not 1 <= line <= len(lines):
+        return None
+    for pattern, version, what in NEWER_SYNTAX:
+        if sys.version_info[:2] < version and pattern.match(lines[line - 1]):
+            return version, what
+    return None
 
 
 def read_source(path: str, known: Iterable[SourceFile | None] = ()) -> SourceFile:

@@ -101,10 +101,29 @@ def _package_root(path: str) -> tuple[str, str]:
     return directory, ".".join(parts)
 
 
+def module_identity(path: str, roots: tuple[str, ...]) -> tuple[str, str, str | None]:
+    """(root, dotted name, other name or None) of a file. Under one of the project's import ``roots`` the name is
+    the path from the innermost such root, through namespace packages (folders without ``__init__.py``), as
+    Python imports it; the name from the ``__init__.py`` chain alone (how a script beside it imports it) is kept
+    as the other name when it differs."""
+    chain_root, chain_name = _package_root(path)
+    best: tuple[str, list[str]] | None = None
+    for root in roots:
+        if chain_root != root and not chain_root.startswith(root.rstrip(os.sep) + os.sep):
+            continue
+        between = [] if chain_root == root else os.path.relpath(chain_root, root).split(os.sep)
+        if all(part.isidentifier() for part in between) and (best is None or len(root) > len(best[0])):
+            best = (root, between)
+    if best is None or not best[1]:
+        return chain_root, chain_name, None
+    return best[0], ".".join([*best[1], chain_name]), chain_name
+
+
 class Workspace:
     """All files known to the analysis, with module names and a resolver over their imports."""
 
-    def __init__(self, fallback: Callable[[str, str], str | None] | None = None) -> None:
+    def __init__(self, fallback: Callable[[str, str], str | None] | None = None,
+                 search_roots: tuple[str, ...] = ()) -> None:
         self.files: dict[str, SourceFile] = {}
         #: path → the file as last read from disk. While an editor's text replaces it in ``files`` it is kept:
         #: closing the document without saving (or undoing back to it) then costs no parse.
@@ -112,6 +131,16 @@ class Workspace:
         self._module_paths: dict[str, list[str]] = {}
         self._roots: dict[str, str] = {}
         self._names: dict[str, str] = {}
+        #: the project's import roots (see module_roots), where its own modules are found as Python finds them
+        self.search_roots = tuple(os.path.abspath(r) for r in search_roots)
+        #: name → paths of files a script beside them would import by that name (see module_identity)
+        self._script_names: dict[str, list[str]] = {}
+        #: module name → the file or namespace-package folder the search roots hold under that name
+        self._on_roots: dict[str, str] = {}
+        #: module names the search roots don't hold (forgotten whenever a file is added: it may be that one)
+        self._not_on_roots: set[str] = set()
+        #: namespace-package folder → its dotted name
+        self._namespaces: dict[str, str] = {}
         self._symbols: dict[str, tuple[str, ModuleSymbols]] = {}
         #: (module name, importing path) → path of a module outside the workspace, or None.
         self._fallback = fallback
@@ -135,10 +164,13 @@ class Workspace:
             return old
         self.files[path] = source
         if old is None:
-            root, name = _package_root(path)
+            root, name, script_name = module_identity(path, self.search_roots)
             self._roots[path] = root
             self._names[path] = name
             self._module_paths.setdefault(name, []).append(path)
+            if script_name is not None:
+                self._script_names.setdefault(script_name, []).append(path)
+            self._not_on_roots.clear()
         self.generation += 1
         return source
 
@@ -155,13 +187,15 @@ class Workspace:
         name = self._names.pop(path)
         self._roots.pop(path, None)
         self._symbols.pop(path, None)
-        paths = self._module_paths.get(name, [])
-        if path in paths:
-            paths.remove(path)
+        for paths in (self._module_paths.get(name, []), *self._script_names.values()):
+            if path in paths:
+                paths.remove(path)
+        self._on_roots.clear()
         self.generation += 1
 
     def module_name(self, path: str) -> str:
-        return self._names.get(os.path.abspath(path), "")
+        path = os.path.abspath(path)
+        return self._names.get(path) or self._namespaces.get(path, "")
 
     def symbols(self, path: str) -> ModuleSymbols:
         source = self.files[path]
@@ -184,23 +218,72 @@ class Workspace:
         return ".".join([*package_parts, module] if module else package_parts)
 
     def find_module(self, module: str, importer: str) -> str | None:
-        """Path of the workspace (or fallback) module ``module`` as imported from ``importer``."""
-        candidates = self._module_paths.get(module)
-        if candidates:
-            if len(candidates) == 1:
-                return candidates[0]
-            # Several workspace folders define a module of that name: prefer the importer's own root.
-            root = self._roots.get(importer)
-            for candidate in candidates:
-                if self._roots.get(candidate) == root:
-                    return candidate
-            return candidates[0]
+        """Path of the workspace (or fallback) module ``module`` as imported from ``importer``: a file, or the
+        folder of a namespace package (which has no file; ``module_name`` knows its name)."""
+        found = self._choose(self._module_paths.get(module), importer)
+        if found:
+            return found
         top = module.split(".")[0]
+        on_roots = None if top in _NEVER_FALLBACK else self._find_on_roots(module)
+        if on_roots is not None and on_roots not in self._namespaces:
+            return on_roots
+        found = self._choose(self._script_names.get(module), importer)
+        if found:
+            return found
+        if on_roots is not None:
+            # A namespace package loses to a regular package of that name anywhere on the path (installed ones too).
+            return self._locate_outside(module, importer) or on_roots
         if top not in _NEVER_FALLBACK:
             # A module that isn't there may be created later: what resolved without it must then be redone.
             self.dependencies.note(MISSING_MODULE, module)
-        if self._fallback is None or top in _NEVER_FALLBACK or top in self._module_paths:
-            return None  # known by name, in the standard library, or a workspace package: nothing to locate
+        top_on_roots = None if top in _NEVER_FALLBACK else self._find_on_roots(top)
+        if top in self._module_paths or (top_on_roots is not None and top_on_roots not in self._namespaces):
+            return None  # a missing part of a workspace package: nothing to locate elsewhere
+        return self._locate_outside(module, importer)
+
+    def _choose(self, candidates: list[str] | None, importer: str) -> str | None:
+        if not candidates:
+            return None
+        if len(candidates) == 1:
+            return candidates[0]
+        # Several workspace folders define a module of that name: prefer the importer's own root.
+        root = self._roots.get(importer)
+        for candidate in candidates:
+            if self._roots.get(candidate) == root:
+                return candidate
+        return candidates[0]
+
+    def _find_on_roots(self, module: str) -> str | None:
+        """The file (indexed on first use) or namespace folder that ``module`` names under the search roots."""
+        if module in self._on_roots:
+            return self._on_roots[module]
+        if module in self._not_on_roots:
+            return None
+        found = None
+        relative = module.replace(".", os.sep)
+        if module and all(part.isidentifier() for part in module.split(".")):
+            for root in self.search_roots:
+                base = os.path.join(root, relative)
+                regular = next((f for f in (base + ".py", os.path.join(base, "__init__.py")) if os.path.isfile(f)), None)
+                if regular is not None:
+                    found = regular
+                    break
+                if found is None and os.path.isdir(base):
+                    found = base  # a namespace portion; a regular module on a later root still wins
+        if found is None:
+            self._not_on_roots.add(module)
+        elif found.endswith(".py"):
+            self._on_roots[module] = found
+            self.add_file(found)
+        else:
+            self._on_roots[module] = found
+            self._namespaces[found] = module
+        return found
+
+    def _locate_outside(self, module: str, importer: str) -> str | None:
+        """The installed module ``module`` as the fallback resolver locates it (None without one)."""
+        if self._fallback is None or module.split(".")[0] in _NEVER_FALLBACK:
+            return None  # known by name or in the standard library: nothing to locate
         key = (module, self._roots.get(importer, ""))
         if key not in self._fallback_cache:
             located = None

@@ -1,7 +1,7 @@
 """The dataflow interpreter: runs one function's CFG over abstract states.
 
-A forward worklist analysis reaches a fixpoint first, then replays every block once with the final states to
-report issues, so nothing is reported from a half-converged loop. Calls into user functions are analysed in
+A forward worklist analysis reaches a fixpoint; each block keeps the issues of its latest run, which started from
+its converged in-state, so nothing is reported from a half-converged loop (see ``run``). Calls into user functions are analysed in
 place with the caller's abstract arguments (a context-sensitive summary, memoised by the engine).
 """
 
@@ -26,6 +26,9 @@ class RunResult:
     yields: dict
 
 
+_START = "start"  # the transfer from the start node, apart from the start block's own in-state
+
+
 def run(evaluator: Evaluating, frame: Frame, state: State, start: tuple[C.Block, int] | None = None) -> RunResult:
     """Run ``frame``'s graph from ``start`` (a block and the index of its first node), or from the entry."""
     graph = frame.graph
@@ -34,12 +37,12 @@ def run(evaluator: Evaluating, frame: Frame, state: State, start: tuple[C.Block,
     visits: dict[int, int] = {}
     blocks = {b.id: b for b in graph.blocks}
 
-    deadline = evaluator.engine.deadline
+    budget = evaluator.engine.budget
 
     def transfer(block: C.Block, state: State, from_index: int) -> None:
         frame.truth = None
         for index in range(from_index, len(block.nodes)):
-            deadline.check()
+            budget.check()
             frame.current = (block.id, index)
             evaluator.execute(frame, block.nodes[index], state)
 
@@ -50,7 +53,7 @@ def run(evaluator: Evaluating, frame: Frame, state: State, start: tuple[C.Block,
             worklist.append(target.id)
             return
         joined = old.join(state)
-        if joined.key() != old.key():
+        if not joined.same(old):
             in_states[target.id] = joined
             visits[target.id] = visits.get(target.id, 0) + 1
             if visits[target.id] <= MAX_BLOCK_VISITS:
@@ -62,27 +65,40 @@ def run(evaluator: Evaluating, frame: Frame, state: State, start: tuple[C.Block,
             if kind is not infeasible:
                 propagate(target, state, worklist)
 
+    #: per transfer (the start, then each block): the issues of its latest run, and the in-state it ran from
+    reported: dict[object, list] = {}
+    ran_from: dict[int, State] = {}
+
+    def reporting_transfer(key: object, block: C.Block, state: State, from_index: int) -> None:
+        mark = len(frame.issues)
+        transfer(block, state, from_index)
+        reported[key] = frame.issues[mark:]
+        del frame.issues[mark:]
+
     def fixpoint() -> None:
         worklist: list[int] = []
         state0 = state.copy()
-        transfer(first_block, state0, first_index)
+        reporting_transfer(_START, first_block, state0, first_index)
         successors(first_block, state0, worklist)
         while worklist:
             block = blocks[worklist.pop()]
+            ran_from[block.id] = in_states[block.id]
             current = in_states[block.id].copy()
-            transfer(block, current, 0)
+            reporting_transfer(block.id, block, current, 0)
             successors(block, current, worklist)
 
-    frame.reporting = False
-    fixpoint()
-    # Replay with the converged states; only this pass reports.
+    # One pass reports: each block's latest run started from its converged in-state, so its issues are the ones a
+    # second pass over the converged states would report. Only a block whose in-state grew after its last run
+    # (past MAX_BLOCK_VISITS) runs once more. The issues keep the order of such a pass: the start, then the blocks.
     frame.reporting = True
-    replay = state.copy()
-    transfer(first_block, replay, first_index)
+    fixpoint()
     for block_id, block_state in list(in_states.items()):
-        if block_id == first_block.id and first_index:
-            continue
-        transfer(blocks[block_id], block_state.copy(), 0)
+        if ran_from.get(block_id) is not block_state:
+            reporting_transfer(block_id, blocks[block_id], block_state.copy(), 0)
+    frame.issues.extend(reported[_START])
+    for block_id in in_states:
+        if not (block_id == first_block.id and first_index):
+            frame.issues.extend(reported[block_id])
 
     exit_state = in_states.get(graph.exit.id)
     raised_state = in_states.get(graph.raise_exit.id)

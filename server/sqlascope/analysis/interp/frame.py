@@ -27,11 +27,16 @@ class State:
         env = dict(self.env)
         for name, value in other.env.items():
             mine = env.get(name)
-            env[name] = value if mine is None else join_values(mine, value)
+            if mine is not value:
+                env[name] = value if mine is None else join_values(mine, value)
         return State(env, self.heap.join(other.heap))
 
     def key(self) -> tuple:
         return (frozenset(self.env.items()), self.heap.key())
+
+    def same(self, other: "State") -> bool:
+        """``self.key() == other.key()``, without hashing every value: dict equality skips identical values."""
+        return self.env == other.env and self.heap.same(other.heap)
 
 
 @dataclass

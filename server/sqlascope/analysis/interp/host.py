@@ -16,7 +16,7 @@ from ..orm.models import MappedAttribute, MappedClass, ModelIndex
 from ..orm.state import Event, InstanceFact
 from ..report.issues import Issue
 from . import graph as C
-from .budget import Deadline
+from .budget import Budget
 from .frame import Frame, State
 from .values import ClassRef, Context, Function, ModuleValue, ObjectRef
 
@@ -28,8 +28,8 @@ class Host(Protocol):
     models: ModelIndex
     #: names of the session helpers the user declared
     session_helpers: tuple[str, ...]
-    #: the running analysis' deadline, checked at every statement
-    deadline: Deadline
+    #: the running analysis' budget, charged at every statement
+    budget: Budget
 
     def declared_helper(self, text: str, value) -> bool: ...
 

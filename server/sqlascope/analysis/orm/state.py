@@ -152,6 +152,11 @@ class Heap:
             frozenset(self.objects.items()),
         )
 
+    def same(self, other: "Heap") -> bool:
+        """``self.key() == other.key()``, without hashing every fact."""
+        return (self.sessions == other.sessions and self.instances == other.instances
+                and self.registries == other.registries and self.objects == other.objects)
+
     def held_by(self, session: SessionId):
         for iid, fact in self.instances.items():
             if session in fact.sessions:
