@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import os
 from dataclasses import dataclass, field
 
@@ -10,7 +11,9 @@ from .analysis.findings import Finding, Location, Related
 from .analysis.report.issues import Issue
 from .analysis.index.jedi_fallback import workspace_resolving_installed
 from .analysis.index.workspace import Workspace, discover_python_files
+from .cache import CheckCache, FileEntry, consulted_fingerprints, normalised
 from .config import Settings
+from .parallel import run_all
 from .noqa import suppressed
 from .rules import rule_for
 
@@ -127,7 +130,36 @@ def default_workspace(paths: list[str]) -> Workspace:
     return workspace_resolving_installed(first if os.path.isdir(first) else os.path.dirname(first))
 
 
-def check_paths(paths: list[str], settings: Settings, workspace: Workspace | None = None) -> CheckResult:
+#: The rule code of "analysis cut short": while the budget is a clock, such a result depends on the machine's load,
+#: so it is not kept in the persistent cache.
+_CUT_SHORT_CODE = "SQS001"
+
+
+def analyse_in_isolation(engine: Engine, path: str, settings: Settings) -> tuple[FileEntry, str | None]:
+    """One file's findings and what its analysis consulted, as the persistent cache keeps them, computed as if no
+    other file had been analysed before it (so files can run in any order, in any process, or come from the cache),
+    and the internal error that cost the file, if any."""
+    engine.forget_shared_work()
+    workspace = engine.workspace
+    error = None
+    with workspace.dependencies.recording() as consulted:
+        try:
+            findings = findings_for_file(engine, path, settings)
+        except Exception as exc:  # an engine bug must cost one file, never the run
+            findings, error = [], f"internal error: {type(exc).__name__}: {exc}"
+    entry = FileEntry(workspace.files[path].digest, consulted_fingerprints(workspace, consulted, path),
+                      normalised(findings))
+    return entry, error
+
+
+def _worth_keeping(entry: FileEntry, error: str | None) -> bool:
+    return error is None and not any(f.code == _CUT_SHORT_CODE for f in entry.findings)
+
+
+def check_paths(paths: list[str], settings: Settings, workspace: Workspace | None = None, jobs: int = 1,
+                cache_dir: str | None = None) -> CheckResult:
+    """Check files and folders: each file analysed on its own (``jobs`` processes), or taken from the persistent cache
+    in ``cache_dir`` while nothing it consulted changed. The result is the same for any ``jobs`` and cache state."""
     workspace = workspace or default_workspace(paths)
     result = CheckResult()
     files = discover_python_files(paths)
@@ -136,17 +168,39 @@ def check_paths(paths: list[str], settings: Settings, workspace: Workspace | Non
     for path in dict.fromkeys([*files, *neighbours]):
         workspace.add_file(path)
     engine = Engine(workspace)
-    findings: list[Finding] = []
+    cache = CheckCache.for_settings(cache_dir, settings) if cache_dir else None
+    per_file: dict[str, list[Finding]] = {}
+    errors: dict[str, str] = {}
+    pending: list[str] = []
     for path in files:
         source = workspace.files[os.path.abspath(path)]
         result.files += 1
         result.lines += source.text.count("\n") + 1 if source.text else 0
         if source.error is not None:
             result.skipped.append(Skipped(path, source.error, source.error_line))
-            continue
-        try:
-            findings.extend(findings_for_file(engine, source.path, settings))
-        except Exception as exc:  # an engine bug must cost one file, never the run
-            result.internal_errors.append(Skipped(path, f"internal error: {type(exc).__name__}: {exc}"))
+        elif not engine.is_relevant(source.path):
+            per_file[path] = []  # nothing it reaches names SQLAlchemy: nothing to analyse or to cache
+        elif cache is not None and (entry := cache.load(source.path)) is not None and entry.holds(workspace, source.path):
+            per_file[path] = entry.findings
+        else:
+            pending.append(path)
+    # Largest first, so that no worker is left with a big file at the end.
+    pending.sort(key=lambda p: -len(workspace.files[os.path.abspath(p)].text))
+    analyse = functools.partial(_analyse_for_run, engine, settings)
+    for path, (entry, error) in run_all(analyse, pending, jobs):
+        per_file[path] = entry.findings
+        if error is not None:
+            errors[path] = error
+        if cache is not None and _worth_keeping(entry, error):
+            cache.store(os.path.abspath(path), entry)
+    findings: list[Finding] = []
+    for path in files:
+        findings.extend(per_file.get(path, ()))
+        if path in errors:
+            result.internal_errors.append(Skipped(path, errors[path]))
     result.findings = merge_findings(findings)
     return result
+
+
+def _analyse_for_run(engine: Engine, settings: Settings, path: str) -> tuple[FileEntry, str | None]:
+    return analyse_in_isolation(engine, os.path.abspath(path), settings)

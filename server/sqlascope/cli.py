@@ -9,7 +9,9 @@ import sys
 
 from .analysis.findings import Severity
 from .check import CheckResult, check_paths
-from .config import ConfigError, load_settings
+from .cache import DEFAULT_CACHE_DIR
+from .config import ConfigError, find_pyproject, load_settings
+from .parallel import available_cores
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -85,7 +87,11 @@ def _check(args: argparse.Namespace) -> int:
     except ConfigError as exc:
         print(f"sqlascope: {exc}", file=sys.stderr)
         return EXIT_ERROR
-    result = check_paths(paths, settings)
+    if args.jobs is not None and args.jobs < 1:
+        print("sqlascope: --jobs must be at least 1", file=sys.stderr)
+        return EXIT_ERROR
+    jobs = args.jobs or available_cores()
+    result = check_paths(paths, settings, jobs=jobs, cache_dir=None if args.no_cache else _cache_dir(args, paths[0]))
     if args.fix or args.diff:
         return _fix(result, write=args.fix and not args.diff)
     print(render_json(result) if args.format == "json" else render_text(result))
@@ -95,6 +101,18 @@ def _check(args: argparse.Namespace) -> int:
     if result.internal_errors:
         return EXIT_ERROR
     return EXIT_FINDINGS if _problems(result) else EXIT_CLEAN
+
+
+def _cache_dir(args: argparse.Namespace, first_path: str) -> str:
+    """``--cache-dir``, else ``.sqlascope_cache`` in the project folder: the one holding pyproject.toml, else the
+    checked folder (a checked file's folder)."""
+    if args.cache_dir:
+        return args.cache_dir
+    pyproject = find_pyproject(first_path)
+    if pyproject is not None:
+        return os.path.join(os.path.dirname(pyproject), DEFAULT_CACHE_DIR)
+    folder = first_path if os.path.isdir(first_path) else os.path.dirname(os.path.abspath(first_path))
+    return os.path.join(folder, DEFAULT_CACHE_DIR)
 
 
 def _problems(result: CheckResult) -> list:
@@ -144,6 +162,12 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--ignore", help="comma-separated rule codes or prefixes to skip")
     check.add_argument("--fix", action="store_true", help="apply the preferred fix of each finding")
     check.add_argument("--diff", action="store_true", help="show the fixes as a unified diff; write nothing")
+    check.add_argument("--jobs", "-j", type=int, metavar="N",
+                       help="analyse in N processes (default: one per available core); the output does not depend on N")
+    check.add_argument("--no-cache", action="store_true",
+                       help=f"neither read nor write the persistent cache ({DEFAULT_CACHE_DIR}/)")
+    check.add_argument("--cache-dir", metavar="DIR",
+                       help=f"where the persistent cache lives (default: {DEFAULT_CACHE_DIR}/ in the project folder)")
     check.set_defaults(handler=_check)
     serve = commands.add_parser("serve", help="run the language server over stdio")
     serve.add_argument("--tcp", help="HOST:PORT to listen on instead of stdio (debugging)")
