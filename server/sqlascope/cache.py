@@ -26,7 +26,7 @@ from .analysis.findings import Finding, Location, Related, Severity
 from .analysis.index.dependencies import Dependency
 from .analysis.index.fingerprints import fingerprint
 from .analysis.index.workspace import Workspace
-from .config import Settings
+from .config import Settings, find_pyproject
 
 #: The cache folder's name, made in the checked project (ruff's ``.ruff_cache``, mypy's ``.mypy_cache``).
 DEFAULT_CACHE_DIR = ".sqlascope_cache"
@@ -37,6 +37,16 @@ _FILE_MODE = 0o644
 _GITIGNORE = "# Made by sqlascope: the whole folder is a cache.\n*\n"
 _CACHEDIR_TAG = ("Signature: 8a477f597d28d172789f06886806bc55\n"
                  "# This file is a cache directory tag made by sqlascope; see https://bford.info/cachedir/\n")
+
+
+def default_cache_dir(start: str) -> str:
+    """``.sqlascope_cache`` in the project folder: the one holding pyproject.toml (as found from ``start``), else the
+    folder ``start`` is (or, for a file, is in). The command line and the language server share it."""
+    pyproject = find_pyproject(start)
+    if pyproject is not None:
+        return os.path.join(os.path.dirname(pyproject), DEFAULT_CACHE_DIR)
+    start = os.path.abspath(start)
+    return os.path.join(start if os.path.isdir(start) else os.path.dirname(start), DEFAULT_CACHE_DIR)
 
 
 @dataclass

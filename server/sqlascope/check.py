@@ -135,25 +135,31 @@ def default_workspace(paths: list[str]) -> Workspace:
 _CUT_SHORT_CODE = "SQS001"
 
 
-def analyse_in_isolation(engine: Engine, path: str, settings: Settings) -> tuple[FileEntry, str | None]:
+def analyse_in_isolation(engine: Engine, path: str, settings: Settings) -> FileEntry:
     """One file's findings and what its analysis consulted, as the persistent cache keeps them, computed as if no
-    other file had been analysed before it (so files can run in any order, in any process, or come from the cache),
-    and the internal error that cost the file, if any."""
+    other file had been analysed before it (so files can run in any order, in any process, or come from the cache).
+    Exceptions from the engine propagate, as from ``findings_for_file``."""
     engine.forget_shared_work()
     workspace = engine.workspace
-    error = None
     with workspace.dependencies.recording() as consulted:
-        try:
-            findings = findings_for_file(engine, path, settings)
-        except Exception as exc:  # an engine bug must cost one file, never the run
-            findings, error = [], f"internal error: {type(exc).__name__}: {exc}"
-    entry = FileEntry(workspace.files[path].digest, consulted_fingerprints(workspace, consulted, path),
-                      normalised(findings))
-    return entry, error
+        findings = findings_for_file(engine, path, settings)
+    return FileEntry(workspace.files[path].digest, consulted_fingerprints(workspace, consulted, path),
+                     normalised(findings))
 
 
-def _worth_keeping(entry: FileEntry, error: str | None) -> bool:
-    return error is None and not any(f.code == _CUT_SHORT_CODE for f in entry.findings)
+def cached_entry(engine: Engine, path: str, cache: CheckCache | None) -> FileEntry | None:
+    """The cache's entry for ``path`` while it still holds for the workspace as it is, else None. Only files that are
+    analysed at all have entries: whether one is (``is_relevant``) depends on other files, and is decided afresh."""
+    if cache is None or not engine.is_relevant(path):
+        return None
+    entry = cache.load(path)
+    return entry if entry is not None and entry.holds(engine.workspace, path) else None
+
+
+def keep(cache: CheckCache | None, engine: Engine, path: str, entry: FileEntry) -> None:
+    """Store a fresh analysis of ``path`` in the cache, unless where it stopped depended on the clock."""
+    if cache is not None and engine.is_relevant(path) and not any(f.code == _CUT_SHORT_CODE for f in entry.findings):
+        cache.store(path, entry)
 
 
 def check_paths(paths: list[str], settings: Settings, workspace: Workspace | None = None, jobs: int = 1,
@@ -179,8 +185,8 @@ def check_paths(paths: list[str], settings: Settings, workspace: Workspace | Non
         if source.error is not None:
             result.skipped.append(Skipped(path, source.error, source.error_line))
         elif not engine.is_relevant(source.path):
-            per_file[path] = []  # nothing it reaches names SQLAlchemy: nothing to analyse or to cache
-        elif cache is not None and (entry := cache.load(source.path)) is not None and entry.holds(workspace, source.path):
+            per_file[path] = []  # nothing it reaches names SQLAlchemy: nothing to analyse
+        elif (entry := cached_entry(engine, source.path, cache)) is not None:
             per_file[path] = entry.findings
         else:
             pending.append(path)
@@ -188,11 +194,11 @@ def check_paths(paths: list[str], settings: Settings, workspace: Workspace | Non
     pending.sort(key=lambda p: -len(workspace.files[os.path.abspath(p)].text))
     analyse = functools.partial(_analyse_for_run, engine, settings)
     for path, (entry, error) in run_all(analyse, pending, jobs):
-        per_file[path] = entry.findings
-        if error is not None:
+        if entry is None:
             errors[path] = error
-        if cache is not None and _worth_keeping(entry, error):
-            cache.store(os.path.abspath(path), entry)
+            continue
+        per_file[path] = entry.findings
+        keep(cache, engine, os.path.abspath(path), entry)
     findings: list[Finding] = []
     for path in files:
         findings.extend(per_file.get(path, ()))
@@ -202,5 +208,9 @@ def check_paths(paths: list[str], settings: Settings, workspace: Workspace | Non
     return result
 
 
-def _analyse_for_run(engine: Engine, settings: Settings, path: str) -> tuple[FileEntry, str | None]:
-    return analyse_in_isolation(engine, os.path.abspath(path), settings)
+def _analyse_for_run(engine: Engine, settings: Settings, path: str) -> tuple[FileEntry | None, str | None]:
+    """A file's entry, or the internal error that cost it (an engine bug must cost one file, never the run)."""
+    try:
+        return analyse_in_isolation(engine, os.path.abspath(path), settings), None
+    except Exception as exc:
+        return None, f"internal error: {type(exc).__name__}: {exc}"

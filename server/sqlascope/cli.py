@@ -9,8 +9,8 @@ import sys
 
 from .analysis.findings import Severity
 from .check import CheckResult, check_paths
-from .cache import DEFAULT_CACHE_DIR
-from .config import ConfigError, find_pyproject, load_settings
+from .cache import DEFAULT_CACHE_DIR, default_cache_dir
+from .config import ConfigError, load_settings
 from .parallel import available_cores
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
@@ -104,15 +104,7 @@ def _check(args: argparse.Namespace) -> int:
 
 
 def _cache_dir(args: argparse.Namespace, first_path: str) -> str:
-    """``--cache-dir``, else ``.sqlascope_cache`` in the project folder: the one holding pyproject.toml, else the
-    checked folder (a checked file's folder)."""
-    if args.cache_dir:
-        return args.cache_dir
-    pyproject = find_pyproject(first_path)
-    if pyproject is not None:
-        return os.path.join(os.path.dirname(pyproject), DEFAULT_CACHE_DIR)
-    folder = first_path if os.path.isdir(first_path) else os.path.dirname(os.path.abspath(first_path))
-    return os.path.join(folder, DEFAULT_CACHE_DIR)
+    return args.cache_dir or default_cache_dir(first_path)
 
 
 def _problems(result: CheckResult) -> list:

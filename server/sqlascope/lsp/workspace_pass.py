@@ -74,7 +74,7 @@ class WorkspacePass:
             except Exception as exc:
                 server.log(types.MessageType.Warning, f"sqlascope: no progress reporting: {exc}")
                 token = None
-        done = findings = 0
+        done = findings = from_cache = 0
         outcome_message = "cancelled"
         seen: set[str] = set()
         try:
@@ -88,13 +88,14 @@ class WorkspacePass:
                     outcome = await self.analyse_on_disk(path)
                     if outcome.diagnostics is not None and server.documents.get(uri) is None:
                         findings += len(outcome.diagnostics)
+                        from_cache += outcome.cached
                         self.take(uri, outcome)
                 done += 1
                 if token is not None:
                     progress.report(token, types.WorkDoneProgressReport(
                         message=f"Analyzing {done}/{len(files)} files", percentage=done * 100 // max(len(files), 1)))
             else:
-                outcome_message = f"Analyzed {done} files: {findings} finding(s)"
+                outcome_message = f"Analyzed {done} files: {findings} finding(s); {from_cache} file(s) from the cache"
                 for uri in [u for u in self.results if u not in seen]:  # deleted, or no longer indexed
                     self.drop(uri)
                 if server.diagnostics.pull_mode and self.outdated():
