@@ -23,8 +23,9 @@ from dataclasses import dataclass, field
 
 from . import __version__
 from .analysis.findings import Finding, Location, Related, Severity
-from .analysis.index.dependencies import Dependency
+from .analysis.index.dependencies import MISSING_MODULE, Dependency
 from .analysis.index.fingerprints import fingerprint
+from .analysis.index.source import decode_source, text_digest
 from .analysis.index.workspace import Workspace
 from .config import Settings, find_pyproject
 
@@ -83,8 +84,23 @@ def consulted_fingerprints(workspace: Workspace, consulted: set[Dependency], hom
 
 
 def canonical_fingerprint(workspace: Workspace, dependency: Dependency, home: str) -> str:
-    """The engine's fingerprint of ``dependency`` as a JSON text, which is how the cache stores and compares it."""
+    """The engine's fingerprint of ``dependency`` as a JSON text, which is how the cache stores and compares it.
+
+    A module outside the checked folders (an installed package) joins the workspace only when an analysis looks it
+    up; checking an entry must not add it (that would change what later analyses see), so it is read from disk."""
+    path = dependency[0]
+    if path != MISSING_MODULE and path not in workspace.files:
+        return json.dumps(_digest_on_disk(path))
     return json.dumps(fingerprint(workspace, dependency, home), separators=(",", ":"))
+
+
+def _digest_on_disk(path: str) -> str | None:
+    """What ``fingerprint`` gives for a file the workspace holds: the digest of its text (None if unreadable)."""
+    try:
+        with open(path, "rb") as handle:
+            return text_digest(decode_source(handle.read()))
+    except (OSError, UnicodeDecodeError, SyntaxError, LookupError):
+        return None
 
 
 def _location_to_json(location: Location) -> list:

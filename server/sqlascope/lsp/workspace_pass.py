@@ -95,7 +95,7 @@ class WorkspacePass:
                     progress.report(token, types.WorkDoneProgressReport(
                         message=f"Analyzing {done}/{len(files)} files", percentage=done * 100 // max(len(files), 1)))
             else:
-                outcome_message = f"Analyzed {done} files: {findings} finding(s); {from_cache} file(s) from the cache"
+                outcome_message = f"Analyzed {done} files: {findings} finding(s)"
                 for uri in [u for u in self.results if u not in seen]:  # deleted, or no longer indexed
                     self.drop(uri)
                 if server.diagnostics.pull_mode and self.outdated():
@@ -104,7 +104,8 @@ class WorkspacePass:
             if token is not None:
                 progress.end(token, types.WorkDoneProgressEnd(message=outcome_message))
             progress.tokens.pop(token, None)
-        server.log(types.MessageType.Info, f"sqlascope: workspace analysis {outcome_message}")
+        server.log(types.MessageType.Info,
+                   f"sqlascope: workspace analysis {outcome_message}; {from_cache} file(s) from the cache")
 
     async def analyse_on_disk(self, path: str) -> Outcome:
         """The file as saved, with the findings its functions reach in other files."""
