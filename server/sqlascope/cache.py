@@ -87,9 +87,14 @@ def canonical_fingerprint(workspace: Workspace, dependency: Dependency, home: st
     """The engine's fingerprint of ``dependency`` as a JSON text, which is how the cache stores and compares it.
 
     A module outside the checked folders (an installed package) joins the workspace only when an analysis looks it
-    up; checking an entry must not add it (that would change what later analyses see), so it is read from disk."""
-    path = dependency[0]
-    if path != MISSING_MODULE and path not in workspace.files:
+    up; checking an entry must not add it (that would change what later analyses see), so it is read from disk. A
+    module that was missing is fingerprinted by whether the project has it now."""
+    path, name = dependency
+    if path == MISSING_MODULE:
+        # Whether the project itself now has that module: what the fallback located for it depends on which
+        # lookups came first, and its files are fingerprinted on their own.
+        return json.dumps(workspace.own_module(name))
+    if path not in workspace.files:
         return json.dumps(_digest_on_disk(path))
     return json.dumps(fingerprint(workspace, dependency, home), separators=(",", ":"))
 

@@ -116,7 +116,7 @@ class Workspace:
         #: (module name, importing path) → path of a module outside the workspace, or None.
         self._fallback = fallback
         self._fallback_cache: dict[tuple[str, str], str | None] = {}
-        #: paths the fallback located (installed packages): they never make their package a workspace package
+        #: paths the fallback located (installed packages), as opposed to the workspace's own files
         self._located: set[str] = set()
         self.generation = 0  # bumped on every change, so caches keyed on it stay honest
         self.dependencies = Dependencies()
@@ -186,25 +186,22 @@ class Workspace:
         return ".".join([*package_parts, module] if module else package_parts)
 
     def find_module(self, module: str, importer: str) -> str | None:
-        """Path of the workspace (or fallback) module ``module`` as imported from ``importer``.
-
-        The answer does not depend on which modules were looked up before: a module the fallback located earlier
-        is found again by name, and it is noted as a missing dependency, as it was when first located."""
+        """Path of the workspace (or fallback) module ``module`` as imported from ``importer``."""
         candidates = self._module_paths.get(module)
-        top = module.split(".")[0]
         if candidates:
-            found = candidates[0]
-            if len(candidates) > 1:
-                # Several workspace folders define a module of that name: prefer the importer's own root.
-                root = self._roots.get(importer)
-                found = next((c for c in candidates if self._roots.get(c) == root), candidates[0])
-            if found in self._located and top not in _NEVER_FALLBACK:
-                self.dependencies.note(MISSING_MODULE, module)
-            return found
+            if len(candidates) == 1:
+                return candidates[0]
+            # Several workspace folders define a module of that name: prefer the importer's own root.
+            root = self._roots.get(importer)
+            for candidate in candidates:
+                if self._roots.get(candidate) == root:
+                    return candidate
+            return candidates[0]
+        top = module.split(".")[0]
         if top not in _NEVER_FALLBACK:
             # A module that isn't there may be created later: what resolved without it must then be redone.
             self.dependencies.note(MISSING_MODULE, module)
-        if self._fallback is None or top in _NEVER_FALLBACK or self._own_package(top):
+        if self._fallback is None or top in _NEVER_FALLBACK or top in self._module_paths:
             return None  # known by name, in the standard library, or a workspace package: nothing to locate
         key = (module, self._roots.get(importer, ""))
         if key not in self._fallback_cache:
@@ -220,9 +217,9 @@ class Workspace:
         located = self._fallback_cache[key]
         return os.path.abspath(located) if located else None
 
-    def _own_package(self, top: str) -> bool:
-        """Is ``top`` a module of the workspace itself (not one the fallback located)?"""
-        return any(path not in self._located for path in self._module_paths.get(top, ()))
+    def own_module(self, module: str) -> str | None:
+        """The workspace's own file of ``module`` (not one the fallback located), or None."""
+        return next((path for path in self._module_paths.get(module, ()) if path not in self._located), None)
 
     # -- names -------------------------------------------------------------------------------------------
     def resolve(self, path: str, name: str, _seen: frozenset = frozenset()) -> Symbol | None:
