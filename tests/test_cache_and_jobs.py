@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from corpus_runtime import discover_cases
+from lsp.lsp_helpers import MODELS
 from sqlascope import check
 from sqlascope.analysis.engine.core import Engine
 from sqlascope.cache import CheckCache, FileEntry, finding_to_json
@@ -71,27 +72,6 @@ def test_corpus_findings_are_the_same_cold_warm_and_in_two_processes(tmp_path, m
     assert differences == []
 
 
-MODELS = textwrap.dedent('''
-    from sqlalchemy import ForeignKey
-    from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship, sessionmaker
-
-    class Base(DeclarativeBase):
-        pass
-
-    class User(Base):
-        __tablename__ = "users"
-        id: Mapped[int] = mapped_column(primary_key=True)
-        name: Mapped[str]
-        addresses: Mapped[list["Address"]] = relationship(back_populates="user")
-
-    class Address(Base):
-        __tablename__ = "addresses"
-        id: Mapped[int] = mapped_column(primary_key=True)
-        user_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
-        user: Mapped[User] = relationship(back_populates="addresses")
-
-    Session = sessionmaker()
-''')
 #: The callee, in its own module: closing the session detaches the caller's instance, flushing does not.
 CLOSING_HELPER = "def finish(session):\n    session.close()\n"
 FLUSHING_HELPER = "def finish(session):\n    session.flush()\n"
