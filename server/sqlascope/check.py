@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import os
 from dataclasses import dataclass, field
 from typing import Callable
@@ -12,7 +13,9 @@ from .analysis.interp.budget import DEFAULT_TIME_GUARD
 from .analysis.report.issues import Issue
 from .analysis.index.jedi_fallback import workspace_resolving_installed
 from .analysis.index.workspace import Workspace, discover_python_files
+from .cache import CheckCache, FileEntry, consulted_fingerprints, normalised
 from .config import Settings
+from .parallel import run_all
 from .noqa import suppressed
 from .rules import rule_for
 
@@ -154,9 +157,39 @@ def default_workspace(paths: list[str], extra_paths: tuple[str, ...] = ()) -> Wo
                                          extra_paths=extra_paths)
 
 
-def check_paths(paths: list[str], settings: Settings, workspace: Workspace | None = None,
-                progress: Callable[[str, int], None] | None = None) -> CheckResult:
-    """Analyse every Python file under ``paths``. ``progress(path, total)`` is called as each file starts."""
+def analyse_in_isolation(engine: Engine, path: str, settings: Settings, time_guard: bool = False) -> FileEntry:
+    """One file's findings and what its analysis consulted, as the persistent cache keeps them, computed as if no
+    other file had been analysed before it (so files can run in any order, in any process, or come from the cache).
+    Exceptions from the engine propagate, as from ``analyse_file``."""
+    engine.forget_shared_work()
+    workspace = engine.workspace
+    with workspace.dependencies.recording() as consulted:
+        findings, cut_short = analyse_file(engine, path, settings, time_guard)
+    return FileEntry(workspace.files[path].digest, consulted_fingerprints(workspace, consulted, path),
+                     normalised(findings), cut_short=cut_short, clocked=time_guard)
+
+
+def cached_entry(engine: Engine, path: str, cache: CheckCache | None) -> FileEntry | None:
+    """The cache's entry for ``path`` while it still holds for the workspace as it is, else None. Only files that are
+    analysed at all have entries: whether one is (``is_relevant``) depends on other files, and is decided afresh."""
+    if cache is None or not engine.is_relevant(path):
+        return None
+    entry = cache.load(path)
+    return entry if entry is not None and entry.holds(engine.workspace, path) else None
+
+
+def keep(cache: CheckCache | None, engine: Engine, path: str, entry: FileEntry) -> None:
+    """Store a fresh analysis of ``path`` in the cache, unless where it stopped depended on the clock (the work
+    budget alone gives the same cut on any machine, so such an entry is kept)."""
+    if cache is not None and engine.is_relevant(path) and not (entry.cut_short and entry.clocked):
+        cache.store(path, entry)
+
+
+def check_paths(paths: list[str], settings: Settings, workspace: Workspace | None = None, jobs: int = 1,
+                cache_dir: str | None = None, progress: Callable[[str, int], None] | None = None) -> CheckResult:
+    """Check files and folders: each file analysed on its own (``jobs`` processes), or taken from the persistent cache
+    in ``cache_dir`` while nothing it consulted changed. The result is the same for any ``jobs`` and cache state.
+    ``progress(path, total)`` is called as each file is done."""
     workspace = workspace or default_workspace(paths, settings.extra_paths)
     result = CheckResult()
     files = discover_python_files(paths)
@@ -165,23 +198,54 @@ def check_paths(paths: list[str], settings: Settings, workspace: Workspace | Non
     for path in dict.fromkeys([*files, *neighbours]):
         workspace.add_file(path)
     engine = Engine(workspace)
-    findings: list[Finding] = []
+    cache = CheckCache.for_settings(cache_dir, settings) if cache_dir else None
+    per_file: dict[str, list[Finding]] = {}
+    errors: dict[str, str] = {}
+    pending: list[str] = []
     for path in files:
-        if progress is not None:
-            progress(path, len(files))
         source = workspace.files[os.path.abspath(path)]
         result.files += 1
         result.lines += source.text.count("\n") + 1 if source.text else 0
         if source.error is not None:
             result.skipped.append(Skipped(path, source.error, source.error_line, source.needs_python))
+        elif not engine.is_relevant(source.path):
+            per_file[path] = []  # nothing it reaches names SQLAlchemy: nothing to analyse
+        elif (entry := cached_entry(engine, source.path, cache)) is not None:
+            per_file[path] = entry.findings
+            if entry.cut_short:
+                result.cut_short.append(path)
+        else:
+            pending.append(path)
             continue
-        try:
-            file_findings, cut_short = analyse_file(engine, source.path, settings)
-        except Exception as exc:  # an engine bug must cost one file, never the run
-            result.internal_errors.append(Skipped(path, f"internal error: {type(exc).__name__}: {exc}"))
+        if progress is not None:
+            progress(path, len(files))
+    # Largest first, so that no worker is left with a big file at the end.
+    pending.sort(key=lambda p: -len(workspace.files[os.path.abspath(p)].text))
+    analyse = functools.partial(_analyse_for_run, engine, settings)
+    for path, (entry, error) in run_all(analyse, pending, jobs):
+        if progress is not None:
+            progress(path, len(files))
+        if entry is None:
+            errors[path] = error
             continue
-        findings.extend(file_findings)
-        if cut_short:
+        per_file[path] = entry.findings
+        if entry.cut_short:
             result.cut_short.append(path)
+        keep(cache, engine, os.path.abspath(path), entry)
+    findings: list[Finding] = []
+    for path in files:
+        findings.extend(per_file.get(path, ()))
+        if path in errors:
+            result.internal_errors.append(Skipped(path, errors[path]))
+    order = {path: i for i, path in enumerate(files)}
+    result.cut_short.sort(key=order.__getitem__)
     result.findings = merge_findings(findings)
     return result
+
+
+def _analyse_for_run(engine: Engine, settings: Settings, path: str) -> tuple[FileEntry | None, str | None]:
+    """A file's entry, or the internal error that cost it (an engine bug must cost one file, never the run)."""
+    try:
+        return analyse_in_isolation(engine, os.path.abspath(path), settings), None
+    except Exception as exc:
+        return None, f"internal error: {type(exc).__name__}: {exc}"

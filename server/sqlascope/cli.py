@@ -12,12 +12,14 @@ from dataclasses import fields
 from typing import Any
 
 from . import __version__
+from .cache import DEFAULT_CACHE_DIR, default_cache_dir
 from .check import check_paths
 from .config import ConfigError, load_settings, settings_from_mapping
 from .formats import FORMATS, Report
 from .rules import CODES
 from .formats.model import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, plural, relative
 from .formats.text import use_color
+from .parallel import available_cores
 
 #: Command-line flags that set a configuration option: flag → (option key, how the flag's text becomes a value).
 #: Each goes through the same typed model as ``[tool.sqlascope]`` and the editor's settings.
@@ -73,12 +75,17 @@ def _check(args: argparse.Namespace) -> int:
         for problem in exc.problems:
             print(f"sqlascope: {problem}", file=sys.stderr)
         return EXIT_ERROR
+    if args.jobs is not None and args.jobs < 1:
+        print("sqlascope: --jobs must be at least 1", file=sys.stderr)
+        return EXIT_ERROR
     from .analysis.index.workspace import Workspace
     from .progress import Progress
 
     progress = Progress()
     try:
-        result = check_paths(paths, settings, progress=progress)
+        result = check_paths(paths, settings, jobs=args.jobs or available_cores(),
+                             cache_dir=None if args.no_cache else args.cache_dir or default_cache_dir(paths[0]),
+                             progress=progress)
     finally:
         progress.close()
     report = Report(result, Workspace().source, settings.docs_url, color=use_color(sys.stdout))
@@ -156,6 +163,13 @@ def _add_check_options(check: argparse.ArgumentParser) -> None:
     fixes = check.add_argument_group("fixes")
     fixes.add_argument("--fix", action="store_true", help="apply the preferred fix of each finding")
     fixes.add_argument("--diff", action="store_true", help="show the fixes as a unified diff; write nothing")
+    speed = check.add_argument_group("speed")
+    speed.add_argument("--jobs", "-j", type=int, metavar="N",
+                       help="analyse in N processes (default: one per available core); the output does not depend on N")
+    speed.add_argument("--no-cache", action="store_true",
+                       help=f"neither read nor write the persistent cache ({DEFAULT_CACHE_DIR}/)")
+    speed.add_argument("--cache-dir", metavar="DIR",
+                       help=f"where the persistent cache lives (default: {DEFAULT_CACHE_DIR}/ in the project folder)")
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -194,13 +194,13 @@ def test_a_budget_spent_between_roots_puts_the_notice_on_the_next_one(tmp_path, 
 @pytest.mark.parametrize("raw, expected", [(None, None), (500, 500), (0, 0)])
 def test_work_budget_setting(raw, expected):
     data = {} if raw is None else {"work-budget": raw}
-    assert settings_from_mapping(data).work_budget == expected
+    assert settings_from_mapping(data, CODES).work_budget == expected
 
 
 @pytest.mark.parametrize("raw", [-1, 2.5, "many", True])
 def test_work_budget_setting_is_checked(raw):
     with pytest.raises(ConfigError, match="work-budget"):
-        settings_from_mapping({"work-budget": raw})
+        settings_from_mapping({"work-budget": raw}, CODES)
 
 
 def test_the_cut_falls_on_the_same_statement_whatever_the_clock(tmp_path, monkeypatch):

@@ -13,6 +13,7 @@ import pytest
 from sqlascope.analysis.index.module_roots import module_roots
 from sqlascope.check import check_paths, default_workspace
 from sqlascope.config import Settings, settings_from_mapping
+from sqlascope.rules import CODES
 
 MODELS = textwrap.dedent('''
     from sqlalchemy import ForeignKey, create_engine
@@ -129,7 +130,7 @@ def test_declared_roots(tmp_path, config, folder):
 def test_setup_cfg_and_extra_paths(tmp_path):
     write(tmp_path, {"setup.cfg": "[options]\npackage_dir =\n    = lib\n", "lib/acme/__init__.py": "",
                      "vendor/thing.py": ""})
-    extra = settings_from_mapping({"extra-paths": ["vendor"]}).extra_paths
+    extra = settings_from_mapping({"extra-paths": ["vendor"]}, CODES).extra_paths
     assert module_roots(str(tmp_path), extra) == (str(tmp_path / "vendor"), str(tmp_path / "lib"), str(tmp_path))
     workspace = default_workspace([str(tmp_path / "lib")], extra)
     assert workspace.find_module("thing", str(tmp_path / "lib/acme/__init__.py")) == str(tmp_path / "vendor/thing.py")

@@ -72,12 +72,6 @@ class Report:
         notes: list[tuple[str | None, str]] = [(e.path, e.reason) for e in result.internal_errors]
         notes += [(path, "analysis was cut short (work budget, time budget or nesting depth); findings may be "
                          "incomplete") for path in result.cut_short]
-        needs = result.needs_python()
-        if needs is not None:
-            count, (major, minor) = needs
-            notes.append((None, f"{plural(count, 'file')} need{'s' if count == 1 else ''} Python {major}.{minor}+: "
-                                f"run sqlascope under Python {major}.{minor} or newer to analyse "
-                                f"{'it' if count == 1 else 'them'}"))
         if result.files == 0:
             notes.append((None, "no Python file was found"))
         elif result.analysed == 0:
@@ -101,6 +95,10 @@ class Report:
             "exit_code": self.exit_code,
         }
 
+    def _needs_python(self) -> str:
+        needs = self.result.needs_python()
+        return "" if needs is None else _needs_python_text(*needs)
+
     def summary_line(self) -> str:
         s = self.summary()
         line = (f"Found {plural(s['problems'], 'problem')} ({plural(s['errors'], 'error')}, "
@@ -109,12 +107,18 @@ class Report:
             line += f"; {plural(s['notices'], 'notice')}"
         if s["skipped"]:
             reasons = sorted({_reason_kind(skipped.reason) for skipped in self.result.skipped})
-            line += f"; {s['skipped']} skipped ({', '.join(reasons)})"
+            line += f"; {s['skipped']} skipped ({', '.join(reasons)}{self._needs_python()})"
         if s["cut_short"]:
             line += f"; {s['cut_short']} cut short"
         if s["internal_errors"]:
             line += f"; {plural(s['internal_errors'], 'internal error')}"
         return line
+
+
+def _needs_python_text(count: int, version: tuple[int, int]) -> str:
+    major, minor = version
+    return (f"; {count} of them need{'s' if count == 1 else ''} Python {major}.{minor}+: run sqlascope under "
+            f"Python {major}.{minor} or newer to analyse {'it' if count == 1 else 'them'}")
 
 
 def _reason_kind(reason: str) -> str:

@@ -19,7 +19,8 @@ from ..analysis.engine.core import Engine
 from ..analysis.index.jedi_fallback import workspace_resolving_installed
 from ..analysis.index.source import SourceFile
 from ..analysis.index.workspace import Workspace, discover_python_files, skipped_dir
-from ..check import findings_for_file
+from ..cache import CheckCache, default_cache_dir
+from ..check import analyse_in_isolation, cached_entry, findings_for_file, keep
 from ..config import Settings
 from ..fixes import fixes_for, preferred_fix
 from ..fixes.apply import plan_fixes
@@ -49,6 +50,8 @@ class Outcome:
     #: Findings this file's functions reach in other files (a model's ``__repr__`` called from here), by path.
     #: Computed only when asked for (``analyse(..., reached=True)``).
     foreign: dict[str, list[types.Diagnostic]] = field(default_factory=dict)
+    #: The findings came from the persistent cache (``sqlascope check`` shares it).
+    cached: bool = False
 
 
 def skip_reason(source: SourceFile) -> str | None:
@@ -85,11 +88,15 @@ class Analyzer:
         self.engine: Engine | None = None
         self.roots: list[str] = []
         self.environment: str | None = None
+        #: where the persistent cache lives (the first root's project folder), None without roots
+        self.cache_dir: str | None = None
+        self._cache: CheckCache | None = None
 
     def index(self, roots: list[str], environment: str | None = None) -> int:
         """(Re)create the workspace and add every .py file under ``roots`` (read from disk). Open documents'
         texts are gone from it afterwards: the caller syncs them again."""
         self.roots, self.environment = [os.path.abspath(root) for root in roots], environment
+        self.cache_dir = default_cache_dir(self.roots[0]) if self.roots else None
         reindex = self.workspace is not None
         gc.unfreeze()  # the previous index, if any, becomes collectable again
         self.workspace = make_workspace(roots, environment)
@@ -215,7 +222,7 @@ class Analyzer:
         if source.error is not None:
             return Outcome(None, problem=f"line {source.error_line}: {source.error}")
         try:
-            every = findings_for_file(engine, source.path, settings, time_guard=True)
+            every, cached = self._findings(source.path, settings, saved=text is None)
         except Exception as exc:  # an engine bug costs this file, never the server
             reason = f"{type(exc).__name__}: {exc}"
             return Outcome([failure_diagnostic(reason)], problem=reason, crash=traceback.format_exc())
@@ -226,7 +233,30 @@ class Analyzer:
         for finding in every if reached else ():
             if finding.location.path != source.path and self._root_of(finding.location.path) is not None:
                 foreign.setdefault(finding.location.path, []).append(to_diagnostic(finding, positions, settings.docs_url))
-        return Outcome([to_diagnostic(f, positions, settings.docs_url) for f in findings], findings=len(findings), foreign=foreign)
+        return Outcome([to_diagnostic(f, positions, settings.docs_url) for f in findings], findings=len(findings), foreign=foreign,
+                       cached=cached)
+
+    def _findings(self, path: str, settings: Settings, saved: bool) -> tuple[list, bool]:
+        """The findings of ``path`` and whether they came from the persistent cache. A file as saved (``saved``, what
+        the workspace pass analyses) is looked up in the cache ``check`` shares, and stored there when analysed."""
+        workspace, engine = self._ready()
+        cache = self._cache_for(settings) if saved else None
+        entry = cached_entry(engine, path, cache)
+        if entry is not None:
+            return entry.findings, True
+        if cache is None:
+            return findings_for_file(engine, path, settings, time_guard=True), False
+        entry = analyse_in_isolation(engine, path, settings, time_guard=True)
+        keep(cache, engine, path, entry)
+        return entry.findings, False
+
+    def _cache_for(self, settings: Settings) -> CheckCache | None:
+        """The persistent cache under ``settings`` (entries written under other settings don't hold)."""
+        if self.cache_dir is None:
+            return None
+        if self._cache is None or self._cache.key != CheckCache.for_settings(self.cache_dir, settings).key:
+            self._cache = CheckCache.for_settings(self.cache_dir, settings)
+        return self._cache
 
     def code_actions(self, path: str, text: str, settings: Settings, codec: PositionCodec, context: list,
                      only: list[str] | None, versions: dict[str, int | None], versioned: bool,

@@ -74,7 +74,7 @@ class WorkspacePass:
             except Exception as exc:
                 server.log(types.MessageType.Warning, f"sqlascope: no progress reporting: {exc}")
                 token = None
-        done = findings = 0
+        done = findings = from_cache = 0
         outcome_message = "cancelled"
         seen: set[str] = set()
         try:
@@ -88,6 +88,7 @@ class WorkspacePass:
                     outcome = await self.analyse_on_disk(path)
                     if outcome.diagnostics is not None and server.documents.get(uri) is None:
                         findings += len(outcome.diagnostics)
+                        from_cache += outcome.cached
                         self.take(uri, outcome)
                 done += 1
                 if token is not None:
@@ -103,7 +104,8 @@ class WorkspacePass:
             if token is not None:
                 progress.end(token, types.WorkDoneProgressEnd(message=outcome_message))
             progress.tokens.pop(token, None)
-        server.log(types.MessageType.Info, f"sqlascope: workspace analysis {outcome_message}")
+        server.log(types.MessageType.Info,
+                   f"sqlascope: workspace analysis {outcome_message}; {from_cache} file(s) from the cache")
 
     async def analyse_on_disk(self, path: str) -> Outcome:
         """The file as saved, with the findings its functions reach in other files."""

@@ -63,6 +63,14 @@ class Engine(Roots, Names, Summaries):
             self._root_results.clear()
             self._generation = -1
 
+    def forget_shared_work(self) -> None:
+        """Forget the values, call summaries and mapped classes earlier analyses left behind, so that the next file's
+        result does not depend on which files ran before it: a recursion guard or a spent budget makes what a cache
+        holds depend on where its entry was first computed. ``check`` calls this before each file, which is what lets
+        files run in any order, in several processes, or be taken from the persistent cache, with the same findings."""
+        self._generation = -1
+        self.models.forget()
+
     def declared_helper(self, text: str, value) -> bool:
         """Is this callee (its source text and abstract value) one of the configured session helpers?"""
         qualified = getattr(value, "qualified", "")

@@ -82,6 +82,7 @@ class Roots:
             fingerprint(self.workspace, dep, path) == known for dep, known in cached.consulted.items()
         ):
             if self._follow_moves(cached, path, code):
+                self.workspace.dependencies.note_all(cached.consulted)  # what the reused result rests on
                 return cached.issues, False
         remember = True
         with self.workspace.dependencies.recording() as consulted:
@@ -162,25 +163,41 @@ class Roots:
         return Issue(Fault.CUT_SHORT, Severity.INFORMATION, location, expression=name, instance="", fact=None,
                      detail=f"{reason}; {name} not fully analysed")
 
-    def is_relevant(self, path: str, _seen: frozenset = frozenset()) -> bool:
-        """Cheap pre-pass: only modules that touch SQLAlchemy, directly or through workspace imports, run."""
-        if path in self._relevant:
-            return self._relevant[path]
-        source = self.workspace.files.get(path)
-        if source is None or source.tree is None or path in _seen:
-            return False
-        relevant = any(marker in source.text for marker in RELEVANCE_MARKERS)
-        if not relevant:
-            symbols = self.workspace.symbols(path)
+    def is_relevant(self, path: str) -> bool:
+        """Cheap pre-pass: only modules that touch SQLAlchemy, directly or through workspace imports, run.
+
+        A module is relevant when some module it reaches through imports (itself included) names SQLAlchemy. The walk
+        covers the whole import closure, so the answer does not depend on which modules were asked about first."""
+        known = self._relevant.get(path)
+        if known is not None:
+            return known
+        closure: list[str] = []
+        seen = {path}
+        pending = [path]
+        relevant = False
+        while pending and not relevant:
+            current = pending.pop()
+            source = self.workspace.files.get(current)
+            if source is None or source.tree is None:
+                continue
+            closure.append(current)
+            if current != path and self._relevant.get(current) is False:
+                continue  # its whole closure is known to be irrelevant
+            if self._relevant.get(current) or any(marker in source.text for marker in RELEVANCE_MARKERS):
+                relevant = True
+                break
+            symbols = self.workspace.symbols(current)
             modules = {(m, lvl) for m, _a, lvl in symbols.imports.values()} | set(symbols.star_imports)
-            for module, level in modules:
-                for candidate in self._imported_paths(path, module, level, symbols):
-                    if self.is_relevant(candidate, _seen | {path}):
-                        relevant = True
-                        break
-                if relevant:
-                    break
-        self._relevant[path] = relevant
+            for module, level in sorted(modules):
+                for candidate in self._imported_paths(current, module, level, symbols):
+                    if candidate not in seen:
+                        seen.add(candidate)
+                        pending.append(candidate)
+        if relevant:
+            self._relevant[path] = True
+        else:  # every module of the closure reaches only modules of it: none of them is relevant
+            self._relevant.update(dict.fromkeys(closure, False))
+            self._relevant[path] = False
         return relevant
 
     def _imported_paths(self, path, module, level, symbols) -> Iterator[str]:

@@ -8,10 +8,36 @@ jedi is not thread-safe, so one locator must only be used from one thread.
 from __future__ import annotations
 
 import os
+import weakref
 from typing import Callable
 
 from .module_roots import module_roots
 from .workspace import Workspace
+
+#: jedi projects and environments the locators use (weakly): a forked process must not share their helper processes.
+_IN_USE: list[weakref.ref] = []
+#: A forked process's copies of its parent's jedi helper processes, kept so that collecting them never kills the
+#: parent's (jedi kills its helper when the object holding it is collected).
+_PARENTS_HELPERS: list = []
+
+
+def _own_helpers_after_fork() -> None:
+    """In a forked process (``check --jobs``): jedi talks to a helper process over pipes, and the fork copied the
+    parent's pipes. Two processes speaking on one pipe garble each other's answers (jedi then finds nothing), so the
+    child forgets the parent's helper and starts its own on first use."""
+    import jedi.api.environment as jedi_environment
+
+    environments = [jedi_environment.get_cached_default_environment(), *(ref() for ref in _IN_USE)]
+    for thing in environments:
+        environment = getattr(thing, "_environment", thing)  # a Project holds its environment
+        helper = getattr(environment, "_subprocess", None)
+        if helper is not None:
+            _PARENTS_HELPERS.append(helper)
+            environment._subprocess = None
+
+
+if hasattr(os, "register_at_fork"):
+    os.register_at_fork(after_in_child=lambda: _own_helpers_after_fork() if _IN_USE else None)
 
 
 def jedi_module_locator(project_root: str, environment_path: str | None = None) -> Callable[[str, str], str | None]:
@@ -22,6 +48,8 @@ def jedi_module_locator(project_root: str, environment_path: str | None = None) 
     except Exception:  # a missing or broken interpreter must not stop the analysis
         environment = None
     project = jedi.Project(project_root, environment_path=environment_path if environment else None)
+    _IN_USE[:] = [ref for ref in _IN_USE if ref() is not None]
+    _IN_USE.extend(weakref.ref(thing) for thing in (project, environment) if thing is not None)
 
     def locate(module: str, importer: str) -> str | None:
         code = f"import {module}"

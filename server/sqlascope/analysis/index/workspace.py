@@ -145,6 +145,8 @@ class Workspace:
         #: (module name, importing path) → path of a module outside the workspace, or None.
         self._fallback = fallback
         self._fallback_cache: dict[tuple[str, str], str | None] = {}
+        #: paths the fallback located (installed packages), as opposed to the workspace's own files
+        self._located: set[str] = set()
         self.generation = 0  # bumped on every change, so caches keyed on it stay honest
         self.dependencies = Dependencies()
 
@@ -294,8 +296,13 @@ class Workspace:
             self._fallback_cache[key] = located
             if located and os.path.abspath(located) not in self.files:
                 self.add_file(located)
+                self._located.add(os.path.abspath(located))
         located = self._fallback_cache[key]
         return os.path.abspath(located) if located else None
+
+    def own_module(self, module: str) -> str | None:
+        """The workspace's own file of ``module`` (not one the fallback located), or None."""
+        return next((path for path in self._module_paths.get(module, ()) if path not in self._located), None)
 
     # -- names -------------------------------------------------------------------------------------------
     def resolve(self, path: str, name: str, _seen: frozenset = frozenset()) -> Symbol | None:

@@ -82,6 +82,10 @@ class ModelIndex:
         self._sources: dict[tuple[str, int], frozenset] = {}
         self._by_name: dict[str, list[tuple[str, ast.ClassDef]]] | None = None
 
+    def forget(self) -> None:
+        """Classify every class afresh on the next question (see ``Engine.forget_shared_work``)."""
+        self._generation = -1
+
     def _fresh(self) -> None:
         if self._generation != self.workspace.generation:
             self._generation = self.workspace.generation
