@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+from dataclasses import replace
 
 from ..index.workspace import Definition, External, ModuleRef, Symbol
 from ..interp.frame import Frame, State
@@ -85,15 +86,15 @@ class Names:
             return None
         return Function(attribute.path, attribute.function)
 
-    def decorate(self, path: str, node: ast.FunctionDef | ast.AsyncFunctionDef, closure: tuple):
+    def decorate(self, path: str, node: ast.FunctionDef | ast.AsyncFunctionDef, closure: tuple, defaults: tuple = ()):
         """The value a ``def`` binds: the function after its decorators, bottom-up."""
-        key = (path, id(node), closure)
+        key = (path, id(node), closure, defaults)
         dependencies = self.workspace.dependencies
         if key in self._decorated:
             value, consulted = self._decorated[key]
             dependencies.note_all(consulted)
             return value
-        value = Function(path, node, closure)
+        value = Function(path, node, closure, defaults=defaults)
         with dependencies.recording() as consulted:
             for decorator in reversed(node.decorator_list):
                 value = self._apply_decorator(path, decorator, value)
@@ -107,7 +108,7 @@ class Names:
         symbol = self.workspace.resolve_expression(path, target)
         if isinstance(symbol, External):
             if construct_of(symbol.qualified) is Construct.CONTEXTMANAGER:
-                return Function(function.path, function.node, function.closure, is_contextmanager=True)
+                return replace(function, is_contextmanager=True)
             return function  # route registration, caching, wraps, ...: the function still runs as written
         if isinstance(symbol, Definition) and isinstance(symbol.node, (ast.FunctionDef, ast.AsyncFunctionDef)):
             if isinstance(decorator, ast.Call):

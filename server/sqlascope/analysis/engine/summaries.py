@@ -103,7 +103,7 @@ class Summaries:
         positional = [*spec.posonlyargs, *spec.args]
         for param, value in zip(positional, args):
             env[param.arg] = value
-        defaults = _constant_defaults(spec)
+        defaults = {**_constant_defaults(spec), **dict(function.defaults)}
         for param in positional[len(args):]:
             env[param.arg] = kwargs.get(param.arg, defaults.get(param.arg, UNKNOWN))
         for param in spec.kwonlyargs:

@@ -24,6 +24,8 @@ from .values import (
     Many,
     Registry,
     SessionRef,
+    Union,
+    join_all,
     map_members,
     members,
 )
@@ -80,7 +82,25 @@ class CallSites:
                 return UNKNOWN
             if method in CONTAINER_STORES:
                 self._container_method(frame, expr, method, callee, args, state)
-        return map_members(callee, lambda member: self.apply(frame, member, args, kwargs, expr, state))
+        return self.alternatives(callee, lambda member: self.apply(frame, member, args, kwargs, expr, state), state)
+
+    @staticmethod
+    def alternatives(callee, call, state: State):
+        """A call whose callee may be one of several values runs *one* of them: each candidate starts from the
+        same heap and their resulting heaps are joined. (Run one after another, a candidate would see what
+        another did: a transaction it began, a session it closed.)"""
+        if not isinstance(callee, Union) or len(callee.members) < 2:
+            return map_members(callee, call)
+        start, results, heaps = state.heap, [], []
+        for member in callee.members:
+            state.heap = start.copy()
+            results.append(call(member))
+            heaps.append(state.heap)
+        joined = heaps[0]
+        for heap in heaps[1:]:
+            joined = joined.join(heap)
+        state.heap = joined
+        return join_all(results)
 
     def _container_method(self, frame, expr: ast.Call, method: str, callee, args: list, state: State) -> None:
         """``s.add(x)`` hashes ``x`` when ``s`` is a set or a dict; a store into a module-level container is tracked."""

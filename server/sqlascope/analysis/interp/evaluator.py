@@ -45,6 +45,9 @@ from .values import (
     SessionRef,
     Union,
     members,
+    is_none,
+    referenced_names,
+    truthy,
 )
 
 
@@ -88,9 +91,9 @@ class Evaluator(Expressions, Attributes, CallSites):
             if isinstance(frame.code, ast.Module):
                 closure = ()  # module-level names are globals, resolved when the function runs
             else:
-                free = _referenced_names(stmt)
+                free = referenced_names(stmt)
                 closure = tuple(sorted(((k, v) for k, v in state.env.items() if k in free), key=lambda kv: kv[0]))
-            state.env[stmt.name] = self.engine.decorate(frame.path, stmt, closure)
+            state.env[stmt.name] = self.engine.decorate(frame.path, stmt, closure, self._evaluated_defaults(frame, stmt, state))
         elif isinstance(stmt, ast.ClassDef):
             state.env[stmt.name] = UNKNOWN
         elif isinstance(stmt, (ast.Import, ast.ImportFrom)):
@@ -104,6 +107,21 @@ class Evaluator(Expressions, Attributes, CallSites):
                     state.env.pop(target.id, None)
         elif isinstance(stmt, ast.Assert):
             self.value(frame, stmt.test, state)
+
+    def _evaluated_defaults(self, frame: Frame, stmt: ast.FunctionDef | ast.AsyncFunctionDef, state: State) -> tuple:
+        """Defaults run once, when the ``def`` runs (``session=Session()`` is one session shared by every call
+        that omits it); constants are left to the parameter binding."""
+        spec = stmt.args
+        positional = [*spec.posonlyargs, *spec.args]
+        pairs = [*zip(positional[len(positional) - len(spec.defaults):], spec.defaults),
+                 *((p, d) for p, d in zip(spec.kwonlyargs, spec.kw_defaults) if d is not None)]
+        evaluated = []
+        for param, default in pairs:
+            if not isinstance(default, ast.Constant):
+                value = self.value(frame, default, state)
+                if value is not UNKNOWN:
+                    evaluated.append((param.arg, value))
+        return tuple(evaluated)
 
     def _assign(self, frame: Frame, target: ast.expr, value, state: State, source: ast.AST | None = None) -> None:
         if isinstance(target, ast.Attribute):
@@ -172,11 +190,11 @@ class Evaluator(Expressions, Attributes, CallSites):
             return True if True in results else (False if all(r is False for r in results) else None)
         if (isinstance(expr, ast.Compare) and len(expr.ops) == 1 and isinstance(expr.ops[0], (ast.Is, ast.IsNot))
                 and isinstance(expr.comparators[0], ast.Constant) and expr.comparators[0].value is None):
-            is_none = _is_none(self.value(frame, expr.left, state))
+            is_none = is_none(self.value(frame, expr.left, state))
             if is_none is None:
                 return None
             return is_none if isinstance(expr.ops[0], ast.Is) else not is_none
-        return _truthy(self.value(frame, expr, state))
+        return truthy(self.value(frame, expr, state))
 
     def _for_iter(self, frame: Frame, node: C.ForIter, state: State) -> None:
         state.env[f"<iter:{id(node.stmt)}>"] = self.iterable(frame, self.value(frame, node.stmt.iter, state), node.stmt.iter, state)
@@ -258,43 +276,6 @@ class Evaluator(Expressions, Attributes, CallSites):
 
     def event(self, frame: Frame, node: ast.AST, message: str, effect: str = "") -> Event:
         return Event(self.location(frame, node), message, effect)
-
-
-_ALWAYS_TRUTHY = (InstanceRef, SessionRef, Function, ClassRef, Factory, Registry, ObjectRef, BoundMethod)
-
-
-def _truthy(value) -> bool | None:
-    if isinstance(value, Union):
-        results = {_truthy(m) for m in value.members}
-        return results.pop() if len(results) == 1 else None
-    if isinstance(value, Const):
-        return bool(value.value)
-    if isinstance(value, Keyed):
-        return bool(value.items)
-    if isinstance(value, _ALWAYS_TRUTHY):
-        return True
-    return None
-
-
-def _is_none(value) -> bool | None:
-    if isinstance(value, Union):
-        results = {_is_none(m) for m in value.members}
-        return results.pop() if len(results) == 1 else None
-    if isinstance(value, Const):
-        return value.value is None
-    if value is UNKNOWN:
-        return None
-    return False
-
-
-def _referenced_names(function: ast.AST) -> frozenset[str]:
-    """Names a nested function reads: only those are captured in its closure (memoised on the node)."""
-    names = getattr(function, "_sqlascope_reads", None)
-    if names is None:
-        names = frozenset(n.id for n in ast.walk(function) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Load))
-        function._sqlascope_reads = names  # type: ignore[attr-defined]
-    return names
-
 
 
 __all__ = ["Evaluator"]

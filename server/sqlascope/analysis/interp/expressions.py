@@ -8,7 +8,7 @@ import string
 
 from .describe import describe
 from .frame import Frame, State, bind, element_of
-from .values import UNKNOWN, Const, Items, Many, join_values, join_all, map_members, members
+from .values import UNKNOWN, Const, Items, Many, is_none, join_values, join_all, map_members, members, truthy
 
 
 
@@ -96,6 +96,11 @@ class Expressions:
                     isinstance(m, Many) and m.kind in ("set", "dict") for m in members(right)):
                 self.implicit_call(frame, left, "__hash__", left_node, state)
             left, left_node = right, comparator
+        if (len(expr.ops) == 1 and isinstance(expr.ops[0], (ast.Is, ast.IsNot))
+                and isinstance(expr.comparators[0], ast.Constant) and expr.comparators[0].value is None):
+            decided = is_none(self.value(frame, expr.left, state, quiet=True))
+            if decided is not None:  # `owned = session is None` keeps what the test decides
+                return Const(decided if isinstance(expr.ops[0], ast.Is) else not decided)
         return UNKNOWN
 
     def _expr_BinOp(self, frame, expr: ast.BinOp, state):
@@ -148,7 +153,19 @@ class Expressions:
         return join_values(self.value(frame, expr.body, state), self.value(frame, expr.orelse, state))
 
     def _expr_BoolOp(self, frame, expr: ast.BoolOp, state):
-        return join_all([self.value(frame, v, state) for v in expr.values])
+        """``a or b`` short-circuits: an operand whose truth decides the result ends the evaluation (its right
+        side never runs), and an operand that can only be passed over is not a possible result."""
+        deciding = isinstance(expr.op, ast.Or)  # the truth that ends an `or`; `and` ends on False
+        results = []
+        for index, operand in enumerate(expr.values):
+            value = self.value(frame, operand, state)
+            truth = truthy(value)
+            if truth is deciding or index == len(expr.values) - 1:
+                results.append(value)
+                break
+            if truth is None:
+                results.append(value)
+        return join_all(results)
 
     def _expr_JoinedStr(self, frame, expr: ast.JoinedStr, state):
         for part in expr.values:

@@ -8,7 +8,7 @@ holders, the fixpoint loop), which see them only through these protocols: the im
 from __future__ import annotations
 
 import ast
-from typing import Protocol
+from typing import Any, Protocol
 
 from ..findings import Location
 from ..index.workspace import Workspace
@@ -46,7 +46,8 @@ class Host(Protocol):
 
     def method_function(self, cls: MappedClass, attribute: MappedAttribute) -> Function | None: ...
 
-    def decorate(self, path: str, node: ast.FunctionDef | ast.AsyncFunctionDef, closure: tuple): ...
+    def decorate(self, path: str, node: ast.FunctionDef | ast.AsyncFunctionDef, closure: tuple,
+                 defaults: tuple = ()) -> Any: ...
 
     # -- calls into user code
     def call(self, ev: Evaluating, frame: Frame, function: Function, args: list, kwargs: dict, node: ast.AST,

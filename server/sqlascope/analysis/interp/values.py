@@ -132,6 +132,8 @@ class Function:
     node: ast.FunctionDef | ast.AsyncFunctionDef
     closure: tuple = ()  # (name, value) pairs captured from the defining frame
     is_contextmanager: bool = False
+    #: (parameter, value) of defaults that are not constants, evaluated once where the `def` ran
+    defaults: tuple = ()
 
 
 @dataclass(frozen=True)
@@ -256,3 +258,42 @@ def map_members(value, fn):
     if isinstance(value, Union):
         return join_all([fn(m) for m in value.members])
     return fn(value)
+
+
+#: values that are always true in a condition
+ALWAYS_TRUTHY = (InstanceRef, SessionRef, Function, ClassRef, Factory, Registry, ObjectRef, BoundMethod)
+
+
+def truthy(value) -> bool | None:
+    """The truth of ``value`` when the abstract value decides it, else None."""
+    if isinstance(value, Union):
+        results = {truthy(m) for m in value.members}
+        return results.pop() if len(results) == 1 else None
+    if isinstance(value, Const):
+        return bool(value.value)
+    if isinstance(value, Keyed):
+        return bool(value.items)
+    if isinstance(value, ALWAYS_TRUTHY):
+        return True
+    return None
+
+
+def is_none(value) -> bool | None:
+    """Whether ``value`` is None, when the abstract value decides it, else None."""
+    if isinstance(value, Union):
+        results = {is_none(m) for m in value.members}
+        return results.pop() if len(results) == 1 else None
+    if isinstance(value, Const):
+        return value.value is None
+    if value is UNKNOWN:
+        return None
+    return False
+
+
+def referenced_names(function: ast.AST) -> frozenset[str]:
+    """Names a nested function reads: only those are captured in its closure (memoised on the node)."""
+    names = getattr(function, "_sqlascope_reads", None)
+    if names is None:
+        names = frozenset(n.id for n in ast.walk(function) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Load))
+        function._sqlascope_reads = names  # type: ignore[attr-defined]
+    return names
