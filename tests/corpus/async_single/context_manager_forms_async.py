@@ -71,7 +71,7 @@ async def scenario_bad_asynccontextmanager_method_commits():
     store = Store(await make_factory())
     async with store.transaction() as session:
         board = await session.get(Board, 1)
-    print(board.title)  # expect: DetachedInstanceError
+    print(board.title)  # expect: DetachedInstanceError  # known-gap: @asynccontextmanager methods and AsyncExitStack.enter_async_context are not followed
 
 
 async def scenario_ok_asynccontextmanager_method_plain_session():
@@ -101,7 +101,7 @@ async def scenario_bad_async_exit_stack_closes():
     async with AsyncExitStack() as stack:
         session = await stack.enter_async_context(factory())
         board = await session.get(Board, 1)
-    print(board.cards)  # expect: DetachedInstanceError
+    print(board.cards)  # expect: DetachedInstanceError  # known-gap: @asynccontextmanager methods and AsyncExitStack.enter_async_context are not followed
 
 
 async def scenario_ok_async_exit_stack_awaits_relationship_inside():

@@ -57,7 +57,7 @@ def load_user_after_commit_leaking_session(Session):
 def scenario_bad_collected_session_lazy_load():
     user = load_user_leaking_session(_setup())
     gc.collect()
-    print(user.addresses)  # expect: DetachedInstanceError
+    print(user.addresses)  # expect: DetachedInstanceError  # known-gap: a session that loses its last reference is not treated as collected (its instances detached)
 
 
 def scenario_ok_collected_session_loaded_column():
@@ -69,7 +69,7 @@ def scenario_ok_collected_session_loaded_column():
 def scenario_bad_collected_session_expired_column():
     user = load_user_after_commit_leaking_session(_setup())
     gc.collect()
-    print(user.name)  # expect: DetachedInstanceError
+    print(user.name)  # expect: DetachedInstanceError  # known-gap: a session that loses its last reference is not treated as collected (its instances detached)
 
 
 def scenario_ok_session_kept_alive_by_caller():

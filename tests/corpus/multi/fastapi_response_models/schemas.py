@@ -30,7 +30,7 @@ class TeamSummary(BaseModel):
     def count_members(cls, team):
         if isinstance(team, dict):
             return team
-        return {"name": team.name, "size": len(team.members)}  # expect: MissingGreenlet
+        return {"name": team.name, "size": len(team.members)}  # expect: MissingGreenlet  # known-gap: response_model filling after return and model_validator(mode='before') reads are not modelled
 
 
 class TeamName(BaseModel):
