@@ -100,7 +100,7 @@ def scenario_bad_mixin_method_closes_session():
     service = UserService(Session())
     user = service.load_user(1)
     service.finish()
-    print(user.addresses)  # expect: DetachedInstanceError  # known-gap: methods inherited from bases/mixins, super() and class/static methods through a subclass are not resolved
+    print(user.addresses)  # expect: DetachedInstanceError
 
 
 def scenario_ok_override_only_flushes():
@@ -116,7 +116,7 @@ def scenario_bad_override_calls_super():
     service = LoggingService(Session())
     user = service.load_user(1)
     service.finish()
-    print([a.email for a in user.addresses])  # expect: DetachedInstanceError  # known-gap: methods inherited from bases/mixins, super() and class/static methods through a subclass are not resolved
+    print([a.email for a in user.addresses])  # expect: DetachedInstanceError
 
 
 def scenario_ok_mixin_close_then_column():
@@ -130,7 +130,7 @@ def scenario_ok_mixin_close_then_column():
 def scenario_bad_generic_base_repository_get():
     repo = UserRepository(_setup())
     user = repo.get(1)
-    print(len(user.addresses))  # expect: DetachedInstanceError  # known-gap: methods inherited from bases/mixins, super() and class/static methods through a subclass are not resolved
+    print(len(user.addresses))  # expect: DetachedInstanceError
 
 
 def scenario_ok_generic_base_repository_column():
@@ -141,7 +141,7 @@ def scenario_ok_generic_base_repository_column():
 
 def scenario_bad_classmethod_through_subclass():
     user = UserRepository.fetch(_setup(), 1)
-    for address in user.addresses:  # expect: DetachedInstanceError  # known-gap: methods inherited from bases/mixins, super() and class/static methods through a subclass are not resolved
+    for address in user.addresses:  # expect: DetachedInstanceError
         print(address.email)
 
 
@@ -155,7 +155,7 @@ def scenario_bad_staticmethod_through_subclass():
     session = Session()
     user = session.get(User, 1)
     UserRepository.detach_all(session)
-    print(user.addresses[0].email)  # expect: DetachedInstanceError  # known-gap: methods inherited from bases/mixins, super() and class/static methods through a subclass are not resolved
+    print(user.addresses[0].email)  # expect: DetachedInstanceError
 
 
 def scenario_ok_staticmethod_through_subclass_column():

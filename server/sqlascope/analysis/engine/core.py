@@ -17,6 +17,7 @@ from ..interp.budget import DEFAULT_TIME_BUDGET, NO_DEADLINE, Deadline
 from ..interp.cfg import build_cfg
 from ..interp.evaluator import Evaluator
 from ..orm.models import ModelIndex
+from .classes import Classes
 from .names import Names
 from .roots import Roots
 from .summaries import Summaries
@@ -65,6 +66,7 @@ class Engine(Roots, Names, Summaries):
 
     def __post_init__(self) -> None:
         self.models = ModelIndex(self.workspace)
+        self.classes = Classes(self)
         self.evaluator = Evaluator(self)
 
     def _fresh(self) -> None:

@@ -75,11 +75,17 @@ class Names:
             return self.symbol_value(self.workspace.resolve_import(path, module, None))
         return self.symbol_value(self.workspace.resolve_import(path, stmt.module or "", alias.name, stmt.level))
 
-    def class_member(self, cls: ClassRef, name: str):
-        for stmt in cls.node.body:
-            if isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef)) and stmt.name == name:
-                return self.decorate(cls.path, stmt, ())
-        return UNKNOWN
+    def class_member(self, cls: ClassRef, name: str, after: ClassRef | None = None):
+        """``name`` looked up on ``cls`` through its MRO (``after``: past that class, as ``super()`` does)."""
+        return self.classes.member(cls, name, after)
+
+    def class_owner(self, path: str, function: ast.AST) -> ClassRef | None:
+        """The class whose body defines ``function`` (for a bare ``super()``)."""
+        return self.classes.owner_of(path, function)
+
+    def class_fully_known(self, cls: ClassRef) -> bool:
+        """Is every class in ``cls``'s MRO one we see (so a name missing from all of them is really missing)?"""
+        return self.classes.fully_known(cls)
 
     def method_function(self, cls: MappedClass, attribute: MappedAttribute) -> Function | None:
         if attribute.function is None:

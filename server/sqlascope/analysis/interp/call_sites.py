@@ -134,6 +134,8 @@ class CallSites:
         return UNKNOWN
 
     def builtin(self, frame: Frame, name: str, args: list, node: ast.Call, state: State):
+        if name == "super":
+            return self.super_value(frame, args, state)
         if name in _ELEMENT_PRESERVING and args:
             first = self.iterable(frame, args[0], node, state)
             return first if isinstance(first, Many) else Many(element_of(first))

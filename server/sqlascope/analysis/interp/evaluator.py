@@ -190,10 +190,10 @@ class Evaluator(Expressions, Attributes, CallSites):
             return True if True in results else (False if all(r is False for r in results) else None)
         if (isinstance(expr, ast.Compare) and len(expr.ops) == 1 and isinstance(expr.ops[0], (ast.Is, ast.IsNot))
                 and isinstance(expr.comparators[0], ast.Constant) and expr.comparators[0].value is None):
-            is_none = is_none(self.value(frame, expr.left, state))
-            if is_none is None:
+            decided = is_none(self.value(frame, expr.left, state))
+            if decided is None:
                 return None
-            return is_none if isinstance(expr.ops[0], ast.Is) else not is_none
+            return decided if isinstance(expr.ops[0], ast.Is) else not decided
         return truthy(self.value(frame, expr, state))
 
     def _for_iter(self, frame: Frame, node: C.ForIter, state: State) -> None:

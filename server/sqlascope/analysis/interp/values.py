@@ -179,6 +179,14 @@ class Union:
 
 
 @dataclass(frozen=True)
+class Super:
+    """``super()`` in a method of ``owner``: attributes are looked up past ``owner`` in the receiver's MRO."""
+
+    receiver: object  # ObjectRef (self) or ClassRef (cls)
+    owner: ClassRef
+
+
+@dataclass(frozen=True)
 class ObjectRef:
     """An instance of a plain (unmapped) user class: repositories, services, helpers."""
 
@@ -297,3 +305,9 @@ def referenced_names(function: ast.AST) -> frozenset[str]:
         names = frozenset(n.id for n in ast.walk(function) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Load))
         function._sqlascope_reads = names  # type: ignore[attr-defined]
     return names
+
+
+def is_staticmethod(function) -> bool:
+    """A ``@staticmethod``: read through an instance or a class, it binds nothing."""
+    return isinstance(function, Function) and any(
+        isinstance(d, ast.Name) and d.id == "staticmethod" for d in function.node.decorator_list)
