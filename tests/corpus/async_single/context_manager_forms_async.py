@@ -71,7 +71,7 @@ async def scenario_bad_asynccontextmanager_method_commits():
     store = Store(await make_factory())
     async with store.transaction() as session:
         board = await session.get(Board, 1)
-    print(board.title)  # expect: DetachedInstanceError  # known-gap: @asynccontextmanager methods and AsyncExitStack.enter_async_context are not followed
+    print(board.title)  # expect: DetachedInstanceError
 
 
 async def scenario_ok_asynccontextmanager_method_plain_session():

@@ -53,7 +53,7 @@ def _closed_users(Session):
 
 def scenario_bad_sorted_key_lambda_reads_relationship():
     users = _closed_users(_setup())
-    print(sorted(users, key=lambda u: len(u.addresses)))  # expect: DetachedInstanceError  # known-gap: callbacks (key=, map, filter, reduce, default=, repl, stored handlers) are not evaluated where they run
+    print(sorted(users, key=lambda u: len(u.addresses)))  # expect: DetachedInstanceError
 
 
 def scenario_ok_sorted_key_lambda_reads_column():
@@ -65,7 +65,7 @@ def scenario_bad_max_key_nested_function():
     users = _closed_users(_setup())
 
     def address_count(user):
-        return len(user.addresses)  # expect: DetachedInstanceError  # known-gap: callbacks (key=, map, filter, reduce, default=, repl, stored handlers) are not evaluated where they run
+        return len(user.addresses)  # expect: DetachedInstanceError
 
     print(max(users, key=address_count).name)
 
@@ -85,7 +85,7 @@ def scenario_bad_list_sort_key_captures_session_state():
     users = list(session.scalars(select(User)))
     session.commit()
     session.close()
-    users.sort(key=lambda u: u.name)  # expect: DetachedInstanceError  # known-gap: callbacks (key=, map, filter, reduce, default=, repl, stored handlers) are not evaluated where they run
+    users.sort(key=lambda u: u.name)  # expect: DetachedInstanceError
 
 
 def scenario_ok_list_sort_key_while_open():
@@ -98,7 +98,7 @@ def scenario_ok_list_sort_key_while_open():
 
 def scenario_bad_map_lambda_reads_relationship():
     users = _closed_users(_setup())
-    print(list(map(lambda u: u.addresses, users)))  # expect: DetachedInstanceError  # known-gap: callbacks (key=, map, filter, reduce, default=, repl, stored handlers) are not evaluated where they run
+    print(list(map(lambda u: u.addresses, users)))  # expect: DetachedInstanceError
 
 
 def scenario_ok_map_lambda_reads_column():
@@ -108,7 +108,7 @@ def scenario_ok_map_lambda_reads_column():
 
 def scenario_bad_filter_lambda_reads_relationship():
     users = _closed_users(_setup())
-    print(list(filter(lambda u: u.addresses, users)))  # expect: DetachedInstanceError  # known-gap: callbacks (key=, map, filter, reduce, default=, repl, stored handlers) are not evaluated where they run
+    print(list(filter(lambda u: u.addresses, users)))  # expect: DetachedInstanceError
 
 
 def scenario_ok_filter_lambda_reads_column():
@@ -118,7 +118,7 @@ def scenario_ok_filter_lambda_reads_column():
 
 def scenario_bad_reduce_reads_relationship():
     users = _closed_users(_setup())
-    total = functools.reduce(lambda acc, u: acc + len(u.addresses), users, 0)  # expect: DetachedInstanceError  # known-gap: callbacks (key=, map, filter, reduce, default=, repl, stored handlers) are not evaluated where they run
+    total = functools.reduce(lambda acc, u: acc + len(u.addresses), users, 0)  # expect: DetachedInstanceError
     print(total)
 
 
@@ -131,7 +131,7 @@ def scenario_bad_json_default_reads_relationship():
     users = _closed_users(_setup())
 
     def encode(obj):
-        return {"name": obj.name, "emails": [a.email for a in obj.addresses]}  # expect: DetachedInstanceError  # known-gap: callbacks (key=, map, filter, reduce, default=, repl, stored handlers) are not evaluated where they run
+        return {"name": obj.name, "emails": [a.email for a in obj.addresses]}  # expect: DetachedInstanceError
 
     print(json.dumps(users, default=encode))
 
@@ -147,7 +147,7 @@ def scenario_ok_json_default_reads_columns():
 
 def scenario_bad_re_sub_repl_reads_relationship():
     user = _closed_users(_setup())[0]
-    text = re.sub(r"\{emails\}", lambda m: ",".join(a.email for a in user.addresses), "to: {emails}")  # expect: DetachedInstanceError  # known-gap: callbacks (key=, map, filter, reduce, default=, repl, stored handlers) are not evaluated where they run
+    text = re.sub(r"\{emails\}", lambda m: ",".join(a.email for a in user.addresses), "to: {emails}")  # expect: DetachedInstanceError
     print(text)
 
 
@@ -160,7 +160,7 @@ def scenario_bad_groupby_key_reads_many_to_one():
     Session = _setup()
     with Session() as session:
         addresses = session.scalars(select(Address)).all()
-    for key, group in itertools.groupby(addresses, key=lambda a: a.user.name):  # expect: DetachedInstanceError  # known-gap: callbacks (key=, map, filter, reduce, default=, repl, stored handlers) are not evaluated where they run
+    for key, group in itertools.groupby(addresses, key=lambda a: a.user.name):  # expect: DetachedInstanceError
         print(key, list(group))
 
 
@@ -176,7 +176,7 @@ def scenario_bad_handler_in_dict_called_later():
     Session = _setup()
     session = Session()
     user = session.get(User, 1)
-    handlers = {"emails": lambda: [a.email for a in user.addresses]}  # expect: DetachedInstanceError  # known-gap: callbacks (key=, map, filter, reduce, default=, repl, stored handlers) are not evaluated where they run
+    handlers = {"emails": lambda: [a.email for a in user.addresses]}  # expect: DetachedInstanceError
     session.close()
     print(handlers["emails"]())
 
@@ -203,7 +203,7 @@ def scenario_bad_attribute_holds_callback():
     notifier = Notifier()
     with Session() as session:
         user = session.get(User, 1)
-        notifier.on_done = lambda: user.addresses  # expect: DetachedInstanceError  # known-gap: callbacks (key=, map, filter, reduce, default=, repl, stored handlers) are not evaluated where they run
+        notifier.on_done = lambda: user.addresses  # expect: DetachedInstanceError
     print(notifier.done())
 
 

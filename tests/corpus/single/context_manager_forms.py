@@ -106,7 +106,7 @@ def scenario_bad_contextmanager_method_commits_and_closes():
     db = Database(_setup())
     with db.session() as session:
         user = session.get(User, 1)
-    print(user.name)  # expect: DetachedInstanceError  # known-gap: @contextmanager methods and ExitStack.enter_context are not followed
+    print(user.name)  # expect: DetachedInstanceError
 
 
 def scenario_ok_contextmanager_method_read_inside():
@@ -121,7 +121,7 @@ def scenario_bad_contextmanager_method_rollback_keeps_session_open():
     with db.reading() as session:
         user = session.get(User, 1)
     session.close()
-    print(user.name)  # expect: DetachedInstanceError  # known-gap: @contextmanager methods and ExitStack.enter_context are not followed
+    print(user.name)  # expect: DetachedInstanceError
 
 
 def scenario_ok_contextmanager_method_rollback_then_read_while_open():

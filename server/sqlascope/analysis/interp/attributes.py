@@ -42,7 +42,8 @@ from .values import (
 
 
 #: Methods of a list/dict/set value that the analysis follows (see Calls.method and _container_method).
-_CONTAINER_METHODS = frozenset({"get", "pop", "setdefault", "values", "items", "discard", "remove", "add", "update"})
+_CONTAINER_METHODS = frozenset({"get", "pop", "setdefault", "values", "items", "discard", "remove", "add", "update",
+                                "sort"})
 
 
 class Attributes:

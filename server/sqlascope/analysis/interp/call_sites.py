@@ -6,6 +6,7 @@ import ast
 
 from ..orm.models import AttrKind
 from ..orm.sqla_api import APP_CONTEXT_METHODS, CONTAINER_STORES
+from .callbacks import run_callback
 from .frame import Frame, State, element_of
 from .instances import construct_instance
 from .values import (
@@ -72,7 +73,12 @@ class CallSites:
             if self.engine.declared_helper(self.text(frame, expr.func), callee):
                 return self.calls.new_session(self, frame, Factory(False, True, "session"), expr, state)
         if isinstance(expr.func, ast.Name) and expr.func.id not in state.env and callee is UNKNOWN:
+            run_callback(self, frame, expr.func.id, args, kwargs, expr, state)
             return self.builtin(frame, expr.func.id, args, expr, state)
+        if isinstance(callee, ExternalValue):
+            run_callback(self, frame, callee.qualified, args, kwargs, expr, state)
+        elif isinstance(callee, BoundMethod) and isinstance(callee.receiver, Many) and callee.name == "sort":
+            run_callback(self, frame, "list.sort", args, kwargs, expr, state, receiver=callee.receiver)
         if isinstance(expr.func, ast.Attribute):
             method = expr.func.attr
             if method in APP_CONTEXT_METHODS and callee is UNKNOWN:

@@ -126,6 +126,9 @@ class Calls(SessionEffects):
     def method(self, ev: Evaluating, frame: Frame, bound: BoundMethod, args, kwargs, node: ast.Call, state: State):
         receiver, name = bound.receiver, bound.name
         if bound.function is not None:
+            if bound.function.is_contextmanager:  # a @contextmanager method: `with self.session() as s:`
+                return Context(ContextKind.GENERATOR, (bound.function, (receiver, *args), tuple(sorted(kwargs.items()))),
+                               bound.function.node.name)
             return self.engine.call(ev, frame, bound.function, [receiver, *args], kwargs, node, state)
         if isinstance(receiver, Factory):
             if name == "begin":

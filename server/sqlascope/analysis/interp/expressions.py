@@ -8,7 +8,8 @@ import string
 
 from .describe import describe
 from .frame import Frame, State, bind, element_of
-from .values import UNKNOWN, Const, Items, Many, is_none, join_values, join_all, map_members, members, truthy
+from .values import (UNKNOWN, Const, Function, Items, Many, is_none, join_all, join_values, map_members, members,
+                     referenced_names, truthy)
 
 
 
@@ -178,7 +179,10 @@ class Expressions:
         return UNKNOWN
 
     def _expr_Lambda(self, frame, expr: ast.Lambda, state):
-        return UNKNOWN
+        """A lambda is a function like a nested ``def`` (``lambda args: body`` runs ``return body``)."""
+        closure = () if isinstance(frame.code, ast.Module) else tuple(sorted(
+            ((k, v) for k, v in state.env.items() if k in referenced_names(expr)), key=lambda kv: kv[0]))
+        return Function(frame.path, _lambda_function(expr), closure)
 
     def _comprehension(self, frame, expr, state, elements: list[ast.expr]):
         scope = State(dict(state.env), state.heap)
@@ -227,3 +231,17 @@ def _formatting_dunder(conversion: str | None) -> str:
     """The method a formatting conversion runs: ``r`` is repr(), ``a`` is ascii(), which runs repr() too;
     ``s`` or none is str()."""
     return "__repr__" if conversion in ("r", "a") else "__str__"
+
+
+def _lambda_function(expr: ast.Lambda) -> ast.FunctionDef:
+    """The ``def`` a lambda stands for (memoised on the node, so its summaries and CFG are reused)."""
+    function = getattr(expr, "_sqlascope_function", None)
+    if function is None:
+        body = ast.Return(value=expr.body)
+        ast.copy_location(body, expr.body)
+        function = ast.FunctionDef(name="<lambda>", args=expr.args, body=[body], decorator_list=[], returns=None,
+                                   type_comment=None, type_params=[])
+        ast.copy_location(function, expr)
+        function.end_lineno, function.end_col_offset = expr.end_lineno, expr.end_col_offset
+        expr._sqlascope_function = function  # type: ignore[attr-defined]
+    return function
