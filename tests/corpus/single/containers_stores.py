@@ -50,7 +50,7 @@ def scenario_bad_list_append_then_close():
     session = Session()
     found.append(session.get(User, 1))
     session.close()
-    print(found[0].addresses)  # expect: DetachedInstanceError  # known-gap: stores through container methods, zip/enumerate, attribute unpacking and copy/deepcopy/pickle are not followed
+    print(found[0].addresses)  # expect: DetachedInstanceError
 
 
 def scenario_ok_list_append_then_column():
@@ -69,7 +69,7 @@ def scenario_bad_list_extend_and_insert():
     found.extend(session.scalars(select(Address)).all())
     found.insert(0, session.get(User, 1))
     session.close()
-    print(found[-1].user)  # expect: DetachedInstanceError  # known-gap: stores through container methods, zip/enumerate, attribute unpacking and copy/deepcopy/pickle are not followed
+    print(found[-1].user)  # expect: DetachedInstanceError
 
 
 def scenario_bad_dict_store_and_get():
@@ -78,7 +78,7 @@ def scenario_bad_dict_store_and_get():
     with Session() as session:
         by_id[1] = session.get(User, 1)
     user = by_id.get(1)
-    print(user.addresses)  # expect: DetachedInstanceError  # known-gap: stores through container methods, zip/enumerate, attribute unpacking and copy/deepcopy/pickle are not followed
+    print(user.addresses)  # expect: DetachedInstanceError
 
 
 def scenario_ok_dict_store_and_get_column():
@@ -95,7 +95,7 @@ def scenario_bad_setdefault_then_pop():
     with Session() as session:
         groups.setdefault("all", []).append(session.get(User, 1))
     users = groups.pop("all")
-    print(users[0].addresses)  # expect: DetachedInstanceError  # known-gap: stores through container methods, zip/enumerate, attribute unpacking and copy/deepcopy/pickle are not followed
+    print(users[0].addresses)  # expect: DetachedInstanceError
 
 
 def scenario_bad_starred_rest():
@@ -124,7 +124,7 @@ def scenario_bad_zip_and_enumerate():
     with Session() as session:
         users = session.scalars(select(User)).all()
     for index, (label, user) in enumerate(zip(["a"], users)):
-        print(index, label, user.addresses)  # expect: DetachedInstanceError  # known-gap: stores through container methods, zip/enumerate, attribute unpacking and copy/deepcopy/pickle are not followed
+        print(index, label, user.addresses)  # expect: DetachedInstanceError
 
 
 def scenario_ok_zip_and_enumerate_column():
@@ -144,7 +144,7 @@ def scenario_bad_unpack_into_attributes():
     holder = Holder()
     with Session() as session:
         holder.user, holder.address = session.get(User, 1), session.get(Address, 1)
-    print(holder.user.name, holder.address.user)  # expect: DetachedInstanceError  # known-gap: stores through container methods, zip/enumerate, attribute unpacking and copy/deepcopy/pickle are not followed
+    print(holder.user.name, holder.address.user)  # expect: DetachedInstanceError
 
 
 def scenario_ok_unpack_into_attributes_columns():
@@ -168,7 +168,7 @@ def scenario_bad_shallow_copy_shares_state_then_close():
     user = session.get(User, 1)
     clone = copy.copy(user)
     session.close()
-    print(clone.addresses)  # expect: DetachedInstanceError  # known-gap: stores through container methods, zip/enumerate, attribute unpacking and copy/deepcopy/pickle are not followed
+    print(clone.addresses)  # expect: DetachedInstanceError
 
 
 def scenario_ok_shallow_copy_shares_open_session():
@@ -183,7 +183,7 @@ def scenario_bad_deepcopy_is_detached_while_session_open():
     Session = _setup()
     with Session() as session:
         clone = copy.deepcopy(session.get(User, 1))
-        print(clone.addresses)  # expect: DetachedInstanceError  # known-gap: stores through container methods, zip/enumerate, attribute unpacking and copy/deepcopy/pickle are not followed
+        print(clone.addresses)  # expect: DetachedInstanceError
 
 
 def scenario_ok_deepcopy_keeps_loaded_columns():
@@ -198,7 +198,7 @@ def scenario_bad_pickle_round_trip_is_detached():
     with Session() as session:
         user = session.get(User, 1)
         clone = pickle.loads(pickle.dumps(user))
-        print(clone.name, clone.addresses)  # expect: DetachedInstanceError  # known-gap: stores through container methods, zip/enumerate, attribute unpacking and copy/deepcopy/pickle are not followed
+        print(clone.name, clone.addresses)  # expect: DetachedInstanceError
 
 
 def scenario_bad_pickle_after_commit_expired():
@@ -207,7 +207,7 @@ def scenario_bad_pickle_after_commit_expired():
         user = session.get(User, 1)
         session.commit()
         clone = pickle.loads(pickle.dumps(user))
-        print(clone.name)  # expect: DetachedInstanceError  # known-gap: stores through container methods, zip/enumerate, attribute unpacking and copy/deepcopy/pickle are not followed
+        print(clone.name)  # expect: DetachedInstanceError
 
 
 def scenario_ok_pickle_round_trip_columns():

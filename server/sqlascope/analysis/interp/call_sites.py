@@ -142,6 +142,10 @@ class CallSites:
     def builtin(self, frame: Frame, name: str, args: list, node: ast.Call, state: State):
         if name == "super":
             return self.super_value(frame, args, state)
+        if name == "zip" and args:  # one tuple of elements per step
+            return Many(Items(tuple(element_of(self.iterable(frame, a, node, state)) for a in args)))
+        if name == "enumerate" and args:
+            return Many(Items((UNKNOWN, element_of(self.iterable(frame, args[0], node, state)))))
         if name in _ELEMENT_PRESERVING and args:
             first = self.iterable(frame, args[0], node, state)
             return first if isinstance(first, Many) else Many(element_of(first))

@@ -25,6 +25,7 @@ from ..orm.sqla_api import (
     is_async_name,
 )
 from ..orm.state import Life
+from .copies import COPY_FUNCTIONS, copy_value
 from .frame import Frame, State, element_of
 from .frameworks import Frameworks
 from .host import Evaluating, Host
@@ -99,6 +100,10 @@ class Calls(SessionEffects):
         if construct is Construct.TO_THREAD:
             self.hand_off(ev, frame, args[0] if args else UNKNOWN, args[1:], node, state)
             return UNKNOWN
+        how = COPY_FUNCTIONS.get(qualified)
+        if how is not None and args:
+            event = ev.event(frame, node, f"`{ev.text(frame, node)}` made a copy that belongs to no session")
+            return copy_value(how, args[0], lambda tag: frame.alloc(node, "copy:" + tag), event, state)
         if construct is Construct.DEPENDS:
             return self.frameworks.depends(args, kwargs)
         if construct is Construct.BACKGROUND_TASKS:
@@ -168,8 +173,10 @@ class Calls(SessionEffects):
                 return Const(None)
             if name == "pop" and receiver.kind != "dict":
                 return receiver.element  # list.pop() / set.pop()
-            default = args[1] if len(args) > 1 else Const(None)
-            return join_values(receiver.element, default)
+            if len(args) > 1:
+                return join_values(receiver.element, args[1])
+            # without a default, `get` gives None for a missing key and `pop`/`setdefault` raise or store None
+            return join_values(receiver.element, Const(None)) if name == "get" else receiver.element
         if isinstance(receiver, Executor) and name in HAND_OFF_METHODS:
             index = HAND_OFF_METHODS[name]
             target = args[index] if len(args) > index else UNKNOWN

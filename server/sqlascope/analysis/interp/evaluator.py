@@ -44,6 +44,7 @@ from .values import (
     Registry,
     SessionRef,
     Union,
+    join_all,
     members,
     is_none,
     referenced_names,
@@ -134,16 +135,52 @@ class Evaluator(Expressions, Attributes, CallSites):
             if any(isinstance(m, Many) and m.kind in ("dict", "set") for m in members(container)):
                 self.implicit_call(frame, key, "__hash__", target, state)
             self._container_store(frame, target.value, value, target, state, source)
+        elif isinstance(target, (ast.Tuple, ast.List)) and any(
+                isinstance(e, (ast.Attribute, ast.Subscript)) for e in target.elts):
+            # `self.a, self.b = x, y`: each element goes through its own kind of store
+            if isinstance(value, Items) and len(value.items) == len(target.elts) and not any(
+                    isinstance(e, ast.Starred) for e in target.elts):
+                for element, item in zip(target.elts, value.items):
+                    self._assign(frame, element, item, state, source)
+            else:
+                item = element_of(value)
+                for element in target.elts:
+                    if isinstance(element, ast.Starred):
+                        self._assign(frame, element.value, Many(item), state, source)
+                    else:
+                        self._assign(frame, element, item, state, source)
         else:
             bind(frame, target, value, state)
 
     def _container_store(self, frame: Frame, container: ast.expr, stored, node: ast.AST, state: State,
                          source: ast.AST | None = None) -> None:
-        """``G[k] = v`` / ``G.append(v)`` on a module-level container ``G``: tracked, and warned about."""
+        """``G[k] = v`` / ``G.append(v)`` on a module-level container ``G``: tracked, and warned about. On a
+        local or field container, the container value grows."""
+        self._grow(frame, container, stored, state)
         if isinstance(container, ast.Name) and container.id not in state.env:
             key = self.holders.container_key(frame.path, container.id)
             if key is not None:
                 self.holders.global_store(self, frame, key, container.id, stored, node, source or node, state)
+
+    def _grow(self, frame: Frame, container: ast.expr, stored, state: State, depth: int = 0) -> None:
+        """A store into a container held by a local name or an object field updates that value; a store into
+        one of its elements (``d.setdefault(k, []).append(x)``, ``d[k].append(x)``) grows the outer one."""
+        if depth > 3:
+            return
+        if isinstance(container, ast.Name) and container.id in state.env:
+            state.env[container.id] = _map_many(state.env[container.id], lambda many: many.grown(stored))
+        elif isinstance(container, ast.Attribute):
+            for owner in members(self.value(frame, container.value, state, quiet=True)):
+                fact = state.heap.objects.get(owner.oid) if isinstance(owner, ObjectRef) else None
+                held = fact.field(container.attr) if fact is not None else None
+                if held is not None:
+                    grown = _map_many(held, lambda many: many.grown(stored))
+                    state.heap.objects[owner.oid] = fact.with_field(container.attr, grown)
+        elif isinstance(container, ast.Subscript):
+            self._grow(frame, container.value, Many(stored), state, depth + 1)
+        elif (isinstance(container, ast.Call) and isinstance(container.func, ast.Attribute)
+              and container.func.attr in ("setdefault", "get")):
+            self._grow(frame, container.func.value, Many(stored), state, depth + 1)
 
     def _attribute_store(self, frame: Frame, target: ast.Attribute, value, state: State,
                          source: ast.AST | None = None) -> None:
@@ -276,6 +313,13 @@ class Evaluator(Expressions, Attributes, CallSites):
 
     def event(self, frame: Frame, node: ast.AST, message: str, effect: str = "") -> Event:
         return Event(self.location(frame, node), message, effect)
+
+
+def _map_many(value, fn):
+    """``fn`` applied to each container (Many) ``value`` may be; other possibilities are kept as they are."""
+    if isinstance(value, Union):
+        return join_all([fn(m) if isinstance(m, Many) else m for m in value.members])
+    return fn(value) if isinstance(value, Many) else value
 
 
 __all__ = ["Evaluator"]

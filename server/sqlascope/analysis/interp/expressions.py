@@ -77,13 +77,13 @@ class Expressions:
 
     def _expr_List(self, frame, expr: ast.List, state):
         items = [self.value(frame, e, state) for e in expr.elts]
-        return Many(join_all(items)) if items else Many(UNKNOWN)
+        return Many(join_all(items)) if items else Many(UNKNOWN, empty=True)
 
     def _expr_Set(self, frame, expr: ast.Set, state):
         items = [self.value(frame, e, state) for e in expr.elts]
         for item, element in zip(items, expr.elts):
             self.implicit_call(frame, item, "__hash__", element, state)
-        return Many(join_all(items), "set") if items else Many(UNKNOWN, "set")
+        return Many(join_all(items), "set") if items else Many(UNKNOWN, "set", empty=True)
 
     def _expr_Compare(self, frame, expr: ast.Compare, state):
         """``a == b`` runs ``a.__eq__(b)``; ``x in s`` hashes ``x`` when ``s`` is a set or a dict."""
@@ -216,7 +216,7 @@ class Expressions:
         for key in expr.keys:
             if key is not None:
                 self.implicit_call(frame, self.value(frame, key, state), "__hash__", key, state)
-        return Many(join_all(values), "dict") if values else Many(UNKNOWN, "dict")
+        return Many(join_all(values), "dict") if values else Many(UNKNOWN, "dict", empty=True)
 
     def _expr_Yield(self, frame, expr, state):
         value = self.value(frame, expr.value, state) if expr.value is not None else Const(None)

@@ -54,6 +54,12 @@ class Many:
 
     element: object
     kind: str = ""
+    #: built by an empty literal (``[]``, ``{}``): its first store gives the element, rather than joining it
+    empty: bool = False
+
+    def grown(self, stored) -> "Many":
+        """This container after ``stored`` went in (``append``, ``d[k] = v``, ...)."""
+        return Many(stored if self.empty else join_values(self.element, stored), self.kind)
 
 
 @dataclass(frozen=True)
