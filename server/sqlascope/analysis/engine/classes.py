@@ -52,6 +52,11 @@ class Classes:
                     found.append(value)
         return found
 
+    def fully_known(self, cls: ClassRef) -> bool:
+        """Is every class in the MRO a user class we see (so a name missing from all of them is really missing)?"""
+        return all(len(self.bases(c)) == sum(1 for b in c.node.bases if _base_name(b) not in _NEUTRAL_BASES)
+                   for c in self.mro(cls))
+
     def _linearize(self, cls: ClassRef, depth: int, seen: frozenset) -> tuple[ClassRef, ...]:
         key = (cls.path, id(cls.node))
         if depth >= MAX_DEPTH or key in seen:
@@ -94,6 +99,16 @@ class Classes:
                 symbol = Definition(path, node, node.name) if _is_top_level(source.tree, node) else None
                 return self.engine.symbol_value(symbol) if symbol is not None else ClassRef(path, node, None)
         return None
+
+
+#: bases that add no attributes a read could be looking for
+_NEUTRAL_BASES = {"object", "Generic", "Protocol", "ABC"}
+
+
+def _base_name(expr: ast.expr) -> str:
+    if isinstance(expr, ast.Subscript):
+        expr = expr.value
+    return expr.attr if isinstance(expr, ast.Attribute) else getattr(expr, "id", "")
 
 
 def _assigned(stmt: ast.stmt, name: str) -> ast.expr | None:

@@ -83,6 +83,9 @@ class Names:
         """The class whose body defines ``function`` (for a bare ``super()``)."""
         return self.classes.owner_of(path, function)
 
+    def class_mro(self, cls: ClassRef) -> tuple[ClassRef, ...]:
+        return self.classes.mro(cls)
+
     def class_fully_known(self, cls: ClassRef) -> bool:
         """Is every class in ``cls``'s MRO one we see (so a name missing from all of them is really missing)?"""
         return self.classes.fully_known(cls)

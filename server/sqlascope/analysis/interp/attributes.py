@@ -32,8 +32,11 @@ from .values import (
     Registry,
     SessionRef,
     TaskQueue,
+    DESCRIPTORS,
+    Const,
     Super,
     Union,
+    descriptor_kind,
     is_staticmethod,
     join_all,
     map_members,
@@ -71,7 +74,7 @@ class Attributes:
         if isinstance(base, (SessionRef, Registry, Factory, Query, LoaderOpt, Keyed, Executor, TaskQueue)):
             return BoundMethod(base, name)
         if isinstance(base, ObjectRef):
-            return self.object_attribute(base, name, state)
+            return self.object_attribute(base, name, state, frame, expr)
         if isinstance(base, Super):
             return self._super_attribute(base, name, state)
         if isinstance(base, FlaskSQLAlchemy):
@@ -107,14 +110,32 @@ class Attributes:
             return BoundMethod(base, name)
         return UNKNOWN
 
-    def object_attribute(self, ref: ObjectRef, name: str, state: State):
+    def object_attribute(self, ref: ObjectRef, name: str, state: State, frame: Frame | None = None,
+                         expr: ast.expr | None = None):
+        """``obj.name`` on a plain object: its field, else its class's member. With ``frame``/``expr`` (a real
+        read), a property runs its getter, a cached_property runs it once and keeps the value on the object, and
+        a missing name falls back to the class's ``__getattr__``."""
         fact = state.heap.objects.get(ref.oid)
         if fact is None:
             return UNKNOWN
         stored = fact.field(name)
         if stored is not None:
             return stored
-        return _bind_method(ref, fact.cls, name, self.engine.class_member(fact.cls, name))
+        member = self.engine.class_member(fact.cls, name)
+        if frame is None or expr is None:
+            return _bind_method(ref, fact.cls, name, member)
+        kind = descriptor_kind(member)
+        if kind is not None:
+            value = self.engine.call(self, frame, member, [ref], {}, expr, state, reader=f"property `{name}`")
+            if DESCRIPTORS[kind] and ref.oid in state.heap.objects:
+                state.heap.objects[ref.oid] = state.heap.objects[ref.oid].with_field(name, value)
+            return value
+        if member is UNKNOWN and not name.startswith("__") and self.engine.class_fully_known(fact.cls):
+            fallback = self.engine.class_member(fact.cls, "__getattr__")
+            if isinstance(fallback, Function):
+                return self.engine.call(self, frame, fallback, [ref, Const(name)], {}, expr, state,
+                                        reader="`__getattr__`")
+        return _bind_method(ref, fact.cls, name, member)
 
     def _super_attribute(self, base: Super, name: str, state: State):
         """``super().name``: the member past ``base.owner`` in the MRO of the receiver's class."""

@@ -7,6 +7,7 @@ import ast
 from ..orm.models import AttrKind
 from ..orm.sqla_api import APP_CONTEXT_METHODS, CONTAINER_STORES
 from .callbacks import run_callback
+from .dataclass_methods import generated_fields
 from .frame import Frame, State, element_of
 from .instances import construct_instance
 from .values import (
@@ -180,3 +181,31 @@ class CallSites:
                         self.engine.call(self, frame, function, [member, *extra], {}, node, state,
                                          reader=f"`{candidate}`")
                     break
+            else:
+                for operand in (member, *(m for e in extra for m in members(e) if isinstance(m, InstanceRef))):
+                    self.generated_reads(frame, operand, dunder, node, state)
+
+    def generated_reads(self, frame: Frame, ref: InstanceRef, method: str, node: ast.AST, state: State,
+                        depth: int = 0, label: str | None = None) -> None:
+        """The reads of a dataclass-generated ``__repr__``/``__eq__`` (or ``dataclasses.asdict``) on ``ref``; repr
+        and asdict go on into related instances."""
+        fact = state.heap.instances.get(ref.iid)
+        fields = generated_fields(self.engine, fact.cls, method) if fact is not None else None
+        if not fields:
+            return
+        saved = frame.reader, frame.reader_call
+        if frame.reader is None:
+            # str() of a dataclass falls back to its generated __repr__
+            label = label or f"the generated `{'__repr__' if method == '__str__' else method}`"
+            frame.reader, frame.reader_call = label, self.location(frame, node)
+        try:
+            for attribute in fields:
+                if ref.iid not in state.heap.instances:
+                    break
+                value = self.read(frame, ref, attribute, node, state)
+                if attribute.kind is AttrKind.RELATIONSHIP and method != "__eq__" and depth < 2:
+                    for related in members(element_of(value) if isinstance(value, Many) else value):
+                        if isinstance(related, InstanceRef):
+                            self.generated_reads(frame, related, method, node, state, depth + 1, label)
+        finally:
+            frame.reader, frame.reader_call = saved

@@ -100,6 +100,11 @@ class Calls(SessionEffects):
         if construct is Construct.TO_THREAD:
             self.hand_off(ev, frame, args[0] if args else UNKNOWN, args[1:], node, state)
             return UNKNOWN
+        if qualified in ("dataclasses.asdict", "dataclasses.astuple") and args:
+            for member in members(args[0]):
+                if isinstance(member, InstanceRef):
+                    ev.generated_reads(frame, member, "asdict", node, state, label=f"`{qualified}()`")
+            return UNKNOWN
         how = COPY_FUNCTIONS.get(qualified)
         if how is not None and args:
             event = ev.event(frame, node, f"`{ev.text(frame, node)}` made a copy that belongs to no session")

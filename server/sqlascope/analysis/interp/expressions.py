@@ -96,6 +96,10 @@ class Expressions:
             elif isinstance(op, (ast.In, ast.NotIn)) and any(
                     isinstance(m, Many) and m.kind in ("set", "dict") for m in members(right)):
                 self.implicit_call(frame, left, "__hash__", left_node, state)
+            elif isinstance(op, (ast.In, ast.NotIn)):  # a list/tuple compares its elements with `==`
+                elements = [element_of(m) for m in members(right) if isinstance(m, (Many, Items))]
+                if elements:
+                    self.implicit_call(frame, left, "__eq__", left_node, state, (join_all(elements),))
             left, left_node = right, comparator
         if (len(expr.ops) == 1 and isinstance(expr.ops[0], (ast.Is, ast.IsNot))
                 and isinstance(expr.comparators[0], ast.Constant) and expr.comparators[0].value is None):

@@ -317,3 +317,19 @@ def is_staticmethod(function) -> bool:
     """A ``@staticmethod``: read through an instance or a class, it binds nothing."""
     return isinstance(function, Function) and any(
         isinstance(d, ast.Name) and d.id == "staticmethod" for d in function.node.decorator_list)
+
+
+#: decorators that make a method a data descriptor read as an attribute; cached ones store their value on the
+#: instance at the first read, so later reads do not run the getter
+DESCRIPTORS = {"property": False, "cached_property": True}
+
+
+def descriptor_kind(function) -> str | None:
+    """"property" or "cached_property" when ``function`` is read as an attribute, else None."""
+    if not isinstance(function, Function):
+        return None
+    for decorator in function.node.decorator_list:
+        name = decorator.attr if isinstance(decorator, ast.Attribute) else getattr(decorator, "id", None)
+        if name in DESCRIPTORS:
+            return name
+    return None

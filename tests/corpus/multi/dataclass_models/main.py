@@ -17,7 +17,7 @@ def scenario_ok_generated_repr_without_relationship_fields():
 
 def scenario_bad_percent_r_runs_generated_repr():
     author = load_author(make_factory(), 1)
-    print("loaded %r" % (author,))  # expect: DetachedInstanceError  # known-gap: MappedAsDataclass generated __repr__/__eq__ and dataclasses.asdict/astuple are not modelled as readers
+    print("loaded %r" % (author,))  # expect: DetachedInstanceError
 
 
 def scenario_ok_logging_percent_r_is_formatted_by_logging():
@@ -54,7 +54,7 @@ def scenario_bad_generated_eq_operator():
     factory = make_factory()
     first = load_author(factory, 1)
     second = load_author(factory, 1)
-    print(first == second)  # expect: DetachedInstanceError  # known-gap: MappedAsDataclass generated __repr__/__eq__ and dataclasses.asdict/astuple are not modelled as readers
+    print(first == second)  # expect: DetachedInstanceError
 
 
 def scenario_ok_eq_of_models_without_relationship_compare():

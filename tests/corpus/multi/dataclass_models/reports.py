@@ -2,16 +2,16 @@ import dataclasses
 
 
 def describe(author):
-    return f"author: {author}"  # expect: DetachedInstanceError  # known-gap: MappedAsDataclass generated __repr__/__eq__ and dataclasses.asdict/astuple are not modelled as readers
+    return f"author: {author}"  # expect: DetachedInstanceError
 
 
 def export(author):
-    return dataclasses.asdict(author)  # expect: DetachedInstanceError  # known-gap: MappedAsDataclass generated __repr__/__eq__ and dataclasses.asdict/astuple are not modelled as readers
+    return dataclasses.asdict(author)  # expect: DetachedInstanceError
 
 
 def export_row(tag):
-    return dataclasses.astuple(tag)  # expect: DetachedInstanceError  # known-gap: MappedAsDataclass generated __repr__/__eq__ and dataclasses.asdict/astuple are not modelled as readers
+    return dataclasses.astuple(tag)  # expect: DetachedInstanceError
 
 
 def is_known(author, known):
-    return author in known  # expect: DetachedInstanceError  # known-gap: MappedAsDataclass generated __repr__/__eq__ and dataclasses.asdict/astuple are not modelled as readers
+    return author in known  # expect: DetachedInstanceError
