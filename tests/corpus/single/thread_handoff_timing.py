@@ -47,7 +47,7 @@ def _setup():
 
 def count_addresses(user, ready):
     ready.wait(5)
-    return len(user.addresses)  # expect: DetachedInstanceError  # known-gap: a worker's reads are checked only at the hand-off, not at the latest point it can run (its join)
+    return len(user.addresses)  # expect: DetachedInstanceError
 
 
 def user_label(user, ready):

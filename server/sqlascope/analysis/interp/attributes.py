@@ -34,6 +34,7 @@ from .values import (
     TaskQueue,
     DESCRIPTORS,
     Const,
+    Pending,
     Super,
     Union,
     descriptor_kind,
@@ -71,7 +72,7 @@ class Attributes:
             return self.instance_attribute(frame, base, name, expr, state)
         if isinstance(base, AwaitableAttrs):
             return self.awaitable_attribute(frame, base, name, expr, state)
-        if isinstance(base, (SessionRef, Registry, Factory, Query, LoaderOpt, Keyed, Executor, TaskQueue)):
+        if isinstance(base, (SessionRef, Registry, Factory, Query, LoaderOpt, Keyed, Executor, TaskQueue, Pending)):
             return BoundMethod(base, name)
         if isinstance(base, ObjectRef):
             return self.object_attribute(base, name, state, frame, expr)

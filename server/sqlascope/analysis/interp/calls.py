@@ -32,6 +32,7 @@ from .host import Evaluating, Host
 from .loader_options import flatten_options, loader_option
 from .session_effects import SessionEffects
 from .values import (
+    Pending,
     BoundMethod,
     ClassRef,
     Const,
@@ -93,13 +94,13 @@ class Calls(SessionEffects):
         if construct is Construct.THREAD:
             target = kwargs.get("target", args[1] if len(args) > 1 else UNKNOWN)
             thread_args = kwargs.get("args", Items(()))
-            self.hand_off(ev, frame, target, thread_args.items if isinstance(thread_args, Items) else (), node, state)
-            return UNKNOWN
+            return self.hand_off(ev, frame, target, thread_args.items if isinstance(thread_args, Items) else (), node, state)
         if construct in (Construct.EXECUTOR, Construct.EVENT_LOOP):
             return Executor()
         if construct is Construct.TO_THREAD:
-            self.hand_off(ev, frame, args[0] if args else UNKNOWN, args[1:], node, state)
-            return UNKNOWN
+            return self.hand_off(ev, frame, args[0] if args else UNKNOWN, args[1:], node, state)
+        if qualified in AWAITABLE_WRAPPERS and args and isinstance(args[0], Pending):
+            return args[0]  # create_task(to_thread(...)): the same pending work
         if qualified in ("dataclasses.asdict", "dataclasses.astuple") and args:
             for member in members(args[0]):
                 if isinstance(member, InstanceRef):
@@ -120,8 +121,19 @@ class Calls(SessionEffects):
             return FlaskSQLAlchemy(Registry(frame.alloc(node, FLASK_REGISTRY), factory, "db.session"))
         return UNKNOWN
 
-    def hand_off(self, ev, frame, target, args, node, state) -> None:
-        """A function handed to a thread or executor runs with the instances as they are at the hand-off."""
+    def hand_off(self, ev, frame, target, args, node, state) -> Pending:
+        """A function handed to a thread or executor may run as soon as the hand-off, or as late as its join:
+        its reads are checked against the state at both points. Here it is analysed on a copy (what it does is
+        only certain once joined); ``join`` runs it for real."""
+        self._run_worker(ev, frame, target, args, node, type(state)(state.env, state.heap.copy()))
+        return Pending(target, tuple(args))
+
+    def join(self, ev, frame, pending: Pending, node, state) -> None:
+        """The latest point the handed-off work can run: check its reads against the state here, and keep what
+        it did (a session it closed or committed)."""
+        self._run_worker(ev, frame, pending.target, pending.args, node, state)
+
+    def _run_worker(self, ev, frame, target, args, node, state) -> None:
         for member in members(target):
             if isinstance(member, Function):
                 self.engine.call(ev, frame, member, list(args), {}, node, state)
@@ -159,6 +171,10 @@ class Calls(SessionEffects):
                 return UNKNOWN
             receiver_text = ev.text(frame, node.func.value) if isinstance(node.func, ast.Attribute) else label
             return self.session_effect(ev, frame, sid, receiver_text or label, effect, args, kwargs, node, state)
+        if isinstance(receiver, Pending):
+            if name in JOIN_METHODS:
+                self.join(ev, frame, receiver, node, state)
+            return UNKNOWN
         if isinstance(receiver, TaskQueue) and name == "add_task":
             self.frameworks.add_task(ev, frame, args, kwargs, node, state)
             return Const(None)
@@ -188,8 +204,8 @@ class Calls(SessionEffects):
             rest = args[index + 1:]
             if name == "map":
                 rest = [element_of(r) for r in rest]
-            self.hand_off(ev, frame, target, rest, node, state)
-            return UNKNOWN
+            pending = self.hand_off(ev, frame, target, rest, node, state)
+            return pending if name != "map" else UNKNOWN
         if isinstance(receiver, Keyed) and name in ("get", "pop", "setdefault") and args and isinstance(args[0], Const):
             return receiver.get(str(args[0].value), args[1] if len(args) > 1 else Const(None))
         if isinstance(receiver, Query):
@@ -214,6 +230,12 @@ class Calls(SessionEffects):
         if query.rows and name not in _ROW_TO_SCALAR:
             instance = Items((instance,))  # a Row holding the entity: `(user,) = row`, `row[0]`
         return Many(instance) if shape is ResultShape.MANY else instance
+
+
+#: methods that wait for handed-off work to finish (Thread.join, Future.result)
+JOIN_METHODS = {"join", "result"}
+#: functions that wrap an awaitable without running it elsewhere
+AWAITABLE_WRAPPERS = {"asyncio.create_task", "asyncio.ensure_future", "asyncio.shield", "asyncio.wait_for"}
 
 
 def factory_from_call(qualified: str, kwargs: dict, origin=None) -> Factory:

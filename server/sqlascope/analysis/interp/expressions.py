@@ -8,7 +8,7 @@ import string
 
 from .describe import describe
 from .frame import Frame, State, bind, element_of
-from .values import (UNKNOWN, Const, Function, Items, Many, is_none, join_all, join_values, map_members, members,
+from .values import (UNKNOWN, Const, Function, Pending, Items, Many, is_none, join_all, join_values, map_members, members,
                      referenced_names, truthy)
 
 
@@ -65,7 +65,11 @@ class Expressions:
         return Const(expr.value) if isinstance(expr.value, (str, bool, int, type(None))) else UNKNOWN
 
     def _expr_Await(self, frame, expr: ast.Await, state):
-        return self.value(frame, expr.value, state)
+        value = self.value(frame, expr.value, state)
+        for member in members(value):
+            if isinstance(member, Pending):  # awaiting a future/task of handed-off work joins it
+                self.calls.join(self, frame, member, expr, state)
+        return value
 
     def _expr_NamedExpr(self, frame, expr: ast.NamedExpr, state):
         value = self.value(frame, expr.value, state)

@@ -185,6 +185,15 @@ class Union:
 
 
 @dataclass(frozen=True)
+class Pending:
+    """Work handed to a thread or an executor (a Thread, a Future, a to_thread awaitable): it may run at any
+    point up to its join (``join()``, ``result()``, ``await``), so it is checked at the hand-off and again there."""
+
+    target: object
+    args: tuple
+
+
+@dataclass(frozen=True)
 class Super:
     """``super()`` in a method of ``owner``: attributes are looked up past ``owner`` in the receiver's MRO."""
 
