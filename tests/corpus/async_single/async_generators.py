@@ -56,7 +56,7 @@ async def scenario_bad_lazy_relationship_between_anext_calls():
     factory = await make_factory()
     gen = iter_boards(factory)
     board = await anext(gen)
-    print(board.cards)  # expect: MissingGreenlet  # known-gap: a session opened inside an async generator is not followed through anext()/aclose()/exhaustion
+    print(board.cards)  # expect: MissingGreenlet
     await gen.aclose()
 
 
@@ -65,7 +65,7 @@ async def scenario_bad_after_aclose():
     gen = iter_boards(factory)
     board = await anext(gen)
     await gen.aclose()
-    print(board.cards)  # expect: DetachedInstanceError  # known-gap: a session opened inside an async generator is not followed through anext()/aclose()/exhaustion
+    print(board.cards)  # expect: DetachedInstanceError
 
 
 async def scenario_ok_after_aclose_column():
@@ -79,4 +79,4 @@ async def scenario_ok_after_aclose_column():
 async def scenario_bad_async_comprehension_exhausts():
     factory = await make_factory()
     boards = [b async for b in iter_boards(factory)]
-    print(boards[0].cards)  # expect: DetachedInstanceError  # known-gap: a session opened inside an async generator is not followed through anext()/aclose()/exhaustion
+    print(boards[0].cards)  # expect: DetachedInstanceError

@@ -65,7 +65,7 @@ def scenario_ok_for_loop_reads_while_generator_open():
 def scenario_bad_list_of_generator_is_exhausted():
     Session = _seed_more(_setup())
     users = list(iter_users(Session))
-    print(users[0].addresses)  # expect: DetachedInstanceError  # known-gap: a session opened inside a generator is not followed through next()/close()/exhaustion/yield from
+    print(users[0].addresses)  # expect: DetachedInstanceError
 
 
 def scenario_ok_list_of_generator_columns():
@@ -89,7 +89,7 @@ def scenario_bad_read_after_gen_close():
     gen = iter_users(Session)
     first = next(gen)
     gen.close()
-    print(first.addresses)  # expect: DetachedInstanceError  # known-gap: a session opened inside a generator is not followed through next()/close()/exhaustion/yield from
+    print(first.addresses)  # expect: DetachedInstanceError
 
 
 def scenario_bad_after_for_loop_finished():
@@ -97,13 +97,13 @@ def scenario_bad_after_for_loop_finished():
     kept = None
     for user in iter_users(Session):
         kept = user
-    print(kept.addresses)  # expect: DetachedInstanceError  # known-gap: a session opened inside a generator is not followed through next()/close()/exhaustion/yield from
+    print(kept.addresses)  # expect: DetachedInstanceError
 
 
 def scenario_bad_yield_from_exhausted():
     Session = _seed_more(_setup())
     users = list(iter_all(Session))
-    print(users[-1].addresses[0].email)  # expect: DetachedInstanceError  # known-gap: a session opened inside a generator is not followed through next()/close()/exhaustion/yield from
+    print(users[-1].addresses[0].email)  # expect: DetachedInstanceError
 
 
 def scenario_ok_yield_from_reads_inside_loop():

@@ -6,6 +6,8 @@ import ast
 from dataclasses import dataclass
 
 from ..findings import Related
+from ..interp.generators import DELEGATED
+from ..interp.generators import finish as finish_generators
 from ..interp.evaluator import Evaluator
 from ..interp.fixpoint import RunResult, run
 from ..interp.frame import Frame, State
@@ -150,9 +152,11 @@ class Summaries:
             for (block_id, index), (yield_state, _value) in one.yields.items():
                 one.frame.issues = []
                 one.frame.yields = {}
-                result: RunResult = run(
-                    self.evaluator, one.frame, State(dict(yield_state.env), state.heap.copy()), (blocks[block_id], index + 1)
-                )
+                resumed = State(dict(yield_state.env), state.heap.copy())
+                delegated = resumed.env.pop(DELEGATED, None)
+                if delegated:  # suspended in a `yield from`: the inner generator finishes first
+                    finish_generators(self.evaluator, one.frame, delegated, node, resumed)
+                result: RunResult = run(self.evaluator, one.frame, resumed, (blocks[block_id], index + 1))
                 completed = result.exit or result.raised
                 if completed is not None:
                     heap = completed.heap if heap is None else heap.join(completed.heap)

@@ -34,6 +34,7 @@ from .values import (
     TaskQueue,
     DESCRIPTORS,
     Const,
+    Generator,
     Pending,
     Super,
     Union,
@@ -72,7 +73,7 @@ class Attributes:
             return self.instance_attribute(frame, base, name, expr, state)
         if isinstance(base, AwaitableAttrs):
             return self.awaitable_attribute(frame, base, name, expr, state)
-        if isinstance(base, (SessionRef, Registry, Factory, Query, LoaderOpt, Keyed, Executor, TaskQueue, Pending)):
+        if isinstance(base, (SessionRef, Registry, Factory, Query, LoaderOpt, Keyed, Executor, TaskQueue, Pending, Generator)):
             return BoundMethod(base, name)
         if isinstance(base, ObjectRef):
             return self.object_attribute(base, name, state, frame, expr)

@@ -6,6 +6,7 @@ import ast
 
 from ..orm.models import AttrKind
 from ..orm.sqla_api import APP_CONTEXT_METHODS, CONTAINER_STORES
+from . import generators
 from .callbacks import run_callback
 from .dataclass_methods import generated_fields
 from .frame import Frame, State, element_of
@@ -26,7 +27,9 @@ from .values import (
     Many,
     Registry,
     SessionRef,
+    Generator,
     Union,
+    is_generator_function,
     join_all,
     map_members,
     members,
@@ -131,6 +134,8 @@ class CallSites:
         if isinstance(callee, Function):
             if callee.is_contextmanager:
                 return Context(ContextKind.GENERATOR, (callee, tuple(args), tuple(sorted(kwargs.items()))), callee.node.name)
+            if is_generator_function(callee.node):  # its body runs when it is iterated
+                return Generator(callee, tuple(args), tuple(sorted(kwargs.items())))
             return self.engine.call(self, frame, callee, args, kwargs, node, state)
         if isinstance(callee, Factory):
             return self.calls.new_session(self, frame, callee, node, state)
@@ -150,7 +155,9 @@ class CallSites:
         if name in _ELEMENT_PRESERVING and args:
             first = self.iterable(frame, args[0], node, state)
             return first if isinstance(first, Many) else Many(element_of(first))
-        if name == "next" and args:
+        if name in generators.ADVANCING_BUILTINS and args:
+            if any(isinstance(m, Generator) for m in members(args[0])):
+                return generators.advance(self, frame, args[0], node, state)
             return element_of(args[0])
         if name in ("getattr", "hasattr") and len(args) >= 2 and isinstance(args[1], Const) and isinstance(args[1].value, str):
             fake = ast.Attribute(value=node.args[0], attr=args[1].value, ctx=ast.Load())

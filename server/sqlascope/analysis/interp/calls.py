@@ -25,6 +25,7 @@ from ..orm.sqla_api import (
     is_async_name,
 )
 from ..orm.state import Life
+from . import generators
 from .copies import COPY_FUNCTIONS, copy_value
 from .frame import Frame, State, element_of
 from .frameworks import Frameworks
@@ -32,7 +33,9 @@ from .host import Evaluating, Host
 from .loader_options import flatten_options, loader_option
 from .session_effects import SessionEffects
 from .values import (
+    Generator,
     Pending,
+    is_generator_function,
     BoundMethod,
     ClassRef,
     Const,
@@ -148,6 +151,8 @@ class Calls(SessionEffects):
     def method(self, ev: Evaluating, frame: Frame, bound: BoundMethod, args, kwargs, node: ast.Call, state: State):
         receiver, name = bound.receiver, bound.name
         if bound.function is not None:
+            if is_generator_function(bound.function.node) and not bound.function.is_contextmanager:
+                return Generator(bound.function, (receiver, *args), tuple(sorted(kwargs.items())))
             if bound.function.is_contextmanager:  # a @contextmanager method: `with self.session() as s:`
                 return Context(ContextKind.GENERATOR, (bound.function, (receiver, *args), tuple(sorted(kwargs.items()))),
                                bound.function.node.name)
@@ -171,6 +176,10 @@ class Calls(SessionEffects):
                 return UNKNOWN
             receiver_text = ev.text(frame, node.func.value) if isinstance(node.func, ast.Attribute) else label
             return self.session_effect(ev, frame, sid, receiver_text or label, effect, args, kwargs, node, state)
+        if isinstance(receiver, Generator):
+            if name in generators.CLOSING_METHODS:
+                generators.close(ev, frame, receiver, node, state)
+            return UNKNOWN
         if isinstance(receiver, Pending):
             if name in JOIN_METHODS:
                 self.join(ev, frame, receiver, node, state)

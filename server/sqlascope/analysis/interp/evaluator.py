@@ -23,6 +23,7 @@ from .call_sites import CallSites
 from .calls import Calls
 from .contexts import Contexts
 from .expressions import Expressions
+from . import generators
 from .frame import RETURN_SLOT, Frame, State, bind, element_of
 from .frameworks import Frameworks
 from .holders import Holders
@@ -46,6 +47,7 @@ from .values import (
     Union,
     join_all,
     members,
+    Generator,
     is_none,
     referenced_names,
     truthy,
@@ -234,10 +236,22 @@ class Evaluator(Expressions, Attributes, CallSites):
         return truthy(self.value(frame, expr, state))
 
     def _for_iter(self, frame: Frame, node: C.ForIter, state: State) -> None:
-        state.env[f"<iter:{id(node.stmt)}>"] = self.iterable(frame, self.value(frame, node.stmt.iter, state), node.stmt.iter, state)
+        value = self.value(frame, node.stmt.iter, state)
+        if any(isinstance(m, Generator) for m in members(value)):
+            # the loop body runs while the generator is suspended at its yields; ForDone finishes it
+            yielded, resumes = generators.start(self, frame, value, node.stmt.iter, state)
+            state.env[generators.loop_slot(node.stmt)] = resumes
+            state.env[f"<iter:{id(node.stmt)}>"] = Many(yielded)
+            return
+        state.env[f"<iter:{id(node.stmt)}>"] = self.iterable(frame, value, node.stmt.iter, state)
+
+    def _for_done(self, frame: Frame, node: C.ForDone, state: State) -> None:
+        generators.finish(self, frame, state.env.pop(generators.loop_slot(node.stmt), ()), node.stmt.iter, state)
 
     def iterable(self, frame: Frame, value, node: ast.AST, state: State):
         """Iterating an executed query yields its instances (or rows)."""
+        if any(isinstance(m, Generator) for m in members(value)):
+            return generators.run_to_end(self, frame, value, node, state)
         if isinstance(value, Query) and value.executed:
             instance = self.calls.materialize(self, frame, value, node, state)
             return Many(Items((instance,)) if value.rows else instance)
@@ -291,6 +305,7 @@ class Evaluator(Expressions, Attributes, CallSites):
         C.Test: _test,
         C.ForIter: _for_iter,
         C.ForBind: _for_bind,
+        C.ForDone: _for_done,
         C.WithEnter: _with_enter,
         C.WithExit: _with_exit,
         C.Return: _return,

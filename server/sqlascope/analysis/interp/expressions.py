@@ -6,9 +6,10 @@ import ast
 import re
 import string
 
+from . import generators
 from .describe import describe
 from .frame import Frame, State, bind, element_of
-from .values import (UNKNOWN, Const, Function, Pending, Items, Many, is_none, join_all, join_values, map_members, members,
+from .values import (UNKNOWN, Const, Function, Generator, Pending, Items, Many, is_none, join_all, join_values, map_members, members,
                      referenced_names, truthy)
 
 
@@ -232,7 +233,19 @@ class Expressions:
             frame.yields[frame.current] = (state.copy(), value)
         return UNKNOWN
 
-    _expr_YieldFrom = _expr_Yield
+    def _expr_YieldFrom(self, frame, expr, state):
+        """``yield from gen``: the inner generator's yields are this one's, made while it is suspended."""
+        inner = self.value(frame, expr.value, state)
+        if not any(isinstance(m, Generator) for m in members(inner)):
+            if frame.reporting:
+                frame.yields[frame.current] = (state.copy(), element_of(inner))
+            return UNKNOWN
+        yielded, resumes = generators.start(self, frame, inner, expr, state)
+        suspended = state.copy()
+        suspended.env[generators.DELEGATED] = resumes  # finished first when this generator resumes
+        frame.yields[frame.current] = (suspended, yielded)
+        generators.finish(self, frame, resumes, expr, state)
+        return UNKNOWN
 
 
 def _formatting_dunder(conversion: str | None) -> str:

@@ -185,6 +185,16 @@ class Union:
 
 
 @dataclass(frozen=True)
+class Generator:
+    """What calling a generator function gives: its body has not run yet. Iterating it runs it; ``next()``
+    runs it to its first ``yield`` (leaving it suspended there), ``close()`` finishes it."""
+
+    function: Function
+    args: tuple
+    kwargs: tuple
+
+
+@dataclass(frozen=True)
 class Pending:
     """Work handed to a thread or an executor (a Thread, a Future, a to_thread awaitable): it may run at any
     point up to its join (``join()``, ``result()``, ``await``), so it is checked at the hand-off and again there."""
@@ -342,3 +352,21 @@ def descriptor_kind(function) -> str | None:
         if name in DESCRIPTORS:
             return name
     return None
+
+
+def is_generator_function(function: ast.AST) -> bool:
+    """Does ``function``'s own body (not nested functions) contain ``yield``? Memoised on the node."""
+    cached = getattr(function, "_sqlascope_generator", None)
+    if cached is None:
+        cached = False
+        stack = list(function.body)
+        while stack:
+            node = stack.pop()
+            if isinstance(node, (ast.Yield, ast.YieldFrom)):
+                cached = True
+                break
+            if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.ClassDef)):
+                continue
+            stack.extend(ast.iter_child_nodes(node))
+        function._sqlascope_generator = cached  # type: ignore[attr-defined]
+    return cached
