@@ -80,11 +80,11 @@ class Summaries:
             heap, returned, issues, consulted = cached
             dependencies.note_all(consulted)
             return heap, returned, issues
-        if key is not None:
-            self._summaries[key] = None  # recursion guard: a recursive call is neutral
         callee = self._callee_frame(frame, function, node, reader, (site,) if site else (("anywhere", function.path, function.node.lineno),))
         if callee is None:
-            return None
+            return None  # too deep here: not a summary (a shallower call of the same function must still run)
+        if key is not None:
+            self._summaries[key] = None  # recursion guard: a recursive call is neutral
         env = self._bind_arguments(function, args, kwargs)
         try:
             with dependencies.recording() as consulted:

@@ -148,6 +148,8 @@ class CallSites:
     def builtin(self, frame: Frame, name: str, args: list, node: ast.Call, state: State):
         if name == "super":
             return self.super_value(frame, args, state)
+        if name == "type" and len(node.args) == 3 and isinstance(node.args[1], (ast.Tuple, ast.List)):
+            return ClassRef(frame.path, _class_made_by_type(node), None)
         if name == "zip" and args:  # one tuple of elements per step
             return Many(Items(tuple(element_of(self.iterable(frame, a, node, state)) for a in args)))
         if name == "enumerate" and args:
@@ -216,3 +218,16 @@ class CallSites:
                             self.generated_reads(frame, related, method, node, state, depth + 1, label)
         finally:
             frame.reader, frame.reader_call = saved
+
+
+def _class_made_by_type(call: ast.Call) -> ast.ClassDef:
+    """``type(name, (Base, ...), {...})`` as the class statement it stands for (bases only; memoised on the call)."""
+    made = getattr(call, "_sqlascope_class", None)
+    if made is None:
+        name = call.args[0].value if isinstance(call.args[0], ast.Constant) and isinstance(call.args[0].value, str) else "<type>"
+        made = ast.ClassDef(name=name, bases=list(call.args[1].elts), keywords=[], body=[], decorator_list=[],
+                            type_params=[])
+        ast.copy_location(made, call)
+        made.end_lineno, made.end_col_offset = call.end_lineno, call.end_col_offset
+        call._sqlascope_class = made  # type: ignore[attr-defined]
+    return made

@@ -98,7 +98,9 @@ class Evaluator(Expressions, Attributes, CallSites):
                 closure = tuple(sorted(((k, v) for k, v in state.env.items() if k in free), key=lambda kv: kv[0]))
             state.env[stmt.name] = self.engine.decorate(frame.path, stmt, closure, self._evaluated_defaults(frame, stmt, state))
         elif isinstance(stmt, ast.ClassDef):
-            state.env[stmt.name] = UNKNOWN
+            # a class statement binds its name like a def: the module's binding at module level, else a plain class
+            state.env[stmt.name] = (self.engine.global_value(frame.path, stmt.name) if isinstance(frame.code, ast.Module)
+                                    else ClassRef(frame.path, stmt, None))
         elif isinstance(stmt, (ast.Import, ast.ImportFrom)):
             for alias in stmt.names:
                 if alias.name != "*":

@@ -9,8 +9,8 @@ import string
 from . import generators
 from .describe import describe
 from .frame import Frame, State, bind, element_of
-from .values import (UNKNOWN, Const, Function, Generator, Pending, Items, Many, is_none, join_all, join_values, map_members, members,
-                     referenced_names, truthy)
+from .values import (UNKNOWN, Const, Function, Generator, InstanceRef, Items, Many, ObjectRef, Pending, SessionRef,
+                     is_none, join_all, join_values, map_members, members, referenced_names, truthy)
 
 
 
@@ -42,6 +42,11 @@ class Expressions:
         if name in state.env:
             return state.env[name]
         value = self.engine.global_value(frame.path, name)
+        if (value is UNKNOWN or _refers_to_heap(value)) and not isinstance(frame.code, ast.Module):
+            # a name the module body computed (`projects = session.scalars(...).all()`): its value as the body left it
+            bound = self.engine.module_binding(frame.path, name, state.heap)
+            if bound is not None:
+                return bound
         if isinstance(value, Many) and state.heap.objects:
             key = self.holders.container_key(frame.path, name)
             if key is not None:
@@ -266,3 +271,17 @@ def _lambda_function(expr: ast.Lambda) -> ast.FunctionDef:
         function.end_lineno, function.end_col_offset = expr.end_lineno, expr.end_col_offset
         expr._sqlascope_function = function  # type: ignore[attr-defined]
     return function
+
+
+def _refers_to_heap(value, depth: int = 0) -> bool:
+    """Does ``value`` name sessions, instances or objects (facts that live in a heap)?"""
+    if depth > 3:
+        return False
+    for member in members(value):
+        if isinstance(member, (InstanceRef, SessionRef, ObjectRef)):
+            return True
+        if isinstance(member, Many) and _refers_to_heap(member.element, depth + 1):
+            return True
+        if isinstance(member, Items) and any(_refers_to_heap(i, depth + 1) for i in member.items):
+            return True
+    return False

@@ -13,7 +13,7 @@ from typing import Any, Protocol
 from ..findings import Location
 from ..index.workspace import Workspace
 from ..orm.models import MappedAttribute, MappedClass, ModelIndex
-from ..orm.state import Event, InstanceFact
+from ..orm.state import Event, Heap, InstanceFact
 from ..report.issues import Issue
 from . import graph as C
 from .budget import Deadline
@@ -49,6 +49,8 @@ class Host(Protocol):
     def class_fully_known(self, cls: ClassRef) -> bool: ...
 
     def class_mro(self, cls: ClassRef) -> tuple[ClassRef, ...]: ...
+
+    def module_binding(self, path: str, name: str, heap: Heap): ...
 
     def method_function(self, cls: MappedClass, attribute: MappedAttribute) -> Function | None: ...
 

@@ -26,7 +26,7 @@ def scenario_ok_module_level_instances_column_in_function():
 
 def scenario_bad_class_defined_after_first_use():
     project = build_service(make_factory()).load(1)
-    print(project.tasks)  # expect: DetachedInstanceError  # known-gap: module bodies (scripts, __main__ blocks, module-level sessions) are not analysis roots; late, decorated and type() class bindings are not resolved
+    print(project.tasks)  # expect: DetachedInstanceError
 
 
 def scenario_ok_class_defined_after_first_use_column():
@@ -36,7 +36,7 @@ def scenario_ok_class_defined_after_first_use_column():
 
 def scenario_bad_class_made_by_type_call():
     project = CachedService(make_factory()).load(1)
-    print(len(project.tasks))  # expect: DetachedInstanceError  # known-gap: module bodies (scripts, __main__ blocks, module-level sessions) are not analysis roots; late, decorated and type() class bindings are not resolved
+    print(len(project.tasks))  # expect: DetachedInstanceError
 
 
 def scenario_ok_class_made_by_type_call_column():

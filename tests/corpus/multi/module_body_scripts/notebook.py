@@ -11,7 +11,7 @@ session.close()
 
 
 def first_task_titles():
-    return [t.title for t in projects[0].tasks]  # expect: DetachedInstanceError  # known-gap: module bodies (scripts, __main__ blocks, module-level sessions) are not analysis roots; late, decorated and type() class bindings are not resolved
+    return [t.title for t in projects[0].tasks]  # expect: DetachedInstanceError
 
 
 def first_project_name():
