@@ -161,7 +161,7 @@ def discover_cases(root: Path | str = CORPUS_ROOT) -> list[Case]:
 # SQLAlchemy once, then forks a fresh child per scenario; each child runs exactly one scenario,
 # so scenarios never share interpreter state).
 _RUNNER = r"""
-import asyncio, importlib, importlib.util, inspect, json, os, sys, threading, traceback
+import ast, asyncio, importlib, importlib.util, inspect, json, os, sys, threading, traceback
 
 
 def run(kind, case_root, entry, scenario):
@@ -180,6 +180,8 @@ def run(kind, case_root, entry, scenario):
     threading.excepthook = _hook
 
     def inside(fn):
+        if fn.startswith("<"):  # generated code (dataclass __repr__/__eq__ run from "<string>"), not a case file
+            return False
         p = os.path.realpath(fn)
         if kind == "multi":
             return p == case_root or p.startswith(case_root + os.sep)
@@ -221,11 +223,37 @@ def run(kind, case_root, entry, scenario):
         t = type(exc)
         return "Other:%s.%s" % (t.__module__, t.__qualname__)
 
+    def endpoint_return(exc):
+        # FastAPI fills a response_model after the endpoint returned, so no case frame is left on the traceback
+        # of the ResponseValidationError it raises. The error names the endpoint (file and first line); the
+        # fault is the endpoint's `return` (a case endpoint that fails this way has exactly one).
+        ctx = getattr(exc, "endpoint_ctx", None) or {}
+        file, first = ctx.get("file"), ctx.get("line")
+        if not file or not first or not inside(file):
+            return None, None
+        with open(file) as handle:
+            tree = ast.parse(handle.read())
+        for node in ast.walk(tree):
+            if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and first in (
+                node.lineno, *(d.lineno for d in node.decorator_list)
+            ):
+                returns = [n for n in _own_nodes(node) if isinstance(n, ast.Return)]
+                return os.path.realpath(file), (returns[0].lineno if len(returns) == 1 else node.lineno)
+        return None, None
+
+    def _own_nodes(func):
+        todo = list(func.body)
+        while todo:
+            node = todo.pop()
+            yield node
+            if not isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.ClassDef)):
+                todo.extend(ast.iter_child_nodes(node))
+
     def pydantic_attribute_error(exc):
         # Pydantic's from_attributes validation (model_validate(obj)) catches the error an attribute read
         # raised and reports it as a ValidationError of type get_attribute_error, keeping only its text
         # ("DetachedInstanceError: Parent instance ..."). That is how the target error reaches the user.
-        if type(exc).__name__ != "ValidationError" or not hasattr(exc, "errors"):
+        if type(exc).__name__ not in ("ValidationError", "ResponseValidationError") or not hasattr(exc, "errors"):
             return None
         try:
             details = exc.errors()
@@ -243,6 +271,8 @@ def run(kind, case_root, entry, scenario):
 
     def report(exc, tb):
         path, line = location(tb)
+        if type(exc).__name__ == "ResponseValidationError":
+            path, line = endpoint_return(exc)
         return {
             "outcome": "raised",
             "error": classify(exc),

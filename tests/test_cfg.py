@@ -295,7 +295,7 @@ def test_for_loop_structure():
     assert [label(n) for n in body.nodes] == ["ForBind", "a(x)"]
     assert (body, EdgeKind.NORMAL) in head.succs
     assert (head, EdgeKind.NORMAL) in body.succs
-    assert paths(cfg) == {("ForIter", "b()")}
+    assert paths(cfg) == {("ForIter", "ForDone", "b()")}  # leaving the loop finishes what it iterated
 
 
 def test_break_in_for_skips_else():
@@ -310,8 +310,8 @@ def test_break_in_for_skips_else():
     """)
     check_invariants(cfg)
     assert paths(cfg) == {
-        ("ForIter", "e()", "g()"),
-        ("ForIter", "ForBind", "Test c(x)", "g()"),
+        ("ForIter", "e()", "ForDone", "g()"),
+        ("ForIter", "ForBind", "Test c(x)", "ForDone", "g()"),
     }
 
 
@@ -467,7 +467,7 @@ def test_break_and_continue_through_finally():
             g()
     """)
     check_invariants(cfg)
-    assert paths(cfg) == {("ForIter", "e()", "g()"), ("ForIter", "ForBind", "Test c()", "fin()", "g()")}
+    assert paths(cfg) == {("ForIter", "e()", "ForDone", "g()"), ("ForIter", "ForBind", "Test c()", "fin()", "ForDone", "g()")}
     head = next(s for s, _ in only_block_with(cfg, ForIter).succs)
     continue_copies = [p for p, _ in head.preds if any(label(n) == "fin()" for n in p.nodes)]
     assert len(continue_copies) == 1
@@ -604,7 +604,7 @@ def test_break_inside_with_inside_loop():
             b()
     """)
     check_invariants(cfg)
-    assert ("ForIter", "ForBind", "WithEnter[0]", "WithExit[0]", "b()") in paths(cfg)
+    assert ("ForIter", "ForBind", "WithEnter[0]", "WithExit[0]", "ForDone", "b()") in paths(cfg)
 
 
 # -- match -------------------------------------------------------------------------------------------

@@ -17,19 +17,23 @@ from ..interp.budget import DEFAULT_WORK_BUDGET, UNBOUNDED, Budget
 from ..interp.cfg import build_cfg
 from ..interp.evaluator import Evaluator
 from ..orm.models import ModelIndex
+from .classes import Classes
+from .module_states import ModuleStates
 from .names import Names
 from .roots import Roots
 from .summaries import Summaries
 
 
 @dataclass
-class Engine(Roots, Names, Summaries):
+class Engine(Roots, Names, Summaries, ModuleStates):
     workspace: Workspace
     models: ModelIndex = field(init=False)
     _cfgs: dict = field(default_factory=dict)
     _globals: dict = field(default_factory=dict)
     _decorated: dict = field(default_factory=dict)
     _summaries: dict = field(default_factory=dict)
+    #: per module path: the state its body leaves behind, and what that consulted (module_states.py)
+    _module_states: dict = field(default_factory=dict)
     _relevant: dict = field(default_factory=dict)
     _generation: int = -1
     _in_progress: set = field(default_factory=set)
@@ -79,6 +83,7 @@ class Engine(Roots, Names, Summaries):
 
     def __post_init__(self) -> None:
         self.models = ModelIndex(self.workspace)
+        self.classes = Classes(self)
         self.evaluator = Evaluator(self)
 
     def _fresh(self) -> None:
@@ -88,6 +93,7 @@ class Engine(Roots, Names, Summaries):
             self._globals.clear()
             self._decorated.clear()
             self._summaries.clear()
+            self._module_states.clear()
             self._relevant.clear()
             live = {id(s.tree) for s in self.workspace.files.values()}
             kept = {}

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+from dataclasses import replace
 
 from ..index.workspace import Definition, External, ModuleRef, Symbol
 from ..interp.frame import Frame, State
@@ -74,26 +75,35 @@ class Names:
             return self.symbol_value(self.workspace.resolve_import(path, module, None))
         return self.symbol_value(self.workspace.resolve_import(path, stmt.module or "", alias.name, stmt.level))
 
-    def class_member(self, cls: ClassRef, name: str):
-        for stmt in cls.node.body:
-            if isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef)) and stmt.name == name:
-                return self.decorate(cls.path, stmt, ())
-        return UNKNOWN
+    def class_member(self, cls: ClassRef, name: str, after: ClassRef | None = None):
+        """``name`` looked up on ``cls`` through its MRO (``after``: past that class, as ``super()`` does)."""
+        return self.classes.member(cls, name, after)
+
+    def class_owner(self, path: str, function: ast.AST) -> ClassRef | None:
+        """The class whose body defines ``function`` (for a bare ``super()``)."""
+        return self.classes.owner_of(path, function)
+
+    def class_mro(self, cls: ClassRef) -> tuple[ClassRef, ...]:
+        return self.classes.mro(cls)
+
+    def class_fully_known(self, cls: ClassRef) -> bool:
+        """Is every class in ``cls``'s MRO one we see (so a name missing from all of them is really missing)?"""
+        return self.classes.fully_known(cls)
 
     def method_function(self, cls: MappedClass, attribute: MappedAttribute) -> Function | None:
         if attribute.function is None:
             return None
         return Function(attribute.path, attribute.function)
 
-    def decorate(self, path: str, node: ast.FunctionDef | ast.AsyncFunctionDef, closure: tuple):
+    def decorate(self, path: str, node: ast.FunctionDef | ast.AsyncFunctionDef, closure: tuple, defaults: tuple = ()):
         """The value a ``def`` binds: the function after its decorators, bottom-up."""
-        key = (path, id(node), closure)
+        key = (path, id(node), closure, defaults)
         dependencies = self.workspace.dependencies
         if key in self._decorated:
             value, consulted = self._decorated[key]
             dependencies.note_all(consulted)
             return value
-        value = Function(path, node, closure)
+        value = Function(path, node, closure, defaults=defaults)
         with dependencies.recording() as consulted:
             for decorator in reversed(node.decorator_list):
                 value = self._apply_decorator(path, decorator, value)
@@ -107,7 +117,7 @@ class Names:
         symbol = self.workspace.resolve_expression(path, target)
         if isinstance(symbol, External):
             if construct_of(symbol.qualified) is Construct.CONTEXTMANAGER:
-                return Function(function.path, function.node, function.closure, is_contextmanager=True)
+                return replace(function, is_contextmanager=True)
             return function  # route registration, caching, wraps, ...: the function still runs as written
         if isinstance(symbol, Definition) and isinstance(symbol.node, (ast.FunctionDef, ast.AsyncFunctionDef)):
             if isinstance(decorator, ast.Call):

@@ -6,6 +6,8 @@ import ast
 from dataclasses import dataclass
 
 from ..findings import Related
+from ..interp.generators import DELEGATED
+from ..interp.generators import finish as finish_generators
 from ..interp.evaluator import Evaluator
 from ..interp.fixpoint import RunResult, run
 from ..interp.frame import Frame, State
@@ -97,11 +99,11 @@ class Summaries:
             heap, returned, issues, consulted = cached
             dependencies.note_all(consulted)
             return heap, returned, issues
-        if key is not None:
-            self._summaries[key] = None  # recursion guard: a recursive call is neutral
         callee = self._callee_frame(frame, function, node, reader, (site,) if site else (("anywhere", function.path, function.node.lineno),))
         if callee is None:
-            return None
+            return None  # too deep here: not a summary (a shallower call of the same function must still run)
+        if key is not None:
+            self._summaries[key] = None  # recursion guard: a recursive call is neutral
         env = self._bind_arguments(function, args, kwargs)
         try:
             with dependencies.recording() as consulted:
@@ -122,7 +124,7 @@ class Summaries:
         positional = [*spec.posonlyargs, *spec.args]
         for param, value in zip(positional, args):
             env[param.arg] = value
-        defaults = _constant_defaults(spec)
+        defaults = {**_constant_defaults(spec), **dict(function.defaults)}
         for param in positional[len(args):]:
             env[param.arg] = kwargs.get(param.arg, defaults.get(param.arg, UNKNOWN))
         for param in spec.kwonlyargs:
@@ -169,9 +171,11 @@ class Summaries:
             for (block_id, index), (yield_state, _value) in one.yields.items():
                 one.frame.issues = []
                 one.frame.yields = {}
-                result: RunResult = run(
-                    self.evaluator, one.frame, State(dict(yield_state.env), state.heap.copy()), (blocks[block_id], index + 1)
-                )
+                resumed = State(dict(yield_state.env), state.heap.copy())
+                delegated = resumed.env.pop(DELEGATED, None)
+                if delegated:  # suspended in a `yield from`: the inner generator finishes first
+                    finish_generators(self.evaluator, one.frame, delegated, node, resumed)
+                result: RunResult = run(self.evaluator, one.frame, resumed, (blocks[block_id], index + 1))
                 completed = result.exit or result.raised
                 if completed is not None:
                     heap = completed.heap if heap is None else heap.join(completed.heap)

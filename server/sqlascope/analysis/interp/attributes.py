@@ -32,7 +32,14 @@ from .values import (
     Registry,
     SessionRef,
     TaskQueue,
+    DESCRIPTORS,
+    Const,
+    Generator,
+    Pending,
+    Super,
     Union,
+    descriptor_kind,
+    is_staticmethod,
     join_all,
     map_members,
 )
@@ -40,7 +47,8 @@ from .values import (
 
 
 #: Methods of a list/dict/set value that the analysis follows (see Calls.method and _container_method).
-_CONTAINER_METHODS = frozenset({"get", "pop", "setdefault", "values", "items", "discard", "remove", "add", "update"})
+_CONTAINER_METHODS = frozenset({"get", "pop", "setdefault", "values", "items", "discard", "remove", "add", "update",
+                                "sort"})
 
 
 class Attributes:
@@ -65,10 +73,12 @@ class Attributes:
             return self.instance_attribute(frame, base, name, expr, state)
         if isinstance(base, AwaitableAttrs):
             return self.awaitable_attribute(frame, base, name, expr, state)
-        if isinstance(base, (SessionRef, Registry, Factory, Query, LoaderOpt, Keyed, Executor, TaskQueue)):
+        if isinstance(base, (SessionRef, Registry, Factory, Query, LoaderOpt, Keyed, Executor, TaskQueue, Pending, Generator)):
             return BoundMethod(base, name)
         if isinstance(base, ObjectRef):
-            return self.object_attribute(base, name, state)
+            return self.object_attribute(base, name, state, frame, expr)
+        if isinstance(base, Super):
+            return self._super_attribute(base, name, state)
         if isinstance(base, FlaskSQLAlchemy):
             return base.session if name == "session" else UNKNOWN
         if isinstance(base, ClassRef):
@@ -76,12 +86,12 @@ class Attributes:
                 return AttrRef(base.mapped, name)
             member = self.engine.class_member(base, name)
             if isinstance(member, Function) and _is_classmethod(member.node):
-                return BoundMethod(base, name, member)  # `cls` is the class
-            if member is UNKNOWN and base.mapped is None:
-                stored = self.holders.class_read(base, name, state)
+                return BoundMethod(base, name, member)  # `cls` is the class (the subclass it is called through)
+            if base.mapped is None and not isinstance(member, Function):
+                stored = self.holders.class_read(base, name, state)  # what this path stored there wins
                 if stored is not None:
                     return stored
-                if name in FROM_ATTRIBUTES_METHODS:
+                if member is UNKNOWN and name in FROM_ATTRIBUTES_METHODS:
                     return BoundMethod(base, name)  # Pydantic: `Schema.model_validate(obj)`
             return member
         if isinstance(base, ModuleValue):
@@ -102,7 +112,11 @@ class Attributes:
             return BoundMethod(base, name)
         return UNKNOWN
 
-    def object_attribute(self, ref: ObjectRef, name: str, state: State):
+    def object_attribute(self, ref: ObjectRef, name: str, state: State, frame: Frame | None = None,
+                         expr: ast.expr | None = None):
+        """``obj.name`` on a plain object: its field, else its class's member. With ``frame``/``expr`` (a real
+        read), a property runs its getter, a cached_property runs it once and keeps the value on the object, and
+        a missing name falls back to the class's ``__getattr__``."""
         fact = state.heap.objects.get(ref.oid)
         if fact is None:
             return UNKNOWN
@@ -110,7 +124,43 @@ class Attributes:
         if stored is not None:
             return stored
         member = self.engine.class_member(fact.cls, name)
-        return BoundMethod(ref, name, member) if isinstance(member, Function) else member
+        if frame is None or expr is None:
+            return _bind_method(ref, fact.cls, name, member)
+        kind = descriptor_kind(member)
+        if kind is not None:
+            value = self.engine.call(self, frame, member, [ref], {}, expr, state, reader=f"property `{name}`")
+            if DESCRIPTORS[kind] and ref.oid in state.heap.objects:
+                state.heap.objects[ref.oid] = state.heap.objects[ref.oid].with_field(name, value)
+            return value
+        if member is UNKNOWN and not name.startswith("__") and self.engine.class_fully_known(fact.cls):
+            fallback = self.engine.class_member(fact.cls, "__getattr__")
+            if isinstance(fallback, Function):
+                return self.engine.call(self, frame, fallback, [ref, Const(name)], {}, expr, state,
+                                        reader="`__getattr__`")
+        return _bind_method(ref, fact.cls, name, member)
+
+    def _super_attribute(self, base: Super, name: str, state: State):
+        """``super().name``: the member past ``base.owner`` in the MRO of the receiver's class."""
+        receiver = base.receiver
+        if isinstance(receiver, ObjectRef):
+            fact = state.heap.objects.get(receiver.oid)
+            cls = fact.cls if fact is not None else None
+        else:
+            cls = receiver
+        if not isinstance(cls, ClassRef):
+            return UNKNOWN
+        return _bind_method(receiver, cls, name, self.engine.class_member(cls, name, after=base.owner))
+
+    def super_value(self, frame: Frame, args: list, state: State):
+        """``super()`` (the enclosing class and the method's first parameter) or ``super(Class, obj)``."""
+        if len(args) == 2 and isinstance(args[0], ClassRef):
+            return Super(args[1], args[0])
+        code = frame.code
+        if args or not isinstance(code, (ast.FunctionDef, ast.AsyncFunctionDef)) or not code.args.args:
+            return UNKNOWN
+        owner = self.engine.class_owner(frame.path, code)
+        receiver = state.env.get(code.args.args[0].arg, UNKNOWN)
+        return Super(receiver, owner) if isinstance(owner, ClassRef) else UNKNOWN
 
     def instance_attribute(self, frame: Frame, ref: InstanceRef, name: str, expr: ast.expr, state: State):
         fact = state.heap.instances.get(ref.iid)
@@ -194,6 +244,14 @@ class Attributes:
 
 
 _FAULT_PRIORITY = [Fault.DETACHED_EXPIRED, Fault.DETACHED_UNLOADED, Fault.GREENLET, Fault.NOT_PERSISTENT]
+
+
+def _bind_method(receiver, cls: ClassRef, name: str, member):
+    """A member read through an instance (or ``super()``): methods bind the instance, classmethods the class,
+    staticmethods nothing."""
+    if not isinstance(member, Function) or is_staticmethod(member):
+        return member
+    return BoundMethod(cls if _is_classmethod(member.node) else receiver, name, member)
 
 
 def _is_classmethod(function: ast.AST) -> bool:

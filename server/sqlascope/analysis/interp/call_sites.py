@@ -6,6 +6,9 @@ import ast
 
 from ..orm.models import AttrKind
 from ..orm.sqla_api import APP_CONTEXT_METHODS, CONTAINER_STORES
+from . import generators
+from .callbacks import run_callback
+from .dataclass_methods import generated_fields
 from .frame import Frame, State, element_of
 from .instances import construct_instance
 from .values import (
@@ -24,6 +27,10 @@ from .values import (
     Many,
     Registry,
     SessionRef,
+    Generator,
+    Union,
+    is_generator_function,
+    join_all,
     map_members,
     members,
 )
@@ -70,7 +77,12 @@ class CallSites:
             if self.engine.declared_helper(self.text(frame, expr.func), callee):
                 return self.calls.new_session(self, frame, Factory(False, True, "session"), expr, state)
         if isinstance(expr.func, ast.Name) and expr.func.id not in state.env and callee is UNKNOWN:
+            run_callback(self, frame, expr.func.id, args, kwargs, expr, state)
             return self.builtin(frame, expr.func.id, args, expr, state)
+        if isinstance(callee, ExternalValue):
+            run_callback(self, frame, callee.qualified, args, kwargs, expr, state)
+        elif isinstance(callee, BoundMethod) and isinstance(callee.receiver, Many) and callee.name == "sort":
+            run_callback(self, frame, "list.sort", args, kwargs, expr, state, receiver=callee.receiver)
         if isinstance(expr.func, ast.Attribute):
             method = expr.func.attr
             if method in APP_CONTEXT_METHODS and callee is UNKNOWN:
@@ -80,7 +92,25 @@ class CallSites:
                 return UNKNOWN
             if method in CONTAINER_STORES:
                 self._container_method(frame, expr, method, callee, args, state)
-        return map_members(callee, lambda member: self.apply(frame, member, args, kwargs, expr, state))
+        return self.alternatives(callee, lambda member: self.apply(frame, member, args, kwargs, expr, state), state)
+
+    @staticmethod
+    def alternatives(callee, call, state: State):
+        """A call whose callee may be one of several values runs *one* of them: each candidate starts from the
+        same heap and their resulting heaps are joined. (Run one after another, a candidate would see what
+        another did: a transaction it began, a session it closed.)"""
+        if not isinstance(callee, Union) or len(callee.members) < 2:
+            return map_members(callee, call)
+        start, results, heaps = state.heap, [], []
+        for member in callee.members:
+            state.heap = start.copy()
+            results.append(call(member))
+            heaps.append(state.heap)
+        joined = heaps[0]
+        for heap in heaps[1:]:
+            joined = joined.join(heap)
+        state.heap = joined
+        return join_all(results)
 
     def _container_method(self, frame, expr: ast.Call, method: str, callee, args: list, state: State) -> None:
         """``s.add(x)`` hashes ``x`` when ``s`` is a set or a dict; a store into a module-level container is tracked."""
@@ -104,6 +134,8 @@ class CallSites:
         if isinstance(callee, Function):
             if callee.is_contextmanager:
                 return Context(ContextKind.GENERATOR, (callee, tuple(args), tuple(sorted(kwargs.items()))), callee.node.name)
+            if is_generator_function(callee.node):  # its body runs when it is iterated
+                return Generator(callee, tuple(args), tuple(sorted(kwargs.items())))
             return self.engine.call(self, frame, callee, args, kwargs, node, state)
         if isinstance(callee, Factory):
             return self.calls.new_session(self, frame, callee, node, state)
@@ -114,10 +146,20 @@ class CallSites:
         return UNKNOWN
 
     def builtin(self, frame: Frame, name: str, args: list, node: ast.Call, state: State):
+        if name == "super":
+            return self.super_value(frame, args, state)
+        if name == "type" and len(node.args) == 3 and isinstance(node.args[1], (ast.Tuple, ast.List)):
+            return ClassRef(frame.path, _class_made_by_type(node), None)
+        if name == "zip" and args:  # one tuple of elements per step
+            return Many(Items(tuple(element_of(self.iterable(frame, a, node, state)) for a in args)))
+        if name == "enumerate" and args:
+            return Many(Items((UNKNOWN, element_of(self.iterable(frame, args[0], node, state)))))
         if name in _ELEMENT_PRESERVING and args:
             first = self.iterable(frame, args[0], node, state)
             return first if isinstance(first, Many) else Many(element_of(first))
-        if name == "next" and args:
+        if name in generators.ADVANCING_BUILTINS and args:
+            if any(isinstance(m, Generator) for m in members(args[0])):
+                return generators.advance(self, frame, args[0], node, state)
             return element_of(args[0])
         if name in ("getattr", "hasattr") and len(args) >= 2 and isinstance(args[1], Const) and isinstance(args[1].value, str):
             fake = ast.Attribute(value=node.args[0], attr=args[1].value, ctx=ast.Load())
@@ -148,3 +190,44 @@ class CallSites:
                         self.engine.call(self, frame, function, [member, *extra], {}, node, state,
                                          reader=f"`{candidate}`")
                     break
+            else:
+                for operand in (member, *(m for e in extra for m in members(e) if isinstance(m, InstanceRef))):
+                    self.generated_reads(frame, operand, dunder, node, state)
+
+    def generated_reads(self, frame: Frame, ref: InstanceRef, method: str, node: ast.AST, state: State,
+                        depth: int = 0, label: str | None = None) -> None:
+        """The reads of a dataclass-generated ``__repr__``/``__eq__`` (or ``dataclasses.asdict``) on ``ref``; repr
+        and asdict go on into related instances."""
+        fact = state.heap.instances.get(ref.iid)
+        fields = generated_fields(self.engine, fact.cls, method) if fact is not None else None
+        if not fields:
+            return
+        saved = frame.reader, frame.reader_call
+        if frame.reader is None:
+            # str() of a dataclass falls back to its generated __repr__
+            label = label or f"the generated `{'__repr__' if method == '__str__' else method}`"
+            frame.reader, frame.reader_call = label, self.location(frame, node)
+        try:
+            for attribute in fields:
+                if ref.iid not in state.heap.instances:
+                    break
+                value = self.read(frame, ref, attribute, node, state)
+                if attribute.kind is AttrKind.RELATIONSHIP and method != "__eq__" and depth < 2:
+                    for related in members(element_of(value) if isinstance(value, Many) else value):
+                        if isinstance(related, InstanceRef):
+                            self.generated_reads(frame, related, method, node, state, depth + 1, label)
+        finally:
+            frame.reader, frame.reader_call = saved
+
+
+def _class_made_by_type(call: ast.Call) -> ast.ClassDef:
+    """``type(name, (Base, ...), {...})`` as the class statement it stands for (bases only; memoised on the call)."""
+    made = getattr(call, "_sqlascope_class", None)
+    if made is None:
+        name = call.args[0].value if isinstance(call.args[0], ast.Constant) and isinstance(call.args[0].value, str) else "<type>"
+        made = ast.ClassDef(name=name, bases=list(call.args[1].elts), keywords=[], body=[], decorator_list=[],
+                            type_params=[])
+        ast.copy_location(made, call)
+        made.end_lineno, made.end_col_offset = call.end_lineno, call.end_col_offset
+        call._sqlascope_class = made  # type: ignore[attr-defined]
+    return made

@@ -25,12 +25,17 @@ from ..orm.sqla_api import (
     is_async_name,
 )
 from ..orm.state import Life
+from . import generators
+from .copies import COPY_FUNCTIONS, copy_value
 from .frame import Frame, State, element_of
 from .frameworks import Frameworks
 from .host import Evaluating, Host
 from .loader_options import flatten_options, loader_option
 from .session_effects import SessionEffects
 from .values import (
+    Generator,
+    Pending,
+    is_generator_function,
     BoundMethod,
     ClassRef,
     Const,
@@ -92,13 +97,22 @@ class Calls(SessionEffects):
         if construct is Construct.THREAD:
             target = kwargs.get("target", args[1] if len(args) > 1 else UNKNOWN)
             thread_args = kwargs.get("args", Items(()))
-            self.hand_off(ev, frame, target, thread_args.items if isinstance(thread_args, Items) else (), node, state)
-            return UNKNOWN
+            return self.hand_off(ev, frame, target, thread_args.items if isinstance(thread_args, Items) else (), node, state)
         if construct in (Construct.EXECUTOR, Construct.EVENT_LOOP):
             return Executor()
         if construct is Construct.TO_THREAD:
-            self.hand_off(ev, frame, args[0] if args else UNKNOWN, args[1:], node, state)
+            return self.hand_off(ev, frame, args[0] if args else UNKNOWN, args[1:], node, state)
+        if qualified in AWAITABLE_WRAPPERS and args and isinstance(args[0], Pending):
+            return args[0]  # create_task(to_thread(...)): the same pending work
+        if qualified in ("dataclasses.asdict", "dataclasses.astuple") and args:
+            for member in members(args[0]):
+                if isinstance(member, InstanceRef):
+                    ev.generated_reads(frame, member, "asdict", node, state, label=f"`{qualified}()`")
             return UNKNOWN
+        how = COPY_FUNCTIONS.get(qualified)
+        if how is not None and args:
+            event = ev.event(frame, node, f"`{ev.text(frame, node)}` made a copy that belongs to no session")
+            return copy_value(how, args[0], lambda tag: frame.alloc(node, "copy:" + tag), event, state)
         if construct is Construct.DEPENDS:
             return self.frameworks.depends(args, kwargs)
         if construct is Construct.BACKGROUND_TASKS:
@@ -110,8 +124,19 @@ class Calls(SessionEffects):
             return FlaskSQLAlchemy(Registry(frame.alloc(node, FLASK_REGISTRY), factory, "db.session"))
         return UNKNOWN
 
-    def hand_off(self, ev, frame, target, args, node, state) -> None:
-        """A function handed to a thread or executor runs with the instances as they are at the hand-off."""
+    def hand_off(self, ev, frame, target, args, node, state) -> Pending:
+        """A function handed to a thread or executor may run as soon as the hand-off, or as late as its join:
+        its reads are checked against the state at both points. Here it is analysed on a copy (what it does is
+        only certain once joined); ``join`` runs it for real."""
+        self._run_worker(ev, frame, target, args, node, type(state)(state.env, state.heap.copy()))
+        return Pending(target, tuple(args))
+
+    def join(self, ev, frame, pending: Pending, node, state) -> None:
+        """The latest point the handed-off work can run: check its reads against the state here, and keep what
+        it did (a session it closed or committed)."""
+        self._run_worker(ev, frame, pending.target, pending.args, node, state)
+
+    def _run_worker(self, ev, frame, target, args, node, state) -> None:
         for member in members(target):
             if isinstance(member, Function):
                 self.engine.call(ev, frame, member, list(args), {}, node, state)
@@ -126,6 +151,11 @@ class Calls(SessionEffects):
     def method(self, ev: Evaluating, frame: Frame, bound: BoundMethod, args, kwargs, node: ast.Call, state: State):
         receiver, name = bound.receiver, bound.name
         if bound.function is not None:
+            if is_generator_function(bound.function.node) and not bound.function.is_contextmanager:
+                return Generator(bound.function, (receiver, *args), tuple(sorted(kwargs.items())))
+            if bound.function.is_contextmanager:  # a @contextmanager method: `with self.session() as s:`
+                return Context(ContextKind.GENERATOR, (bound.function, (receiver, *args), tuple(sorted(kwargs.items()))),
+                               bound.function.node.name)
             return self.engine.call(ev, frame, bound.function, [receiver, *args], kwargs, node, state)
         if isinstance(receiver, Factory):
             if name == "begin":
@@ -146,6 +176,14 @@ class Calls(SessionEffects):
                 return UNKNOWN
             receiver_text = ev.text(frame, node.func.value) if isinstance(node.func, ast.Attribute) else label
             return self.session_effect(ev, frame, sid, receiver_text or label, effect, args, kwargs, node, state)
+        if isinstance(receiver, Generator):
+            if name in generators.CLOSING_METHODS:
+                generators.close(ev, frame, receiver, node, state)
+            return UNKNOWN
+        if isinstance(receiver, Pending):
+            if name in JOIN_METHODS:
+                self.join(ev, frame, receiver, node, state)
+            return UNKNOWN
         if isinstance(receiver, TaskQueue) and name == "add_task":
             self.frameworks.add_task(ev, frame, args, kwargs, node, state)
             return Const(None)
@@ -165,16 +203,18 @@ class Calls(SessionEffects):
                 return Const(None)
             if name == "pop" and receiver.kind != "dict":
                 return receiver.element  # list.pop() / set.pop()
-            default = args[1] if len(args) > 1 else Const(None)
-            return join_values(receiver.element, default)
+            if len(args) > 1:
+                return join_values(receiver.element, args[1])
+            # without a default, `get` gives None for a missing key and `pop`/`setdefault` raise or store None
+            return join_values(receiver.element, Const(None)) if name == "get" else receiver.element
         if isinstance(receiver, Executor) and name in HAND_OFF_METHODS:
             index = HAND_OFF_METHODS[name]
             target = args[index] if len(args) > index else UNKNOWN
             rest = args[index + 1:]
             if name == "map":
                 rest = [element_of(r) for r in rest]
-            self.hand_off(ev, frame, target, rest, node, state)
-            return UNKNOWN
+            pending = self.hand_off(ev, frame, target, rest, node, state)
+            return pending if name != "map" else UNKNOWN
         if isinstance(receiver, Keyed) and name in ("get", "pop", "setdefault") and args and isinstance(args[0], Const):
             return receiver.get(str(args[0].value), args[1] if len(args) > 1 else Const(None))
         if isinstance(receiver, Query):
@@ -199,6 +239,12 @@ class Calls(SessionEffects):
         if query.rows and name not in _ROW_TO_SCALAR:
             instance = Items((instance,))  # a Row holding the entity: `(user,) = row`, `row[0]`
         return Many(instance) if shape is ResultShape.MANY else instance
+
+
+#: methods that wait for handed-off work to finish (Thread.join, Future.result)
+JOIN_METHODS = {"join", "result"}
+#: functions that wrap an awaitable without running it elsewhere
+AWAITABLE_WRAPPERS = {"asyncio.create_task", "asyncio.ensure_future", "asyncio.shield", "asyncio.wait_for"}
 
 
 def factory_from_call(qualified: str, kwargs: dict, origin=None) -> Factory:

@@ -29,6 +29,7 @@ from .graph import (
     CfgNode,
     EdgeKind,
     ForBind,
+    ForDone,
     ForIter,
     Handler,
     MatchCase,
@@ -307,6 +308,8 @@ class _Builder:
         exhausted = self._successor(head, EdgeKind.NORMAL)
         self._emit(ForBind(stmt))
         self._loop_body_and_else(stmt, head, exhausted)
+        if self.current is not None:
+            self._emit(ForDone(stmt))
 
     def _loop_body_and_else(self, stmt: ast.While | ast.For | ast.AsyncFor, head: Block, exhausted: Block) -> None:
         """Lower the body from ``current`` back to ``head``, and the else clause from ``exhausted``."""

@@ -23,6 +23,7 @@ from .call_sites import CallSites
 from .calls import Calls
 from .contexts import Contexts
 from .expressions import Expressions
+from . import generators
 from .frame import RETURN_SLOT, Frame, State, bind, element_of
 from .frameworks import Frameworks
 from .holders import Holders
@@ -44,7 +45,12 @@ from .values import (
     Registry,
     SessionRef,
     Union,
+    join_all,
     members,
+    Generator,
+    is_none,
+    referenced_names,
+    truthy,
 )
 
 
@@ -88,11 +94,13 @@ class Evaluator(Expressions, Attributes, CallSites):
             if isinstance(frame.code, ast.Module):
                 closure = ()  # module-level names are globals, resolved when the function runs
             else:
-                free = _referenced_names(stmt)
+                free = referenced_names(stmt)
                 closure = tuple(sorted(((k, v) for k, v in state.env.items() if k in free), key=lambda kv: kv[0]))
-            state.env[stmt.name] = self.engine.decorate(frame.path, stmt, closure)
+            state.env[stmt.name] = self.engine.decorate(frame.path, stmt, closure, self._evaluated_defaults(frame, stmt, state))
         elif isinstance(stmt, ast.ClassDef):
-            state.env[stmt.name] = UNKNOWN
+            # a class statement binds its name like a def: the module's binding at module level, else a plain class
+            state.env[stmt.name] = (self.engine.global_value(frame.path, stmt.name) if isinstance(frame.code, ast.Module)
+                                    else ClassRef(frame.path, stmt, None))
         elif isinstance(stmt, (ast.Import, ast.ImportFrom)):
             for alias in stmt.names:
                 if alias.name != "*":
@@ -105,6 +113,21 @@ class Evaluator(Expressions, Attributes, CallSites):
         elif isinstance(stmt, ast.Assert):
             self.value(frame, stmt.test, state)
 
+    def _evaluated_defaults(self, frame: Frame, stmt: ast.FunctionDef | ast.AsyncFunctionDef, state: State) -> tuple:
+        """Defaults run once, when the ``def`` runs (``session=Session()`` is one session shared by every call
+        that omits it); constants are left to the parameter binding."""
+        spec = stmt.args
+        positional = [*spec.posonlyargs, *spec.args]
+        pairs = [*zip(positional[len(positional) - len(spec.defaults):], spec.defaults),
+                 *((p, d) for p, d in zip(spec.kwonlyargs, spec.kw_defaults) if d is not None)]
+        evaluated = []
+        for param, default in pairs:
+            if not isinstance(default, ast.Constant):
+                value = self.value(frame, default, state)
+                if value is not UNKNOWN:
+                    evaluated.append((param.arg, value))
+        return tuple(evaluated)
+
     def _assign(self, frame: Frame, target: ast.expr, value, state: State, source: ast.AST | None = None) -> None:
         if isinstance(target, ast.Attribute):
             self._attribute_store(frame, target, value, state, source)
@@ -116,16 +139,52 @@ class Evaluator(Expressions, Attributes, CallSites):
             if any(isinstance(m, Many) and m.kind in ("dict", "set") for m in members(container)):
                 self.implicit_call(frame, key, "__hash__", target, state)
             self._container_store(frame, target.value, value, target, state, source)
+        elif isinstance(target, (ast.Tuple, ast.List)) and any(
+                isinstance(e, (ast.Attribute, ast.Subscript)) for e in target.elts):
+            # `self.a, self.b = x, y`: each element goes through its own kind of store
+            if isinstance(value, Items) and len(value.items) == len(target.elts) and not any(
+                    isinstance(e, ast.Starred) for e in target.elts):
+                for element, item in zip(target.elts, value.items):
+                    self._assign(frame, element, item, state, source)
+            else:
+                item = element_of(value)
+                for element in target.elts:
+                    if isinstance(element, ast.Starred):
+                        self._assign(frame, element.value, Many(item), state, source)
+                    else:
+                        self._assign(frame, element, item, state, source)
         else:
             bind(frame, target, value, state)
 
     def _container_store(self, frame: Frame, container: ast.expr, stored, node: ast.AST, state: State,
                          source: ast.AST | None = None) -> None:
-        """``G[k] = v`` / ``G.append(v)`` on a module-level container ``G``: tracked, and warned about."""
+        """``G[k] = v`` / ``G.append(v)`` on a module-level container ``G``: tracked, and warned about. On a
+        local or field container, the container value grows."""
+        self._grow(frame, container, stored, state)
         if isinstance(container, ast.Name) and container.id not in state.env:
             key = self.holders.container_key(frame.path, container.id)
             if key is not None:
                 self.holders.global_store(self, frame, key, container.id, stored, node, source or node, state)
+
+    def _grow(self, frame: Frame, container: ast.expr, stored, state: State, depth: int = 0) -> None:
+        """A store into a container held by a local name or an object field updates that value; a store into
+        one of its elements (``d.setdefault(k, []).append(x)``, ``d[k].append(x)``) grows the outer one."""
+        if depth > 3:
+            return
+        if isinstance(container, ast.Name) and container.id in state.env:
+            state.env[container.id] = _map_many(state.env[container.id], lambda many: many.grown(stored))
+        elif isinstance(container, ast.Attribute):
+            for owner in members(self.value(frame, container.value, state, quiet=True)):
+                fact = state.heap.objects.get(owner.oid) if isinstance(owner, ObjectRef) else None
+                held = fact.field(container.attr) if fact is not None else None
+                if held is not None:
+                    grown = _map_many(held, lambda many: many.grown(stored))
+                    state.heap.objects[owner.oid] = fact.with_field(container.attr, grown)
+        elif isinstance(container, ast.Subscript):
+            self._grow(frame, container.value, Many(stored), state, depth + 1)
+        elif (isinstance(container, ast.Call) and isinstance(container.func, ast.Attribute)
+              and container.func.attr in ("setdefault", "get")):
+            self._grow(frame, container.func.value, Many(stored), state, depth + 1)
 
     def _attribute_store(self, frame: Frame, target: ast.Attribute, value, state: State,
                          source: ast.AST | None = None) -> None:
@@ -172,17 +231,29 @@ class Evaluator(Expressions, Attributes, CallSites):
             return True if True in results else (False if all(r is False for r in results) else None)
         if (isinstance(expr, ast.Compare) and len(expr.ops) == 1 and isinstance(expr.ops[0], (ast.Is, ast.IsNot))
                 and isinstance(expr.comparators[0], ast.Constant) and expr.comparators[0].value is None):
-            is_none = _is_none(self.value(frame, expr.left, state))
-            if is_none is None:
+            decided = is_none(self.value(frame, expr.left, state))
+            if decided is None:
                 return None
-            return is_none if isinstance(expr.ops[0], ast.Is) else not is_none
-        return _truthy(self.value(frame, expr, state))
+            return decided if isinstance(expr.ops[0], ast.Is) else not decided
+        return truthy(self.value(frame, expr, state))
 
     def _for_iter(self, frame: Frame, node: C.ForIter, state: State) -> None:
-        state.env[f"<iter:{id(node.stmt)}>"] = self.iterable(frame, self.value(frame, node.stmt.iter, state), node.stmt.iter, state)
+        value = self.value(frame, node.stmt.iter, state)
+        if any(isinstance(m, Generator) for m in members(value)):
+            # the loop body runs while the generator is suspended at its yields; ForDone finishes it
+            yielded, resumes = generators.start(self, frame, value, node.stmt.iter, state)
+            state.env[generators.loop_slot(node.stmt)] = resumes
+            state.env[f"<iter:{id(node.stmt)}>"] = Many(yielded)
+            return
+        state.env[f"<iter:{id(node.stmt)}>"] = self.iterable(frame, value, node.stmt.iter, state)
+
+    def _for_done(self, frame: Frame, node: C.ForDone, state: State) -> None:
+        generators.finish(self, frame, state.env.pop(generators.loop_slot(node.stmt), ()), node.stmt.iter, state)
 
     def iterable(self, frame: Frame, value, node: ast.AST, state: State):
         """Iterating an executed query yields its instances (or rows)."""
+        if any(isinstance(m, Generator) for m in members(value)):
+            return generators.run_to_end(self, frame, value, node, state)
         if isinstance(value, Query) and value.executed:
             instance = self.calls.materialize(self, frame, value, node, state)
             return Many(Items((instance,)) if value.rows else instance)
@@ -236,6 +307,7 @@ class Evaluator(Expressions, Attributes, CallSites):
         C.Test: _test,
         C.ForIter: _for_iter,
         C.ForBind: _for_bind,
+        C.ForDone: _for_done,
         C.WithEnter: _with_enter,
         C.WithExit: _with_exit,
         C.Return: _return,
@@ -260,41 +332,11 @@ class Evaluator(Expressions, Attributes, CallSites):
         return Event(self.location(frame, node), message, effect)
 
 
-_ALWAYS_TRUTHY = (InstanceRef, SessionRef, Function, ClassRef, Factory, Registry, ObjectRef, BoundMethod)
-
-
-def _truthy(value) -> bool | None:
+def _map_many(value, fn):
+    """``fn`` applied to each container (Many) ``value`` may be; other possibilities are kept as they are."""
     if isinstance(value, Union):
-        results = {_truthy(m) for m in value.members}
-        return results.pop() if len(results) == 1 else None
-    if isinstance(value, Const):
-        return bool(value.value)
-    if isinstance(value, Keyed):
-        return bool(value.items)
-    if isinstance(value, _ALWAYS_TRUTHY):
-        return True
-    return None
-
-
-def _is_none(value) -> bool | None:
-    if isinstance(value, Union):
-        results = {_is_none(m) for m in value.members}
-        return results.pop() if len(results) == 1 else None
-    if isinstance(value, Const):
-        return value.value is None
-    if value is UNKNOWN:
-        return None
-    return False
-
-
-def _referenced_names(function: ast.AST) -> frozenset[str]:
-    """Names a nested function reads: only those are captured in its closure (memoised on the node)."""
-    names = getattr(function, "_sqlascope_reads", None)
-    if names is None:
-        names = frozenset(n.id for n in ast.walk(function) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Load))
-        function._sqlascope_reads = names  # type: ignore[attr-defined]
-    return names
-
+        return join_all([fn(m) if isinstance(m, Many) else m for m in value.members])
+    return fn(value) if isinstance(value, Many) else value
 
 
 __all__ = ["Evaluator"]

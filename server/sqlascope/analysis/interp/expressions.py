@@ -6,9 +6,11 @@ import ast
 import re
 import string
 
+from . import generators
 from .describe import describe
 from .frame import Frame, State, bind, element_of
-from .values import UNKNOWN, Const, Items, Many, join_values, join_all, map_members, members
+from .values import (UNKNOWN, Const, Function, Generator, InstanceRef, Items, Many, ObjectRef, Pending, SessionRef,
+                     is_none, join_all, join_values, map_members, members, referenced_names, truthy)
 
 
 
@@ -40,6 +42,11 @@ class Expressions:
         if name in state.env:
             return state.env[name]
         value = self.engine.global_value(frame.path, name)
+        if (value is UNKNOWN or _refers_to_heap(value)) and not isinstance(frame.code, ast.Module):
+            # a name the module body computed (`projects = session.scalars(...).all()`): its value as the body left it
+            bound = self.engine.module_binding(frame.path, name, state.heap)
+            if bound is not None:
+                return bound
         if isinstance(value, Many) and state.heap.objects:
             key = self.holders.container_key(frame.path, name)
             if key is not None:
@@ -64,7 +71,11 @@ class Expressions:
         return Const(expr.value) if isinstance(expr.value, (str, bool, int, type(None))) else UNKNOWN
 
     def _expr_Await(self, frame, expr: ast.Await, state):
-        return self.value(frame, expr.value, state)
+        value = self.value(frame, expr.value, state)
+        for member in members(value):
+            if isinstance(member, Pending):  # awaiting a future/task of handed-off work joins it
+                self.calls.join(self, frame, member, expr, state)
+        return value
 
     def _expr_NamedExpr(self, frame, expr: ast.NamedExpr, state):
         value = self.value(frame, expr.value, state)
@@ -76,13 +87,13 @@ class Expressions:
 
     def _expr_List(self, frame, expr: ast.List, state):
         items = [self.value(frame, e, state) for e in expr.elts]
-        return Many(join_all(items)) if items else Many(UNKNOWN)
+        return Many(join_all(items)) if items else Many(UNKNOWN, empty=True)
 
     def _expr_Set(self, frame, expr: ast.Set, state):
         items = [self.value(frame, e, state) for e in expr.elts]
         for item, element in zip(items, expr.elts):
             self.implicit_call(frame, item, "__hash__", element, state)
-        return Many(join_all(items), "set") if items else Many(UNKNOWN, "set")
+        return Many(join_all(items), "set") if items else Many(UNKNOWN, "set", empty=True)
 
     def _expr_Compare(self, frame, expr: ast.Compare, state):
         """``a == b`` runs ``a.__eq__(b)``; ``x in s`` hashes ``x`` when ``s`` is a set or a dict."""
@@ -95,7 +106,16 @@ class Expressions:
             elif isinstance(op, (ast.In, ast.NotIn)) and any(
                     isinstance(m, Many) and m.kind in ("set", "dict") for m in members(right)):
                 self.implicit_call(frame, left, "__hash__", left_node, state)
+            elif isinstance(op, (ast.In, ast.NotIn)):  # a list/tuple compares its elements with `==`
+                elements = [element_of(m) for m in members(right) if isinstance(m, (Many, Items))]
+                if elements:
+                    self.implicit_call(frame, left, "__eq__", left_node, state, (join_all(elements),))
             left, left_node = right, comparator
+        if (len(expr.ops) == 1 and isinstance(expr.ops[0], (ast.Is, ast.IsNot))
+                and isinstance(expr.comparators[0], ast.Constant) and expr.comparators[0].value is None):
+            decided = is_none(self.value(frame, expr.left, state, quiet=True))
+            if decided is not None:  # `owned = session is None` keeps what the test decides
+                return Const(decided if isinstance(expr.ops[0], ast.Is) else not decided)
         return UNKNOWN
 
     def _expr_BinOp(self, frame, expr: ast.BinOp, state):
@@ -148,7 +168,19 @@ class Expressions:
         return join_values(self.value(frame, expr.body, state), self.value(frame, expr.orelse, state))
 
     def _expr_BoolOp(self, frame, expr: ast.BoolOp, state):
-        return join_all([self.value(frame, v, state) for v in expr.values])
+        """``a or b`` short-circuits: an operand whose truth decides the result ends the evaluation (its right
+        side never runs), and an operand that can only be passed over is not a possible result."""
+        deciding = isinstance(expr.op, ast.Or)  # the truth that ends an `or`; `and` ends on False
+        results = []
+        for index, operand in enumerate(expr.values):
+            value = self.value(frame, operand, state)
+            truth = truthy(value)
+            if truth is deciding or index == len(expr.values) - 1:
+                results.append(value)
+                break
+            if truth is None:
+                results.append(value)
+        return join_all(results)
 
     def _expr_JoinedStr(self, frame, expr: ast.JoinedStr, state):
         for part in expr.values:
@@ -161,7 +193,10 @@ class Expressions:
         return UNKNOWN
 
     def _expr_Lambda(self, frame, expr: ast.Lambda, state):
-        return UNKNOWN
+        """A lambda is a function like a nested ``def`` (``lambda args: body`` runs ``return body``)."""
+        closure = () if isinstance(frame.code, ast.Module) else tuple(sorted(
+            ((k, v) for k, v in state.env.items() if k in referenced_names(expr)), key=lambda kv: kv[0]))
+        return Function(frame.path, _lambda_function(expr), closure)
 
     def _comprehension(self, frame, expr, state, elements: list[ast.expr]):
         scope = State(dict(state.env), state.heap)
@@ -195,7 +230,7 @@ class Expressions:
         for key in expr.keys:
             if key is not None:
                 self.implicit_call(frame, self.value(frame, key, state), "__hash__", key, state)
-        return Many(join_all(values), "dict") if values else Many(UNKNOWN, "dict")
+        return Many(join_all(values), "dict") if values else Many(UNKNOWN, "dict", empty=True)
 
     def _expr_Yield(self, frame, expr, state):
         value = self.value(frame, expr.value, state) if expr.value is not None else Const(None)
@@ -203,10 +238,50 @@ class Expressions:
             frame.yields[frame.current] = (state.copy(), value)
         return UNKNOWN
 
-    _expr_YieldFrom = _expr_Yield
+    def _expr_YieldFrom(self, frame, expr, state):
+        """``yield from gen``: the inner generator's yields are this one's, made while it is suspended."""
+        inner = self.value(frame, expr.value, state)
+        if not any(isinstance(m, Generator) for m in members(inner)):
+            if frame.reporting:
+                frame.yields[frame.current] = (state.copy(), element_of(inner))
+            return UNKNOWN
+        yielded, resumes = generators.start(self, frame, inner, expr, state)
+        suspended = state.copy()
+        suspended.env[generators.DELEGATED] = resumes  # finished first when this generator resumes
+        frame.yields[frame.current] = (suspended, yielded)
+        generators.finish(self, frame, resumes, expr, state)
+        return UNKNOWN
 
 
 def _formatting_dunder(conversion: str | None) -> str:
     """The method a formatting conversion runs: ``r`` is repr(), ``a`` is ascii(), which runs repr() too;
     ``s`` or none is str()."""
     return "__repr__" if conversion in ("r", "a") else "__str__"
+
+
+def _lambda_function(expr: ast.Lambda) -> ast.FunctionDef:
+    """The ``def`` a lambda stands for (memoised on the node, so its summaries and CFG are reused)."""
+    function = getattr(expr, "_sqlascope_function", None)
+    if function is None:
+        body = ast.Return(value=expr.body)
+        ast.copy_location(body, expr.body)
+        function = ast.FunctionDef(name="<lambda>", args=expr.args, body=[body], decorator_list=[], returns=None,
+                                   type_comment=None, type_params=[])
+        ast.copy_location(function, expr)
+        function.end_lineno, function.end_col_offset = expr.end_lineno, expr.end_col_offset
+        expr._sqlascope_function = function  # type: ignore[attr-defined]
+    return function
+
+
+def _refers_to_heap(value, depth: int = 0) -> bool:
+    """Does ``value`` name sessions, instances or objects (facts that live in a heap)?"""
+    if depth > 3:
+        return False
+    for member in members(value):
+        if isinstance(member, (InstanceRef, SessionRef, ObjectRef)):
+            return True
+        if isinstance(member, Many) and _refers_to_heap(member.element, depth + 1):
+            return True
+        if isinstance(member, Items) and any(_refers_to_heap(i, depth + 1) for i in member.items):
+            return True
+    return False

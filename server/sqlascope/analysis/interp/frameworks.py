@@ -27,6 +27,7 @@ from .host import Evaluating, Host
 from .instances import construct_instance
 from .values import (
     UNKNOWN,
+    is_generator_function,
     ClassRef,
     Const,
     Context,
@@ -49,21 +50,7 @@ _EXITS = "<dependency-exits:{}>"
 _MAX_SCHEMA_DEPTH = 4
 
 
-def _is_generator(function: ast.AST) -> bool:
-    cached = getattr(function, "_sqlascope_generator", None)
-    if cached is None:
-        cached = False
-        stack = list(function.body)
-        while stack:
-            node = stack.pop()
-            if isinstance(node, (ast.Yield, ast.YieldFrom)):
-                cached = True
-                break
-            if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.ClassDef)):
-                continue
-            stack.extend(ast.iter_child_nodes(node))
-        function._sqlascope_generator = cached  # type: ignore[attr-defined]
-    return cached
+_is_generator = is_generator_function
 
 
 class Frameworks:

@@ -10,6 +10,7 @@ Node kinds (all frozen dataclasses, each keeps the AST node it came from for pos
   comprehension-free).
 - ``ForIter(stmt)``: ``for``'s iterable is evaluated once, before the loop head.
 - ``ForBind(stmt)``: at the start of each iteration ``stmt.target`` is bound to an element of ``stmt.iter``.
+- ``ForDone(stmt)``: first in the block after the loop, reached when the loop is exhausted or broken out of.
 - ``WithEnter(stmt, item_index)``: evaluates ``stmt.items[item_index].context_expr``, enters it and binds
   ``optional_vars``. ``stmt`` is a With or AsyncWith.
 - ``WithExit(stmt, item_index, exceptional)``: leaves that context manager, normally or by an exception.
@@ -46,6 +47,13 @@ class ForIter:
 
 @dataclass(frozen=True)
 class ForBind:
+    stmt: ast.For | ast.AsyncFor
+
+
+@dataclass(frozen=True)
+class ForDone:
+    """Where control leaves a ``for`` loop (exhausted or broken out of): a generator it iterated is finished."""
+
     stmt: ast.For | ast.AsyncFor
 
 
@@ -99,8 +107,8 @@ class Params:
 
 
 CfgNode = (
-    Simple | Test | ForIter | ForBind | WithEnter | WithExit | Return | Raise | Handler | MatchSubject | MatchCase
-    | Params
+    Simple | Test | ForIter | ForBind | ForDone | WithEnter | WithExit | Return | Raise | Handler | MatchSubject
+    | MatchCase | Params
 )
 
 class EdgeKind(enum.Enum):

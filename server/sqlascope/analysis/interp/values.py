@@ -54,6 +54,12 @@ class Many:
 
     element: object
     kind: str = ""
+    #: built by an empty literal (``[]``, ``{}``): its first store gives the element, rather than joining it
+    empty: bool = False
+
+    def grown(self, stored) -> "Many":
+        """This container after ``stored`` went in (``append``, ``d[k] = v``, ...)."""
+        return Many(stored if self.empty else join_values(self.element, stored), self.kind)
 
 
 @dataclass(frozen=True)
@@ -132,6 +138,8 @@ class Function:
     node: ast.FunctionDef | ast.AsyncFunctionDef
     closure: tuple = ()  # (name, value) pairs captured from the defining frame
     is_contextmanager: bool = False
+    #: (parameter, value) of defaults that are not constants, evaluated once where the `def` ran
+    defaults: tuple = ()
 
 
 @dataclass(frozen=True)
@@ -174,6 +182,33 @@ class AwaitableAttrs:
 @dataclass(frozen=True)
 class Union:
     members: frozenset
+
+
+@dataclass(frozen=True)
+class Generator:
+    """What calling a generator function gives: its body has not run yet. Iterating it runs it; ``next()``
+    runs it to its first ``yield`` (leaving it suspended there), ``close()`` finishes it."""
+
+    function: Function
+    args: tuple
+    kwargs: tuple
+
+
+@dataclass(frozen=True)
+class Pending:
+    """Work handed to a thread or an executor (a Thread, a Future, a to_thread awaitable): it may run at any
+    point up to its join (``join()``, ``result()``, ``await``), so it is checked at the hand-off and again there."""
+
+    target: object
+    args: tuple
+
+
+@dataclass(frozen=True)
+class Super:
+    """``super()`` in a method of ``owner``: attributes are looked up past ``owner`` in the receiver's MRO."""
+
+    receiver: object  # ObjectRef (self) or ClassRef (cls)
+    owner: ClassRef
 
 
 @dataclass(frozen=True)
@@ -256,3 +291,82 @@ def map_members(value, fn):
     if isinstance(value, Union):
         return join_all([fn(m) for m in value.members])
     return fn(value)
+
+
+#: values that are always true in a condition
+ALWAYS_TRUTHY = (InstanceRef, SessionRef, Function, ClassRef, Factory, Registry, ObjectRef, BoundMethod)
+
+
+def truthy(value) -> bool | None:
+    """The truth of ``value`` when the abstract value decides it, else None."""
+    if isinstance(value, Union):
+        results = {truthy(m) for m in value.members}
+        return results.pop() if len(results) == 1 else None
+    if isinstance(value, Const):
+        return bool(value.value)
+    if isinstance(value, Keyed):
+        return bool(value.items)
+    if isinstance(value, ALWAYS_TRUTHY):
+        return True
+    return None
+
+
+def is_none(value) -> bool | None:
+    """Whether ``value`` is None, when the abstract value decides it, else None."""
+    if isinstance(value, Union):
+        results = {is_none(m) for m in value.members}
+        return results.pop() if len(results) == 1 else None
+    if isinstance(value, Const):
+        return value.value is None
+    if value is UNKNOWN:
+        return None
+    return False
+
+
+def referenced_names(function: ast.AST) -> frozenset[str]:
+    """Names a nested function reads: only those are captured in its closure (memoised on the node)."""
+    names = getattr(function, "_sqlascope_reads", None)
+    if names is None:
+        names = frozenset(n.id for n in ast.walk(function) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Load))
+        function._sqlascope_reads = names  # type: ignore[attr-defined]
+    return names
+
+
+def is_staticmethod(function) -> bool:
+    """A ``@staticmethod``: read through an instance or a class, it binds nothing."""
+    return isinstance(function, Function) and any(
+        isinstance(d, ast.Name) and d.id == "staticmethod" for d in function.node.decorator_list)
+
+
+#: decorators that make a method a data descriptor read as an attribute; cached ones store their value on the
+#: instance at the first read, so later reads do not run the getter
+DESCRIPTORS = {"property": False, "cached_property": True}
+
+
+def descriptor_kind(function) -> str | None:
+    """"property" or "cached_property" when ``function`` is read as an attribute, else None."""
+    if not isinstance(function, Function):
+        return None
+    for decorator in function.node.decorator_list:
+        name = decorator.attr if isinstance(decorator, ast.Attribute) else getattr(decorator, "id", None)
+        if name in DESCRIPTORS:
+            return name
+    return None
+
+
+def is_generator_function(function: ast.AST) -> bool:
+    """Does ``function``'s own body (not nested functions) contain ``yield``? Memoised on the node."""
+    cached = getattr(function, "_sqlascope_generator", None)
+    if cached is None:
+        cached = False
+        stack = list(function.body)
+        while stack:
+            node = stack.pop()
+            if isinstance(node, (ast.Yield, ast.YieldFrom)):
+                cached = True
+                break
+            if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.ClassDef)):
+                continue
+            stack.extend(ast.iter_child_nodes(node))
+        function._sqlascope_generator = cached  # type: ignore[attr-defined]
+    return cached

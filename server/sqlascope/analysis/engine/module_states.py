@@ -1,0 +1,56 @@
+"""What a module's body leaves behind (its names' values and the heap they refer to), shared with its functions."""
+
+from __future__ import annotations
+
+import ast
+
+from ..index.workspace import Definition
+from ..interp.fixpoint import run
+from ..interp.frame import Frame, State
+from ..interp.values import UNKNOWN
+from ..orm.state import Heap
+
+
+class ModuleStates:
+    """The engine's module-body states (a mixin of ``Engine``). A function that reads a module-level name bound
+    by the module's own statements (``projects = session.scalars(...).all()`` after ``session = factory()``)
+    sees the value the module body left there, with the session and instance facts it refers to: one registry and
+    one heap for the module and its functions."""
+
+    def module_binding(self, path: str, name: str, heap: Heap):
+        """The value the body of module ``path`` leaves in ``name`` (its facts copied into ``heap`` where ``heap``
+        has none), or None when the name is not an assignment of that body or its value is unknown."""
+        symbol = self.workspace.resolve(path, name)
+        if not (isinstance(symbol, Definition) and symbol.path == path and isinstance(symbol.node, ast.expr)):
+            return None
+        state = self._module_state(path)
+        value = state.env.get(name) if state is not None else None
+        if value is None or value is UNKNOWN:
+            return None
+        for mine, theirs in ((heap.sessions, state.heap.sessions), (heap.instances, state.heap.instances),
+                             (heap.objects, state.heap.objects), (heap.registries, state.heap.registries)):
+            for key, fact in theirs.items():
+                mine.setdefault(key, fact)
+        return value
+
+    def _module_state(self, path: str) -> State | None:
+        self._fresh()
+        dependencies = self.workspace.dependencies
+        cached = self._module_states.get(path)
+        if cached is not None:
+            dependencies.note_all(cached[1])
+            return cached[0]
+        source = self.workspace.files.get(path)
+        key = ("module state", path)
+        if source is None or source.tree is None or key in self._in_progress or not self.is_relevant(path):
+            return None
+        self._in_progress.add(key)
+        try:
+            with dependencies.recording() as consulted:
+                frame = Frame(path=path, code=source.tree, graph=self.graph(path, source.tree), context=("module",))
+                result = run(self.evaluator, frame, State({}, Heap()))
+        finally:
+            self._in_progress.discard(key)
+        state = result.exit
+        self._module_states[path] = (state, frozenset(consulted))
+        return state

@@ -1,0 +1,82 @@
+"""Generators follow the generator protocol: calling one runs nothing; iterating it runs its body, suspended at each
+``yield`` while the loop body runs (a ``with Session()`` around the ``yield`` is still open there) and finished when
+the loop ends; ``list()`` and comprehensions run it to the end at once; ``next()``/``anext()`` run it to its first
+``yield`` and ``close()``/``aclose()`` finish it; ``yield from`` hands the inner generator's yields through."""
+
+from __future__ import annotations
+
+import ast
+from typing import TYPE_CHECKING
+
+from .values import UNKNOWN, Context, ContextKind, Generator, Many, join_all, members
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .evaluator import Evaluator
+    from .frame import Frame, State
+
+#: environment slot of the generator a suspended ``yield from`` delegates to
+DELEGATED = "<yield from: suspended inner generator>"
+#: methods of a generator object that finish it
+CLOSING_METHODS = {"close", "aclose", "throw", "athrow"}
+#: builtins that advance a generator to its next yield
+ADVANCING_BUILTINS = {"next", "anext"}
+
+
+def _context(generator: Generator) -> Context:
+    return Context(ContextKind.GENERATOR, (generator.function, generator.args, generator.kwargs),
+                   generator.function.node.name)
+
+
+def _suspended_slot(generator: Generator) -> str:
+    return f"<generator suspended:{hash(generator)}>"
+
+
+def start(ev: "Evaluator", frame: "Frame", value, node: ast.AST, state: "State"):
+    """Run each generator ``value`` may be to its first yield: the yielded values, and how to finish it."""
+    yielded, resumes = [], []
+    for member in members(value):
+        if isinstance(member, Generator):
+            entered, resume = ev.engine.enter_generator(ev, frame, _context(member), node, state)
+            yielded.append(entered)
+            if resume is not None:
+                resumes.append(resume)
+    return join_all(yielded), tuple(resumes)
+
+
+def finish(ev: "Evaluator", frame: "Frame", resumes, node: ast.AST, state: "State") -> None:
+    for resume in resumes or ():
+        ev.engine.exit_generator(ev, frame, resume, node, state)
+
+
+def run_to_end(ev: "Evaluator", frame: "Frame", value, node: ast.AST, state: "State"):
+    """``list(gen)``, a comprehension: every yield happens, then the body finishes; gives the elements."""
+    yielded, resumes = start(ev, frame, value, node, state)
+    finish(ev, frame, resumes, node, state)
+    return Many(yielded)
+
+
+def advance(ev: "Evaluator", frame: "Frame", value, node: ast.AST, state: "State"):
+    """``next(gen)``: the first time, run to the first yield and keep the generator suspended there (any yield
+    may be the one reached: their values are joined)."""
+    results = []
+    for member in members(value):
+        if not isinstance(member, Generator):
+            results.append(UNKNOWN)
+            continue
+        slot = _suspended_slot(member)
+        if slot not in state.env:
+            state.env[slot] = start(ev, frame, member, node, state)
+        results.append(state.env[slot][0])
+    return join_all(results)
+
+
+def close(ev: "Evaluator", frame: "Frame", value, node: ast.AST, state: "State") -> None:
+    """``gen.close()``: a suspended generator finishes (its ``with`` blocks exit)."""
+    for member in members(value):
+        if isinstance(member, Generator):
+            _yielded, resumes = state.env.pop(_suspended_slot(member), (UNKNOWN, ()))
+            finish(ev, frame, resumes, node, state)
+
+
+def loop_slot(stmt: ast.AST) -> str:
+    return f"<generator loop:{id(stmt)}>"
