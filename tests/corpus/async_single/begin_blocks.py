@@ -40,7 +40,7 @@ async def scenario_ok_begin_blocks_in_a_loop():
     factory = await make_factory()
     async with factory() as session:
         for board_id in (1, 2):
-            async with session.begin():  # known-gap: leaving `async with session.begin():` ends its transaction; the analyzer keeps the session in a transaction after the block (SQS107 false positive)
+            async with session.begin():
                 board = await session.get(Board, board_id)
                 board.title = board.title.upper()
 
@@ -50,7 +50,7 @@ async def scenario_ok_two_begin_blocks_in_sequence():
     async with factory() as session:
         async with session.begin():
             session.add(Card(text="first", board_id=1))
-        async with session.begin():  # known-gap: an explicit commit ends the autobegun transaction; the analyzer still sees it begun (SQS107 false positive)
+        async with session.begin():
             session.add(Card(text="second", board_id=1))
 
 

@@ -48,7 +48,7 @@ def scenario_ok_deleted_object_columns_after_commit_and_close():
     session.delete(bob)
     session.commit()
     session.close()
-    print(bob.name, bob.email)  # known-gap: a deleted object becomes detached at commit without being expired; the analyzer expires it
+    print(bob.name, bob.email)
 
 
 def scenario_ok_deleted_object_columns_after_commit_while_open():
@@ -57,7 +57,7 @@ def scenario_ok_deleted_object_columns_after_commit_while_open():
     bob = session.get(User, 2)
     session.delete(bob)
     session.commit()
-    print(bob.name)  # known-gap: a deleted object becomes detached at commit without being expired; the analyzer expires it
+    print(bob.name)
 
 
 def scenario_bad_other_object_expired_by_the_same_commit():
@@ -68,7 +68,7 @@ def scenario_bad_other_object_expired_by_the_same_commit():
     session.delete(bob)
     session.commit()
     session.close()
-    print(bob.name)  # known-gap: a deleted object becomes detached at flush/commit without being expired; the analyzer expires it
+    print(bob.name)
     print(alice.name)  # expect: DetachedInstanceError
 
 
@@ -108,7 +108,7 @@ def scenario_ok_new_object_after_rollback_keeps_its_values():
     session.flush()
     session.rollback()
     session.close()
-    print(carol.name, carol.email)  # known-gap: rollback makes new objects transient again with their values kept; the analyzer expires them like persistent ones
+    print(carol.name, carol.email)
 
 
 def scenario_ok_new_object_after_rollback_collection_is_not_loaded():
@@ -128,7 +128,7 @@ def scenario_bad_refresh_new_object_after_rollback():
     session.add(carol)
     session.flush()
     session.rollback()
-    session.refresh(carol)  # expect: InvalidRequestError  # known-gap: refresh() of an object made transient by rollback is not reported (rollback keeps new objects as if still pending)
+    session.refresh(carol)  # expect: InvalidRequestError
 
 
 def scenario_bad_persistent_object_expired_by_rollback():

@@ -53,7 +53,7 @@ def scenario_ok_get_by_id_returns_the_same_object():
     session.commit()
     again = session.get(User, alice.id)
     session.close()
-    print(again is alice, again.name, alice.email)  # known-gap: session.get(Model, x.id) returns x itself (identity map); the reload through the alias is not seen on x
+    print(again is alice, again.name, alice.email)
 
 
 def scenario_ok_alias_reloads_for_both_names():
@@ -64,7 +64,7 @@ def scenario_ok_alias_reloads_for_both_names():
     session.commit()
     print(same.name)
     session.close()
-    print(alice.email)  # known-gap: a read through an identity-map alias reloads the shared object; the aliases are tracked as different objects
+    print(alice.email)
 
 
 def scenario_ok_query_returning_the_same_row_reloads_it():

@@ -169,7 +169,7 @@ def scenario_ok_write_only_select_in_a_new_session():
     with Session() as session:
         author = session.get(Author, 1)
     with Session() as session:
-        print(session.scalars(author.notes.select()).all())  # known-gap: a WriteOnlyMapped attribute is a handle that never loads; it is treated as a lazy relationship
+        print(session.scalars(author.notes.select()).all())
 
 
 def scenario_ok_dynamic_query_built_inside_session():

@@ -48,7 +48,7 @@ def scenario_ok_commit_then_one_column_then_close_other_column():
     session.commit()
     print(user.name)
     session.close()
-    print(user.email)  # known-gap: reading one expired column reloads the whole row; the analyzer reloads per attribute
+    print(user.email)
 
 
 def scenario_bad_commit_then_close_other_column():
@@ -67,7 +67,7 @@ def scenario_ok_expire_all_then_one_column_then_close():
     session.expire_all()
     print(user.id)
     session.close()
-    print(user.name, user.email)  # known-gap: reading one expired column reloads the whole row; the analyzer reloads per attribute
+    print(user.name, user.email)
 
 
 def scenario_ok_expire_then_one_column_then_close():
@@ -77,7 +77,7 @@ def scenario_ok_expire_then_one_column_then_close():
     session.expire(user)
     if user.name:
         session.close()
-        print(user.email)  # known-gap: reading one expired column (in a condition) reloads the whole row; the analyzer reloads per attribute
+        print(user.email)
 
 
 def scenario_bad_reload_does_not_load_deferred_column():
@@ -107,7 +107,7 @@ def scenario_ok_relationship_read_after_commit_then_close_column():
     session.commit()
     print(len(user.addresses))
     session.close()
-    print(user.email)  # known-gap: reading one expired column reloads the whole row; the analyzer reloads per attribute
+    print(user.email)
 
 
 def scenario_ok_reload_in_helper_then_close():
@@ -117,7 +117,7 @@ def scenario_ok_reload_in_helper_then_close():
     session.commit()
     _show_name(user)
     session.close()
-    print(user.email)  # known-gap: reading one expired column in a callee reloads the whole row; the analyzer reloads per attribute
+    print(user.email)
 
 
 def scenario_bad_one_column_of_other_instance_reloads_only_that_one():

@@ -99,10 +99,7 @@ class SessionEffects:
         return Const(None)
 
     def session_effect(self, ev, frame, sid, label, effect: SessionEffect, args, kwargs, node, state):
-        if effect in lifecycle.AUTOBEGIN_EFFECTS:
-            lifecycle.with_transaction(state.heap, sid, True)
-        elif effect in lifecycle.TRANSACTION_ENDING_EFFECTS:
-            lifecycle.with_transaction(state.heap, sid, False)
+        lifecycle.transaction_effect(state.heap, sid, effect)
         transition = lifecycle.SESSION_TRANSITIONS.get(effect)
         if transition is not None:
             wording = lifecycle.EVENT_WORDING[effect].format(session=label)

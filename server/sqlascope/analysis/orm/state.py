@@ -89,6 +89,8 @@ class InstanceFact:
     merge_discarded: frozenset[Event] = frozenset()
     identity: tuple | None = None  # (class, primary key) when loaded by get() with a constant key
     factory_origin: Location | None = None  # of the session that loaded it
+    #: created by this program and flushed in the current transaction: a rollback makes it transient again
+    inserted: bool = False
 
     def attr(self, name: str) -> frozenset[Load]:
         for key, states in self.attrs:
@@ -116,6 +118,7 @@ class InstanceFact:
             is_async=self.is_async or other.is_async,
             history=self.history | other.history,
             merge_discarded=self.merge_discarded | other.merge_discarded,
+            inserted=self.inserted and other.inserted,
         )
 
 
