@@ -37,3 +37,10 @@ def scenario_ok_query_property_commit_then_column_while_registered():
     Session.commit()
     print(task.title, task.project.name)
     Session.remove()
+
+
+def scenario_bad_registry_get_then_remove_then_relationship():
+    _start()
+    project = Session.get(Project, 1)
+    Session.remove()
+    print(project.tasks)  # expect: DetachedInstanceError
