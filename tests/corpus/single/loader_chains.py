@@ -83,7 +83,7 @@ def _load(Session, *options):
 def scenario_ok_selectin_chain_two_levels():
     Session = _setup()
     author = _load(Session, selectinload(Author.books).selectinload(Book.chapters))
-    print([c.heading for b in author.books for c in b.chapters])  # known-gap: chained loader options resolve only one level: the second level is lost
+    print([c.heading for b in author.books for c in b.chapters])
 
 
 def scenario_bad_selectin_one_level_then_second():
@@ -99,14 +99,14 @@ def scenario_ok_joined_chain_two_levels():
         author = session.scalars(
             select(Author).options(joinedload(Author.books).joinedload(Book.chapters))
         ).unique().one()
-    print(len(author.books[0].chapters))  # known-gap: chained loader options resolve only one level: the second level is lost
+    print(len(author.books[0].chapters))
 
 
 def scenario_ok_selectin_then_joined_chain():
     Session = _setup()
     with Session() as session:
         author = session.scalars(select(Author).options(selectinload(Author.books).joinedload(Book.chapters))).one()
-    print(len(author.books[0].chapters))  # known-gap: chained loader options resolve only one level: the second level is lost
+    print(len(author.books[0].chapters))
 
 
 def scenario_ok_defaultload_then_selectin():
@@ -142,7 +142,7 @@ def scenario_ok_options_given_as_a_list():
 def scenario_ok_options_given_as_a_tuple_through_a_helper():
     Session = _setup()
     author = _load(Session, *(selectinload(Author.books).selectinload(Book.chapters),))
-    print(author.books[0].chapters[0].heading)  # known-gap: options given as a tuple through a helper's *options are not resolved
+    print(author.books[0].chapters[0].heading)
 
 
 def scenario_ok_options_called_twice():
@@ -151,7 +151,7 @@ def scenario_ok_options_called_twice():
         stmt = select(Author).options(selectinload(Author.books))
         stmt = stmt.options(selectinload(Author.books).selectinload(Book.chapters))
         author = session.scalars(stmt).one()
-    print(author.books[0].chapters[0].heading)  # known-gap: a second .options() call on a rebound statement is not merged with the first
+    print(author.books[0].chapters[0].heading)
 
 
 def scenario_bad_second_options_call_covers_another_path():
@@ -170,7 +170,7 @@ def scenario_ok_many_to_one_chain_back_up():
         chapter = session.scalars(
             select(Chapter).where(Chapter.id == 1).options(joinedload(Chapter.book).joinedload(Book.author))
         ).one()
-    print(chapter.book.author.name)  # known-gap: chained loader options resolve only one level: the second level is lost
+    print(chapter.book.author.name)
 
 
 def scenario_bad_many_to_one_chain_stops_one_level_short():

@@ -131,7 +131,7 @@ def scenario_ok_self_referential_chain_eager():
         member = session.scalars(
             select(Member).where(Member.id == 2).options(selectinload(Member.mentor).selectinload(Member.mentees))
         ).one()
-    print([m.name for m in member.mentor.mentees])  # known-gap: chained loader options resolve only one level (self-referential chain)
+    print([m.name for m in member.mentor.mentees])
 
 
 def scenario_bad_association_proxy_after_close():

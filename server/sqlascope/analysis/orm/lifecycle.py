@@ -30,8 +30,8 @@ def load_plan(cls: MappedClass, options: tuple[LoaderOpt, ...]) -> tuple[tuple[s
         if not option.path:
             continue
         head = option.path[0]
-        if len(option.path) > 1:
-            nested.append(replace(option, path=option.path[1:]))
+        if len(option.path) > 1:  # kept whole: related_instance() picks the ones under its relationship
+            nested.append(option)
         if option.kind is LoaderOption.LOAD_ONLY and len(option.path) == 1:
             keep = set(option.columns)
             for attribute in cls.loadable():
