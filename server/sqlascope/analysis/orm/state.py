@@ -71,6 +71,32 @@ class SessionFact:
         )
 
 
+@dataclass(frozen=True)
+class FactoryConfig:
+    """What ``factory.configure(...)`` set on a session factory: it applies to the sessions made afterwards."""
+
+    expire_on_commit: frozenset[bool]
+    origin: Location | None = None  # the configure(...) call, which the expire_on_commit quick fix edits
+
+    def join(self, other: "FactoryConfig") -> "FactoryConfig":
+        return FactoryConfig(self.expire_on_commit | other.expire_on_commit, self.origin or other.origin)
+
+
+def factory_config_key(factory: Hashable) -> tuple:
+    """Where the heap keeps a factory's configure() overrides (``Heap.objects``)."""
+    return ("factory-config", factory)
+
+
+def configured_expire_on_commit(heap: "Heap", factory: Hashable, default: bool,
+                                origin: Location | None) -> tuple[bool, Location | None]:
+    """The factory's expire_on_commit for a session made now, and the call that set it: a later configure() wins;
+    where paths disagree, it may expire."""
+    config = heap.objects.get(factory_config_key(factory))
+    if config is None:
+        return default, origin
+    return True in config.expire_on_commit, config.origin or origin
+
+
 AttrStates = tuple[tuple[str, frozenset[Load]], ...]
 
 

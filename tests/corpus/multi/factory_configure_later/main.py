@@ -9,7 +9,7 @@ def scenario_ok_configured_factory_keeps_columns_after_commit():
     customer = session.get(Customer, 1)
     session.commit()
     session.close()
-    print(customer.name)  # known-gap: SessionLocal.configure(expire_on_commit=False) made in startup.init_db() is not applied to the factory
+    print(customer.name)
 
 
 def scenario_bad_configured_factory_lazy_relationship_after_close():
@@ -36,7 +36,7 @@ def scenario_ok_configured_factory_with_block_commit():
         customer = session.get(Customer, 1)
         customer.name = "ada lovelace"
         session.commit()
-    print(customer.name)  # known-gap: SessionLocal.configure(expire_on_commit=False) made in startup.init_db() is not applied to the factory
+    print(customer.name)
 
 
 def scenario_bad_reconfigured_factory_expires_again():

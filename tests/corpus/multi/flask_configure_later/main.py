@@ -7,7 +7,7 @@ def scenario_ok_session_configured_at_init_keeps_columns():
     with app.app_context():
         author = rename_author(1, "ada lovelace")
         end_request()
-        print(author.name)  # known-gap: db.session.configure(expire_on_commit=False) after init_app() is not applied to Flask-SQLAlchemy's session
+        print(author.name)
 
 
 def scenario_bad_session_configured_at_init_relationship():

@@ -9,14 +9,14 @@ def scenario_ok_commit_then_teardown_then_column():
     with app.app_context():
         author = rename_author(1, "ada lovelace")
         end_request()
-        print(author.name)  # known-gap: SQLAlchemy(session_options={"expire_on_commit": False}) is ignored, although it is what the expire-on-commit fix writes
+        print(author.name)
 
 
 def scenario_ok_column_after_app_context_exit():
     app = create_app()
     with app.app_context():
         author = rename_author(1, "ada lovelace")
-    print(author.name)  # known-gap: SQLAlchemy(session_options={"expire_on_commit": False}) is ignored, although it is what the expire-on-commit fix writes
+    print(author.name)
 
 
 def scenario_bad_lazy_relationship_after_teardown():
