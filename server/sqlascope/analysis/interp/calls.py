@@ -63,6 +63,17 @@ def _const(value, default=None):
     return value.value if isinstance(value, Const) else default
 
 
+def _literal_option(call: ast.Call, keyword: str, key: str, default):
+    """``keyword={"key": <constant>}`` written in the call itself: the constant (a dict literal's values are not
+    tracked per key)."""
+    for kw in call.keywords:
+        if kw.arg == keyword and isinstance(kw.value, ast.Dict):
+            for k, v in zip(kw.value.keys, kw.value.values):
+                if isinstance(k, ast.Constant) and k.value == key and isinstance(v, ast.Constant):
+                    return v.value
+    return default
+
+
 class Calls(SessionEffects):
     """Calls into SQLAlchemy and the standard library: constructors, bound methods, queries, hand-offs to threads."""
 
@@ -119,7 +130,8 @@ class Calls(SessionEffects):
             return TaskQueue()
         if construct is Construct.FLASK_SQLALCHEMY:
             options = kwargs.get("session_options")
-            expire = options.get(EXPIRE_ON_COMMIT_KEYWORD, Const(True)) if isinstance(options, Keyed) else Const(True)
+            expire = options.get(EXPIRE_ON_COMMIT_KEYWORD, Const(True)) if isinstance(options, Keyed) else Const(
+                _literal_option(node, "session_options", EXPIRE_ON_COMMIT_KEYWORD, True))
             factory = Factory(False, bool(_const(expire, True)), "db.session", ev.location(frame, node))
             return FlaskSQLAlchemy(Registry(frame.alloc(node, FLASK_REGISTRY), factory, "db.session"))
         return UNKNOWN
@@ -160,7 +172,11 @@ class Calls(SessionEffects):
         if isinstance(receiver, Factory):
             if name == "begin":
                 return Context(ContextKind.BEGIN_NEW, receiver, receiver.label)
+            if name == "configure":
+                return self.configure_factory(ev, frame, receiver, kwargs, node, state)
             return UNKNOWN
+        if isinstance(receiver, Registry) and name == "configure":
+            return self.configure_factory(ev, frame, receiver.factory, kwargs, node, state)
         if isinstance(receiver, (SessionRef, Registry)):
             if isinstance(receiver, Registry) and name == "remove":
                 return self._remove(ev, frame, receiver, node, state)

@@ -123,6 +123,7 @@ class Contexts:
     def _apply(self, ev, frame, sid, effects, where, message, state) -> None:
         event = ev.event(frame, where, message, effects[0].value)
         for effect in effects:
+            lifecycle.transaction_effect(state.heap, sid, effect)
             lifecycle.SESSION_TRANSITIONS[effect](state.heap, sid, event)
 
 

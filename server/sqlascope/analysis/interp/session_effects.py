@@ -7,8 +7,8 @@ from dataclasses import replace
 
 from ..findings import Fault, Severity
 from ..orm import lifecycle
-from ..orm.sqla_api import INSTANCE_ARGUMENT_EFFECTS, SessionEffect
-from ..orm.state import Life, Load, SessionFact
+from ..orm.sqla_api import EXPIRE_ON_COMMIT_KEYWORD, INSTANCE_ARGUMENT_EFFECTS, SessionEffect
+from ..orm.state import FactoryConfig, Life, Load, SessionFact, configured_expire_on_commit, factory_config_key
 from ..report.issues import Issue
 from .frame import State
 from .loader_options import flatten_options
@@ -35,9 +35,23 @@ class SessionEffects:
     def new_session(self, ev, frame, factory: Factory, node: ast.AST, state: State) -> SessionRef:
         sid = frame.alloc(node, "session")
         label = factory.label
-        state.heap.sessions[sid] = SessionFact(label, factory.is_async, factory.expire_on_commit,
-                                               origin=ev.location(frame, node), factory_origin=factory.origin)
+        expire, factory_origin = configured_expire_on_commit(state.heap, factory, factory.expire_on_commit,
+                                                             factory.origin)
+        state.heap.sessions[sid] = SessionFact(label, factory.is_async, expire,
+                                               origin=ev.location(frame, node), factory_origin=factory_origin)
         return SessionRef(sid)
+
+    @staticmethod
+    def configure_factory(ev, frame, factory: Factory, kwargs, node: ast.AST, state: State):
+        """``factory.configure(expire_on_commit=...)`` (also through a scoped registry): sessions the factory makes
+        from now on use it; sessions that exist already keep theirs."""
+        value = kwargs.get(EXPIRE_ON_COMMIT_KEYWORD)
+        if value is None:
+            return Const(None)
+        known = value.value if isinstance(value, Const) and isinstance(value.value, bool) else None
+        state.heap.objects[factory_config_key(factory)] = FactoryConfig(
+            frozenset({known}) if known is not None else frozenset({True, False}), ev.location(frame, node))
+        return Const(None)
 
     def shared_session(self, ev, frame, registry: Registry, node: ast.AST, state: State):
         sid = state.heap.registries.get(registry.key)
@@ -46,8 +60,10 @@ class SessionEffects:
             state.heap.registries[registry.key] = sid
         if sid not in state.heap.sessions:
             factory = registry.factory
-            state.heap.sessions[sid] = SessionFact(registry.label, factory.is_async, factory.expire_on_commit,
-                                                   factory_origin=factory.origin)
+            expire, factory_origin = configured_expire_on_commit(state.heap, factory, factory.expire_on_commit,
+                                                                 factory.origin)
+            state.heap.sessions[sid] = SessionFact(registry.label, factory.is_async, expire,
+                                                   factory_origin=factory_origin)
         return sid
 
     @staticmethod
@@ -99,10 +115,7 @@ class SessionEffects:
         return Const(None)
 
     def session_effect(self, ev, frame, sid, label, effect: SessionEffect, args, kwargs, node, state):
-        if effect in lifecycle.AUTOBEGIN_EFFECTS:
-            lifecycle.with_transaction(state.heap, sid, True)
-        elif effect in lifecycle.TRANSACTION_ENDING_EFFECTS:
-            lifecycle.with_transaction(state.heap, sid, False)
+        lifecycle.transaction_effect(state.heap, sid, effect)
         transition = lifecycle.SESSION_TRANSITIONS.get(effect)
         if transition is not None:
             wording = lifecycle.EVENT_WORDING[effect].format(session=label)

@@ -30,8 +30,8 @@ def load_plan(cls: MappedClass, options: tuple[LoaderOpt, ...]) -> tuple[tuple[s
         if not option.path:
             continue
         head = option.path[0]
-        if len(option.path) > 1:
-            nested.append(replace(option, path=option.path[1:]))
+        if len(option.path) > 1:  # kept whole: related_instance() picks the ones under its relationship
+            nested.append(option)
         if option.kind is LoaderOption.LOAD_ONLY and len(option.path) == 1:
             keep = set(option.columns)
             for attribute in cls.loadable():
@@ -128,8 +128,28 @@ def _read_outcome(life: Life, state: Load, attribute: MappedAttribute, is_async:
 
 
 def after_read(fact: InstanceFact, name: str) -> InstanceFact:
-    """A read either loaded the attribute or raised; either way the path that goes on sees it loaded."""
+    """A read either loaded the attribute or raised; either way the path that goes on sees it loaded.
+
+    Reading one expired column of an attached instance reloads the whole row: every expired column that the
+    mapper loads with the row (not deferred ones, not relationships) comes back in the same SELECT (observed).
+    A relationship read does too, since its loader needs the row's key columns.
+    """
+    attribute = fact.cls.attributes.get(name)
+    if attribute is not None and (Load.EXPIRED in fact.attr(name) if _reloads_with_row(attribute)
+                                  else attribute.kind is AttrKind.RELATIONSHIP):
+        def reloaded(key: str, states: frozenset[Load]) -> frozenset[Load]:
+            if key == name:
+                return LOADED
+            if Load.EXPIRED in states and _reloads_with_row(fact.cls.attributes[key]):
+                return (states - EXPIRED) | LOADED
+            return states
+
+        return fact.map_attrs(reloaded)
     return fact.with_attrs({name: LOADED})
+
+
+def _reloads_with_row(attribute: MappedAttribute) -> bool:
+    return attribute.kind is AttrKind.COLUMN and attribute.strategy is Strategy.COLUMN
 
 
 # -- session methods -------------------------------------------------------------------------------------
@@ -156,13 +176,16 @@ def commit(heap: Heap, session: SessionId, event: Event) -> None:
     def change(fact: InstanceFact) -> InstanceFact:
         if not fact.life & {Life.PERSISTENT, Life.PENDING, Life.DELETED}:
             return fact
+        if fact.life == {Life.DELETED}:  # deleted → detached at commit, not expired: its loaded values stay readable
+            return replace(fact, life=frozenset({Life.DETACHED}), sessions=fact.sessions - {session},
+                           history=fact.history | {event}, inserted=False)
         was_pending = Life.PENDING in fact.life
         fact = _replace_life(fact, {Life.PENDING: Life.PERSISTENT, Life.DELETED: Life.DETACHED})
         if expire:
             fact = replace(_expire_all(fact), history=fact.history | {event})
         elif was_pending:
             fact = flushed(fact)
-        return fact
+        return replace(fact, inserted=False)
 
     _per_instance(heap, session, change)
 
@@ -178,13 +201,17 @@ def flush(heap: Heap, session: SessionId, event: Event) -> None:
     def change(fact: InstanceFact) -> InstanceFact:
         if Life.PENDING not in fact.life:
             return fact
-        return flushed(_replace_life(fact, {Life.PENDING: Life.PERSISTENT}))
+        return replace(flushed(_replace_life(fact, {Life.PENDING: Life.PERSISTENT})), inserted=True)
 
     _per_instance(heap, session, change)
 
 
 def rollback(heap: Heap, session: SessionId, event: Event) -> None:
+    """Objects inserted in the rolled-back transaction become transient again, keeping the values they were given;
+    objects persistent before it are expired (observed)."""
     def change(fact: InstanceFact) -> InstanceFact:
+        if fact.inserted and fact.life == {Life.PERSISTENT}:
+            return replace(fact, life=frozenset({Life.TRANSIENT}), sessions=fact.sessions - {session}, inserted=False)
         if Life.PERSISTENT in fact.life:
             fact = replace(_expire_all(fact), history=fact.history | {event})
         return _replace_life(fact, {Life.PENDING: Life.TRANSIENT, Life.DELETED: Life.PERSISTENT}, session)
@@ -271,6 +298,14 @@ def with_transaction(heap: Heap, session: SessionId, active: bool) -> None:
 AUTOBEGIN_EFFECTS = {SessionEffect.LOAD, SessionEffect.QUERY, SessionEffect.FLUSH, SessionEffect.REFRESH}
 #: Effects that end the transaction.
 TRANSACTION_ENDING_EFFECTS = {SessionEffect.COMMIT, SessionEffect.ROLLBACK, SessionEffect.CLOSE, SessionEffect.REMOVE}
+
+def transaction_effect(heap: Heap, session: SessionId, effect: SessionEffect) -> None:
+    """Whether ``effect`` begins (autobegin) or ends the session's transaction; leaving ``with s.begin():`` ends it."""
+    if effect in AUTOBEGIN_EFFECTS:
+        with_transaction(heap, session, True)
+    elif effect in TRANSACTION_ENDING_EFFECTS:
+        with_transaction(heap, session, False)
+
 
 #: SessionEffect → transition applied to every instance the session holds.
 SESSION_TRANSITIONS: dict[SessionEffect, Callable[[Heap, SessionId, Event], None]] = {

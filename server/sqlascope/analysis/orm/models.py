@@ -13,7 +13,7 @@ import enum
 from dataclasses import dataclass, field
 
 from ..index.workspace import Definition, External, Workspace
-from .sqla_api import RELATIONSHIP_LAZY, Construct, Strategy, construct_of
+from .sqla_api import ANNOTATION_LAZY, RELATIONSHIP_LAZY, Construct, Strategy, construct_of
 
 
 class AttrKind(enum.Enum):
@@ -282,6 +282,8 @@ class ModelIndex:
             for key, val in zip(sa_kwargs.keys, sa_kwargs.values):
                 if isinstance(key, ast.Constant) and key.value == "lazy" and isinstance(val, ast.Constant):
                     lazy = val.value
+        if lazy is None and annotation is not None:
+            lazy = ANNOTATION_LAZY.get(_annotation_head(annotation))  # WriteOnlyMapped[...] means lazy="write_only"
         strategy = RELATIONSHIP_LAZY.get(lazy, Strategy.LAZY) if isinstance(lazy, (str, bool, type(None))) else Strategy.LAZY
         target = None
         if call.args:

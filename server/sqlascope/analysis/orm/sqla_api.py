@@ -163,6 +163,12 @@ RELATIONSHIP_LAZY: dict[object, Strategy] = {
     "noload": Strategy.NOLOAD,
 }
 
+#: The relationship's annotation that implies its lazy= (when lazy= is not given).
+ANNOTATION_LAZY: dict[str, str] = {
+    "WriteOnlyMapped": "write_only",
+    "DynamicMapped": "dynamic",
+}
+
 
 class Construct(enum.Enum):
     """External callables the engine understands."""

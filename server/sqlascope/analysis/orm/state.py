@@ -71,6 +71,32 @@ class SessionFact:
         )
 
 
+@dataclass(frozen=True)
+class FactoryConfig:
+    """What ``factory.configure(...)`` set on a session factory: it applies to the sessions made afterwards."""
+
+    expire_on_commit: frozenset[bool]
+    origin: Location | None = None  # the configure(...) call, which the expire_on_commit quick fix edits
+
+    def join(self, other: "FactoryConfig") -> "FactoryConfig":
+        return FactoryConfig(self.expire_on_commit | other.expire_on_commit, self.origin or other.origin)
+
+
+def factory_config_key(factory: Hashable) -> tuple:
+    """Where the heap keeps a factory's configure() overrides (``Heap.objects``)."""
+    return ("factory-config", factory)
+
+
+def configured_expire_on_commit(heap: "Heap", factory: Hashable, default: bool,
+                                origin: Location | None) -> tuple[bool, Location | None]:
+    """The factory's expire_on_commit for a session made now, and the call that set it: a later configure() wins;
+    where paths disagree, it may expire."""
+    config = heap.objects.get(factory_config_key(factory))
+    if config is None:
+        return default, origin
+    return True in config.expire_on_commit, config.origin or origin
+
+
 AttrStates = tuple[tuple[str, frozenset[Load]], ...]
 
 
@@ -89,6 +115,8 @@ class InstanceFact:
     merge_discarded: frozenset[Event] = frozenset()
     identity: tuple | None = None  # (class, primary key) when loaded by get() with a constant key
     factory_origin: Location | None = None  # of the session that loaded it
+    #: created by this program and flushed in the current transaction: a rollback makes it transient again
+    inserted: bool = False
 
     def attr(self, name: str) -> frozenset[Load]:
         for key, states in self.attrs:
@@ -116,6 +144,7 @@ class InstanceFact:
             is_async=self.is_async or other.is_async,
             history=self.history | other.history,
             merge_discarded=self.merge_discarded | other.merge_discarded,
+            inserted=self.inserted and other.inserted,
         )
 
 

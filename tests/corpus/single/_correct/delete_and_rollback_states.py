@@ -1,0 +1,24 @@
+"""Correct versions of single/delete_and_rollback_states.py's bad scenarios (see tests/corpus/README.md, "Correct versions")."""
+
+from delete_and_rollback_states import Address, User, _setup
+
+
+def correct_other_object_expired_by_the_same_commit():
+    Session = _setup()
+    with Session() as session:
+        alice = session.get(User, 1)
+        bob = session.get(User, 2)
+        session.delete(bob)
+        session.commit()
+        print(bob.name)
+        print(alice.name)
+
+
+def correct_deleted_object_lazy_relationship_after_commit():
+    Session = _setup()
+    with Session() as session:
+        address = session.get(Address, 1)
+        user = address.user
+        session.delete(address)
+        session.commit()
+        print(user)

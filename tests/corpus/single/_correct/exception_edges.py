@@ -1,0 +1,16 @@
+"""Correct versions of single/exception_edges.py's bad scenarios (see tests/corpus/README.md, "Correct versions")."""
+
+from exception_edges import User, _setup
+from sqlalchemy.exc import IntegrityError
+
+
+def correct_failed_commit_rolled_back_then_read_after_close():
+    Session = _setup()
+    with Session() as session:
+        alice = session.get(User, 1)
+        session.add(User(id=2, name="alice"))
+        try:
+            session.commit()
+        except IntegrityError:
+            session.rollback()
+        print(alice.name)

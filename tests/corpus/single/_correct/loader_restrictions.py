@@ -1,0 +1,20 @@
+"""Correct versions of single/loader_restrictions.py's bad scenarios (see tests/corpus/README.md, "Correct versions")."""
+
+from loader_restrictions import Author, _setup
+from sqlalchemy import select
+from sqlalchemy.orm import selectinload
+
+
+def correct_lazyload_star_overrides_nothing_after_close():
+    Session = _setup()
+    with Session() as session:
+        author = session.scalars(select(Author).options(selectinload(Author.books))).one()
+    print(author.books)
+
+
+def correct_dynamic_relationship_parent_column_after_commit():
+    Session = _setup()
+    with Session() as session:
+        author = session.get(Author, 1)
+        session.commit()
+        print(author.reviews.count(), author.name)

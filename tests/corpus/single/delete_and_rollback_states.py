@@ -1,0 +1,143 @@
+"""Deleted objects become detached at commit (not expired); new objects rolled back become transient, keeping their values."""
+
+from __future__ import annotations
+
+from sqlalchemy import ForeignKey, create_engine
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship, sessionmaker
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+class User(Base):
+    __tablename__ = "users"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str]
+    email: Mapped[str] = mapped_column(default="")
+    bio: Mapped[str] = mapped_column(deferred=True, default="")
+    addresses: Mapped[list[Address]] = relationship(back_populates="user")
+
+
+class Address(Base):
+    __tablename__ = "addresses"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    email: Mapped[str]
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    user: Mapped[User] = relationship(back_populates="addresses")
+
+
+def _setup():
+    engine = create_engine("sqlite://")
+    Base.metadata.create_all(engine)
+    Session = sessionmaker(engine)
+    with Session() as s:
+        s.add(User(id=1, name="alice", email="alice@example.com", bio="likes tea",
+                   addresses=[Address(id=1, email="alice@example.com")]))
+        s.add(User(id=2, name="bob", email="bob@example.com"))
+        s.commit()
+    return Session
+
+
+def scenario_ok_deleted_object_columns_after_commit_and_close():
+    Session = _setup()
+    session = Session()
+    bob = session.get(User, 2)
+    session.delete(bob)
+    session.commit()
+    session.close()
+    print(bob.name, bob.email)
+
+
+def scenario_ok_deleted_object_columns_after_commit_while_open():
+    Session = _setup()
+    session = Session()
+    bob = session.get(User, 2)
+    session.delete(bob)
+    session.commit()
+    print(bob.name)
+
+
+def scenario_bad_other_object_expired_by_the_same_commit():
+    Session = _setup()
+    session = Session()
+    alice = session.get(User, 1)
+    bob = session.get(User, 2)
+    session.delete(bob)
+    session.commit()
+    session.close()
+    print(bob.name)
+    print(alice.name)  # expect: DetachedInstanceError
+
+
+def scenario_bad_refresh_deleted_object_after_commit():
+    Session = _setup()
+    session = Session()
+    bob = session.get(User, 2)
+    session.delete(bob)
+    session.commit()
+    session.refresh(bob)  # expect: InvalidRequestError
+
+
+def scenario_bad_deleted_object_lazy_relationship_after_commit():
+    Session = _setup()
+    session = Session()
+    address = session.get(Address, 1)
+    session.delete(address)
+    session.commit()
+    print(address.user)  # expect: DetachedInstanceError
+
+
+def scenario_ok_deleted_object_after_flush_and_close():
+    Session = _setup()
+    session = Session()
+    bob = session.get(User, 2)
+    session.delete(bob)
+    session.flush()
+    session.close()
+    print(bob.name)
+
+
+def scenario_ok_new_object_after_rollback_keeps_its_values():
+    Session = _setup()
+    session = Session()
+    carol = User(name="carol", email="carol@example.com")
+    session.add(carol)
+    session.flush()
+    session.rollback()
+    session.close()
+    print(carol.name, carol.email)
+
+
+def scenario_ok_new_object_after_rollback_collection_is_not_loaded():
+    Session = _setup()
+    session = Session()
+    carol = User(name="carol")
+    session.add(carol)
+    session.flush()
+    session.rollback()
+    print(carol.addresses)
+
+
+def scenario_bad_refresh_new_object_after_rollback():
+    Session = _setup()
+    session = Session()
+    carol = User(name="carol")
+    session.add(carol)
+    session.flush()
+    session.rollback()
+    session.refresh(carol)  # expect: InvalidRequestError
+
+
+def scenario_bad_persistent_object_expired_by_rollback():
+    Session = _setup()
+    session = Session()
+    alice = session.get(User, 1)
+    carol = User(name="carol")
+    session.add(carol)
+    session.rollback()
+    session.close()
+    print(carol.name)
+    print(alice.name)  # expect: DetachedInstanceError

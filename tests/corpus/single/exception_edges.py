@@ -1,0 +1,107 @@
+"""Reads reached through an exception edge: a failed commit rolled back in `except` is a real bug; an edge no statement can raise is not."""
+
+from __future__ import annotations
+
+from sqlalchemy import create_engine
+from sqlalchemy.exc import IntegrityError, SQLAlchemyError
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, sessionmaker
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+class User(Base):
+    __tablename__ = "users"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(unique=True)
+
+
+def _setup():
+    engine = create_engine("sqlite://")
+    Base.metadata.create_all(engine)
+    Session = sessionmaker(engine, expire_on_commit=False)
+    with Session() as s:
+        s.add(User(id=1, name="alice"))
+        s.commit()
+    return Session
+
+
+def scenario_bad_failed_commit_rolled_back_then_read_after_close():
+    Session = _setup()
+    session = Session()
+    alice = session.get(User, 1)
+    session.add(User(id=2, name="alice"))
+    try:
+        session.commit()
+    except IntegrityError:
+        session.rollback()
+    session.close()
+    print(alice.name)  # expect: DetachedInstanceError
+
+
+def scenario_bad_read_in_except_after_rollback_and_close():
+    Session = _setup()
+    session = Session()
+    alice = session.get(User, 1)
+    session.add(User(id=2, name="alice"))
+    try:
+        session.commit()
+    except IntegrityError:
+        session.rollback()
+        session.close()
+        print(f"could not save next to {alice.name}")  # expect: DetachedInstanceError
+
+
+def scenario_ok_failed_commit_reraises_so_read_is_unreachable():
+    Session = _setup()
+    session = Session()
+    alice = session.get(User, 1)
+    alice.name = "alicia"
+    try:
+        session.commit()
+    except IntegrityError:
+        session.rollback()
+        raise
+    session.close()
+    print(alice.name)
+
+
+def scenario_ok_handler_for_an_exception_the_body_cannot_raise():
+    Session = _setup()
+    session = Session()
+    alice = session.get(User, 1)
+    try:
+        alice.name = "alicia"
+        session.add(alice)
+    except SQLAlchemyError:
+        session.rollback()
+    session.commit()
+    session.close()
+    print(alice.name)  # known-gap: the except edge needs SQLAlchemyError from an attribute store and add(), which cannot raise it; the analyzer takes every except edge
+
+
+def scenario_ok_rollback_in_except_then_read_while_open():
+    Session = _setup()
+    session = Session()
+    alice = session.get(User, 1)
+    session.add(User(id=2, name="alice"))
+    try:
+        session.commit()
+    except IntegrityError:
+        session.rollback()
+    print(alice.name)
+    session.close()
+
+
+def scenario_ok_finally_close_after_successful_commit():
+    Session = _setup()
+    session = Session()
+    alice = session.get(User, 1)
+    try:
+        alice.name = "alicia"
+        session.commit()
+    finally:
+        session.close()
+    print(alice.name)

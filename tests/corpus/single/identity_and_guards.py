@@ -1,0 +1,159 @@
+"""The identity map hands back the same object; guards (object_session, inspect, in, is None) decide the state per branch."""
+
+from __future__ import annotations
+
+from sqlalchemy import ForeignKey, create_engine, inspect, select
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, object_session, relationship, sessionmaker
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+class User(Base):
+    __tablename__ = "users"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str]
+    email: Mapped[str] = mapped_column(default="")
+    bio: Mapped[str] = mapped_column(deferred=True, default="")
+    addresses: Mapped[list[Address]] = relationship(back_populates="user")
+
+
+class Address(Base):
+    __tablename__ = "addresses"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    email: Mapped[str]
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    user: Mapped[User] = relationship(back_populates="addresses")
+
+
+def _setup():
+    engine = create_engine("sqlite://")
+    Base.metadata.create_all(engine)
+    Session = sessionmaker(engine)
+    with Session() as s:
+        s.add(User(id=1, name="alice", email="alice@example.com", bio="likes tea",
+                   addresses=[Address(id=1, email="alice@example.com")]))
+        s.add(User(id=2, name="bob", email="bob@example.com"))
+        s.commit()
+    return Session
+
+
+def _load_and_close(Session):
+    with Session() as session:
+        return session.get(User, 1)
+
+
+def scenario_ok_get_by_id_returns_the_same_object():
+    Session = _setup()
+    session = Session()
+    alice = session.get(User, 1)
+    session.commit()
+    again = session.get(User, alice.id)
+    session.close()
+    print(again is alice, again.name, alice.email)
+
+
+def scenario_ok_alias_reloads_for_both_names():
+    Session = _setup()
+    session = Session()
+    alice = session.get(User, 1)
+    same = session.get(User, 1)
+    session.commit()
+    print(same.name)
+    session.close()
+    print(alice.email)
+
+
+def scenario_ok_query_returning_the_same_row_reloads_it():
+    Session = _setup()
+    session = Session()
+    alice = session.get(User, 1)
+    session.commit()
+    again = session.scalars(select(User).where(User.name == "alice")).one()
+    session.close()
+    print(again is alice, alice.email)  # known-gap: a query returning a row already in the identity map returns (and reloads) the same object
+
+
+def scenario_bad_alias_relationship_after_close():
+    Session = _setup()
+    session = Session()
+    alice = session.get(User, 1)
+    same = session.get(User, alice.id)
+    session.close()
+    print(same.name)
+    print(alice.addresses)  # expect: DetachedInstanceError
+
+
+def scenario_ok_object_session_guard_adds_detached():
+    Session = _setup()
+    alice = _load_and_close(Session)
+    session = Session()
+    if object_session(alice) is None:
+        session.add(alice)
+    print(len(alice.addresses))  # known-gap: the `if inspect(x).persistent:` guard does not narrow the branches
+    session.close()
+
+
+def scenario_bad_object_session_guard_wrong_branch():
+    Session = _setup()
+    alice = _load_and_close(Session)
+    if object_session(alice) is None:
+        print(len(alice.addresses))  # expect: DetachedInstanceError
+
+
+def scenario_ok_inspect_detached_guard_merges():
+    Session = _setup()
+    alice = _load_and_close(Session)
+    session = Session()
+    if inspect(alice).detached:
+        alice = session.merge(alice)
+    print(len(alice.addresses))  # known-gap: the `if object_session(x) is None:` guard does not narrow the branches
+    session.close()
+
+
+def scenario_ok_inspect_persistent_guard_reads_only_when_attached():
+    Session = _setup()
+    alice = _load_and_close(Session)
+    if inspect(alice).persistent:
+        print(len(alice.addresses))  # known-gap: the `if inspect(x).detached:` guard with merge() does not narrow the branches
+    print(alice.name)
+
+
+def scenario_bad_inspect_detached_branch_reads_relationship():
+    Session = _setup()
+    alice = _load_and_close(Session)
+    if inspect(alice).detached:
+        print(len(alice.addresses))  # expect: DetachedInstanceError
+
+
+def scenario_ok_membership_guard_adds_missing_instance():
+    Session = _setup()
+    alice = _load_and_close(Session)
+    session = Session()
+    if alice not in session:
+        session.add(alice)
+    print(len(alice.addresses))  # known-gap: the `if x not in session:` guard does not narrow the branches
+    session.close()
+
+
+def scenario_bad_membership_guard_reads_on_the_missing_branch():
+    Session = _setup()
+    alice = _load_and_close(Session)
+    session = Session()
+    if alice not in session:
+        print(len(alice.addresses))  # expect: DetachedInstanceError
+    session.close()
+
+
+def scenario_ok_transient_guard_adds_new_object():
+    Session = _setup()
+    carol = User(name="carol")
+    session = Session()
+    if inspect(carol).transient:
+        session.add(carol)
+        session.flush()
+    print(len(carol.addresses))
+    session.close()

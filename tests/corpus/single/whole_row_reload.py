@@ -1,0 +1,135 @@
+"""Reading one expired column of an attached instance reloads every expired, non-deferred column at once."""
+
+from __future__ import annotations
+
+from sqlalchemy import ForeignKey, create_engine
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship, sessionmaker
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+class User(Base):
+    __tablename__ = "users"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str]
+    email: Mapped[str] = mapped_column(default="")
+    bio: Mapped[str] = mapped_column(deferred=True, default="")
+    addresses: Mapped[list[Address]] = relationship(back_populates="user")
+
+
+class Address(Base):
+    __tablename__ = "addresses"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    email: Mapped[str]
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    user: Mapped[User] = relationship(back_populates="addresses")
+
+
+def _setup():
+    engine = create_engine("sqlite://")
+    Base.metadata.create_all(engine)
+    Session = sessionmaker(engine)
+    with Session() as s:
+        s.add(User(id=1, name="alice", email="alice@example.com", bio="likes tea",
+                   addresses=[Address(id=1, email="alice@example.com")]))
+        s.add(User(id=2, name="bob", email="bob@example.com"))
+        s.commit()
+    return Session
+
+
+def scenario_ok_commit_then_one_column_then_close_other_column():
+    Session = _setup()
+    session = Session()
+    user = session.get(User, 1)
+    session.commit()
+    print(user.name)
+    session.close()
+    print(user.email)
+
+
+def scenario_bad_commit_then_close_other_column():
+    Session = _setup()
+    session = Session()
+    user = session.get(User, 1)
+    session.commit()
+    session.close()
+    print(user.email)  # expect: DetachedInstanceError
+
+
+def scenario_ok_expire_all_then_one_column_then_close():
+    Session = _setup()
+    session = Session()
+    user = session.get(User, 1)
+    session.expire_all()
+    print(user.id)
+    session.close()
+    print(user.name, user.email)
+
+
+def scenario_ok_expire_then_one_column_then_close():
+    Session = _setup()
+    session = Session()
+    user = session.get(User, 1)
+    session.expire(user)
+    if user.name:
+        session.close()
+        print(user.email)
+
+
+def scenario_bad_reload_does_not_load_deferred_column():
+    Session = _setup()
+    session = Session()
+    user = session.get(User, 1)
+    session.commit()
+    print(user.name)
+    session.close()
+    print(user.bio)  # expect: DetachedInstanceError
+
+
+def scenario_bad_reload_does_not_load_relationship():
+    Session = _setup()
+    session = Session()
+    user = session.get(User, 1)
+    session.commit()
+    print(user.name)
+    session.close()
+    print(len(user.addresses))  # expect: DetachedInstanceError
+
+
+def scenario_ok_relationship_read_after_commit_then_close_column():
+    Session = _setup()
+    session = Session()
+    user = session.get(User, 1)
+    session.commit()
+    print(len(user.addresses))
+    session.close()
+    print(user.email)
+
+
+def scenario_ok_reload_in_helper_then_close():
+    Session = _setup()
+    session = Session()
+    user = session.get(User, 1)
+    session.commit()
+    _show_name(user)
+    session.close()
+    print(user.email)
+
+
+def scenario_bad_one_column_of_other_instance_reloads_only_that_one():
+    Session = _setup()
+    session = Session()
+    alice = session.get(User, 1)
+    bob = session.get(User, 2)
+    session.commit()
+    print(alice.name)
+    session.close()
+    print(bob.email)  # expect: DetachedInstanceError
+
+
+def _show_name(user):
+    print(user.name)
