@@ -65,3 +65,52 @@ def test_hover_on_a_session(tmp_path):
 
 def test_hover_on_nothing_known(tmp_path):
     assert hover_at(tmp_path, "flag", 0) is None
+
+
+NPLUS1 = textwrap.dedent('''
+    from sqlalchemy import ForeignKey, select
+    from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship, selectinload, sessionmaker
+
+    class Base(DeclarativeBase):
+        pass
+
+    class Author(Base):
+        __tablename__ = "authors"
+        id: Mapped[int] = mapped_column(primary_key=True)
+        books: Mapped[list["Book"]] = relationship()
+
+    class Book(Base):
+        __tablename__ = "books"
+        id: Mapped[int] = mapped_column(primary_key=True)
+        author_id: Mapped[int] = mapped_column(ForeignKey("authors.id"))
+
+    Session = sessionmaker()
+
+    def lazy():
+        with Session() as s:
+            return [len(a.books) for a in s.scalars(select(Author)).all()]
+
+    def eager():
+        with Session() as s:
+            return [len(e.books) for e in s.scalars(select(Author).options(selectinload(Author.books))).all()]
+''')
+
+
+def _hover_nplus1(tmp_path, needle: str) -> str | None:
+    path = tmp_path / "n.py"
+    path.write_text(NPLUS1)
+    workspace = Workspace()
+    workspace.add_file(str(path))
+    line = next(n for n, text in enumerate(NPLUS1.splitlines(), 1) if needle in text)
+    column = NPLUS1.splitlines()[line - 1].index(needle) + len(needle) - 2
+    return Engine(workspace).hover(str(path), line, column)
+
+
+def test_hover_on_a_per_row_lazy_load_gives_its_query_count(tmp_path):
+    text = _hover_nplus1(tmp_path, "a.books")
+    assert text is not None and "1 + N queries for N rows" in text and "`select(Author)`" in text
+
+
+def test_hover_on_an_eager_loaded_read_has_no_query_count(tmp_path):
+    text = _hover_nplus1(tmp_path, "e.books")
+    assert text is None or "queries for N rows" not in text

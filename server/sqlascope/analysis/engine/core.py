@@ -42,10 +42,18 @@ class Engine(Roots, Names, Summaries):
     time_budget: float | None = DEFAULT_TIME_BUDGET
     #: the running analysis' deadline, checked by the interpreter at every statement
     deadline: Deadline = NO_DEADLINE
+    #: track the loops that run code once per row (interp/per_row.py, SQS201); off when that rule is not selected
+    per_row: bool = True
 
-    def configure(self, session_helpers: tuple[str, ...], time_budget: float | None = None) -> None:
+    def configure(self, session_helpers: tuple[str, ...], time_budget: float | None = None,
+                  per_row: bool = True) -> None:
         """Declared helpers change what every root sees: forget all cached results when they change.
-        ``time_budget``: seconds per file, None for the default, 0 for unbounded."""
+        ``time_budget``: seconds per file, None for the default, 0 for unbounded. ``per_row``: whether to track
+        per-row loops (SQS201)."""
+        if per_row != self.per_row:
+            self.per_row = per_row
+            self._root_results.clear()
+            self._generation = -1
         budget = DEFAULT_TIME_BUDGET if time_budget is None else (time_budget or None)
         if budget != self.time_budget:
             self.time_budget = budget

@@ -21,8 +21,10 @@ from ..orm.sqla_api import (
     ResultShape,
     SESSION_METHODS,
     TASK_SEND_METHODS,
+    VALIDATOR_METHODS,
     construct_of,
     is_async_name,
+    validator_kind,
 )
 from ..orm.state import Life
 from .frame import Frame, State, element_of
@@ -49,6 +51,7 @@ from .values import (
     SessionRef,
     TaskQueue,
     UNKNOWN,
+    Validator,
     join_values,
     members,
 )
@@ -82,8 +85,10 @@ class Calls(SessionEffects):
         if construct is Construct.SELECT:
             first = args[0] if args else UNKNOWN
             if isinstance(first, ClassRef) and first.mapped is not None:
-                return Query(first.mapped)
+                return Query(first.mapped, origin=ev.location(frame, node))
             return UNKNOWN
+        if validator_kind(qualified) == "call" and node.args:
+            return ev.frameworks.validator(frame.path, node.args[0])  # `TypeAdapter(list[Schema])`
         if name in LOADER_OPTIONS:
             return loader_option(LOADER_OPTIONS[name], args, ())
         if construct in (Construct.MAKE_TRANSIENT, Construct.MAKE_TRANSIENT_TO_DETACHED) and args:
@@ -152,6 +157,8 @@ class Calls(SessionEffects):
         if isinstance(receiver, Function) and name in TASK_SEND_METHODS:
             self.frameworks.send_task(ev, frame, receiver, name, args, kwargs, node, state)
             return UNKNOWN
+        if isinstance(receiver, Validator) and name in VALIDATOR_METHODS:
+            return ev.frameworks.validate_with(ev, frame, receiver, args, kwargs, node, state)
         if isinstance(receiver, ClassRef) and name in FROM_ATTRIBUTES_METHODS:
             return self.frameworks.validate_from_attributes(ev, frame, receiver, args, kwargs, node, state)
         if isinstance(receiver, Many) and name in _MAPPING_READS:
@@ -188,6 +195,8 @@ class Calls(SessionEffects):
     def query_method(self, ev, frame, query: Query, name: str, args, kwargs, node, state):
         if name == "options":
             return replace(query, options=query.options + flatten_options(args))
+        if name == "limit" and args and isinstance(args[0], Const) and args[0].value == 1:
+            return replace(query, one_row=True)
         shape = RESULT_METHODS.get(name)
         if shape is None:
             return query  # filter, where, order_by, unique, limit, ...: the same entity
@@ -195,7 +204,7 @@ class Calls(SessionEffects):
             return UNKNOWN
         if shape is ResultShape.SCALARS:
             return replace(query, rows=False)
-        instance = self.materialize(ev, frame, query, node, state)
+        instance = self.materialize(ev, frame, query, node, state, many=shape is ResultShape.MANY)
         if query.rows and name not in _ROW_TO_SCALAR:
             instance = Items((instance,))  # a Row holding the entity: `(user,) = row`, `row[0]`
         return Many(instance) if shape is ResultShape.MANY else instance

@@ -27,6 +27,7 @@ from .frame import RETURN_SLOT, Frame, State, bind, element_of
 from .frameworks import Frameworks
 from .holders import Holders
 from .host import Host
+from .per_row import RowLoops
 from .values import (
     UNKNOWN,
     BoundMethod,
@@ -48,7 +49,7 @@ from .values import (
 )
 
 
-class Evaluator(Expressions, Attributes, CallSites):
+class Evaluator(Expressions, Attributes, CallSites, RowLoops):
     """Statements (CFG nodes) applied to a state; expressions, attributes and calls come from the mixins."""
 
     def __init__(self, engine: Host) -> None:
@@ -184,13 +185,15 @@ class Evaluator(Expressions, Attributes, CallSites):
     def iterable(self, frame: Frame, value, node: ast.AST, state: State):
         """Iterating an executed query yields its instances (or rows)."""
         if isinstance(value, Query) and value.executed:
-            instance = self.calls.materialize(self, frame, value, node, state)
+            instance = self.calls.materialize(self, frame, value, node, state, many=True)
             return Many(Items((instance,)) if value.rows else instance)
         return value
 
     def _for_bind(self, frame: Frame, node: C.ForBind, state: State) -> None:
         iterable = state.env.get(f"<iter:{id(node.stmt)}>", UNKNOWN)
-        bind(frame, node.stmt.target, element_of(iterable), state)
+        element = element_of(iterable)
+        bind(frame, node.stmt.target, element, state)
+        self.bind_for_loop(frame, node.stmt, element, state)
 
     def _with_enter(self, frame: Frame, node: C.WithEnter, state: State) -> None:
         item = node.stmt.items[node.item_index]
@@ -209,6 +212,7 @@ class Evaluator(Expressions, Attributes, CallSites):
         state.env[RETURN_SLOT] = value
         if node.stmt.value is not None:
             self.holders.cached_return(self, frame, value, node.stmt, node.stmt.value, state)
+            self.frameworks.serialize_response(self, frame, value, node.stmt, state)
 
     def _params(self, frame: Frame, node: C.Params, state: State) -> None:
         self.frameworks.inject_parameters(self, frame, node.function, state)
