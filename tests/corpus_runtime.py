@@ -108,7 +108,8 @@ class Outcome:
     #: Every lazy load the run executed, when the case counts loads: (path, line, kind, parent, origin), where
     #: the location is the user's line that triggered it, kind is "relationship", "column" or "query" (a
     #: per-parent query through a dynamic / write-only relationship or with_parent), parent identifies the parent
-    #: row and origin is "path:line" of the user's line whose query loaded that parent ("" when unknown).
+    #: row and origin is "path:line" of the user's line whose query loaded that parent, or the row it was reached
+    #: from through relationships ("" when unknown).
     loads: tuple[tuple[str, int, str, str, str], ...] = ()
     #: what the scenario printed plus the repr of what it returned, when the case counts loads
     output: str = ""
@@ -359,6 +360,12 @@ def install_load_counter(inside):
         return None
 
     def on_load(target, context):
+        # a row loaded through a relationship (lazily, or by lazy="immediate") comes from the query of the row it
+        # was reached from: the query an eager-load fix must change
+        parent = getattr(getattr(context, "load_options", None), "_lazy_loaded_from", None)
+        if parent is not None and id(parent) in origins:
+            origins.setdefault(id(sa_inspect(target)), origins[id(parent)])
+            return
         found = where()
         if found is not None:
             origins.setdefault(id(sa_inspect(target)), "%s:%d" % found)

@@ -32,13 +32,13 @@ SOURCE = textwrap.dedent('''
 ''')
 
 
-def hover_at(tmp_path, needle: str, occurrence: int = -1, word: str | None = None):
+def hover_at(tmp_path, needle: str, occurrence: int = -1, word: str | None = None, source: str = SOURCE):
     """Hover over ``word`` (default: the needle's start) on the line containing ``needle``."""
     path = tmp_path / "m.py"
-    path.write_text(SOURCE)
+    path.write_text(source)
     workspace = Workspace()
     workspace.add_file(str(path))
-    lines = SOURCE.splitlines()
+    lines = source.splitlines()
     hits = [(n, line.index(needle)) for n, line in enumerate(lines, 1) if needle in line]
     line, column = hits[occurrence]
     if word is not None:
@@ -96,21 +96,11 @@ NPLUS1 = textwrap.dedent('''
 ''')
 
 
-def _hover_nplus1(tmp_path, needle: str) -> str | None:
-    path = tmp_path / "n.py"
-    path.write_text(NPLUS1)
-    workspace = Workspace()
-    workspace.add_file(str(path))
-    line = next(n for n, text in enumerate(NPLUS1.splitlines(), 1) if needle in text)
-    column = NPLUS1.splitlines()[line - 1].index(needle) + len(needle) - 2
-    return Engine(workspace).hover(str(path), line, column)
-
-
 def test_hover_on_a_per_row_lazy_load_gives_its_query_count(tmp_path):
-    text = _hover_nplus1(tmp_path, "a.books")
+    text = hover_at(tmp_path, "a.books", word="books", source=NPLUS1)
     assert text is not None and "1 + N queries for N rows" in text and "`select(Author)`" in text
 
 
 def test_hover_on_an_eager_loaded_read_has_no_query_count(tmp_path):
-    text = _hover_nplus1(tmp_path, "e.books")
+    text = hover_at(tmp_path, "e.books", word="books", source=NPLUS1)
     assert text is None or "queries for N rows" not in text

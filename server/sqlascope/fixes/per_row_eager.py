@@ -14,7 +14,7 @@ import ast
 import os
 
 from ..analysis.findings import Finding
-from .eager_load import _existing_options, _select_options_edit
+from .eager_load import _existing_options, _get_options_edit, _select_options_edit
 from .edits import Fix, TextEdit, insertion
 from .imports import ensure_import
 from .syntax import ancestors, callee_name, calls_in, enclosing_function, node_at
@@ -97,8 +97,8 @@ def _instead_of_immediate(finding: Finding, source, query: ast.Call) -> list[Fix
 
 def _options_edit(source, query: ast.AST, model: str, option: str) -> TextEdit | None:
     """The option joins the query's ``.options(...)``, or follows the query: ``select(M)`` / ``M.query``."""
-    if isinstance(query, ast.Call):
-        return _select_options_edit(source, query, model, option)
+    if isinstance(query, ast.Call):  # `session.get(M, id)` gains `options=[...]`
+        return _get_options_edit(source, query, model, option) or _select_options_edit(source, query, model, option)
     existing = _existing_options(source, query)  # Flask-SQLAlchemy `Model.query`
     if existing is not None and existing.args:
         last = existing.args[-1]

@@ -53,7 +53,7 @@ def _setup():
         for i in range(1, 4):
             s.add(Author(
                 id=i, name=f"author{i}", bio=f"bio{i}",
-                books=[Book(title=f"book{i}{j}", reviews=[Review(stars=j + k) for k in range(2)]) for j in range(2)],
+                books=[Book(title=f"book{i}{j}", reviews=[Review(stars=j + k) for k in range(2)]) for j in range(3)],
             ))
         s.commit()
     return Session
@@ -201,3 +201,18 @@ def scenario_ok_second_level_chained_option():
         for author in session.scalars(stmt).all():
             for book in author.books:
                 print(author.name, book.title, len(book.reviews))
+
+
+def scenario_nplus1_collection_of_one_row_then_its_collection():
+    Session = _setup()
+    with Session() as session:
+        author = session.get(Author, 1)
+        for book in author.books:
+            print(book.title, len(book.reviews))  # expect-warning: SQS201
+
+
+def scenario_ok_loop_over_a_primary_key_match():
+    Session = _setup()
+    with Session() as session:
+        for author in session.scalars(select(Author).where(Author.id == 2)):
+            print(author.name, len(author.books))

@@ -195,7 +195,7 @@ class Calls(SessionEffects):
     def query_method(self, ev, frame, query: Query, name: str, args, kwargs, node, state):
         if name == "options":
             return replace(query, options=query.options + flatten_options(args))
-        if name == "limit" and args and isinstance(args[0], Const) and args[0].value == 1:
+        if name == "limit" and args and isinstance(args[0], Const) and args[0].value == 1 or _by_primary_key(query, name, node):
             return replace(query, one_row=True)
         shape = RESULT_METHODS.get(name)
         if shape is None:
@@ -217,6 +217,22 @@ def factory_from_call(qualified: str, kwargs: dict, origin=None) -> Factory:
     if getattr(klass, "qualified", "").endswith("AsyncSession"):
         is_async = True
     return Factory(is_async, bool(expire), "session", origin)
+
+
+def _by_primary_key(query: Query, name: str, node: ast.Call) -> bool:
+    """``.where(M.id == x)`` / ``.filter(...)`` / ``.filter_by(id=x)`` on M's single primary key: at most one row."""
+    keys = [a.name for a in query.cls.attributes.values() if a.primary_key]
+    if len(keys) != 1 or name not in ("where", "filter", "filter_by"):
+        return False
+    if name == "filter_by":
+        return any(k.arg == keys[0] for k in node.keywords)
+    for condition in node.args:
+        if isinstance(condition, ast.Compare) and len(condition.ops) == 1 and isinstance(condition.ops[0], ast.Eq):
+            sides = (condition.left, condition.comparators[0])
+            if any(isinstance(s, ast.Attribute) and s.attr == keys[0] and isinstance(s.value, ast.Name)
+                   and s.value.id == query.cls.name for s in sides):
+                return True
+    return False
 
 
 _ROW_TO_SCALAR = {"scalar", "scalar_one", "scalar_one_or_none"}
