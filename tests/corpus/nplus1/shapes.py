@@ -216,3 +216,11 @@ def scenario_ok_loop_over_a_primary_key_match():
     with Session() as session:
         for author in session.scalars(select(Author).where(Author.id == 2)):
             print(author.name, len(author.books))
+
+
+def scenario_ok_collection_rows_back_to_their_parent():
+    Session = _setup()
+    with Session() as session:
+        author = session.get(Author, 3)
+        for book in author.books:
+            print(book.title, book.author.name)

@@ -99,10 +99,13 @@ def runs_select(fact: InstanceFact, attribute: MappedAttribute) -> bool:
 
 
 def in_identity_map(fact: InstanceFact, attribute: MappedAttribute, heap: Heap) -> bool:
-    """A many-to-one whose targets the session already holds from an earlier multi-row query: the lazy loader
-    finds them in the identity map and runs no SELECT (observed at run time)."""
+    """A many-to-one whose targets the session already holds: the lazy loader finds them in the identity map and
+    runs no SELECT (observed at run time). They are held when the rows were reached from such an instance
+    (``author.books``, then ``book.author``), or came from an earlier multi-row query."""
     if attribute.kind is not AttrKind.RELATIONSHIP or attribute.uselist is not False:
         return False
+    if fact.origin is not None and fact.origin.path and fact.origin.path[-1][0] == attribute.target:
+        return True
     return any(
         other.cls.name == attribute.target and other.sessions & fact.sessions and Life.PERSISTENT in other.life
         and other.origin is not None and other.origin.many and not other.origin.path

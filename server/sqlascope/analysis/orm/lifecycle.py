@@ -130,8 +130,22 @@ def _read_outcome(life: Life, state: Load, attribute: MappedAttribute, is_async:
 
 
 def after_read(fact: InstanceFact, name: str) -> InstanceFact:
-    """A read either loaded the attribute or raised; either way the path that goes on sees it loaded."""
+    """A read either loaded the attribute or raised; either way the path that goes on sees it loaded.
+
+    Reading an expired column of an attached instance refreshes the row: every expired column loads in that one
+    SELECT (observed at run time), so the next column read runs none. (Paths are not told apart here: a column
+    expired on some paths and loaded on others counts as refreshed with the row.)"""
+    if _refreshes_row(fact, name):
+        return fact.map_attrs(lambda key, states: LOADED if key == name or _refreshes_row(fact, key) else states)
     return fact.with_attrs({name: LOADED})
+
+
+def _refreshes_row(fact: InstanceFact, name: str) -> bool:
+    """An expired (or loaded) plain column of an attached instance: reading it reloads the expired row."""
+    attribute = fact.cls.attributes.get(name)
+    states = fact.attr(name)
+    return (attribute is not None and attribute.kind is AttrKind.COLUMN and attribute.strategy is Strategy.COLUMN
+            and Load.EXPIRED in states and states <= EXPIRED | LOADED and Life.PERSISTENT in fact.life)
 
 
 # -- session methods -------------------------------------------------------------------------------------
