@@ -31,7 +31,10 @@ TESTS_DIR = Path(__file__).resolve().parent
 CORPUS_ROOT = TESTS_DIR / "corpus"
 
 TARGET_ERRORS = ("DetachedInstanceError", "InvalidRequestError", "MissingGreenlet")
-SCENARIO_PREFIXES = ("scenario_bad_", "scenario_ok_")
+#: `scenario_nplus1_` runs clean like an ok scenario, but some line in it runs a lazy load once per row (N+1)
+SCENARIO_PREFIXES = ("scenario_bad_", "scenario_ok_", "scenario_nplus1_")
+#: The rule whose `# expect-warning:` lines are confirmed by counting lazy loads rather than by a raise.
+NPLUS1_CODE = "SQS201"
 TIMEOUT_S = 60
 MAX_WORKERS = 2
 
@@ -74,6 +77,15 @@ class Case:
     def ok_scenarios(self) -> tuple[str, ...]:
         return tuple(s for s in self.scenarios if s.startswith("scenario_ok_"))
 
+    @property
+    def nplus1_scenarios(self) -> tuple[str, ...]:
+        return tuple(s for s in self.scenarios if s.startswith("scenario_nplus1_"))
+
+    @property
+    def counts_loads(self) -> bool:
+        """Whether runs of this case record every lazy load (see ``Outcome.loads``)."""
+        return bool(self.nplus1_scenarios) or NPLUS1_CODE in self.warnings.values()
+
     def files(self) -> list[Path]:
         if self.is_multi:
             return sorted(p.resolve() for p in self.root.rglob("*.py") if "__pycache__" not in p.parts)
@@ -93,6 +105,14 @@ class Outcome:
     message: str = ""
     path: str | None = None  # absolute path of the deepest traceback frame inside the case
     line: int | None = None
+    #: Every lazy load the run executed, when the case counts loads: (path, line, kind, parent, origin), where
+    #: the location is the user's line that triggered it, kind is "relationship", "column" or "query" (a
+    #: per-parent query through a dynamic / write-only relationship or with_parent), parent identifies the parent
+    #: row and origin is "path:line" of the user's line whose query loaded that parent, or the row it was reached
+    #: from through relationships ("" when unknown).
+    loads: tuple[tuple[str, int, str, str, str], ...] = ()
+    #: what the scenario printed plus the repr of what it returned, when the case counts loads
+    output: str = ""
 
     @property
     def location(self) -> tuple[str, int] | None:
@@ -161,10 +181,10 @@ def discover_cases(root: Path | str = CORPUS_ROOT) -> list[Case]:
 # SQLAlchemy once, then forks a fresh child per scenario; each child runs exactly one scenario,
 # so scenarios never share interpreter state).
 _RUNNER = r"""
-import ast, asyncio, importlib, importlib.util, inspect, json, os, sys, threading, traceback
+import ast, asyncio, contextlib, importlib, importlib.util, inspect, io, json, os, re, sys, threading, traceback
 
 
-def run(kind, case_root, entry, scenario):
+def run(kind, case_root, entry, scenario, count_loads=False):
     case_root = os.path.realpath(case_root)
     case_dir = case_root if kind == "multi" else os.path.dirname(case_root)
     sys.path[0] = case_dir
@@ -282,7 +302,10 @@ def run(kind, case_root, entry, scenario):
             "traceback": "".join(traceback.format_exception(type(exc), exc, tb))[-6000:],
         }
 
+    loads = install_load_counter(inside) if count_loads else None
+    printed = io.StringIO() if count_loads else None
     result = None
+    returned = None
     try:
         if kind == "multi":
             mod = importlib.import_module("main")
@@ -293,15 +316,16 @@ def run(kind, case_root, entry, scenario):
             sys.modules[name] = mod
             spec.loader.exec_module(mod)
         fn = getattr(mod, scenario)
-        if inspect.iscoroutinefunction(fn):
-            asyncio.run(fn())
-        else:
-            r = fn()
-            if inspect.isawaitable(r):
-                async def _await(x):
-                    return await x
+        with contextlib.redirect_stdout(printed) if printed is not None else contextlib.nullcontext():
+            if inspect.iscoroutinefunction(fn):
+                returned = asyncio.run(fn())
+            else:
+                returned = fn()
+                if inspect.isawaitable(returned):
+                    async def _await(x):
+                        return await x
 
-                asyncio.run(_await(r))
+                    returned = asyncio.run(_await(returned))
     except BaseException as exc:
         result = report(exc, exc.__traceback__)
     if result is None and thread_excs:
@@ -310,7 +334,97 @@ def run(kind, case_root, entry, scenario):
     if result is None:
         result = {"outcome": "ok"}
     result["thread_exceptions"] = len(thread_excs)
+    if loads is not None:
+        result["loads"] = loads
+        # what the scenario printed and returned (object addresses blanked), to compare a fixed program's output
+        result["output"] = re.sub(r"0x[0-9a-fA-F]+", "0x?", printed.getvalue() + repr(returned))
     return result
+
+
+def install_load_counter(inside):
+    # Records every lazy load as (path, line, kind, parent). The line is the innermost frame inside the case on
+    # the stack (for async, the stack of the greenlet that awaits the load). Work that runs after a case function
+    # has returned, with no case frame left (a framework serializing a response_model), is charged to the line
+    # that function returned from.
+    import greenlet
+    from sqlalchemy import event, inspect as sa_inspect
+    from sqlalchemy.orm import Mapper, Session
+    from sqlalchemy.sql import visitors
+    from sqlalchemy.sql.elements import BindParameter
+
+    loads, last_return, inside_cache, origins = [], [None], {}, {}
+
+    def is_case(code):
+        hit = inside_cache.get(code.co_filename)
+        if hit is None:  # "<string>" (this runner) or "<frozen ...>" is no file, wherever the case lies
+            hit = inside_cache[code.co_filename] = not code.co_filename.startswith("<") and inside(code.co_filename)
+        return hit
+
+    def innermost(frame):
+        while frame is not None:
+            if is_case(frame.f_code):
+                return os.path.realpath(frame.f_code.co_filename), frame.f_lineno
+            frame = frame.f_back
+        return None
+
+    def where():
+        found = innermost(sys._getframe(2))
+        g = greenlet.getcurrent()
+        while found is None and g is not None:
+            g = g.parent
+            if g is not None:
+                found = innermost(g.gr_frame)
+        return found or last_return[0]
+
+    def profile(frame, event_name, arg):
+        if event_name == "return" and is_case(frame.f_code):
+            last_return[0] = (os.path.realpath(frame.f_code.co_filename), frame.f_lineno)
+
+    def relationship_parents(statement):
+        # a per-parent query (dynamic / write-only relationship, with_parent) binds the parent's key through
+        # a callable made by the relationship
+        for element in visitors.iterate(statement):
+            if isinstance(element, BindParameter) and element.callable is not None:
+                if "RelationshipProperty" in getattr(element.callable, "__qualname__", ""):
+                    return repr(element.effective_value)
+        return None
+
+    def on_load(target, context):
+        # a row loaded through a relationship (lazily, or by lazy="immediate") comes from the query of the row it
+        # was reached from: the query an eager-load fix must change
+        parent = getattr(getattr(context, "load_options", None), "_lazy_loaded_from", None)
+        if parent is not None and id(parent) in origins:
+            origins.setdefault(id(sa_inspect(target)), origins[id(parent)])
+            return
+        found = where()
+        if found is not None:
+            origins.setdefault(id(sa_inspect(target)), "%s:%d" % found)
+
+    def on_execute(state):
+        if not state.is_select:
+            return
+        if state.is_relationship_load:
+            # an eager loader's own SELECT (selectin, subquery) is a relationship load with no lazy parent
+            kind, parent = "relationship", state.lazy_loaded_from
+            if parent is None:
+                return
+        elif state.is_column_load:
+            kind, parent = "column", state.load_options._refresh_state
+        else:
+            kind, parent = "query", relationship_parents(state.statement)
+            if parent is None:
+                return
+        location = where()
+        if location is not None:
+            key = parent if isinstance(parent, str) else "state:%x" % id(parent)
+            origin = "" if isinstance(parent, str) else origins.get(id(parent), "")
+            loads.append([location[0], location[1], kind, key, origin])
+
+    event.listen(Session, "do_orm_execute", on_execute)
+    event.listen(Mapper, "load", on_load)
+    sys.setprofile(profile)
+    threading.setprofile(profile)
+    return loads
 
 
 def serve(timeout):
@@ -340,7 +454,7 @@ def serve(timeout):
                 os.dup2(devnull, 0)
                 os.dup2(log.fileno(), 1)
                 os.dup2(log.fileno(), 2)
-                res = run(req["kind"], req["root"], req["entry"], req["scenario"])
+                res = run(req["kind"], req["root"], req["entry"], req["scenario"], req.get("count_loads", False))
                 try:
                     sys.stdout.flush()
                     sys.stderr.flush()
@@ -390,7 +504,7 @@ if __name__ == "__main__":
     if sys.argv[1] == "server":
         serve(float(sys.argv[2]))
     else:
-        res = run(*sys.argv[2:6])
+        res = run(*sys.argv[2:6], count_loads=len(sys.argv) > 6 and sys.argv[6] == "count")
         sys.stdout.flush()
         sys.stdout.write("\n" + json.dumps(res) + "\n")
         sys.stdout.flush()
@@ -407,8 +521,9 @@ def _child_env() -> dict[str, str]:
 
 
 def _outcome_from(data: dict) -> Outcome:
+    loads = tuple(tuple(entry) for entry in data.get("loads", ()))
     if data.get("outcome") == "ok":
-        return Outcome(kind="ok")
+        return Outcome(kind="ok", loads=loads, output=data.get("output", ""))
     if data.get("outcome") == "crashed":
         return Outcome(kind="crashed", message=data.get("message", ""))
     return Outcome(
@@ -417,6 +532,7 @@ def _outcome_from(data: dict) -> Outcome:
         message=data.get("message", ""),
         path=data.get("path"),
         line=data.get("line"),
+        loads=loads,
     )
 
 
@@ -426,6 +542,7 @@ def _request(case: Case, scenario: str) -> dict:
         "root": str(case.root),
         "entry": str(case.entry),
         "scenario": scenario,
+        "count_loads": case.counts_loads,
     }
 
 
@@ -433,7 +550,8 @@ def _run_plain(case: Case, scenario: str, timeout: float) -> Outcome:
     req = _request(case, scenario)
     try:
         proc = subprocess.run(
-            [sys.executable, "-c", _RUNNER, "once", req["kind"], req["root"], req["entry"], scenario],
+            [sys.executable, "-c", _RUNNER, "once", req["kind"], req["root"], req["entry"], scenario,
+             "count" if req["count_loads"] else ""],
             cwd=str(case.root if case.is_multi else case.root.parent),
             env=_child_env(),
             capture_output=True,

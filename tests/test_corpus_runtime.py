@@ -43,7 +43,7 @@ def test_corpus_not_empty():
 
 @pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
 def test_case_well_formed(case):
-    assert case.scenarios, f"{case.name}: no scenario_bad_*/scenario_ok_* function"
+    assert case.scenarios, f"{case.name}: no scenario_bad_*/scenario_ok_*/scenario_nplus1_* function"
     for (path, line), err in case.annotations.items():
         assert err in TARGET_ERRORS, f"{_rel(path)}:{line}: unknown expected error {err!r}"
     if case.bad_scenarios:
@@ -60,9 +60,9 @@ def test_case_well_formed(case):
 @pytest.mark.parametrize("case,scenario", PAIRS, ids=[f"{c.name}::{s}" for c, s in PAIRS])
 def test_scenario_runtime(case, scenario, corpus_outcomes):
     out = corpus_outcomes[case.name][scenario]
-    if scenario.startswith("scenario_ok_"):
+    if scenario.startswith(("scenario_ok_", "scenario_nplus1_")):
         assert out.kind == "ok", (
-            f"ok scenario {out.kind}: {out.error} at {_rel(out.path)}:{out.line}: {out.message}"
+            f"{scenario.split('_')[1]} scenario {out.kind}: {out.error} at {_rel(out.path)}:{out.line}: {out.message}"
         )
         return
     assert out.kind == "raised", f"bad scenario did not raise ({out.kind}): {out.message}"

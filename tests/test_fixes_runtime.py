@@ -367,7 +367,9 @@ MINIMUM_CORRECT_SHARE = 0.90
 
 def test_share_of_findings_with_a_fix():
     source_of = Workspace().source
-    findings = [f for case in CASES for f in findings_for(case) if f.severity >= Severity.WARNING]
+    # SQS201 (N+1) is a performance warning with its own fix contract: tests/test_fixes_nplus1.py requires a fix on
+    # every N+1 line except where no loader option exists (expired columns, dynamic relationships)
+    findings = [f for case in CASES for f in findings_for(case) if f.severity >= Severity.WARNING and f.code != "SQS201"]
     fixed = [f for f in findings if any(fix.kind != "suppress" for fix in fixes_for(f, source_of))]
     share = len(fixed) / len(findings)
     print(f"{len(fixed)}/{len(findings)} error and warning findings offer a fix ({share:.1%})")

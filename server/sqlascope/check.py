@@ -86,15 +86,42 @@ def fix_data(issue: Issue) -> dict:
     }
 
 
+def per_row_data(issue: Issue) -> dict:
+    """What the eager-load fix of a per-row lazy load needs: the query, and the relationships from its entity."""
+    origin = issue.fact.origin if issue.fact is not None else None
+    if issue.fault is not Fault.LAZY_LOAD_PER_ROW or origin is None or issue.attribute is None:
+        return {}
+    link = [issue.fact.cls.name, issue.attribute.name, issue.attribute.uselist, issue.attribute.kind.value]
+    return {
+        "query": _span(origin.query),
+        "entity": origin.entity,
+        # from the query's entity to the attribute read: [owner class, attribute, uselist, kind]
+        "chain": [[owner, name, uselist, "relationship"] for owner, name, uselist in origin.path] + [link],
+        "loop": _span(issue.loop),
+        "awaitable": issue.awaitable,
+        "immediate": issue.loop is None,
+    }
+
+
+def _related(issue: Issue) -> list[Related]:
+    if issue.fault is Fault.LAZY_LOAD_PER_ROW and issue.fact is not None and issue.fact.origin is not None:
+        related = [Related(issue.fact.origin.query, f"query that loads the rows: `{issue.rows_query}`")]
+        if issue.loop is not None:
+            related.append(Related(issue.loop, f"the {issue.loop_kind} that reads `{issue.attribute.name}` once per row"))
+        return related
+    related = [Related(e.location, e.message) for e in issue.events]
+    if issue.fact is not None and issue.fact.loaded_at is not None:
+        related.insert(0, Related(issue.fact.loaded_at, f"`{issue.instance or issue.fact.label}` loaded here"))
+    return related
+
+
 def issue_to_finding(issue: Issue, settings: Settings) -> Finding | None:
     rule = rule_for(issue)
     if rule is None or not settings.enabled(rule.code):
         return None
-    related = [Related(e.location, e.message) for e in issue.events]
-    if issue.fact is not None and issue.fact.loaded_at is not None:
-        related.insert(0, Related(issue.fact.loaded_at, f"`{issue.instance or issue.fact.label}` loaded here"))
+    related = _related(issue)
     related.extend(issue.call_chain)
-    data = fix_data(issue)
+    data = {**fix_data(issue), **per_row_data(issue)}
     return Finding(
         code=rule.code,
         severity=settings.severity_for(rule.code, issue.severity),
@@ -139,7 +166,7 @@ def analyse_file(engine: Engine, path: str, settings: Settings,
     The work budget makes the result the same on any machine; ``time_guard`` (the language server's) adds the
     `time-budget` clock on top. Exceptions from the engine propagate: callers decide how an internal error is shown."""
     clock = (DEFAULT_TIME_GUARD if settings.time_budget is None else settings.time_budget) if time_guard else None
-    engine.configure(settings.session_helpers, clock, settings.work_budget)
+    engine.configure(settings.session_helpers, clock, settings.work_budget, per_row=settings.enabled("SQS201"))
     issues = engine.analyze_file(path)
     findings = [f for f in (issue_to_finding(i, settings) for i in issues) if f is not None]
     cut_short = any(issue.fault is Fault.CUT_SHORT for issue in issues)

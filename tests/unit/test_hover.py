@@ -32,13 +32,13 @@ SOURCE = textwrap.dedent('''
 ''')
 
 
-def hover_at(tmp_path, needle: str, occurrence: int = -1, word: str | None = None):
+def hover_at(tmp_path, needle: str, occurrence: int = -1, word: str | None = None, source: str = SOURCE):
     """Hover over ``word`` (default: the needle's start) on the line containing ``needle``."""
     path = tmp_path / "m.py"
-    path.write_text(SOURCE)
+    path.write_text(source)
     workspace = Workspace()
     workspace.add_file(str(path))
-    lines = SOURCE.splitlines()
+    lines = source.splitlines()
     hits = [(n, line.index(needle)) for n, line in enumerate(lines, 1) if needle in line]
     line, column = hits[occurrence]
     if word is not None:
@@ -65,3 +65,42 @@ def test_hover_on_a_session(tmp_path):
 
 def test_hover_on_nothing_known(tmp_path):
     assert hover_at(tmp_path, "flag", 0) is None
+
+
+NPLUS1 = textwrap.dedent('''
+    from sqlalchemy import ForeignKey, select
+    from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship, selectinload, sessionmaker
+
+    class Base(DeclarativeBase):
+        pass
+
+    class Author(Base):
+        __tablename__ = "authors"
+        id: Mapped[int] = mapped_column(primary_key=True)
+        books: Mapped[list["Book"]] = relationship()
+
+    class Book(Base):
+        __tablename__ = "books"
+        id: Mapped[int] = mapped_column(primary_key=True)
+        author_id: Mapped[int] = mapped_column(ForeignKey("authors.id"))
+
+    Session = sessionmaker()
+
+    def lazy():
+        with Session() as s:
+            return [len(a.books) for a in s.scalars(select(Author)).all()]
+
+    def eager():
+        with Session() as s:
+            return [len(e.books) for e in s.scalars(select(Author).options(selectinload(Author.books))).all()]
+''')
+
+
+def test_hover_on_a_per_row_lazy_load_gives_its_query_count(tmp_path):
+    text = hover_at(tmp_path, "a.books", word="books", source=NPLUS1)
+    assert text is not None and "1 + N queries for N rows" in text and "`select(Author)`" in text
+
+
+def test_hover_on_an_eager_loaded_read_has_no_query_count(tmp_path):
+    text = hover_at(tmp_path, "e.books", word="books", source=NPLUS1)
+    assert text is None or "queries for N rows" not in text

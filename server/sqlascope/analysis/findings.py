@@ -30,6 +30,7 @@ class Fault(enum.Enum):
     NOT_PERSISTENT = "not_persistent"  # InvalidRequestError: refresh()/expire() of a non-persistent instance
     ALREADY_BEGUN = "already_begun"  # InvalidRequestError: session.begin() after autobegin
     OUTLIVES_SESSION = "outlives_session"  # not a fault where reported: an instance is kept past its session
+    LAZY_LOAD_PER_ROW = "lazy_load_per_row"  # not a failure: a lazy load runs once per row of a result (N+1)
     CUT_SHORT = "cut_short"  # not a run-time failure: the analysis of this root stopped early (`detail` says why)
 
 

@@ -21,6 +21,7 @@ Fix kinds (``Fix.kind``):
 | async-refresh                 | ``await session.refresh(obj)`` before the read                        | async_fixes      |
 | init-collection               | ``Model(..., rel=[])`` for a new object's collection                  | new_collection   |
 | explicit-commit               | SQS107: drop ``with s.begin():`` and commit at its end                | begin            |
+| eager-load-per-row            | SQS201: loader (chained) in the originating query, in its own module  | per_row_eager    |
 | suppress                      | ``# noqa: CODE``                                                      | suppress         |
 """
 
@@ -34,6 +35,7 @@ from ..analysis.index.source import SourceFile
 from .async_fixes import async_refresh, awaitable_attrs
 from .begin import commit_instead_of_begin
 from .eager_load import eager_load, eager_load_and_keep
+from .per_row_eager import per_row_eager_load
 from .edits import Fix, TextEdit, apply_edits
 from .expire_on_commit import keep_loaded_on_commit
 from .load_before_end import load_before_end
@@ -60,6 +62,7 @@ FIXES: dict[str, list[Provider]] = {
     "SQS105": [eager_load, awaitable_attrs, init_collection, keep_loaded_on_commit, async_refresh],
     "SQS106": [eager_load, keep_loaded_on_commit, eager_load_and_keep, extend_scope, move_read_up, load_before_end],
     "SQS107": [commit_instead_of_begin],
+    "SQS201": [per_row_eager_load],
 }
 
 #: Providers that run only when every provider listed before them for the code offered nothing: the issue's

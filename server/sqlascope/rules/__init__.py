@@ -13,9 +13,10 @@ from .sqs105_missing_greenlet import RULE as SQS105
 from .sqs106_implicit_reader import RULE as SQS106
 from .sqs107_begin_after_autobegin import RULE as SQS107
 from .sqs108_outlives_session import RULE as SQS108
+from .sqs201_lazy_load_in_loop import RULE as SQS201
 
 #: Most specific first.
-RULES: tuple[Rule, ...] = (SQS001, SQS106, SQS104, SQS103, SQS107, SQS108, SQS105, SQS101, SQS102)
+RULES: tuple[Rule, ...] = (SQS001, SQS201, SQS106, SQS104, SQS103, SQS107, SQS108, SQS105, SQS101, SQS102)
 BY_CODE: dict[str, Rule] = {rule.code: rule for rule in RULES}
 #: every rule code, sorted: what settings may name (config.py checks them against this)
 CODES: tuple[str, ...] = tuple(sorted(BY_CODE))

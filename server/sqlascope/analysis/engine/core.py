@@ -50,12 +50,18 @@ class Engine(Roots, Names, Summaries, ModuleStates):
     budget: Budget = UNBOUNDED
     #: work units the last analyze_file spent (for benchmarks and for choosing the default budget)
     last_work: int = 0
+    #: track the loops that run code once per row (interp/per_row.py, SQS201); off when that rule is not selected
+    per_row: bool = True
 
     def configure(self, session_helpers: tuple[str, ...], time_budget: float | None = None,
-                  work_budget: int | None = None) -> None:
+                  work_budget: int | None = None, per_row: bool = True) -> None:
         """Declared helpers change what every root sees: forget all cached results when they change.
         ``work_budget``: statements per file, None for the default, 0 for unbounded; ``time_budget``: a clock
-        guard in seconds per file, None or 0 for none."""
+        guard in seconds per file, None or 0 for none. ``per_row``: whether to track per-row loops (SQS201)."""
+        if per_row != self.per_row:
+            self.per_row = per_row
+            self._root_results.clear()
+            self._generation = -1
         limits = (DEFAULT_WORK_BUDGET if work_budget is None else (work_budget or None), time_budget or None)
         if limits != (self.work_budget, self.time_budget):
             self.work_budget, self.time_budget = limits

@@ -12,6 +12,7 @@ from ..findings import Fault, Location, Severity
 from ..index.dependencies import node_span
 from ..index.fingerprints import fingerprint, root_fingerprint, span
 from ..interp.budget import UNBOUNDED, AnalysisCutShort, Budget
+from ..interp import per_row
 from ..interp.fixpoint import run
 from ..interp.frame import Frame, State
 from ..interp.values import UNKNOWN
@@ -130,10 +131,9 @@ class Roots:
             pass  # what was probed before the cut is still true
         finally:
             self.budget = UNBOUNDED
-        for (at_line, start, end), text in probe.items():
-            if at_line == line and start <= column <= end:
-                return text
-        return None
+        known = next((text for (at_line, start, end), text in probe.items() if at_line == line and start <= column <= end), None)
+        cost = per_row.hover_text(self.analyze_file(path), path, line, column)
+        return "\n\n".join(text for text in (cost, known) if text) or None
 
     def analyze_root(self, path: str, code: ast.AST, probe: dict | None = None) -> list[Issue]:
         graph = self.graph(path, code)

@@ -59,7 +59,7 @@ class Summaries:
         return returned
 
     def _callee_frame(self, frame: Frame, function: Function, node: ast.AST, reader: str | None,
-                      context: tuple | None = None) -> Frame | None:
+                      context: tuple | None = None, loops: tuple = ()) -> Frame | None:
         """``context`` keys the callee's allocations; by default the call site."""
         if frame.depth >= MAX_CALL_DEPTH or function.node is frame.code:
             return None
@@ -78,6 +78,7 @@ class Summaries:
             reader=reader,
             reader_call=call_site if reader else None,
             depth=frame.depth + 1,
+            loops=loops,
         )
 
     def _summary(self, frame, function, args, kwargs, node, state, reader):
@@ -87,8 +88,11 @@ class Summaries:
         # without this, code that never touches a session (parsers calling parsers) is re-analysed per call
         # chain, which grows exponentially with depth. Otherwise the site keys the callee's allocations.
         site = None if state.heap.is_empty() else (frame.path, getattr(node, "lineno", 0), getattr(node, "col_offset", 0))
+        # the loops running this call run every read in the callee once per row too (see interp/per_row.py)
+        loops = tuple(self.evaluator.loops_at(frame, node, state)) if frame.code is not None else frame.loops
         try:
-            key = _SummaryKey((function, tuple(args), tuple(sorted(kwargs.items())), state.heap.key(), site, reader))
+            key = _SummaryKey((function, tuple(args), tuple(sorted(kwargs.items())), state.heap.key(), site, reader,
+                               loops))
         except TypeError:
             key = None
         dependencies = self.workspace.dependencies
@@ -99,7 +103,8 @@ class Summaries:
             heap, returned, issues, consulted = cached
             dependencies.note_all(consulted)
             return heap, returned, issues
-        callee = self._callee_frame(frame, function, node, reader, (site,) if site else (("anywhere", function.path, function.node.lineno),))
+        callee = self._callee_frame(frame, function, node, reader,
+                                    (site,) if site else (("anywhere", function.path, function.node.lineno),), loops)
         if callee is None:
             return None  # too deep here: not a summary (a shallower call of the same function must still run)
         if key is not None:

@@ -8,9 +8,11 @@ from dataclasses import replace
 from ..findings import Fault, Severity
 from ..orm import lifecycle
 from ..orm.models import AttrKind, MappedAttribute
-from ..orm.sqla_api import Construct, FROM_ATTRIBUTES_METHODS, LoaderOpt, TASK_SEND_METHODS, construct_of
+from ..orm.sqla_api import (Construct, FLASK_SQLALCHEMY_REEXPORTS, FROM_ATTRIBUTES_METHODS, LoaderOpt, TASK_SEND_METHODS,
+                            construct_of)
 from ..orm.state import InstanceFact
 from ..report.issues import Issue
+from . import per_row
 from .frame import Frame, State
 from .values import (
     UNKNOWN,
@@ -40,6 +42,7 @@ from .values import (
     Union,
     descriptor_kind,
     is_staticmethod,
+    Validator,
     join_all,
     map_members,
 )
@@ -73,17 +76,25 @@ class Attributes:
             return self.instance_attribute(frame, base, name, expr, state)
         if isinstance(base, AwaitableAttrs):
             return self.awaitable_attribute(frame, base, name, expr, state)
-        if isinstance(base, (SessionRef, Registry, Factory, Query, LoaderOpt, Keyed, Executor, TaskQueue, Pending, Generator)):
+        if isinstance(base, (SessionRef, Registry, Factory, Query, LoaderOpt, Keyed, Executor, TaskQueue, Pending, Generator,
+                             Validator)):
             return BoundMethod(base, name)
         if isinstance(base, ObjectRef):
             return self.object_attribute(base, name, state, frame, expr)
         if isinstance(base, Super):
             return self._super_attribute(base, name, state)
         if isinstance(base, FlaskSQLAlchemy):
-            return base.session if name == "session" else UNKNOWN
+            if name == "session":
+                return base.session
+            # the extension re-exports SQLAlchemy's names: `db.select`, `db.relationship`, ...
+            return ExternalValue(f"sqlalchemy.{name}") if name in FLASK_SQLALCHEMY_REEXPORTS else UNKNOWN
         if isinstance(base, ClassRef):
             if base.mapped is not None and name in base.mapped.attributes:
                 return AttrRef(base.mapped, name)
+            if base.mapped is not None and name == "query":
+                query = self._model_query(frame, base, expr, state)
+                if query is not None:
+                    return query
             member = self.engine.class_member(base, name)
             if isinstance(member, Function) and _is_classmethod(member.node):
                 return BoundMethod(base, name, member)  # `cls` is the class (the subclass it is called through)
@@ -187,10 +198,24 @@ class Attributes:
             return UNKNOWN
         return self.read(frame, ref, attribute, expr, state)
 
-    def read(self, frame: Frame, ref: InstanceRef, attribute: MappedAttribute, expr: ast.expr, state: State):
+    def _model_query(self, frame: Frame, model: ClassRef, node: ast.AST, state: State) -> Query | None:
+        """Flask-SQLAlchemy's ``Model.query`` of a ``db.Model`` class: a query of ``Model`` in ``db.session``."""
+        for base in model.node.bases:
+            if not (isinstance(base, ast.Attribute) and base.attr == "Model"):
+                continue
+            db = self.engine.module_expression(model.path, base.value)
+            if isinstance(db, FlaskSQLAlchemy):
+                sid = self.calls.shared_session(self, frame, db.session, node, state)
+                return Query(model.mapped, (), sid, executed=True, origin=self.location(frame, node))
+        return None
+
+    def read(self, frame: Frame, ref: InstanceRef, attribute: MappedAttribute, expr: ast.expr, state: State,
+             awaitable: bool = False):
         fact = state.heap.instances[ref.iid]
         faults = lifecycle.read_faults(fact, attribute)
         bad = [f for f in faults if f is not None]
+        if not bad and frame.reporting:
+            per_row.check_read(self, frame, ref, attribute, expr, state, awaitable)
         if bad and frame.reporting:
             fault = _primary_fault(bad)
             severity = Severity.WARNING if None in faults else Severity.ERROR
@@ -218,7 +243,7 @@ class Attributes:
             return UNKNOWN
         synchronous = replace(fact, is_async=False)
         state.heap.instances[ref.iid] = synchronous
-        related = self.read(frame, InstanceRef(ref.iid), fact.cls.attributes[name], expr, state)
+        related = self.read(frame, InstanceRef(ref.iid), fact.cls.attributes[name], expr, state, awaitable=True)
         state.heap.instances[ref.iid] = replace(state.heap.instances[ref.iid], is_async=fact.is_async)
         return related
 

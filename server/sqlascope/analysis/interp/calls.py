@@ -21,8 +21,10 @@ from ..orm.sqla_api import (
     ResultShape,
     SESSION_METHODS,
     TASK_SEND_METHODS,
+    VALIDATOR_METHODS,
     construct_of,
     is_async_name,
+    validator_kind,
 )
 from ..orm.state import Life
 from . import generators
@@ -54,6 +56,7 @@ from .values import (
     SessionRef,
     TaskQueue,
     UNKNOWN,
+    Validator,
     join_values,
     members,
 )
@@ -98,8 +101,10 @@ class Calls(SessionEffects):
         if construct is Construct.SELECT:
             first = args[0] if args else UNKNOWN
             if isinstance(first, ClassRef) and first.mapped is not None:
-                return Query(first.mapped)
+                return Query(first.mapped, origin=ev.location(frame, node))
             return UNKNOWN
+        if validator_kind(qualified) == "call" and node.args:
+            return ev.frameworks.validator(frame.path, node.args[0])  # `TypeAdapter(list[Schema])`
         if name in LOADER_OPTIONS:
             return loader_option(LOADER_OPTIONS[name], args, ())
         if construct in (Construct.MAKE_TRANSIENT, Construct.MAKE_TRANSIENT_TO_DETACHED) and args:
@@ -206,6 +211,8 @@ class Calls(SessionEffects):
         if isinstance(receiver, Function) and name in TASK_SEND_METHODS:
             self.frameworks.send_task(ev, frame, receiver, name, args, kwargs, node, state)
             return UNKNOWN
+        if isinstance(receiver, Validator) and name in VALIDATOR_METHODS:
+            return ev.frameworks.validate_with(ev, frame, receiver, args, kwargs, node, state)
         if isinstance(receiver, ClassRef) and name in FROM_ATTRIBUTES_METHODS:
             return self.frameworks.validate_from_attributes(ev, frame, receiver, args, kwargs, node, state)
         if isinstance(receiver, Many) and name in _MAPPING_READS:
@@ -244,6 +251,8 @@ class Calls(SessionEffects):
     def query_method(self, ev, frame, query: Query, name: str, args, kwargs, node, state):
         if name == "options":
             return replace(query, options=query.options + flatten_options(args))
+        if name == "limit" and args and isinstance(args[0], Const) and args[0].value == 1 or _by_primary_key(query, name, node):
+            return replace(query, one_row=True)
         shape = RESULT_METHODS.get(name)
         if shape is None:
             return query  # filter, where, order_by, unique, limit, ...: the same entity
@@ -251,7 +260,7 @@ class Calls(SessionEffects):
             return UNKNOWN
         if shape is ResultShape.SCALARS:
             return replace(query, rows=False)
-        instance = self.materialize(ev, frame, query, node, state)
+        instance = self.materialize(ev, frame, query, node, state, many=shape is ResultShape.MANY)
         if query.rows and name not in _ROW_TO_SCALAR:
             instance = Items((instance,))  # a Row holding the entity: `(user,) = row`, `row[0]`
         return Many(instance) if shape is ResultShape.MANY else instance
@@ -270,6 +279,22 @@ def factory_from_call(qualified: str, kwargs: dict, origin=None) -> Factory:
     if getattr(klass, "qualified", "").endswith("AsyncSession"):
         is_async = True
     return Factory(is_async, bool(expire), "session", origin)
+
+
+def _by_primary_key(query: Query, name: str, node: ast.Call) -> bool:
+    """``.where(M.id == x)`` / ``.filter(...)`` / ``.filter_by(id=x)`` on M's single primary key: at most one row."""
+    keys = [a.name for a in query.cls.attributes.values() if a.primary_key]
+    if len(keys) != 1 or name not in ("where", "filter", "filter_by"):
+        return False
+    if name == "filter_by":
+        return any(k.arg == keys[0] for k in node.keywords)
+    for condition in node.args:
+        if isinstance(condition, ast.Compare) and len(condition.ops) == 1 and isinstance(condition.ops[0], ast.Eq):
+            sides = (condition.left, condition.comparators[0])
+            if any(isinstance(s, ast.Attribute) and s.attr == keys[0] and isinstance(s.value, ast.Name)
+                   and s.value.id == query.cls.name for s in sides):
+                return True
+    return False
 
 
 _ROW_TO_SCALAR = {"scalar", "scalar_one", "scalar_one_or_none"}

@@ -28,6 +28,7 @@ from .frame import RETURN_SLOT, Frame, State, bind, element_of
 from .frameworks import Frameworks
 from .holders import Holders
 from .host import Host
+from .per_row import RowLoops
 from .values import (
     UNKNOWN,
     BoundMethod,
@@ -54,7 +55,7 @@ from .values import (
 )
 
 
-class Evaluator(Expressions, Attributes, CallSites):
+class Evaluator(Expressions, Attributes, CallSites, RowLoops):
     """Statements (CFG nodes) applied to a state; expressions, attributes and calls come from the mixins."""
 
     def __init__(self, engine: Host) -> None:
@@ -255,13 +256,15 @@ class Evaluator(Expressions, Attributes, CallSites):
         if any(isinstance(m, Generator) for m in members(value)):
             return generators.run_to_end(self, frame, value, node, state)
         if isinstance(value, Query) and value.executed:
-            instance = self.calls.materialize(self, frame, value, node, state)
+            instance = self.calls.materialize(self, frame, value, node, state, many=True)
             return Many(Items((instance,)) if value.rows else instance)
         return value
 
     def _for_bind(self, frame: Frame, node: C.ForBind, state: State) -> None:
         iterable = state.env.get(f"<iter:{id(node.stmt)}>", UNKNOWN)
-        bind(frame, node.stmt.target, element_of(iterable), state)
+        element = element_of(iterable)
+        bind(frame, node.stmt.target, element, state)
+        self.bind_for_loop(frame, node.stmt, element, state)
 
     def _with_enter(self, frame: Frame, node: C.WithEnter, state: State) -> None:
         item = node.stmt.items[node.item_index]
@@ -280,6 +283,7 @@ class Evaluator(Expressions, Attributes, CallSites):
         state.env[RETURN_SLOT] = value
         if node.stmt.value is not None:
             self.holders.cached_return(self, frame, value, node.stmt, node.stmt.value, state)
+            self.frameworks.serialize_response(self, frame, value, node.stmt, state)
 
     def _params(self, frame: Frame, node: C.Params, state: State) -> None:
         self.frameworks.inject_parameters(self, frame, node.function, state)

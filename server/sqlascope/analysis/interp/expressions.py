@@ -7,10 +7,15 @@ import re
 import string
 
 from . import generators
+from ..orm.sqla_api import validator_kind
 from .describe import describe
 from .frame import Frame, State, bind, element_of
-from .values import (UNKNOWN, Const, Function, Generator, InstanceRef, Items, Many, ObjectRef, Pending, SessionRef,
-                     is_none, join_all, join_values, map_members, members, referenced_names, truthy)
+from .values import (UNKNOWN, Const, ExternalValue, Function, Generator, InstanceRef, Items, Many, ObjectRef, Pending,
+                     SessionRef, is_none, join_all, join_values, map_members, members, referenced_names, truthy)
+
+#: How a message names the loop a comprehension runs.
+_COMPREHENSION_KINDS = {ast.ListComp: "list comprehension", ast.SetComp: "set comprehension",
+                        ast.DictComp: "dict comprehension", ast.GeneratorExp: "generator expression"}
 
 
 
@@ -155,6 +160,8 @@ class Expressions:
 
     def _expr_Subscript(self, frame, expr: ast.Subscript, state):
         base = self.value(frame, expr.value, state)
+        if isinstance(base, ExternalValue) and validator_kind(base.qualified) == "subscript":
+            return self.frameworks.validator(frame.path, expr.slice)  # `RootModel[list[Schema]]`
         index = self.value(frame, expr.slice, state)
         if isinstance(base, Items) and isinstance(index, Const) and isinstance(index.value, int):
             if -len(base.items) <= index.value < len(base.items):
@@ -200,12 +207,21 @@ class Expressions:
 
     def _comprehension(self, frame, expr, state, elements: list[ast.expr]):
         scope = State(dict(state.env), state.heap)
-        for generator in expr.generators:
-            iterable = self.iterable(frame, self.value(frame, generator.iter, scope), generator.iter, scope)
-            bind(frame, generator.target, element_of(iterable), scope)
-            for condition in generator.ifs:
-                self.value(frame, condition, scope)
-        results = [self.value(frame, e, scope) for e in elements]
+        pushed = 0
+        try:
+            for generator in expr.generators:
+                iterable = self.iterable(frame, self.value(frame, generator.iter, scope), generator.iter, scope)
+                element = element_of(iterable)
+                bind(frame, generator.target, element, scope)
+                loop = self.loop_over(frame, element, expr, _COMPREHENSION_KINDS[type(expr)], scope)
+                if loop is not None:  # the rest of the comprehension runs once per row
+                    frame.active.append(loop)
+                    pushed += 1
+                for condition in generator.ifs:
+                    self.value(frame, condition, scope)
+            results = [self.value(frame, e, scope) for e in elements]
+        finally:
+            del frame.active[len(frame.active) - pushed:]
         state.heap = scope.heap
         return results
 

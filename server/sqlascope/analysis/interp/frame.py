@@ -59,6 +59,10 @@ class Frame:
     truth: bool | None = None  # the value of the block's closing condition, when known
     #: when set (hover), the reporting pass records what each name holds: (line, start, end) → description
     probe: dict | None = None
+    #: loops (per_row.Loop) running at the call site that started this frame: they run this frame per row too
+    loops: tuple = ()
+    #: loops running the expression being evaluated: comprehensions, map()/sorted(), validation of a list
+    active: list = field(default_factory=list)
 
     def alloc(self, node: ast.AST, tag: str = "") -> Hashable:
         return (self.context, self.path, getattr(node, "lineno", 0), getattr(node, "col_offset", 0), tag)

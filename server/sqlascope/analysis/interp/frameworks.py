@@ -40,6 +40,7 @@ from .values import (
     Keyed,
     Many,
     TaskQueue,
+    Validator,
     members,
 )
 
@@ -48,6 +49,16 @@ from .values import (
 _EXITS = "<dependency-exits:{}>"
 #: how deep nested Pydantic models are followed
 _MAX_SCHEMA_DEPTH = 4
+#: FastAPI route decorators (``@app.get(...)``, ``@router.post(...)``): their response is validated into a model
+_ROUTE_METHODS = {"get", "post", "put", "patch", "delete", "head", "options", "api_route"}
+#: annotation heads of a response that is a list of models
+_LIST_ANNOTATIONS = {"list", "List", "Sequence", "tuple", "Tuple", "set", "Set"}
+
+
+def _is_list_annotation(annotation: ast.expr) -> bool:
+    head = annotation.value if isinstance(annotation, ast.Subscript) else None
+    return isinstance(head, (ast.Name, ast.Attribute)) and (
+        getattr(head, "id", None) or getattr(head, "attr", None)) in _LIST_ANNOTATIONS
 
 
 _is_generator = is_generator_function
@@ -165,9 +176,57 @@ class Frameworks:
         self._read_fields(ev, frame, schema, args[0], source, node, state, 0)
         return UNKNOWN
 
+    def validator(self, path: str, annotation: ast.expr):
+        """``RootModel[list[M]]`` / ``TypeAdapter(list[M])``: a validator of ``M``, or of a list of ``M``."""
+        schema = self._nested_schema(path, annotation)
+        return Validator(schema, _is_list_annotation(annotation)) if schema is not None else UNKNOWN
+
+    def validate_with(self, ev, frame, validator: Validator, args: list, kwargs: dict, node: ast.Call, state: State):
+        """``validator.validate_python(value, from_attributes=True)`` / ``RootList.model_validate(value)``."""
+        if not args:
+            return UNKNOWN
+        source = node.args[0] if node.args else node
+        self._read_fields(ev, frame, validator.schema, args[0], source, node, state, 0)
+        return UNKNOWN
+
+    # -- FastAPI: response_model ----------------------------------------------------------------------------
+    def serialize_response(self, ev, frame, value, node: ast.Return, state: State) -> None:
+        """An endpoint's ``response_model`` (or return annotation) is filled from what it returns, in the handler,
+        right after ``return``: each field is read from the returned object(s) with ``from_attributes``."""
+        if frame.depth or not isinstance(frame.code, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            return
+        found = self._response_model(frame.path, frame.code)
+        if found is None:
+            return
+        schema, many = found
+        source = node.value if node.value is not None else node
+        if not many:
+            self._read_fields(ev, frame, schema, value, source, node, state, 0)
+            return
+        element = element_of(value)
+        ev.per_element(frame, element, node, "serialization of each item of the response", state,
+                       lambda: self._read_fields(ev, frame, schema, element, source, node, state, 0))
+
+    def _response_model(self, path: str, function: ast.AST) -> tuple[ClassRef, bool] | None:
+        """The Pydantic model a route's response is validated into, and whether the response is a list of them."""
+        for decorator in function.decorator_list:
+            if not (isinstance(decorator, ast.Call) and isinstance(decorator.func, ast.Attribute)
+                    and decorator.func.attr in _ROUTE_METHODS):
+                continue
+            annotation = next((k.value for k in decorator.keywords if k.arg == "response_model"), function.returns)
+            if annotation is None:
+                return None
+            schema = self._nested_schema(path, annotation)
+            return (schema, _is_list_annotation(annotation)) if schema is not None else None
+        return None
+
     def _read_fields(self, ev, frame, schema: ClassRef, value, source: ast.expr, node: ast.Call, state, depth: int):
         if depth > _MAX_SCHEMA_DEPTH:
             return
+        for element in [m.element for m in members(value) if isinstance(m, Many)]:
+            # a list validated item by item (a list field, a RootModel / list[...] of models)
+            ev.per_element(frame, element, node, "validation of each item", state,
+                           lambda: self._read_fields(ev, frame, schema, element, source, node, state, depth))
         for member in members(value):
             if not isinstance(member, InstanceRef) or member.iid not in state.heap.instances:
                 continue
@@ -178,8 +237,7 @@ class Frameworks:
                 related = ev.attribute(frame, member, fake, state)
                 nested = self._nested_schema(path, annotation)
                 if nested is not None:
-                    element = element_of(related) if isinstance(related, Many) else related
-                    self._read_fields(ev, frame, nested, element, fake, node, state, depth + 1)
+                    self._read_fields(ev, frame, nested, related, fake, node, state, depth + 1)
 
     def _fields(self, schema: ClassRef, seen: frozenset = frozenset()) -> list[tuple[str, ast.expr, str]]:
         """(name, annotation, module path) of every field, inherited ones first."""

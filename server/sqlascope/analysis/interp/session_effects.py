@@ -8,7 +8,9 @@ from dataclasses import replace
 from ..findings import Fault, Severity
 from ..orm import lifecycle
 from ..orm.sqla_api import EXPIRE_ON_COMMIT_KEYWORD, INSTANCE_ARGUMENT_EFFECTS, SessionEffect
-from ..orm.state import FactoryConfig, Life, Load, SessionFact, configured_expire_on_commit, factory_config_key
+from ..orm.state import (FactoryConfig, Life, Load, Origin, SessionFact, configured_expire_on_commit,
+                         factory_config_key)
+from . import per_row
 from ..report.issues import Issue
 from .frame import State
 from .loader_options import flatten_options
@@ -126,7 +128,7 @@ class SessionEffects:
         if effect is SessionEffect.QUERY:
             first = args[0] if args else UNKNOWN
             if isinstance(first, ClassRef) and first.mapped is not None:
-                return Query(first.mapped, (), sid, executed=True)
+                return Query(first.mapped, (), sid, executed=True, origin=ev.location(frame, node))
             if isinstance(first, Query):
                 rows = node.func.attr == "execute" if isinstance(node.func, ast.Attribute) else False
                 return replace(first, session=sid, executed=True, rows=rows)
@@ -149,7 +151,7 @@ class SessionEffects:
                 return known
             options = kwargs.get("options")
             opts = flatten_options(members(options.element)) if isinstance(options, Many) else ()
-            query = Query(first.mapped, opts, sid, executed=True)
+            query = Query(first.mapped, opts, sid, executed=True, origin=ev.location(frame, node))
             return self.materialize(ev, frame, query, node, state, identity)
         if isinstance(first, Query) and name == "scalar":
             return self.materialize(ev, frame, replace(first, session=sid, executed=True), node, state)
@@ -163,8 +165,11 @@ class SessionEffects:
                 return InstanceRef(iid)
         return None
 
-    def materialize(self, ev, frame, query: Query, node: ast.AST, state, identity=None) -> InstanceRef | object:
-        """Instances coming out of an executed query: persistent in its session, loaded per its options."""
+    def materialize(self, ev, frame, query: Query, node: ast.AST, state, identity=None,
+                    many: bool = False) -> InstanceRef | object:
+        """Instances coming out of an executed query: persistent in its session, loaded per its options.
+
+        ``many``: the instance stands for each row of a result of several rows (iterated, or ``.all()``)."""
         if query.session is None:
             return UNKNOWN
         session = state.heap.sessions.get(query.session)
@@ -172,7 +177,13 @@ class SessionEffects:
         iid = frame.alloc(node, "instance")
         label = query.cls.name.lower()
         fact = lifecycle.new_loaded_instance(query.cls, label, query.session, is_async, query.options, ev.location(frame, node))
-        state.heap.instances[iid] = replace(fact, identity=identity, factory_origin=session.factory_origin if session else None)
+        origin = Origin(query.origin, query.cls.name, many=many and not query.one_row) if query.origin else None
+        fact = replace(fact, identity=identity, factory_origin=session.factory_origin if session else None, origin=origin)
+        if origin is not None and origin.many:
+            fact = per_row.loaded_earlier(fact, iid, state.heap)
+            if ev.engine.per_row:
+                per_row.check_query(ev, frame, fact, query, node, state)
+        state.heap.instances[iid] = fact
         return InstanceRef(iid)
 
     def _instance_effect(self, ev, frame, sid, label, effect, args, kwargs, node, state):

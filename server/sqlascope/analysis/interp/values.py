@@ -115,6 +115,8 @@ class Query:
     session: Hashable | None = None
     executed: bool = False  # a Result: iterating yields instances (or rows for execute())
     rows: bool = False  # Result of execute(): rows, not instances, until .scalars()
+    origin: Location | None = None  # the select(...) / session.query(...) call that names the entity
+    one_row: bool = False  # limited to one row (``.limit(1)``)
 
 
 @dataclass(frozen=True)
@@ -177,6 +179,14 @@ class Context:
 @dataclass(frozen=True)
 class AwaitableAttrs:
     iid: Hashable
+
+
+@dataclass(frozen=True)
+class Validator:
+    """A Pydantic validator of a model or of a list of models: ``RootModel[list[M]]``, ``TypeAdapter(list[M])``."""
+
+    schema: ClassRef
+    many: bool
 
 
 @dataclass(frozen=True)

@@ -18,12 +18,13 @@ LOADED = frozenset({Load.LOADED})
 EXPIRED = frozenset({Load.EXPIRED})
 UNLOADED = frozenset({Load.UNLOADED})
 
-_EAGER_STRATEGIES = {Strategy.COLUMN, Strategy.EAGER}
+_EAGER_STRATEGIES = {Strategy.COLUMN, Strategy.EAGER, Strategy.IMMEDIATE}
 
 
 # -- loading ---------------------------------------------------------------------------------------------
 def load_plan(cls: MappedClass, options: tuple[LoaderOpt, ...]) -> tuple[tuple[str, frozenset[Load]], tuple]:
-    """Attribute states of a freshly loaded instance, and the options left for its related instances."""
+    """Attribute states of a freshly loaded instance, and the options left for its related instances (their
+    paths still start with the relationship of this instance they go through: see ``related_instance``)."""
     states = {a.name: (LOADED if a.strategy in _EAGER_STRATEGIES else UNLOADED) for a in cls.loadable()}
     nested: list[LoaderOpt] = []
     for option in options:
@@ -40,7 +41,7 @@ def load_plan(cls: MappedClass, options: tuple[LoaderOpt, ...]) -> tuple[tuple[s
             continue
         if head not in states:
             continue
-        if option.kind in (LoaderOption.EAGER, LoaderOption.UNDEFER) and len(option.path) >= 1:
+        if option.kind in (LoaderOption.EAGER, LoaderOption.IMMEDIATE, LoaderOption.UNDEFER) and len(option.path) >= 1:
             states[head] = LOADED
         elif option.kind in (LoaderOption.DEFER, LoaderOption.LAZY) and len(option.path) == 1:
             states[head] = UNLOADED
@@ -98,6 +99,7 @@ def related_instance(
         loaded_at=where,
         history=parent.history,
         factory_origin=parent.factory_origin,
+        origin=parent.origin.through(parent.cls.name, attribute.name, bool(attribute.uselist)) if parent.origin else None,
     )
 
 

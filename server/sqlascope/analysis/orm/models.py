@@ -285,6 +285,8 @@ class ModelIndex:
         if lazy is None and annotation is not None:
             lazy = ANNOTATION_LAZY.get(_annotation_head(annotation))  # WriteOnlyMapped[...] means lazy="write_only"
         strategy = RELATIONSHIP_LAZY.get(lazy, Strategy.LAZY) if isinstance(lazy, (str, bool, type(None))) else Strategy.LAZY
+        if annotation is not None and _annotation_head(annotation) in _QUERY_ANNOTATIONS:
+            strategy = Strategy.DYNAMIC  # `WriteOnlyMapped[X]` / `DynamicMapped[X]` choose the loader themselves
         target = None
         if call.args:
             first = call.args[0]
@@ -302,6 +304,10 @@ class ModelIndex:
         return MappedAttribute(name, AttrKind.RELATIONSHIP, strategy, target=target, uselist=uselist,
                                back_populates=back_populates if isinstance(back_populates, str) else None,
                                path=path, node=stmt)
+
+
+#: Annotations that make a relationship produce queries instead of loading (write_only / dynamic).
+_QUERY_ANNOTATIONS = {"WriteOnlyMapped", "DynamicMapped"}
 
 
 def _class_assignments(node: ast.ClassDef) -> dict[str, object]:

@@ -100,6 +100,7 @@ class LoaderOption(enum.Enum):
     """Effect of a loader option on the attribute it names."""
 
     EAGER = "eager"  # relationship loaded with the parent
+    IMMEDIATE = "immediate"  # loaded with the parent, by one SELECT per parent row while the query runs
     LAZY = "lazy"  # relationship left for a lazy load
     LOAD_ONLY = "load_only"  # only the named columns are loaded
     DEFER = "defer"  # column left unloaded
@@ -112,7 +113,7 @@ LOADER_OPTIONS: dict[str, LoaderOption] = {
     "selectinload": LoaderOption.EAGER,
     "joinedload": LoaderOption.EAGER,
     "subqueryload": LoaderOption.EAGER,
-    "immediateload": LoaderOption.EAGER,
+    "immediateload": LoaderOption.IMMEDIATE,
     "contains_eager": LoaderOption.EAGER,
     "lazyload": LoaderOption.LAZY,
     "load_only": LoaderOption.LOAD_ONLY,
@@ -141,6 +142,7 @@ class Strategy(enum.Enum):
     DEFERRED = "deferred"  # loaded on first access (a lazy load)
     LAZY = "lazy"  # relationship loaded on first access
     EAGER = "eager"  # relationship loaded with the parent
+    IMMEDIATE = "immediate"  # loaded with the parent, by one SELECT per parent row while the query runs
     DYNAMIC = "dynamic"  # query-producing relationship: no load on access
     RAISE = "raise"  # access raises by design
     NOLOAD = "noload"
@@ -155,7 +157,7 @@ RELATIONSHIP_LAZY: dict[object, Strategy] = {
     False: Strategy.EAGER,
     "selectin": Strategy.EAGER,
     "subquery": Strategy.EAGER,
-    "immediate": Strategy.EAGER,
+    "immediate": Strategy.IMMEDIATE,
     "dynamic": Strategy.DYNAMIC,
     "write_only": Strategy.DYNAMIC,
     "raise": Strategy.RAISE,
@@ -264,7 +266,7 @@ EXPIRE_ON_COMMIT_KEYWORD = "expire_on_commit"
 
 #: Packages whose names are recognised without resolving them (the user may not have them installed).
 KNOWN_PACKAGES = ("sqlalchemy", "sqlmodel", "flask_sqlalchemy", "contextlib", "threading", "functools", "concurrent",
-                  "asyncio", "fastapi", "starlette", "typing", "typing_extensions", "flask")
+                  "asyncio", "fastapi", "starlette", "typing", "typing_extensions", "flask", "pydantic")
 
 #: Executor methods that run a function elsewhere: name → index of the function argument.
 HAND_OFF_METHODS = {"submit": 0, "map": 0, "run_in_executor": 1}
@@ -276,6 +278,16 @@ TASK_SEND_METHODS = {"delay": "call", "apply_async": "args"}
 
 #: Pydantic class methods that read a model's fields from an object's attributes (``from_attributes``).
 FROM_ATTRIBUTES_METHODS = {"model_validate", "from_orm"}
+
+#: Pydantic validators built around a type (``RootModel[list[M]]``, ``TypeAdapter(list[M])``): name → how the type
+#: is given ("subscript" or "call"), and their methods that validate a value (reading attributes of its items).
+PYDANTIC_VALIDATORS = {"pydantic.RootModel": "subscript", "pydantic.TypeAdapter": "call"}
+VALIDATOR_METHODS = {"model_validate", "validate_python", "from_orm"}
+
+#: Names a Flask-SQLAlchemy extension object re-exports from SQLAlchemy (``db.select(User)``), as far as the engine
+#: knows them: they act as ``sqlalchemy.<name>``.
+FLASK_SQLALCHEMY_REEXPORTS = {"select", "selectinload", "joinedload", "subqueryload", "immediateload", "contains_eager",
+                              "lazyload", "load_only", "defer", "undefer", "raiseload", "noload"}
 
 #: Flask: ``with app.<method>(...)`` pushes an app context; its exit removes Flask-SQLAlchemy's ``db.session``
 #: (closing it) and drops ``flask.g``.
@@ -304,6 +316,11 @@ def canonical_external(qualified: str) -> str:
 
 def construct_of(qualified: str) -> Construct | None:
     return EXTERNAL_CONSTRUCTS.get(canonical_external(qualified))
+
+
+def validator_kind(qualified: str) -> str | None:
+    """How a Pydantic validator (``PYDANTIC_VALIDATORS``) is given its type, if ``qualified`` names one."""
+    return PYDANTIC_VALIDATORS.get(canonical_external(qualified))
 
 
 def is_async_name(qualified: str) -> bool:

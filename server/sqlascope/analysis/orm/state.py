@@ -50,6 +50,21 @@ class Joinable(Protocol):
 
 
 @dataclass(frozen=True)
+class Origin:
+    """The query an instance comes from: for an eager-load fix, and to tell one row from each of many rows."""
+
+    query: Location  # the select(...) / session.query(...) call
+    entity: str  # the query's mapped class
+    #: the relationships followed from the query's entity to this instance: (owner class, attribute, uselist)
+    path: tuple[tuple[str, str, bool], ...] = ()
+    many: bool = False  # the instance stands for each of several rows (not one row, e.g. first() or get())
+
+    def through(self, owner: str, attribute: str, uselist: bool) -> "Origin":
+        """The instances reached through ``owner.attribute``: one per row of a collection, or one per parent."""
+        return replace(self, path=self.path + ((owner, attribute, uselist),), many=self.many or uselist)
+
+
+@dataclass(frozen=True)
 class SessionFact:
     label: str  # how the code names it, for messages
     is_async: bool
@@ -117,6 +132,7 @@ class InstanceFact:
     factory_origin: Location | None = None  # of the session that loaded it
     #: created by this program and flushed in the current transaction: a rollback makes it transient again
     inserted: bool = False
+    origin: Origin | None = None  # the query it came from, when known
 
     def attr(self, name: str) -> frozenset[Load]:
         for key, states in self.attrs:

@@ -25,6 +25,10 @@ class Issue:
     call_chain: tuple[Related, ...] = ()
     detail: str = ""  # for CUT_SHORT: why the analysis stopped
     holder: str = ""  # for OUTLIVES_SESSION: where the instance is kept ("module-level `cache`", ...)
+    loop: Location | None = None  # for LAZY_LOAD_PER_ROW: the header of the loop that runs the read per row
+    loop_kind: str = ""  # for LAZY_LOAD_PER_ROW: "`for` loop", "comprehension", ...
+    awaitable: bool = False  # for LAZY_LOAD_PER_ROW: read through ``await obj.awaitable_attrs.<name>``
+    rows_query: str = ""  # for LAZY_LOAD_PER_ROW: the source text of the query whose rows are read
 
     @property
     def events(self) -> list[Event]:
