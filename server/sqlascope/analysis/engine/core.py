@@ -28,6 +28,8 @@ class Engine(Roots, Names, Summaries):
     models: ModelIndex = field(init=False)
     _cfgs: dict = field(default_factory=dict)
     _globals: dict = field(default_factory=dict)
+    #: facts of plain objects that module-level code built (``repo = Repository(Session)``), by object id
+    _module_objects: dict = field(default_factory=dict)
     _decorated: dict = field(default_factory=dict)
     _summaries: dict = field(default_factory=dict)
     _relevant: dict = field(default_factory=dict)
@@ -72,6 +74,7 @@ class Engine(Roots, Names, Summaries):
         if self._generation != self.workspace.generation:
             self._generation = self.workspace.generation
             self._globals.clear()
+            self._module_objects.clear()
             self._decorated.clear()
             self._summaries.clear()
             self._relevant.clear()

@@ -7,8 +7,18 @@ from dataclasses import replace
 
 from ..findings import Fault, Severity
 from ..orm import lifecycle
-from ..orm.models import AttrKind, MappedAttribute
-from ..orm.sqla_api import Construct, FROM_ATTRIBUTES_METHODS, LoaderOpt, TASK_SEND_METHODS, construct_of
+from ..index.workspace import Definition
+from ..orm.models import AttrKind, MappedAttribute, decorator_name
+from ..orm.sqla_api import (
+    CURRENT_TRANSACTION_MANAGER,
+    Construct,
+    FLASK_DB_LOADERS,
+    FLASK_MODEL_QUERY,
+    FROM_ATTRIBUTES_METHODS,
+    LoaderOpt,
+    TASK_SEND_METHODS,
+    construct_of,
+)
 from ..orm.state import InstanceFact
 from ..report.issues import Issue
 from .frame import Frame, State
@@ -32,6 +42,7 @@ from .values import (
     Registry,
     SessionRef,
     TaskQueue,
+    TransactionManager,
     Union,
     join_all,
     map_members,
@@ -65,15 +76,28 @@ class Attributes:
             return self.instance_attribute(frame, base, name, expr, state)
         if isinstance(base, AwaitableAttrs):
             return self.awaitable_attribute(frame, base, name, expr, state)
-        if isinstance(base, (SessionRef, Registry, Factory, Query, LoaderOpt, Keyed, Executor, TaskQueue)):
+        if isinstance(base, (SessionRef, Registry, Factory, Query, LoaderOpt, Keyed, Executor, TaskQueue, TransactionManager)):
             return BoundMethod(base, name)
         if isinstance(base, ObjectRef):
-            return self.object_attribute(base, name, state)
+            return self.object_attribute(base, name, state, frame, expr)
         if isinstance(base, FlaskSQLAlchemy):
-            return base.session if name == "session" else UNKNOWN
+            if name == "session":
+                return base.session
+            if name in FLASK_DB_LOADERS:
+                return BoundMethod(base, name)
+            return ExternalValue(f"sqlalchemy.{name}")  # db.select, db.relationship, ...: SQLAlchemy's own
         if isinstance(base, ClassRef):
             if base.mapped is not None and name in base.mapped.attributes:
+                attribute = base.mapped.attributes[name]
+                if attribute.kind is AttrKind.METHOD and attribute.function is not None and _is_classmethod(attribute.function):
+                    # a classmethod the model inherits from a mixin: `cls` is the model
+                    return BoundMethod(base, name, self.engine.decorate(attribute.path, attribute.function, ()))
                 return AttrRef(base.mapped, name)
+            if base.mapped is not None and name == FLASK_MODEL_QUERY:
+                registry = self.flask_registry_of(base)
+                if registry is not None:
+                    sid = self.calls.shared_session(self, frame, registry, expr, state)
+                    return Query(base.mapped, (), sid, executed=True)
             member = self.engine.class_member(base, name)
             if isinstance(member, Function) and _is_classmethod(member.node):
                 return BoundMethod(base, name, member)  # `cls` is the class
@@ -91,7 +115,11 @@ class Attributes:
                 stored = self.holders.g_read(name, state)
                 if stored is not None:
                     return stored
+            if construct_of(f"{base.qualified}.{name}") is Construct.TRANSACTION_CURRENT:
+                return TransactionManager(CURRENT_TRANSACTION_MANAGER)
             return ExternalValue(f"{base.qualified}.{name}")
+        if base is UNKNOWN:
+            return self.request_attributes.value(self, frame, base, name, expr, state)
         if isinstance(base, Function) and name in TASK_SEND_METHODS:
             return BoundMethod(base, name)  # Celery: `task.delay(...)`
         if isinstance(base, Many) and name in _CONTAINER_METHODS:
@@ -102,15 +130,34 @@ class Attributes:
             return BoundMethod(base, name)
         return UNKNOWN
 
-    def object_attribute(self, ref: ObjectRef, name: str, state: State):
-        fact = state.heap.objects.get(ref.oid)
+    def object_attribute(self, ref: ObjectRef, name: str, state: State, frame: Frame | None = None,
+                         expr: ast.AST | None = None):
+        fact = state.heap.objects.get(ref.oid) or self.engine.module_object(ref.oid)
         if fact is None:
             return UNKNOWN
         stored = fact.field(name)
         if stored is not None:
             return stored
         member = self.engine.class_member(fact.cls, name)
+        if isinstance(member, Function) and _is_property(member.node):
+            return self.engine.call(self, frame, member, [ref], {}, expr, state) if frame is not None else UNKNOWN
         return BoundMethod(ref, name, member) if isinstance(member, Function) else member
+
+    def flask_registry_of(self, cls: ClassRef, _seen: frozenset = frozenset()):
+        """The ``db.session`` registry of a Flask-SQLAlchemy model: the ``db`` whose ``db.Model`` it derives from."""
+        if (cls.path, cls.node.name) in _seen:
+            return None
+        for base in cls.node.bases:
+            if isinstance(base, ast.Attribute) and base.attr == "Model":
+                db = self.engine.module_expression(cls.path, base.value)
+                if isinstance(db, FlaskSQLAlchemy):
+                    return db.session
+            symbol = self.engine.workspace.resolve_expression(cls.path, base)
+            if isinstance(symbol, Definition) and isinstance(symbol.node, ast.ClassDef):
+                found = self.flask_registry_of(ClassRef(symbol.path, symbol.node, None), _seen | {(cls.path, cls.node.name)})
+                if found is not None:
+                    return found
+        return None
 
     def instance_attribute(self, frame: Frame, ref: InstanceRef, name: str, expr: ast.expr, state: State):
         fact = state.heap.instances.get(ref.iid)
@@ -194,6 +241,11 @@ class Attributes:
 
 
 _FAULT_PRIORITY = [Fault.DETACHED_EXPIRED, Fault.DETACHED_UNLOADED, Fault.GREENLET, Fault.NOT_PERSISTENT]
+
+
+def _is_property(function: ast.AST) -> bool:
+    """``@property`` / ``@cached_property``: reading the attribute runs the getter."""
+    return any(decorator_name(d)[1] in ("property", "cached_property") for d in getattr(function, "decorator_list", ()))
 
 
 def _is_classmethod(function: ast.AST) -> bool:

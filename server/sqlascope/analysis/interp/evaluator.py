@@ -27,6 +27,8 @@ from .frame import RETURN_SLOT, Frame, State, bind, element_of
 from .frameworks import Frameworks
 from .holders import Holders
 from .host import Host
+from .request_methods import RequestAttributes
+from .transactions import Transactions
 from .values import (
     UNKNOWN,
     BoundMethod,
@@ -57,6 +59,8 @@ class Evaluator(Expressions, Attributes, CallSites):
         self.holders = Holders(engine)
         self.calls = Calls(engine, self.frameworks)
         self.contexts = Contexts(engine, self.calls)
+        self.transactions = Transactions(self.calls)
+        self.request_attributes = RequestAttributes(engine)
 
     # == statements ======================================================================================
     def execute(self, frame: Frame, node: C.CfgNode, state: State) -> None:
