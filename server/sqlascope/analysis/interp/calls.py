@@ -212,7 +212,9 @@ class Calls(SessionEffects):
         expire = kwargs.get(EXPIRE_ON_COMMIT_KEYWORD)
         holder = node.func.value if isinstance(node.func, ast.Attribute) else None
         if isinstance(expire, Const) and isinstance(holder, (ast.Name, ast.Attribute)):
-            ev._assign(frame, holder, replace(factory, expire_on_commit=bool(expire.value)), state)
+            # the setting now comes from this call's argument, not from where the factory was made: no place to
+            # offer the expire_on_commit fix at
+            ev._assign(frame, holder, replace(factory, expire_on_commit=bool(expire.value), origin=None), state)
         return Const(None)
 
     def _flask_db_load(self, ev, frame, db: FlaskSQLAlchemy, name, args, kwargs, node, state):
