@@ -42,7 +42,7 @@ def _insert_before_middle_def(text: str, inserted: str) -> str:
 
 
 def _line(location):
-    return (location.path, location.line, location.end_line) if location is not None else None
+    return (location.path, location.line, location.end_line) if location is not None else ()  # sortable with the rest
 
 
 def snapshot(engine: Engine, paths: list[str]):

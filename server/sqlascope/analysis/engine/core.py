@@ -30,6 +30,8 @@ class Engine(Roots, Names, Summaries, ModuleStates):
     models: ModelIndex = field(init=False)
     _cfgs: dict = field(default_factory=dict)
     _globals: dict = field(default_factory=dict)
+    #: facts of plain objects that module-level code built (``repo = Repository(Session)``), by object id
+    _module_objects: dict = field(default_factory=dict)
     _decorated: dict = field(default_factory=dict)
     _summaries: dict = field(default_factory=dict)
     #: per module path: the state its body leaves behind, and what that consulted (module_states.py)
@@ -97,6 +99,7 @@ class Engine(Roots, Names, Summaries, ModuleStates):
         if self._generation != self.workspace.generation:
             self._generation = self.workspace.generation
             self._globals.clear()
+            self._module_objects.clear()
             self._decorated.clear()
             self._summaries.clear()
             self._module_states.clear()

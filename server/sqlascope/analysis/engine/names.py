@@ -7,7 +7,7 @@ from dataclasses import replace
 
 from ..index.workspace import Definition, External, ModuleRef, Symbol
 from ..interp.frame import Frame, State
-from ..interp.values import UNKNOWN, ClassRef, ExternalValue, Function, ModuleValue, members
+from ..interp.values import UNKNOWN, ClassRef, ExternalValue, Function, ModuleValue, join_values, members
 from ..orm.models import MappedAttribute, MappedClass
 from ..orm.sqla_api import Construct, construct_of
 from ..orm.state import Heap
@@ -49,7 +49,11 @@ class Names:
             if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
                 return self.decorate(symbol.path, node, ())
             if isinstance(node, ast.expr):
-                return self.module_expression(symbol.path, node)
+                value = self.module_expression(symbol.path, node)
+                for rebound in self.workspace.symbols(symbol.path).rebinds.get(symbol.name, ()):
+                    if rebound is not node:  # a function's `global name; name = ...`: another value it may hold
+                        value = join_values(value, self.module_expression(symbol.path, rebound))
+                return value
         return UNKNOWN
 
     def module_expression(self, path: str, expr: ast.expr):
@@ -60,10 +64,17 @@ class Names:
         self._in_progress.add(key)
         try:
             frame = Frame(path=path, code=expr, graph=None, context=("module",), reporting=False)  # type: ignore[arg-type]
-            frame.depth = MAX_CALL_DEPTH  # module level never runs user functions
-            return self.evaluator.value(frame, expr, State({}, Heap()))
+            frame.depth = MAX_CALL_DEPTH  # module level never runs user functions (but constructors' __init__)
+            state = State({}, Heap())
+            value = self.evaluator.value(frame, expr, state)
+            self._module_objects.update(state.heap.objects)  # what their __init__ stored stays readable
+            return value
         finally:
             self._in_progress.discard(key)
+
+    def module_object(self, oid):
+        """The fact of a plain object module-level code built, when the analysed path's heap does not hold it."""
+        return self._module_objects.get(oid)
 
     def module_member(self, module: ModuleValue, name: str):
         symbol = self.workspace.resolve_attribute(ModuleRef(module.path), name)

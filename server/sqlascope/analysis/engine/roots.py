@@ -15,7 +15,9 @@ from ..interp.budget import UNBOUNDED, AnalysisCutShort, Budget
 from ..interp import per_row
 from ..interp.fixpoint import run
 from ..interp.frame import Frame, State
-from ..interp.values import UNKNOWN
+from ..index.workspace import External
+from ..interp.values import UNKNOWN, Factory
+from ..orm.sqla_api import Construct, construct_of, is_async_name
 from ..orm.state import Heap
 from ..report.issues import Issue
 from ..report.relocate import Unmovable, line_mover, relocate
@@ -139,17 +141,28 @@ class Roots:
         graph = self.graph(path, code)
         frame = Frame(path=path, code=code, graph=graph, context=(), probe=probe)
         env: dict[str, object] = {}
+        state = State(env, Heap())
         if isinstance(code, (ast.FunctionDef, ast.AsyncFunctionDef)):
             for arg in _all_params(code.args):
-                env[arg.arg] = UNKNOWN
+                env[arg.arg] = self._annotated_parameter(frame, arg, state)
         old_limit = sys.getrecursionlimit()
         try:
-            run(self.evaluator, frame, State(env, Heap()))
+            run(self.evaluator, frame, state)
         except RecursionError:
             raise AnalysisCutShort("an expression or call chain nests deeper than the analyzer follows") from None
         finally:
             sys.setrecursionlimit(old_limit)
         return frame.issues
+
+    def _annotated_parameter(self, frame: Frame, arg: ast.arg, state: State):
+        """A root's parameter annotated ``Session`` / ``AsyncSession`` is an open session of unknown origin; its factory
+        is unknown, so its commits are taken not to expire (the one assumption that never reports what it can't see)."""
+        annotation = arg.annotation
+        symbol = self.workspace.resolve_expression(frame.path, annotation) if annotation is not None else None
+        if isinstance(symbol, External) and construct_of(symbol.qualified) is Construct.SESSION:
+            factory = Factory(is_async_name(symbol.qualified), False, arg.arg)
+            return self.evaluator.calls.new_session(self.evaluator, frame, factory, arg, state)
+        return UNKNOWN
 
     def _cut_short(self, path: str, code: ast.AST, reason: str) -> Issue:
         """The notice for a root whose analysis stopped early, on its ``def`` line (line 1 for the module body)."""

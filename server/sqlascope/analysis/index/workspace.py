@@ -49,12 +49,31 @@ class ModuleSymbols:
     #: name → (module, attribute or None, level) as written in the import statement
     imports: dict[str, tuple[str, str | None, int]] = field(default_factory=dict)
     star_imports: list[tuple[str, int]] = field(default_factory=list)
+    #: name → values a function assigns to it after declaring it ``global`` (``def init(): global s; s = ...``)
+    rebinds: dict[str, list[ast.expr]] = field(default_factory=dict)
 
 
 def _collect_symbols(tree: ast.Module) -> ModuleSymbols:
     symbols = ModuleSymbols()
     _bind_top_level(tree.body, symbols)
+    _collect_global_rebinds(tree, symbols)
     return symbols
+
+
+def _collect_global_rebinds(tree: ast.Module, symbols: ModuleSymbols) -> None:
+    """Module globals that functions rebind: their values are the module's as much as the top-level one."""
+    for function in ast.walk(tree):
+        if not isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            continue
+        declared = {name for stmt in ast.walk(function) if isinstance(stmt, ast.Global) for name in stmt.names}
+        if not declared:
+            continue
+        for stmt in ast.walk(function):
+            if isinstance(stmt, ast.Assign):
+                for target in stmt.targets:
+                    if isinstance(target, ast.Name) and target.id in declared:
+                        symbols.rebinds.setdefault(target.id, []).append(stmt.value)
+                        symbols.defs.setdefault(target.id, stmt.value)
 
 
 def _bind_top_level(body: Iterable[ast.stmt], symbols: ModuleSymbols) -> None:
@@ -367,7 +386,8 @@ class Workspace:
 
 
 #: Packages we recognise by name, and the standard library: locating their files would only cost time.
-_NEVER_FALLBACK = {"sqlalchemy", "sqlmodel", "flask_sqlalchemy", *getattr(sys, "stdlib_module_names", ())}
+_NEVER_FALLBACK = {"sqlalchemy", "sqlmodel", "flask_sqlalchemy", "transaction", "zope",
+                   *getattr(sys, "stdlib_module_names", ())}
 
 
 #: Directories never indexed, besides hidden ones.

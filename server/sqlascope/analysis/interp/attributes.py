@@ -7,9 +7,19 @@ from dataclasses import replace
 
 from ..findings import Fault, Severity
 from ..orm import lifecycle
+from ..index.workspace import Definition
 from ..orm.models import AttrKind, MappedAttribute
-from ..orm.sqla_api import (Construct, FLASK_SQLALCHEMY_REEXPORTS, FROM_ATTRIBUTES_METHODS, LoaderOpt, TASK_SEND_METHODS,
-                            construct_of)
+from ..orm.sqla_api import (
+    CURRENT_TRANSACTION_MANAGER,
+    Construct,
+    FLASK_DB_LOADERS,
+    FLASK_MODEL_QUERY,
+    FLASK_SQLALCHEMY_REEXPORTS,
+    FROM_ATTRIBUTES_METHODS,
+    LoaderOpt,
+    TASK_SEND_METHODS,
+    construct_of,
+)
 from ..orm.state import InstanceFact
 from ..report.issues import Issue
 from . import per_row
@@ -39,6 +49,7 @@ from .values import (
     Generator,
     Pending,
     Super,
+    TransactionManager,
     Union,
     descriptor_kind,
     is_staticmethod,
@@ -77,7 +88,7 @@ class Attributes:
         if isinstance(base, AwaitableAttrs):
             return self.awaitable_attribute(frame, base, name, expr, state)
         if isinstance(base, (SessionRef, Registry, Factory, Query, LoaderOpt, Keyed, Executor, TaskQueue, Pending, Generator,
-                             Validator)):
+                             Validator, TransactionManager)):
             return BoundMethod(base, name)
         if isinstance(base, ObjectRef):
             return self.object_attribute(base, name, state, frame, expr)
@@ -86,12 +97,18 @@ class Attributes:
         if isinstance(base, FlaskSQLAlchemy):
             if name == "session":
                 return base.session
+            if name in FLASK_DB_LOADERS:
+                return BoundMethod(base, name)
             # the extension re-exports SQLAlchemy's names: `db.select`, `db.relationship`, ...
             return ExternalValue(f"sqlalchemy.{name}") if name in FLASK_SQLALCHEMY_REEXPORTS else UNKNOWN
         if isinstance(base, ClassRef):
             if base.mapped is not None and name in base.mapped.attributes:
+                attribute = base.mapped.attributes[name]
+                if attribute.kind is AttrKind.METHOD and attribute.function is not None and _is_classmethod(attribute.function):
+                    # a classmethod the model inherits from a mixin: `cls` is the model
+                    return BoundMethod(base, name, self.engine.decorate(attribute.path, attribute.function, ()))
                 return AttrRef(base.mapped, name)
-            if base.mapped is not None and name == "query":
+            if base.mapped is not None and name == FLASK_MODEL_QUERY:
                 query = self._model_query(frame, base, expr, state)
                 if query is not None:
                     return query
@@ -112,7 +129,11 @@ class Attributes:
                 stored = self.holders.g_read(name, state)
                 if stored is not None:
                     return stored
+            if construct_of(f"{base.qualified}.{name}") is Construct.TRANSACTION_CURRENT:
+                return TransactionManager(CURRENT_TRANSACTION_MANAGER)
             return ExternalValue(f"{base.qualified}.{name}")
+        if base is UNKNOWN:
+            return self.request_attributes.value(self, frame, base, name, expr, state)
         if isinstance(base, Function) and name in TASK_SEND_METHODS:
             return BoundMethod(base, name)  # Celery: `task.delay(...)`
         if isinstance(base, Many) and name in _CONTAINER_METHODS:
@@ -128,7 +149,7 @@ class Attributes:
         """``obj.name`` on a plain object: its field, else its class's member. With ``frame``/``expr`` (a real
         read), a property runs its getter, a cached_property runs it once and keeps the value on the object, and
         a missing name falls back to the class's ``__getattr__``."""
-        fact = state.heap.objects.get(ref.oid)
+        fact = state.heap.objects.get(ref.oid) or self.engine.module_object(ref.oid)
         if fact is None:
             return UNKNOWN
         stored = fact.field(name)
@@ -173,6 +194,22 @@ class Attributes:
         receiver = state.env.get(code.args.args[0].arg, UNKNOWN)
         return Super(receiver, owner) if isinstance(owner, ClassRef) else UNKNOWN
 
+    def flask_registry_of(self, cls: ClassRef, _seen: frozenset = frozenset()):
+        """The ``db.session`` registry of a Flask-SQLAlchemy model: the ``db`` whose ``db.Model`` it derives from."""
+        if (cls.path, cls.node.name) in _seen:
+            return None
+        for base in cls.node.bases:
+            if isinstance(base, ast.Attribute) and base.attr == "Model":
+                db = self.engine.module_expression(cls.path, base.value)
+                if isinstance(db, FlaskSQLAlchemy):
+                    return db.session
+            symbol = self.engine.workspace.resolve_expression(cls.path, base)
+            if isinstance(symbol, Definition) and isinstance(symbol.node, ast.ClassDef):
+                found = self.flask_registry_of(ClassRef(symbol.path, symbol.node, None), _seen | {(cls.path, cls.node.name)})
+                if found is not None:
+                    return found
+        return None
+
     def instance_attribute(self, frame: Frame, ref: InstanceRef, name: str, expr: ast.expr, state: State):
         fact = state.heap.instances.get(ref.iid)
         if fact is None:
@@ -199,15 +236,13 @@ class Attributes:
         return self.read(frame, ref, attribute, expr, state)
 
     def _model_query(self, frame: Frame, model: ClassRef, node: ast.AST, state: State) -> Query | None:
-        """Flask-SQLAlchemy's ``Model.query`` of a ``db.Model`` class: a query of ``Model`` in ``db.session``."""
-        for base in model.node.bases:
-            if not (isinstance(base, ast.Attribute) and base.attr == "Model"):
-                continue
-            db = self.engine.module_expression(model.path, base.value)
-            if isinstance(db, FlaskSQLAlchemy):
-                sid = self.calls.shared_session(self, frame, db.session, node, state)
-                return Query(model.mapped, (), sid, executed=True, origin=self.location(frame, node))
-        return None
+        """Flask-SQLAlchemy's ``Model.query`` of a ``db.Model`` class (directly or through its bases): a query of
+        ``Model`` in ``db.session``."""
+        registry = self.flask_registry_of(model)
+        if registry is None:
+            return None
+        sid = self.calls.shared_session(self, frame, registry, node, state)
+        return Query(model.mapped, (), sid, executed=True, origin=self.location(frame, node))
 
     def read(self, frame: Frame, ref: InstanceRef, attribute: MappedAttribute, expr: ast.expr, state: State,
              awaitable: bool = False):

@@ -11,8 +11,10 @@ from dataclasses import replace
 
 from ..orm import lifecycle
 from ..orm.sqla_api import (
+    CURRENT_TRANSACTION_MANAGER,
     Construct,
     EXPIRE_ON_COMMIT_KEYWORD,
+    FLASK_DB_LOADERS,
     FROM_ATTRIBUTES_METHODS,
     HAND_OFF_METHODS,
     LOADER_OPTIONS,
@@ -55,6 +57,7 @@ from .values import (
     Registry,
     SessionRef,
     TaskQueue,
+    TransactionManager,
     UNKNOWN,
     Validator,
     join_values,
@@ -133,6 +136,15 @@ class Calls(SessionEffects):
             return self.frameworks.depends(args, kwargs)
         if construct is Construct.BACKGROUND_TASKS:
             return TaskQueue()
+        if construct is Construct.TRANSACTION_JOIN:
+            return ev.transactions.join(ev, frame, args, kwargs, node, state)
+        if construct is Construct.TRANSACTION_END:
+            ev.transactions.end(ev, frame, CURRENT_TRANSACTION_MANAGER, name, node, state)
+            return Const(None)
+        if construct is Construct.TRANSACTION_GET:
+            return TransactionManager(CURRENT_TRANSACTION_MANAGER)
+        if construct is Construct.TRANSACTION_MANAGER:
+            return TransactionManager(frame.alloc(node, "transaction-manager"))
         if construct is Construct.FLASK_SQLALCHEMY:
             options = kwargs.get("session_options")
             expire = options.get(EXPIRE_ON_COMMIT_KEYWORD, Const(True)) if isinstance(options, Keyed) else Const(
@@ -182,6 +194,12 @@ class Calls(SessionEffects):
             return UNKNOWN
         if isinstance(receiver, Registry) and name == "configure":
             return self.configure_factory(ev, frame, receiver.factory, kwargs, node, state)
+        if isinstance(receiver, TransactionManager):
+            if name in ("commit", "abort"):
+                ev.transactions.end(ev, frame, receiver.key, name, node, state)
+            return receiver if name == "get" else Const(None)
+        if isinstance(receiver, FlaskSQLAlchemy) and name in FLASK_DB_LOADERS:
+            return self._flask_db_load(ev, frame, receiver, name, args, kwargs, node, state)
         if isinstance(receiver, (SessionRef, Registry)):
             if isinstance(receiver, Registry) and name == "remove":
                 return self._remove(ev, frame, receiver, node, state)
@@ -245,6 +263,16 @@ class Calls(SessionEffects):
         if isinstance(receiver, LoaderOpt) and name in LOADER_OPTIONS:
             chained = loader_option(LOADER_OPTIONS[name], args, receiver.path)
             return replace(chained, parents=receiver.parents + (receiver,)) if isinstance(chained, LoaderOpt) else UNKNOWN
+        return UNKNOWN
+
+    def _flask_db_load(self, ev, frame, db: FlaskSQLAlchemy, name, args, kwargs, node, state):
+        """``db.get_or_404(Model, id)`` / ``db.first_or_404(stmt)``: an instance loaded in ``db.session``."""
+        sid = self.shared_session(ev, frame, db.session, node, state)
+        if FLASK_DB_LOADERS[name] == "model":
+            return self._load(ev, frame, sid, db.session.label, args, kwargs, node, state)
+        first = args[0] if args else UNKNOWN
+        if isinstance(first, Query):
+            return self.materialize(ev, frame, replace(first, session=sid, executed=True), node, state)
         return UNKNOWN
 
     # -- queries -----------------------------------------------------------------------------------------

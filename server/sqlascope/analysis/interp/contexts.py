@@ -9,6 +9,7 @@
 | an executor                          | the executor      | nothing we track                       |
 | an object with ``__enter__``/``__exit__`` (or the async pair) | what ``__enter__`` returns | its ``__exit__`` |
 | Flask ``app.app_context()`` & co.    | nothing           | removes ``db.session`` (closing it), drops ``g`` |
+| a transaction manager (``request.tm``) | the transaction | commits (aborts on error) the sessions joined to it |
 
 A Flask app context scopes Flask-SQLAlchemy's session: entering one gives ``db.session`` a fresh session (an
 enclosing context's session is untouched), and its exit closes that session, then restores the outer one.
@@ -25,7 +26,18 @@ from .frame import Frame, State
 from .graph import WithExit
 from .holders import FLASK_G
 from .host import Evaluating, Host
-from .values import UNKNOWN, BoundMethod, Const, Context, ContextKind, Executor, Function, ObjectRef, SessionRef
+from .values import (
+    UNKNOWN,
+    BoundMethod,
+    Const,
+    Context,
+    ContextKind,
+    Executor,
+    Function,
+    ObjectRef,
+    SessionRef,
+    TransactionManager,
+)
 
 
 def _slot(stmt: ast.AST, index: int) -> str:
@@ -85,6 +97,8 @@ class Contexts:
         elif isinstance(manager, Context) and manager.kind is ContextKind.APP_CONTEXT:
             saved = state.env.pop(_slot(item, 0) + ":saved", None)
             self._pop_app_context(ev, frame, where, header, saved, state)
+        elif isinstance(manager, TransactionManager):
+            ev.transactions.end(ev, frame, manager.key, "abort" if node.exceptional else "commit", where, state)
         elif isinstance(manager, ObjectRef):
             exc = [UNKNOWN] * 3 if node.exceptional else [Const(None)] * 3
             name = "__aexit__" if isinstance(node.stmt, ast.AsyncWith) else "__exit__"

@@ -29,6 +29,8 @@ from .frameworks import Frameworks
 from .holders import Holders
 from .host import Host
 from .per_row import RowLoops
+from .request_methods import RequestAttributes
+from .transactions import Transactions
 from .values import (
     UNKNOWN,
     BoundMethod,
@@ -64,6 +66,8 @@ class Evaluator(Expressions, Attributes, CallSites, RowLoops):
         self.holders = Holders(engine)
         self.calls = Calls(engine, self.frameworks)
         self.contexts = Contexts(engine, self.calls)
+        self.transactions = Transactions(self.calls)
+        self.request_attributes = RequestAttributes(engine)
 
     # == statements ======================================================================================
     def execute(self, frame: Frame, node: C.CfgNode, state: State) -> None:

@@ -25,5 +25,16 @@ def _construct_object(engine: Host, ev: Evaluating, frame: Frame, cls: ClassRef,
     state.heap.objects[oid] = ObjectFact(cls)
     init = engine.class_member(cls, "__init__")
     if isinstance(init, Function):
-        engine.call(ev, frame, init, [ObjectRef(oid), *args], kwargs, node, state)
+        depth = frame.depth
+        if frame.context == ("module",):
+            frame.depth = min(depth, MODULE_CONSTRUCTOR_DEPTH)  # module level runs __init__, and nothing it calls
+        try:
+            engine.call(ev, frame, init, [ObjectRef(oid), *args], kwargs, node, state)
+        finally:
+            frame.depth = depth
     return ObjectRef(oid)
+
+
+#: the call depth a module-level ``Class(...)`` runs its ``__init__`` at: one below the limit, so that ``__init__``
+#: itself runs (its fields are the object's) but calls nothing further
+MODULE_CONSTRUCTOR_DEPTH = 5

@@ -244,6 +244,14 @@ class Dependency:
 
 
 @dataclass(frozen=True)
+class TransactionManager:
+    """A ``transaction`` manager (``transaction.manager``, ``request.tm``, ``TransactionManager()``): its commit and
+    abort end the sessions zope.sqlalchemy joined to it."""
+
+    key: Hashable
+
+
+@dataclass(frozen=True)
 class TaskQueue:
     """FastAPI/Starlette ``BackgroundTasks``: ``add_task(fn, *args)`` runs ``fn`` after the response."""
 

@@ -198,10 +198,22 @@ class ModelIndex:
         )
 
     def _is_sqlmodel_table(self, path: str, node: ast.ClassDef, base: ast.expr) -> bool:
-        symbol = self.workspace.resolve_expression(path, base)
-        if not (isinstance(symbol, External) and construct_of(symbol.qualified) is Construct.SQLMODEL):
+        """``class Hero(SQLModel, table=True)``, also through a plain model base (``class User(UserBase, table=True)``)."""
+        if not any(k.arg == "table" and isinstance(k.value, ast.Constant) and k.value.value is True for k in node.keywords):
             return False
-        return any(k.arg == "table" and isinstance(k.value, ast.Constant) and k.value.value is True for k in node.keywords)
+        return self._derives_from_sqlmodel(path, base, frozenset())
+
+    def _derives_from_sqlmodel(self, path: str, base: ast.expr, seen: frozenset) -> bool:
+        symbol = self.workspace.resolve_expression(path, base)
+        if isinstance(symbol, External):
+            return construct_of(symbol.qualified) is Construct.SQLMODEL
+        if isinstance(symbol, Definition) and isinstance(symbol.node, ast.ClassDef):
+            key = (symbol.path, symbol.node.lineno)
+            if key in seen:
+                return False
+            self.workspace.dependencies.note(symbol.path, symbol.node.name)
+            return any(self._derives_from_sqlmodel(symbol.path, b, seen | {key}) for b in symbol.node.bases)
+        return False
 
     def _is_registry_mapped(self, path: str, decorator: ast.expr) -> bool:
         if isinstance(decorator, ast.Call):

@@ -89,6 +89,9 @@ RESULT_METHODS: dict[str, ResultShape] = {
     "scalar_one": ResultShape.ONE,
     "scalar_one_or_none": ResultShape.ONE,
     "get": ResultShape.ONE,  # legacy Query.get
+    "first_or_404": ResultShape.ONE,  # Flask-SQLAlchemy's Query: first(), or abort(404)
+    "one_or_404": ResultShape.ONE,
+    "get_or_404": ResultShape.ONE,
     "all": ResultShape.MANY,
     "fetchall": ResultShape.MANY,
     "partitions": ResultShape.MANY,
@@ -205,6 +208,12 @@ class Construct(enum.Enum):
     ASSOCIATION_PROXY = "association_proxy"
     SQLMODEL = "sqlmodel"
     FLASK_SQLALCHEMY = "flask_sqlalchemy"
+    # The ``transaction`` package and zope.sqlalchemy (Pyramid's usual unit of work)
+    TRANSACTION_JOIN = "transaction_join"  # zope.sqlalchemy.register(session, transaction_manager=..., keep_session=...)
+    TRANSACTION_END = "transaction_end"  # transaction.commit() / transaction.abort(): the current manager's
+    TRANSACTION_CURRENT = "transaction_current"  # transaction.manager: the thread's manager
+    TRANSACTION_GET = "transaction_get"  # transaction.get(): the thread's current transaction (commit/abort alike)
+    TRANSACTION_MANAGER = "transaction_manager"  # transaction.TransactionManager(): a manager of its own
 
 
 #: (canonical qualified name) → construct. A name is canonical once its module prefix is reduced to the
@@ -259,6 +268,13 @@ EXTERNAL_CONSTRUCTS: dict[str, Construct] = {
     "typing.Annotated": Construct.ANNOTATED,
     "typing_extensions.Annotated": Construct.ANNOTATED,
     "flask.g": Construct.FLASK_G,
+    "zope.register": Construct.TRANSACTION_JOIN,  # zope.sqlalchemy.register
+    "transaction.commit": Construct.TRANSACTION_END,
+    "transaction.abort": Construct.TRANSACTION_END,
+    "transaction.manager": Construct.TRANSACTION_CURRENT,
+    "transaction.get": Construct.TRANSACTION_GET,
+    "transaction.TransactionManager": Construct.TRANSACTION_MANAGER,
+    "transaction.ThreadTransactionManager": Construct.TRANSACTION_MANAGER,
 }
 
 #: Factory/session keyword → meaning.
@@ -266,7 +282,8 @@ EXPIRE_ON_COMMIT_KEYWORD = "expire_on_commit"
 
 #: Packages whose names are recognised without resolving them (the user may not have them installed).
 KNOWN_PACKAGES = ("sqlalchemy", "sqlmodel", "flask_sqlalchemy", "contextlib", "threading", "functools", "concurrent",
-                  "asyncio", "fastapi", "starlette", "typing", "typing_extensions", "flask", "pydantic")
+                  "asyncio", "fastapi", "starlette", "typing", "typing_extensions", "flask", "pydantic", "transaction",
+                  "zope")
 
 #: Executor methods that run a function elsewhere: name → index of the function argument.
 HAND_OFF_METHODS = {"submit": 0, "map": 0, "run_in_executor": 1}
@@ -288,6 +305,32 @@ VALIDATOR_METHODS = {"model_validate", "validate_python", "from_orm"}
 #: knows them: they act as ``sqlalchemy.<name>``.
 FLASK_SQLALCHEMY_REEXPORTS = {"select", "selectinload", "joinedload", "subqueryload", "immediateload", "contains_eager",
                               "lazyload", "load_only", "defer", "undefer", "raiseload", "noload"}
+#: A transaction manager's method → what it does to each session joined to it, by the session's
+#: ``keep_session`` (observed by running zope.sqlalchemy 4 with transaction 5): commit commits, then closes the
+#: session unless keep_session; abort closes it without expiring anything, or with keep_session rolls it back.
+#: ``with manager:`` commits on a normal exit and aborts on an exception. Any other method (begin, get, doom,
+#: savepoint, ...) changes no session.
+TRANSACTION_ENDINGS: dict[tuple[str, bool], tuple[SessionEffect, ...]] = {
+    ("commit", False): (SessionEffect.COMMIT, SessionEffect.CLOSE),
+    ("commit", True): (SessionEffect.COMMIT,),
+    ("abort", False): (SessionEffect.CLOSE,),
+    ("abort", True): (SessionEffect.ROLLBACK,),
+}
+
+#: The key of the thread's transaction manager (``transaction.manager``; pyramid_tm's ``request.tm`` by default).
+CURRENT_TRANSACTION_MANAGER = ("transaction.manager",)
+
+#: Attributes a framework adds to every request object, besides the project's own ``config.add_request_method``:
+#: pyramid_tm's ``request.tm`` is the request's transaction manager.
+FRAMEWORK_REQUEST_ATTRIBUTES = {"pyramid_tm": {"tm": Construct.TRANSACTION_CURRENT}}
+
+#: Flask-SQLAlchemy's ``db`` helpers that load through ``db.session``: name → what their first argument is
+#: ("model": ``db.get_or_404(User, id)``, like ``Session.get``; "statement": ``db.first_or_404(select(User))``,
+#: like ``Session.execute(stmt).scalar()``). Any other ``db.<name>`` is SQLAlchemy's own (``db.select``).
+FLASK_DB_LOADERS = {"get_or_404": "model", "first_or_404": "statement", "one_or_404": "statement"}
+
+#: Flask-SQLAlchemy's ``Model.query``: a legacy ``Query`` of the model on ``db.session``.
+FLASK_MODEL_QUERY = "query"
 
 #: Flask: ``with app.<method>(...)`` pushes an app context; its exit removes Flask-SQLAlchemy's ``db.session``
 #: (closing it) and drops ``flask.g``.

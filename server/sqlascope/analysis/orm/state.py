@@ -74,6 +74,8 @@ class SessionFact:
     #: a transaction is under way (autobegun by a query), so session.begin() would raise
     in_transaction: frozenset[bool] = frozenset({False})
     factory_origin: Location | None = None  # where its factory (or the Session(...) call) is
+    #: transaction managers it is joined to (zope.sqlalchemy.register): (manager key, keep_session) pairs
+    joined: frozenset[tuple] = frozenset()
 
     def join(self, other: "SessionFact") -> "SessionFact":
         if self == other:
@@ -83,6 +85,7 @@ class SessionFact:
             closed=self.closed | other.closed,
             expire_on_commit=self.expire_on_commit and other.expire_on_commit,
             in_transaction=self.in_transaction | other.in_transaction,
+            joined=self.joined | other.joined,
         )
 
 

@@ -1,0 +1,80 @@
+"""Attributes a web framework adds to every request object: the project's own Pyramid
+``config.add_request_method(fn, name=..., reify=True)`` (found by scanning the workspace) and those of included
+frameworks (pyramid_tm's ``request.tm``, ``sqla_api.FRAMEWORK_REQUEST_ATTRIBUTES``).
+
+A request is usually a handler parameter the analysis knows nothing about, so ``request.db`` is the value the
+registered function returns for an unknown request. Only attributes (``reify=True`` or ``property=True``) are
+values; a plain request method is called like any other unknown method.
+"""
+
+from __future__ import annotations
+
+import ast
+from typing import TYPE_CHECKING
+
+from ..orm.sqla_api import CURRENT_TRANSACTION_MANAGER, FRAMEWORK_REQUEST_ATTRIBUTES, Construct
+from .values import UNKNOWN, Function, TransactionManager, members
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .host import Host
+
+#: a file can only register request attributes if its text mentions one of these
+_MARKERS = ("add_request_method", *FRAMEWORK_REQUEST_ATTRIBUTES)
+
+
+class RequestAttributes:
+    """The request attributes registered in the workspace, and their values on an unknown request."""
+
+    def __init__(self, engine: "Host") -> None:
+        self.engine = engine
+        self._generation = -1
+        self._table: dict[str, object] = {}
+
+    def table(self) -> dict[str, object]:
+        """Attribute name → ``(path, callable expression)`` of the registering call, or a framework construct."""
+        workspace = self.engine.workspace
+        if workspace.generation != self._generation:
+            self._generation = workspace.generation
+            self._table = {}
+            for path, source in list(workspace.files.items()):
+                if source.tree is not None and any(marker in source.text for marker in _MARKERS):
+                    self._scan(path, source.tree)
+        return self._table
+
+    def _scan(self, path: str, tree: ast.Module) -> None:
+        for node in ast.walk(tree):
+            if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)):
+                continue
+            keywords = {k.arg: k.value for k in node.keywords if k.arg}
+            if node.func.attr == "add_request_method":
+                registered = node.args[0] if node.args else keywords.get("callable")
+                name = node.args[1] if len(node.args) > 1 else keywords.get("name")
+                is_attribute = any(_true(keywords.get(flag)) for flag in ("reify", "property"))
+                if registered is None or not is_attribute:
+                    continue
+                if isinstance(name, ast.Constant) and isinstance(name.value, str):
+                    self._table[name.value] = (path, registered)
+                elif name is None and isinstance(registered, ast.Name):
+                    self._table[registered.id] = (path, registered)
+            elif node.func.attr == "include" and node.args and isinstance(node.args[0], ast.Constant):
+                self._table.update(FRAMEWORK_REQUEST_ATTRIBUTES.get(node.args[0].value, {}))
+
+    def value(self, ev, frame, receiver, name: str, node: ast.AST, state):
+        """``receiver.<name>`` on an unknown object, if some request attribute is registered under that name."""
+        entry = self.table().get(name)
+        if entry is None:
+            return UNKNOWN
+        if entry is Construct.TRANSACTION_CURRENT:
+            return TransactionManager(CURRENT_TRANSACTION_MANAGER)
+        path, registered = entry
+        if not isinstance(registered, ast.Name):
+            return UNKNOWN  # a lambda or an attribute: not followed
+        function = self.engine.global_value(path, registered.id)
+        for member in members(function):
+            if isinstance(member, Function):
+                return self.engine.call(ev, frame, member, [receiver], {}, node, state)
+        return UNKNOWN
+
+
+def _true(value) -> bool:
+    return isinstance(value, ast.Constant) and value.value is True
