@@ -33,6 +33,20 @@ CORPUS_ROOT = TESTS_DIR / "corpus"
 TARGET_ERRORS = ("DetachedInstanceError", "InvalidRequestError", "MissingGreenlet")
 SCENARIO_PREFIXES = ("scenario_bad_", "scenario_ok_")
 TIMEOUT_S = 60
+
+#: Which runtime error each rule's findings predict (SQS108 warns where nothing raises: see the README).
+ERROR_OF_CODE = {
+    "SQS101": {"DetachedInstanceError"},
+    "SQS102": {"DetachedInstanceError"},
+    "SQS103": {"InvalidRequestError"},
+    "SQS104": {"DetachedInstanceError"},
+    "SQS105": {"MissingGreenlet"},
+    "SQS106": {"DetachedInstanceError", "MissingGreenlet"},
+    "SQS107": {"InvalidRequestError"},
+    # a warning where an instance is stored in a holder that outlives its session: nothing raises on that line
+    # (it is marked `# expect-warning: SQS108`); the faults come later, where the kept instance is read
+    "SQS108": set(),
+}
 MAX_WORKERS = 2
 
 _EXPECT_RE = re.compile(r"#\s*expect:\s*([A-Za-z_][A-Za-z0-9_]*)")
@@ -93,6 +107,9 @@ class Outcome:
     message: str = ""
     path: str | None = None  # absolute path of the deepest traceback frame inside the case
     line: int | None = None
+    #: every traceback frame inside the case, outermost first, as (absolute path, line)
+    frames: tuple[tuple[str, int], ...] = ()
+    traceback: str = ""
 
     @property
     def location(self) -> tuple[str, int] | None:
@@ -180,19 +197,25 @@ def run(kind, case_root, entry, scenario):
     threading.excepthook = _hook
 
     def inside(fn):
+        if fn.startswith("<"):  # "<string>" (this runner), "<frozen ...>": never a file of the case
+            return False
         p = os.path.realpath(fn)
         if kind == "multi":
             return p == case_root or p.startswith(case_root + os.sep)
         return p == case_root
 
-    def location(tb):
-        path = line = None
+    def frames(tb):
+        out = []
         while tb is not None:
             fn = tb.tb_frame.f_code.co_filename
             if inside(fn):
-                path, line = os.path.realpath(fn), tb.tb_lineno
+                out.append((os.path.realpath(fn), tb.tb_lineno))
             tb = tb.tb_next
-        return path, line
+        return out
+
+    def location(tb):
+        inner = frames(tb)
+        return inner[-1] if inner else (None, None)
 
     def chain(exc):
         seen = set()
@@ -249,6 +272,7 @@ def run(kind, case_root, entry, scenario):
             "message": str(exc)[:2000],
             "path": path,
             "line": line,
+            "frames": frames(tb),
             "traceback": "".join(traceback.format_exception(type(exc), exc, tb))[-6000:],
         }
 
@@ -387,6 +411,8 @@ def _outcome_from(data: dict) -> Outcome:
         message=data.get("message", ""),
         path=data.get("path"),
         line=data.get("line"),
+        frames=tuple((path, line) for path, line in data.get("frames", ())),
+        traceback=data.get("traceback", ""),
     )
 
 
