@@ -42,6 +42,32 @@ class Program:
     files: dict[str, str]
     features: frozenset[str]
     is_async: bool = False
+    draws: int = 0  # how many random draws writing it took
+    zeroed: frozenset[int] = frozenset()  # draws forced to zero (the simplest choice), for shrinking
+
+
+class ChoiceRandom(random.Random):
+    """A seeded random source whose draws can be forced to zero one by one: a zero draw picks the first (simplest)
+    option of a choice and says no to a chance, so shrinking a program is zeroing its draws (as Hypothesis
+    shrinks a choice sequence). Every draw still consumes the underlying stream, so the others keep their values."""
+
+    def __init__(self, seed: int, zeroed: frozenset[int] = frozenset()):
+        self.zeroed = zeroed
+        self.draws = 0
+        super().__init__(seed)
+
+    def _zero(self) -> bool:
+        index = self.draws
+        self.draws += 1
+        return index in self.zeroed
+
+    def random(self) -> float:
+        value = super().random()
+        return 0.0 if self._zero() else value
+
+    def getrandbits(self, k: int) -> int:
+        value = super().getrandbits(k)
+        return 0 if self._zero() else value
 
 
 def indent(lines: list[str], n: int = 1) -> list[str]:
@@ -69,7 +95,8 @@ class Gen:
         return choice
 
     def chance(self, p: float) -> bool:
-        return self.rng.random() < p
+        """True with probability ``p``; a zero draw says no."""
+        return self.rng.random() >= 1 - p
 
     @property
     def aw(self) -> str:
@@ -103,7 +130,7 @@ def loader_chain(g: Gen, depth: int, multi_entity: bool = False) -> str:
         column_here = last and g.chance(0.45 if step else 0.3) and not (multi_entity and step == 0)
         if not rels or column_here:
             column = g.pick(_COLUMNS[entity])
-            if entity == "Parent" and g.chance(0.2):
+            if entity == "Parent" and g.chance(0.5):
                 call = "undefer_group('extra')"
             else:
                 kind = g.pick(["load_only", "defer", "undefer"])
@@ -125,7 +152,7 @@ def loader_chain(g: Gen, depth: int, multi_entity: bool = False) -> str:
 
 def options(g: Gen, multi_entity: bool = False) -> list[str]:
     """0–2 loader options; two options never start on the same path (their strategies would conflict)."""
-    if g.chance(0.35):
+    if not g.chance(0.65):
         return []
     chains = [loader_chain(g, g.rng.randint(1, 3), multi_entity)]
     if g.chance(0.3):
@@ -142,7 +169,7 @@ def _first_path(chain: str) -> str:
 
 # --------------------------------------------------------------------------- loading
 
-def load_lines(g: Gen, session: str = "s") -> list[str]:
+def load_lines(g: Gen, session: str = "s", begin_scope: bool = False) -> list[str]:
     """Statements that bind ``obj`` (and, for multi-entity rows, ``kid``) inside a session scope."""
     pid = g.rng.choice([1, 1, 2])
     aw, s = g.aw, session
@@ -186,7 +213,7 @@ def load_lines(g: Gen, session: str = "s") -> list[str]:
         g.features.add("shape:base_repository")
         return [f"repo = ParentRepository({s})", f"obj = {aw}repo.get({pid})"]
     g.new_object = True
-    ending = g.pick(["flush", "commit"])
+    ending = "flush" if begin_scope else g.pick(["flush", "commit"])
     return ["obj = Parent(name='new')", f"{s}.add(obj)", f"{aw}{s}.{ending}()"]
 
 
@@ -229,7 +256,7 @@ _OPS = ("commit", "rollback", "flush", "expire", "expire_names", "expire_all", "
         "expunge", "expunge_all", "make_transient", "make_transient_to_detached", "close", "delete_commit",
         "begin_nested", "begin_after_autobegin", "read_inside", "pre_read_relationship")
 #: How often each operation is drawn (rare ones end most programs with an error before anything is read).
-_OP_WEIGHTS = {"begin_after_autobegin": 0.3, "delete_commit": 0.6, "make_transient_to_detached": 0.6,
+_OP_WEIGHTS = {"begin_after_autobegin": 0.6, "delete_commit": 0.6, "make_transient_to_detached": 0.6,
                "read_inside": 1.5, "commit": 2.0}
 
 
@@ -240,7 +267,7 @@ _ENDS_BEGIN_BLOCK = {"commit", "rollback", "close", "delete_commit"}
 
 def body_lines(g: Gen, begin_scope: bool = False, session: str = "s") -> list[str]:
     """Load, then 0–3 operations: the body of a session scope."""
-    lines = load_lines(g, session)
+    lines = load_lines(g, session, begin_scope)
     count = g.rng.choice([0, 1, 1, 2, 2, 3])
     weights = [_OP_WEIGHTS.get(op, 1.0) for op in _OPS]
     for index in range(count):
@@ -264,11 +291,13 @@ def read_expression(g: Gen, o: str, inside: bool = False) -> str:
         ("server_default", f"{o}.stamp"), ("python_default", f"{o}.score"),
         ("relationship", f"len({o}.children)"), ("relationship", f"[t.label for t in {o}.tags]"),
         ("relationship", f"({o}.manager.name if {o}.manager is not None else None)"),
-        ("extras", f"{o}.extras.count()" if cfg.extras_lazy == "dynamic" else f"{o}.extras.select() is not None"),
         ("property", f"{o}.label"), ("repr", f"repr({o})"), ("pydantic", f"ParentOut.model_validate({o}).model_dump()"),
     ]
+    if cfg.has_extras:
+        reads.append(("extras", f"{o}.extras.count()" if cfg.extras_lazy == "dynamic"
+                      else f"{o}.extras.select() is not None"))
     if cfg.dataclass:
-        reads.append(("asdict", f"asdict({o})"))
+        reads += [("asdict", f"asdict({o})"), ("repr", f"repr({o})")]
     if cfg.has_child_parent:
         reads.append(("relationship", f"[c.parent.name if c.parent is not None else None for c in {o}.children]"))
     if cfg.is_async and not inside and g.chance(0.1):
@@ -366,7 +395,7 @@ def opener(g: Gen) -> tuple[str, str]:
             return "manual", "factory()"
         return "with", kind
     kind = g.pick(["Session(engine)", "factory()", "factory.begin()", "Session(engine) as s, s.begin()",
-                   "scoped_session", "manual"], "session")
+                   "scoped_session", "scoped_session", "manual"], "session")
     if kind == "Session(engine)":
         return "with", f"Session(engine{_session_kwargs(g)})"
     if kind == "Session(engine) as s, s.begin()":
@@ -393,7 +422,8 @@ def scope_lines(g: Gen, returns: str | None = None) -> list[str]:
     elif mode == "begin_pair":
         lines = [text, *indent(inner)]
     else:
-        end = g.rng.choice(["close", "try_finally", "open"] if mode == "manual" else ["remove", "close", "open"])
+        end = g.rng.choice(["close", "try_finally", "open"] if mode == "manual" else ["remove", "remove", "remove",
+                                                                                      "close", "open"])
         g.features.add(f"session_end:{end}")
         if end == "try_finally":
             lines = [f"s = {text}", "try:", *indent(inner), "finally:", f"    {aw}s.close()"]
@@ -522,7 +552,8 @@ def _insert_yield(scope: list[str], result: str) -> list[str]:
 # --------------------------------------------------------------------------- assembly
 
 def model_config(rng: random.Random, is_async: bool) -> ModelConfig:
-    dc = rng.random() < 0.25
+    """Zero draws give the plainest models: no dataclass, lazy="select", no bidirectional relationship."""
+    dc = rng.random() >= 0.7
     return ModelConfig(
         dataclass=dc,
         children_lazy=rng.choice(COLLECTION_STRATEGIES),
@@ -530,8 +561,8 @@ def model_config(rng: random.Random, is_async: bool) -> ModelConfig:
         manager_lazy=rng.choice(SCALAR_STRATEGIES),
         parent_lazy=rng.choice(SCALAR_STRATEGIES),
         extras_lazy=rng.choice(EXTRA_STRATEGIES),
-        bidirectional="none" if dc else rng.choice(["back_populates", "backref", "none"]),
-        classic_deferred=rng.random() < 0.3,
+        bidirectional="none" if dc else rng.choice(["none", "back_populates", "backref"]),
+        classic_deferred=rng.random() >= 0.7,
         repr_reads=rng.choice(["none", "columns", "relationship"]),
         schema_fields=rng.choice(["columns", "children", "deferred"]),
         is_async=is_async,
@@ -547,10 +578,11 @@ def _model_features(cfg: ModelConfig) -> set[str]:
     return features
 
 
-def generate(seed: int) -> Program:
-    """The program for ``seed`` (the same seed always gives the same program)."""
-    rng = random.Random(seed)
-    cfg = model_config(rng, is_async=rng.random() < 0.25)
+def generate(seed: int, zeroed: frozenset[int] = frozenset()) -> Program:
+    """The program for ``seed`` (the same seed always gives the same program); ``zeroed`` forces those draws to
+    their simplest value."""
+    rng = ChoiceRandom(seed, zeroed)
+    cfg = model_config(rng, is_async=rng.random() >= 0.75)
     g = Gen(rng, cfg)
     g.features |= _model_features(cfg)
     helpers, statements, reads_done = shape(g)
@@ -558,7 +590,9 @@ def generate(seed: int) -> Program:
     reads = [] if reads_done else read_lines(g)
     layout = g.pick(["single", "models", "models_db"], "modules")
     module_level = "shape:module_level" in g.features
-    return assemble(seed, g, layout, helpers, statements + after + reads, module_level)
+    program = assemble(seed, g, layout, helpers, statements + after + reads, module_level)
+    program.draws, program.zeroed = rng.draws, zeroed
+    return program
 
 
 def after_scope_lines(g: Gen) -> list[str]:

@@ -1,4 +1,5 @@
-"""Delta debugging over statements: the smallest program that still disagrees with the runtime the same way."""
+"""Shrinking a disagreeing program: first its generator choices (to the simplest that still disagree), then
+delta debugging over its statements; the result still disagrees with the runtime the same way."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from pathlib import Path
 from typing import Callable
 
 from .classify import Verdict, classify
-from .generator import ENTRY, SCENARIO, Program
+from .generator import ENTRY, SCENARIO, Program, generate
 from .runner import analyze, run_runtime, write_program
 
 #: Definitions every program needs as they are (models, schemas, engine, setup): never shrunk, so trials are
@@ -24,6 +25,53 @@ class Minimised:
     files: dict[str, str]
     verdict: Verdict
     trials: int
+    program: Program | None = None  # the program its generator choices shrank to (its features are exact)
+
+
+class _Judge:
+    """Runs candidate programs in a scratch folder and counts the trials."""
+
+    def __init__(self, keeps: Callable[[Verdict], bool], max_trials: int):
+        self.keeps, self.max_trials, self.trials = keeps, max_trials, 0
+        self.workdir = Path(tempfile.mkdtemp(prefix="sqlascope-minimise-"))
+
+    @property
+    def exhausted(self) -> bool:
+        return self.trials >= self.max_trials
+
+    def verdict(self, program: Program) -> Verdict:
+        self.trials += 1
+        directory = self.workdir / f"t{self.trials}"
+        write_program(program, directory)
+        result = classify(run_runtime(directory), analyze(directory))
+        shutil.rmtree(directory, ignore_errors=True)
+        return result
+
+    def close(self) -> None:
+        shutil.rmtree(self.workdir, ignore_errors=True)
+
+
+def shrink_choices(program: Program, verdict: Verdict, judge: _Judge) -> tuple[Program, Verdict]:
+    """Force the program's random draws to zero, in chunks then one by one, keeping each step that still
+    disagrees the same way (``judge.keeps``)."""
+    best, best_verdict = program, verdict
+    chunk = max(1, program.draws // 2)
+    while chunk >= 1 and not judge.exhausted:
+        start = 0
+        while start < best.draws and not judge.exhausted:
+            zeroed = best.zeroed | frozenset(range(start, start + chunk))
+            start += chunk
+            if zeroed == best.zeroed:
+                continue
+            candidate = generate(program.seed, zeroed)
+            if candidate.files == best.files:
+                best = candidate  # these draws change nothing: keep them zeroed, no run needed
+                continue
+            got = judge.verdict(candidate)
+            if judge.keeps(got):
+                best, best_verdict = candidate, got
+        chunk //= 2
+    return best, best_verdict
 
 
 def _defines(stmt: ast.stmt) -> set[str]:
@@ -87,47 +135,43 @@ def _without(files: dict[str, str], name: str, body_index: int, start: int, stop
 def minimise(program: Program, verdict: Verdict, max_trials: int = 80,
              keeps: Callable[[Verdict], bool] | None = None) -> Minimised:
     """Shrink ``program`` while it keeps disagreeing the same way: ``keeps`` (by default: the same disagreement
-    kind and runtime result) must hold for every accepted step. Chunks of a statement list go first (halves,
-    quarters, ...), then single statements; passes repeat until nothing more can go or the trials run out."""
+    kind and runtime result) must hold for every accepted step. Generator choices first (at most half the
+    trials), then statements: chunks of a statement list (halves, quarters, ...), then single statements; passes
+    repeat until nothing more can go or the trials run out."""
     keeps = keeps or (lambda got: got.kind == verdict.kind and got.runtime.status == verdict.runtime.status)
-    workdir = Path(tempfile.mkdtemp(prefix="sqlascope-minimise-"))
-    trials = 0
-    best_verdict = verdict
-
-    def check(candidate: dict[str, str]) -> Verdict:
-        nonlocal trials
-        trials += 1
-        directory = workdir / f"t{trials}"
-        write_program(Program(program.seed, candidate, program.features), directory)
-        result = classify(run_runtime(directory), analyze(directory))
-        shutil.rmtree(directory, ignore_errors=True)
-        return result
-
-    files = {name: _source(ast.parse(text)) for name, text in program.files.items()}
+    judge = _Judge(keeps, max_trials // 2)
     try:
-        changed = True
-        while changed and trials < max_trials:
-            changed = False
-            for name in sorted(files, key=lambda n: n == ENTRY):
-                body_index = 0
-                while body_index < len(_bodies(ast.parse(files[name]))) and trials < max_trials:
-                    length = len(_bodies(ast.parse(files[name]))[body_index])
-                    chunk = max(1, length // 2)
-                    while chunk >= 1 and trials < max_trials:
-                        start = length - chunk
-                        while start >= 0 and trials < max_trials:
-                            candidate = _without(files, name, body_index, start, start + chunk)
-                            if candidate is not None:
-                                got = check(candidate)
-                                if keeps(got):
-                                    files, best_verdict, changed = candidate, got, True
-                                    length = len(_bodies(ast.parse(files[name]))[body_index])
-                            start -= chunk
-                        chunk //= 2
-                    body_index += 1
+        program, best_verdict = shrink_choices(program, verdict, judge)
+        judge.max_trials = max_trials
+        files, best_verdict = _statement_ddmin(program, judge, best_verdict)
     finally:
-        shutil.rmtree(workdir, ignore_errors=True)
-    return Minimised(files, best_verdict, trials)
+        judge.close()
+    return Minimised(files, best_verdict, judge.trials, program)
+
+
+def _statement_ddmin(program: Program, judge: _Judge, best_verdict: Verdict) -> tuple[dict[str, str], Verdict]:
+    """Delta debugging over the statement lists that are not fixed definitions, entry module last."""
+    files = {name: _source(ast.parse(text)) for name, text in program.files.items()}
+    changed = True
+    while changed and not judge.exhausted:
+        changed = False
+        for name in sorted(files, key=lambda n: n == ENTRY):
+            body_index = 0
+            while body_index < len(_bodies(ast.parse(files[name]))) and not judge.exhausted:
+                length = len(_bodies(ast.parse(files[name]))[body_index])
+                chunk = max(1, length // 2)
+                while chunk >= 1 and not judge.exhausted:
+                    for start in range(length - chunk, -1, -chunk):
+                        candidate = _without(files, name, body_index, start, start + chunk)
+                        if candidate is None or judge.exhausted:
+                            continue
+                        got = judge.verdict(Program(program.seed, candidate, program.features))
+                        if judge.keeps(got):
+                            files, best_verdict, changed = candidate, got, True
+                            length = len(_bodies(ast.parse(files[name]))[body_index])
+                    chunk //= 2
+                body_index += 1
+    return files, best_verdict
 
 
 def essentials(files: dict[str, str]) -> dict[str, str]:

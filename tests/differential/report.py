@@ -36,16 +36,32 @@ def _feature(program: Program, prefix: str) -> str:
     return next((f.split(":", 1)[1] for f in sorted(program.features) if f.startswith(prefix + ":")), "-")
 
 
-def class_key(program: Program, verdict: Verdict) -> str:
-    """A disagreement class: what went wrong (kind, runtime error, failed operation or reported codes) and where
-    in the program's structure (its shape). Stable across seeds, so known gaps can name it."""
+def symptom(verdict: Verdict) -> str:
+    """What went wrong: the kind, the runtime result and the failed operation (or the codes reported)."""
     if verdict.kind == FALSE_ALARM:
         what = "+".join(sorted({f.code for f in verdict.at_fault}))
     else:
         what = message_kind(verdict.runtime.outcome.message)
         if verdict.kind == WRONG_KIND:
             what += "/reported-" + "+".join(sorted({f.code for f in verdict.at_fault}))
-    return f"{verdict.kind}/{verdict.runtime.status}/{what}/{_feature(program, 'shape')}"
+    return f"{verdict.kind}/{verdict.runtime.status}/{what}"
+
+
+def class_key(program: Program, verdict: Verdict) -> str:
+    """A disagreement class as cheap to compute as it is stable across seeds (known gaps name these): the symptom,
+    the program's shape and its read style."""
+    return f"{symptom(verdict)}/{_feature(program, 'shape')}/{_feature(program, 'read_style')}"
+
+
+_BASELINE = generate(0, frozenset(range(10_000))).features
+
+
+def mechanism(minimised: Minimised) -> str:
+    """The class of a shrunk program: its symptom and the generator features it still has beyond those of the
+    simplest program (the features the disagreement needs)."""
+    program = minimised.program
+    extra = sorted(program.features - _BASELINE) if program is not None else ["?"]
+    return f"{symptom(minimised.verdict)}: {' '.join(extra) or '(simplest program)'}"
 
 
 @dataclass
@@ -58,7 +74,15 @@ class ProgramResult:
 class RunResult:
     results: list[ProgramResult]
     classes: dict[str, list[ProgramResult]] = field(default_factory=dict)
-    minimised: dict[str, Minimised] = field(default_factory=dict)
+    minimised: dict[str, Minimised] = field(default_factory=dict)  # class key -> its shrunk representative
+
+    def mechanisms(self) -> dict[str, list[str]]:
+        """Shrunk classes grouped by what their shrunk programs need (mechanism -> class keys), largest first."""
+        grouped: dict[str, list[str]] = defaultdict(list)
+        for key, minimised in self.minimised.items():
+            grouped[mechanism(minimised)].append(key)
+        size = lambda keys: sum(len(self.classes[k]) for k in keys)  # noqa: E731
+        return dict(sorted(grouped.items(), key=lambda kv: (-size(kv[1]), kv[0])))
 
     @property
     def counted(self) -> list[ProgramResult]:
@@ -91,8 +115,8 @@ def run(programs: int, seed: int, jobs: int = 2, workdir: Path | None = None, mi
         run_result.classes = dict(sorted(classes.items(), key=lambda kv: (-len(kv[1]), kv[0])))
         for key, members in list(run_result.classes.items())[:minimise_classes]:
             smallest = min(members, key=lambda r: sum(t.count("\n") for t in r.program.files.values()))
-            same_class = lambda v, p=smallest.program, k=key: class_key(p, v) == k  # noqa: E731
-            run_result.minimised[key] = minimise(smallest.program, smallest.verdict, max_trials, same_class)
+            same_symptom = lambda v, s=symptom(smallest.verdict): symptom(v) == s  # noqa: E731
+            run_result.minimised[key] = minimise(smallest.program, smallest.verdict, max_trials, same_symptom)
         return run_result
     finally:
         if own_dir:
@@ -116,16 +140,26 @@ def feature_table(result: RunResult) -> list[str]:
     return lines
 
 
+def _example(result: RunResult, keys: list[str]) -> tuple[str, Minimised]:
+    """The smallest shrunk program among a mechanism's classes."""
+    key = min(keys, key=lambda k: sum(len(text) for text in essentials(result.minimised[k].files).values()))
+    return key, result.minimised[key]
+
+
 def save_findings(result: RunResult, folder: Path) -> None:
-    """One folder per class: the minimised program's files, and the runtime and analyzer results beside them."""
+    """One folder per mechanism: its smallest shrunk program's files, and the runtime and analyzer results."""
     folder.mkdir(parents=True, exist_ok=True)
-    for index, (key, minimised) in enumerate(result.minimised.items(), 1):
-        target = folder / f"class-{index:02d}"
-        shutil.rmtree(target, ignore_errors=True)
+    for old in folder.glob("mechanism-*"):
+        shutil.rmtree(old, ignore_errors=True)
+    for index, (name, keys) in enumerate(result.mechanisms().items(), 1):
+        target = folder / f"mechanism-{index:02d}"
         target.mkdir()
-        for name, text in minimised.files.items():
-            (target / name).write_text(text, encoding="utf-8")
-        (target / "RESULT.txt").write_text(describe(key, result.classes[key], minimised), encoding="utf-8")
+        key, minimised = _example(result, keys)
+        for file_name, text in minimised.files.items():
+            (target / file_name).write_text(text, encoding="utf-8")
+        members = [m for k in keys for m in result.classes[k]]
+        (target / "RESULT.txt").write_text(f"mechanism: {name}\nclasses: {', '.join(keys)}\n"
+                                           + describe(key, members, minimised), encoding="utf-8")
 
 
 def describe(key: str, members: list[ProgramResult], minimised: Minimised) -> str:
@@ -133,7 +167,9 @@ def describe(key: str, members: list[ProgramResult], minimised: Minimised) -> st
     outcome = verdict.runtime.outcome
     where = f"{Path(outcome.path).name}:{outcome.line}" if outcome.path else "-"
     reported = ", ".join(f"{Path(f.path).name}:{f.line} {f.code}" for f in verdict.at_fault) or "nothing"
-    return (f"class: {key}\nprograms: {len(members)} (seeds {', '.join(str(m.program.seed) for m in members[:8])})\n"
+    seeds = ", ".join(str(m.program.seed) for m in members[:8])
+    return (f"programs: {len(members)} (seeds {seeds})\nexample from class: {key} (seed {minimised.program.seed}, "
+            f"zeroed draws {sorted(minimised.program.zeroed)})\n"
             f"verdict: {verdict.kind}\nruntime: {verdict.runtime.status} at {where}\n"
             f"runtime message: {outcome.message[:300]}\nanalyzer at the fault / in the program: {reported}\n"
             f"minimisation trials: {minimised.trials}\n\ntraceback:\n{outcome.traceback}\n")
@@ -144,20 +180,25 @@ def print_report(result: RunResult, out) -> None:
     print("== programs per feature, agreement per feature", file=out)
     for line in feature_table(result):
         print(line, file=out)
-    print(f"\n== discarded (generator produced an invalid program): {len(invalid)}", file=out)
+    print(f"\n== discarded (the generator wrote a program that fails otherwise; not counted): {len(invalid)}",
+          file=out)
     for r in invalid[:10]:
         print(f"  seed {r.program.seed}: {r.verdict.runtime.outcome.error} "
               f"{r.verdict.runtime.outcome.message[:160]!r}", file=out)
-    print(f"\n== disagreement classes: {len(result.classes)}", file=out)
+    print(f"\n== disagreement classes (symptom/shape/read style): {len(result.classes)}", file=out)
     for key, members in result.classes.items():
-        print(f"\n-- {key}: {len(members)} program(s)", file=out)
-        minimised = result.minimised.get(key)
-        if minimised is None:
-            print(f"   example seed {members[0].program.seed}", file=out)
-            continue
+        shrunk = "" if key in result.minimised else "   (not shrunk: over the --minimise limit)"
+        print(f"{len(members):5d}  {key}{shrunk}", file=out)
+    mechanisms = result.mechanisms()
+    print(f"\n== minimised disagreements, grouped by what the shrunk program still needs: {len(mechanisms)}",
+          file=out)
+    for name, keys in mechanisms.items():
+        members = [m for k in keys for m in result.classes[k]]
+        key, minimised = _example(result, keys)
+        print(f"\n-- {name}  [{len(members)} program(s) in {len(keys)} class(es)]", file=out)
         print(describe(key, members, minimised).split("\ntraceback:")[0], file=out)
-        for name, text in essentials(minimised.files).items():
-            print(f"   --- {name} (without imports, models, engine and setup)", file=out)
+        for file_name, text in essentials(minimised.files).items():
+            print(f"   --- {file_name} (without imports, models, engine and setup)", file=out)
             for line in text.splitlines():
                 print(f"   {line}", file=out)
     print(json.dumps(result.summary()), file=out)
