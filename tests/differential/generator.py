@@ -87,6 +87,7 @@ class Gen:
     needs_reader: bool = False
     needs_store: str = ""
     maybe_open: bool = False  # the first session may still be open after its scope (then s2.add(obj) is a misuse)
+    reads_in_scope: bool = False  # the scenario reads while the scope's block is still open (a generator's loop)
 
     def pick(self, options, tag_prefix: str | None = None):
         choice = self.rng.choice(options)
@@ -274,7 +275,7 @@ def body_lines(g: Gen, begin_scope: bool = False, session: str = "s") -> list[st
         op = g.rng.choices(_OPS, weights)[0]
         if op == "delete_commit" and g.new_object:
             op = "commit"
-        if begin_scope and op in _ENDS_BEGIN_BLOCK and index < count - 1:
+        if begin_scope and op in _ENDS_BEGIN_BLOCK and (index < count - 1 or g.reads_in_scope):
             op = "expire"
         g.features.add(f"op:{op}")
         lines += op_lines(g, op, session)
@@ -489,6 +490,7 @@ def shape(g: Gen) -> tuple[list[str], list[str], bool]:
         result = "obj, kid" if g.has_kid else "obj"
         return [f"{asy}def load_obj():", *indent(scope)], [f"{result} = {aw}load_obj()"], False
     if kind == "generator":
+        g.reads_in_scope = g.chance(0.5)
         return generator_shape(g, scope_lines(g))
     make = g.rng.choice(["factory()", "factory.begin()"]) if kind == "decorator" else "factory()"
     body = body_lines(g, begin_scope=make == "factory.begin()")
@@ -532,7 +534,7 @@ def generator_shape(g: Gen, scope: list[str]) -> tuple[list[str], list[str], boo
     """A generator yielding from inside its session scope; read inside the loop (session open) or after list()."""
     result = "obj, kid" if g.has_kid else "obj"
     defs = ["def iter_objs():", *indent(_insert_yield(scope, result))]
-    if g.chance(0.5):
+    if g.reads_in_scope:
         g.features.add("shape:generator_read_inside")
         return defs, [f"for {result} in iter_objs():", *indent(read_lines(g))], True
     return defs, [f"{result} = list(iter_objs())[0]"], False
@@ -600,7 +602,10 @@ def after_scope_lines(g: Gen) -> list[str]:
     if not g.chance(0.3):
         return []
     aw, asy = g.aw, "async " if g.cfg.is_async else ""
-    ops = ["merge", "refresh", "make_transient"] + ([] if g.maybe_open else ["add", "add_refresh"])
+    # a deleted instance cannot be merged or added again ("has been deleted"): that is not the error under test
+    deleted = "op:delete_commit" in g.features
+    ops = ["refresh", "make_transient"] + ([] if deleted else ["merge"]) + \
+        ([] if g.maybe_open or deleted else ["add", "add_refresh"])
     op = g.pick(ops, "after_scope")
     if op == "make_transient":
         return ["make_transient(obj)"]
