@@ -135,11 +135,12 @@ def models_source(cfg: ModelConfig) -> str:
         "",
         "class ParentOut(BaseModel):",
         "    model_config = ConfigDict(from_attributes=True)",
-        "    id: int",
-        "    name: str",
+        "    # Optional: make_transient() / make_transient_to_detached() can leave None in an unloaded attribute",
+        "    id: Optional[int]",
+        "    name: Optional[str]",
     ]
-    lines += {"columns": ["    score: int"], "children": ["    children: list[ChildOut]"],
-              "deferred": ["    bio: str"]}[cfg.schema_fields]
+    lines += {"columns": ["    score: Optional[int]"], "children": ["    children: list[ChildOut]"],
+              "deferred": ["    bio: Optional[str]"]}[cfg.schema_fields]
     return "\n".join(lines) + "\n"
 
 
