@@ -36,6 +36,23 @@ SCENARIO_PREFIXES = ("scenario_bad_", "scenario_ok_", "scenario_nplus1_")
 #: The rule whose `# expect-warning:` lines are confirmed by counting lazy loads rather than by a raise.
 NPLUS1_CODE = "SQS201"
 TIMEOUT_S = 60
+
+#: Which runtime error each rule's findings predict (SQS108 warns where nothing raises: see the README).
+ERROR_OF_CODE = {
+    "SQS101": {"DetachedInstanceError"},
+    "SQS102": {"DetachedInstanceError"},
+    "SQS103": {"InvalidRequestError"},
+    "SQS104": {"DetachedInstanceError"},
+    "SQS105": {"MissingGreenlet"},
+    "SQS106": {"DetachedInstanceError", "MissingGreenlet"},
+    "SQS107": {"InvalidRequestError"},
+    # a warning where an instance is stored in a holder that outlives its session: nothing raises on that line
+    # (it is marked `# expect-warning: SQS108`); the faults come later, where the kept instance is read
+    "SQS108": set(),
+    # a lazy load run once per row (N+1): nothing raises; each such line is marked `# expect-warning: SQS201`
+    # and confirmed by counting lazy loads (tests/test_corpus_nplus1.py)
+    "SQS201": set(),
+}
 MAX_WORKERS = 2
 
 _EXPECT_RE = re.compile(r"#\s*expect:\s*([A-Za-z_][A-Za-z0-9_]*)")
@@ -113,6 +130,9 @@ class Outcome:
     loads: tuple[tuple[str, int, str, str, str], ...] = ()
     #: what the scenario printed plus the repr of what it returned, when the case counts loads
     output: str = ""
+    #: every traceback frame inside the case, outermost first, as (absolute path, line)
+    frames: tuple[tuple[str, int], ...] = ()
+    traceback: str = ""
 
     @property
     def location(self) -> tuple[str, int] | None:
@@ -207,14 +227,18 @@ def run(kind, case_root, entry, scenario, count_loads=False):
             return p == case_root or p.startswith(case_root + os.sep)
         return p == case_root
 
-    def location(tb):
-        path = line = None
+    def frames(tb):
+        out = []
         while tb is not None:
             fn = tb.tb_frame.f_code.co_filename
             if inside(fn):
-                path, line = os.path.realpath(fn), tb.tb_lineno
+                out.append((os.path.realpath(fn), tb.tb_lineno))
             tb = tb.tb_next
-        return path, line
+        return out
+
+    def location(tb):
+        inner = frames(tb)
+        return inner[-1] if inner else (None, None)
 
     def chain(exc):
         seen = set()
@@ -299,6 +323,7 @@ def run(kind, case_root, entry, scenario, count_loads=False):
             "message": str(exc)[:2000],
             "path": path,
             "line": line,
+            "frames": frames(tb),
             "traceback": "".join(traceback.format_exception(type(exc), exc, tb))[-6000:],
         }
 
@@ -533,6 +558,8 @@ def _outcome_from(data: dict) -> Outcome:
         path=data.get("path"),
         line=data.get("line"),
         loads=loads,
+        frames=tuple((path, line) for path, line in data.get("frames", ())),
+        traceback=data.get("traceback", ""),
     )
 
 

@@ -18,28 +18,11 @@ from pathlib import Path
 
 import pytest
 
-from corpus_runtime import Case, discover_cases, runtime_outcomes
+from corpus_runtime import ERROR_OF_CODE, Case, discover_cases, runtime_outcomes
 from sqlascope.check import check_paths
 from sqlascope.config import Settings
 
 CASES = discover_cases()
-
-#: Which runtime error each rule's findings predict.
-ERROR_OF_CODE = {
-    "SQS101": {"DetachedInstanceError"},
-    "SQS102": {"DetachedInstanceError"},
-    "SQS103": {"InvalidRequestError"},
-    "SQS104": {"DetachedInstanceError"},
-    "SQS105": {"MissingGreenlet"},
-    "SQS106": {"DetachedInstanceError", "MissingGreenlet"},
-    "SQS107": {"InvalidRequestError"},
-    # a warning where an instance is stored in a holder that outlives its session: nothing raises on that line
-    # (it is marked `# expect-warning: SQS108`); the faults come later, where the kept instance is read
-    "SQS108": set(),
-    # a lazy load run once per row (N+1): nothing raises; each such line is marked `# expect-warning: SQS201`
-    # and confirmed by counting lazy loads (tests/test_corpus_nplus1.py)
-    "SQS201": set(),
-}
 
 
 @lru_cache(maxsize=None)
