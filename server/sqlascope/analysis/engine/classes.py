@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 import ast
-from typing import TYPE_CHECKING
 
 from ..index.workspace import Definition
 from ..interp.holders import container_kind
 from ..interp.values import UNKNOWN, ClassRef
+from ..interp.host import Host
 
-if TYPE_CHECKING:  # pragma: no cover
-    from .core import Engine
 
 #: Bases followed at most this deep (a guard against pathological or cyclic hierarchies).
 MAX_DEPTH = 12
@@ -20,7 +18,7 @@ class Classes:
     """The MRO of user classes and the members found along it. Bases the workspace cannot resolve to a class
     definition (``Generic[T]``, library classes) are skipped: their members are unknown."""
 
-    def __init__(self, engine: "Engine") -> None:
+    def __init__(self, engine: Host) -> None:
         self.engine = engine
         self._mro: dict = {}  # (path, id(node)) → (mro, consulted)
         self._generation = -1

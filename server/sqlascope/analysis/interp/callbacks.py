@@ -5,14 +5,10 @@ from __future__ import annotations
 
 import ast
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
-from .frame import element_of
+from .frame import Frame, State, element_of
+from .host import Evaluating
 from .values import UNKNOWN, Many, join_values
-
-if TYPE_CHECKING:  # pragma: no cover
-    from .evaluator import Evaluator
-    from .frame import Frame, State
 
 
 @dataclass(frozen=True)
@@ -43,8 +39,8 @@ IMMEDIATE_CALLBACKS = {
 }
 
 
-def run_callback(ev: "Evaluator", frame: "Frame", name: str, args: list, kwargs: dict, node: ast.Call,
-                 state: "State", receiver=None) -> None:
+def run_callback(ev: Evaluating, frame: Frame, name: str, args: list, kwargs: dict, node: ast.Call,
+                 state: State, receiver=None) -> None:
     """If ``name`` calls a callback right away, run it now (each possible callback as an alternative)."""
     spec = IMMEDIATE_CALLBACKS.get(name)
     if spec is None:

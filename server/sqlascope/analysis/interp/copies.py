@@ -6,13 +6,10 @@ is open)."""
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING
 
 from ..orm.state import Event, Life
 from .values import UNKNOWN, InstanceRef, Items, Many, Union, join_values
-
-if TYPE_CHECKING:  # pragma: no cover
-    from .frame import State
+from .frame import State
 
 
 @dataclass(frozen=True)
@@ -32,7 +29,7 @@ COPY_FUNCTIONS = {
 }
 
 
-def copy_value(how: str, value, alloc, event: Event, state: "State"):
+def copy_value(how: str, value, alloc, event: Event, state: State):
     if how == "shared":
         return value
     if how == "serialize":
@@ -42,7 +39,7 @@ def copy_value(how: str, value, alloc, event: Event, state: "State"):
     return _detached(value, alloc, event, state)
 
 
-def _detached(value, alloc, event: Event, state: "State", depth: int = 0):
+def _detached(value, alloc, event: Event, state: State, depth: int = 0):
     if depth > 4:
         return UNKNOWN
     if isinstance(value, Union):

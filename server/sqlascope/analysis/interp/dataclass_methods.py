@@ -5,13 +5,11 @@
 from __future__ import annotations
 
 import ast
-from typing import TYPE_CHECKING
 
 from ..orm.models import MappedAttribute, MappedClass
 from .values import ClassRef
+from .host import Host
 
-if TYPE_CHECKING:  # pragma: no cover
-    from .host import Host
 
 #: the dataclass flag of a field (its keyword on mapped_column()/relationship()) each generated method honours
 FIELD_FLAG = {"__repr__": "repr", "__str__": "repr", "__eq__": "compare", "asdict": None}
@@ -21,7 +19,7 @@ _DATACLASS_BASES = {"MappedAsDataclass"}
 _DATACLASS_DECORATORS = {"mapped_as_dataclass"}
 
 
-def generated_fields(engine: "Host", mapped: MappedClass, method: str) -> list[MappedAttribute] | None:
+def generated_fields(engine: Host, mapped: MappedClass, method: str) -> list[MappedAttribute] | None:
     """The fields ``method`` ("__repr__", "__str__", "__eq__" or "asdict") reads on ``mapped``; None when the
     class gets no such generated method (not a dataclass model, or the option is off)."""
     order = engine.class_mro(ClassRef(mapped.path, mapped.node, mapped))

@@ -6,13 +6,11 @@ the loop ends; ``list()`` and comprehensions run it to the end at once; ``next()
 from __future__ import annotations
 
 import ast
-from typing import TYPE_CHECKING
 
+from .frame import Frame, State
+from .host import Evaluating
 from .values import UNKNOWN, Context, ContextKind, Generator, Many, join_all, members
 
-if TYPE_CHECKING:  # pragma: no cover
-    from .evaluator import Evaluator
-    from .frame import Frame, State
 
 #: environment slot of the generator a suspended ``yield from`` delegates to
 DELEGATED = "<yield from: suspended inner generator>"
@@ -31,7 +29,7 @@ def _suspended_slot(generator: Generator) -> str:
     return f"<generator suspended:{hash(generator)}>"
 
 
-def start(ev: "Evaluator", frame: "Frame", value, node: ast.AST, state: "State"):
+def start(ev: Evaluating, frame: Frame, value, node: ast.AST, state: State):
     """Run each generator ``value`` may be to its first yield: the yielded values, and how to finish it."""
     yielded, resumes = [], []
     for member in members(value):
@@ -43,19 +41,19 @@ def start(ev: "Evaluator", frame: "Frame", value, node: ast.AST, state: "State")
     return join_all(yielded), tuple(resumes)
 
 
-def finish(ev: "Evaluator", frame: "Frame", resumes, node: ast.AST, state: "State") -> None:
+def finish(ev: Evaluating, frame: Frame, resumes, node: ast.AST, state: State) -> None:
     for resume in resumes or ():
         ev.engine.exit_generator(ev, frame, resume, node, state)
 
 
-def run_to_end(ev: "Evaluator", frame: "Frame", value, node: ast.AST, state: "State"):
+def run_to_end(ev: Evaluating, frame: Frame, value, node: ast.AST, state: State):
     """``list(gen)``, a comprehension: every yield happens, then the body finishes; gives the elements."""
     yielded, resumes = start(ev, frame, value, node, state)
     finish(ev, frame, resumes, node, state)
     return Many(yielded)
 
 
-def advance(ev: "Evaluator", frame: "Frame", value, node: ast.AST, state: "State"):
+def advance(ev: Evaluating, frame: Frame, value, node: ast.AST, state: State):
     """``next(gen)``: the first time, run to the first yield and keep the generator suspended there (any yield
     may be the one reached: their values are joined)."""
     results = []
@@ -70,7 +68,7 @@ def advance(ev: "Evaluator", frame: "Frame", value, node: ast.AST, state: "State
     return join_all(results)
 
 
-def close(ev: "Evaluator", frame: "Frame", value, node: ast.AST, state: "State") -> None:
+def close(ev: Evaluating, frame: Frame, value, node: ast.AST, state: State) -> None:
     """``gen.close()``: a suspended generator finishes (its ``with`` blocks exit)."""
     for member in members(value):
         if isinstance(member, Generator):

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import ast
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Hashable
+from typing import Hashable
 
 from ..findings import Fault, Location, Severity
 from ..orm.models import AttrKind, MappedAttribute
@@ -21,10 +21,8 @@ from ..orm.sqla_api import LoaderOption, Strategy
 from ..orm.state import Heap, InstanceFact, Life, Load
 from ..report.issues import Issue
 from .values import InstanceRef, Items, Many, Query, members
-
-if TYPE_CHECKING:  # pragma: no cover
-    from .frame import Frame, State
-    from .host import Evaluating as Evaluator
+from .frame import Frame, State
+from .host import Evaluating
 
 
 @dataclass(frozen=True)
@@ -142,7 +140,7 @@ def immediate_relationships(query: Query) -> list[MappedAttribute]:
     return found
 
 
-def query_text(ev: "Evaluator", location: Location | None) -> str:
+def query_text(ev: Evaluating, location: Location | None) -> str:
     """The source text of a query call, shortened to its first line."""
     source = ev.engine.workspace.files.get(location.path) if location is not None else None
     if source is None or not 1 <= location.line <= len(source.lines):
@@ -153,8 +151,8 @@ def query_text(ev: "Evaluator", location: Location | None) -> str:
     return line[location.column:].rstrip() + " …"
 
 
-def check_query(ev: "Evaluator", frame: "Frame", fact: InstanceFact, query: Query, node: ast.AST,
-                state: "State") -> None:
+def check_query(ev: Evaluating, frame: Frame, fact: InstanceFact, query: Query, node: ast.AST,
+                state: State) -> None:
     """A multi-row query with an immediate loader runs 1 + N SELECTs where it executes."""
     if not frame.reporting or Life.PERSISTENT not in fact.life:
         return
@@ -171,8 +169,8 @@ def check_query(ev: "Evaluator", frame: "Frame", fact: InstanceFact, query: Quer
         ))
 
 
-def check_read(ev: "Evaluator", frame: "Frame", ref: InstanceRef, attribute: MappedAttribute, expr: ast.AST,
-               state: "State", awaitable: bool) -> None:
+def check_read(ev: Evaluating, frame: Frame, ref: InstanceRef, attribute: MappedAttribute, expr: ast.AST,
+               state: State, awaitable: bool) -> None:
     """Report a read that runs a lazy load once per row of the loop that iterates its instance."""
     fact = state.heap.instances[ref.iid]
     if not _many_rows(fact) or not runs_select(fact, attribute) or in_identity_map(fact, attribute, state.heap):
@@ -251,12 +249,10 @@ class _Span:
     end_col_offset: int | None
 
 
-
-
 class RowLoops:
     """The evaluator's side of per-row tracking: which loops run a node, and code run once per element."""
 
-    def loops_at(self, frame: "Frame", node: ast.AST, state: "State") -> list:
+    def loops_at(self, frame: Frame, node: ast.AST, state: State) -> list:
         """Every loop that runs ``node`` once per element: the caller's, enclosing ``for`` loops, and the
         comprehensions / map() calls being evaluated, outermost first."""
         loops = list(frame.loops)
@@ -266,13 +262,13 @@ class RowLoops:
                     loops.append(member)
         return loops + list(frame.active)
 
-    def loop_over(self, frame: "Frame", elements, header, kind: str, state: "State") -> Loop | None:
+    def loop_over(self, frame: Frame, elements, header, kind: str, state: State) -> Loop | None:
         """The loop that binds ``elements`` once per row of a query, if any and if tracked."""
         if not self.engine.per_row:
             return None
         return loop_over(elements, self.location(frame, header), kind, state.heap)
 
-    def bind_for_loop(self, frame: "Frame", stmt: ast.For | ast.AsyncFor, element, state: "State") -> None:
+    def bind_for_loop(self, frame: Frame, stmt: ast.For | ast.AsyncFor, element, state: State) -> None:
         """Keep the loop a ``for`` statement runs (if it iterates rows) where reads in its body find it."""
         loop = self.loop_over(frame, element, header_of(stmt), "`for` loop", state)
         if loop is not None:
@@ -280,7 +276,7 @@ class RowLoops:
         else:
             state.env.pop(loop_slot(stmt), None)
 
-    def per_element(self, frame: "Frame", elements, node: ast.AST, kind: str, state: "State", run):
+    def per_element(self, frame: Frame, elements, node: ast.AST, kind: str, state: State, run):
         """Run ``run()`` as code that executes once per element (``elements``: the value of one element)."""
         loop = self.loop_over(frame, elements, node, kind, state)
         if loop is None:

@@ -10,13 +10,11 @@ values; a plain request method is called like any other unknown method.
 from __future__ import annotations
 
 import ast
-from typing import TYPE_CHECKING
 
 from ..orm.sqla_api import CURRENT_TRANSACTION_MANAGER, FRAMEWORK_REQUEST_ATTRIBUTES, Construct
 from .values import UNKNOWN, Function, TransactionManager, members
+from .host import Host
 
-if TYPE_CHECKING:  # pragma: no cover
-    from .host import Host
 
 #: a file can only register request attributes if its text mentions one of these
 _MARKERS = ("add_request_method", *FRAMEWORK_REQUEST_ATTRIBUTES)
@@ -25,7 +23,7 @@ _MARKERS = ("add_request_method", *FRAMEWORK_REQUEST_ATTRIBUTES)
 class RequestAttributes:
     """The request attributes registered in the workspace, and their values on an unknown request."""
 
-    def __init__(self, engine: "Host") -> None:
+    def __init__(self, engine: Host) -> None:
         self.engine = engine
         self._generation = -1
         self._table: dict[str, object] = {}

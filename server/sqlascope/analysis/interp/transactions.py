@@ -4,14 +4,12 @@ commit and abort do to the sessions joined to it (``sqla_api.TRANSACTION_ENDINGS
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import TYPE_CHECKING
 
 from ..orm import lifecycle
 from ..orm.sqla_api import CURRENT_TRANSACTION_MANAGER, TRANSACTION_ENDINGS, SessionEffect
 from .values import UNKNOWN, Const, Registry, SessionRef, TransactionManager, members
+from .calls import Calls
 
-if TYPE_CHECKING:  # pragma: no cover
-    from .calls import Calls
 
 #: how each effect on a joined session is worded, first on its own, then after another effect
 _WORDING = {
@@ -29,7 +27,7 @@ def manager_key(value) -> tuple:
 class Transactions:
     """Joining sessions to transaction managers, and ending them when a manager commits or aborts."""
 
-    def __init__(self, calls: "Calls") -> None:
+    def __init__(self, calls: Calls) -> None:
         self.calls = calls
 
     def join(self, ev, frame, args, kwargs, node, state):
