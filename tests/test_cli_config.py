@@ -34,7 +34,7 @@ def test_an_unknown_code_on_the_command_line_is_an_error(project, flag):
 
 @pytest.mark.parametrize("table, named", [
     ('select = ["SQS999"]', "`select` names an unknown rule code or prefix `SQS999`"),
-    ('ignore = ["SQS2"]', "`ignore` names an unknown rule code or prefix `SQS2`"),
+    ('ignore = ["SQS9"]', "`ignore` names an unknown rule code or prefix `SQS9`"),
     ('severity = { SQS777 = "warning" }', "`severity` names an unknown rule code or prefix `SQS777`"),
 ])
 def test_an_unknown_code_in_pyproject_is_an_error(project, table, named):
@@ -177,7 +177,7 @@ def test_rule_all_prints_every_rule(tmp_path):
     code, out, _ = run_cli("rule", "--all", cwd=tmp_path)
     titles = [line.split()[1] for line in out.splitlines() if line.startswith("# SQS")]
     assert code == 0 and titles == ["SQS001", "SQS101", "SQS102", "SQS103", "SQS104", "SQS105", "SQS106", "SQS107",
-                                    "SQS108"]
+                                    "SQS108", "SQS201"]
 
 
 def test_rule_unknown_code_exits_2(tmp_path):

@@ -44,7 +44,7 @@ def test_lines_split_like_lsp():
 
 
 def test_engine_crash_becomes_one_information_diagnostic(tmp_path, monkeypatch):
-    def explode(engine, path, settings):
+    def explode(engine, path, settings, time_guard=False):
         raise ValueError("boom")
 
     monkeypatch.setattr(analyzer_module, "findings_for_file", explode)

@@ -182,7 +182,7 @@ async def test_a_bad_configuration_is_refused_and_the_last_good_one_stays(client
 
 @pytest_lsp.fixture(config=ClientServerConfig(server_command=SERVER))
 async def misconfigured_project(lsp_client: LanguageClient, project):
-    (project / "pyproject.toml").write_text('[tool.sqlascope]\nignore = ["SQS102"]\nselect = ["SQS2"]\n')
+    (project / "pyproject.toml").write_text('[tool.sqlascope]\nignore = ["SQS102"]\nselect = ["SQS9"]\n')
     yield await start(lsp_client, "neovim", project)
     await lsp_client.shutdown_session()
 
@@ -192,8 +192,8 @@ async def test_a_bad_pyproject_at_start_is_shown_and_the_defaults_apply(misconfi
     uri = open_doc(client, client.root / "app.py")
     [diag] = await diagnostics_for(client, uri)
     assert diag.code == "SQS102"  # the refused [tool.sqlascope] did not switch it off
-    [shown] = await wait_until(lambda: [m for m in client.messages if "SQS2" in m.message], what="a pop-up")
-    assert "pyproject.toml [tool.sqlascope]: `select` names an unknown rule code or prefix `SQS2`" in shown.message
+    [shown] = await wait_until(lambda: [m for m in client.messages if "SQS9" in m.message], what="a pop-up")
+    assert "pyproject.toml [tool.sqlascope]: `select` names an unknown rule code or prefix `SQS9`" in shown.message
 
 
 # -- initializationOptions over [tool.sqlascope] ----------------------------------------------------------------------
@@ -255,13 +255,14 @@ async def test_pull_client_is_asked_to_refresh_when_another_file_changes_its_res
 # -- an engine crash costs one file ---------------------------------------------------------------------------------
 CRASHING = [sys.executable, "-c", textwrap.dedent('''
     import sys
-    import sqlascope.lsp.analyzer as analyzer
-    real = analyzer.findings_for_file
-    def findings_for_file(engine, path, settings):
+    import sqlascope.check as check
+    real = check.analyse_file
+    # every analysis (an open document's, the workspace pass's through the shared cache) goes through it
+    def analyse_file(engine, path, settings, time_guard=False):
         if path.endswith("boom.py"):
             raise RuntimeError("engine exploded")
-        return real(engine, path, settings)
-    analyzer.findings_for_file = findings_for_file
+        return real(engine, path, settings, time_guard)
+    check.analyse_file = analyse_file
     from sqlascope.cli import main
     sys.exit(main(["serve"]))
 ''')]
