@@ -18,7 +18,7 @@ DB = Annotated[Session, Depends(get_db)]
 @app.get("/async/teams/{team_id}", response_model=TeamWithMembers)
 async def async_team(team_id: int, db: AsyncDB):
     team = await db.get(Team, team_id)
-    return team  # expect: MissingGreenlet  # known-gap: response_model filling after return and model_validator(mode='before') reads are not modelled
+    return team  # expect: MissingGreenlet
 
 
 @app.get("/async/teams/{team_id}/eager", response_model=TeamWithMembers)
@@ -58,7 +58,7 @@ def sync_team_summary(team_id: int, db: DB) -> TeamSummary:
 def sync_team_own_session(team_id: int):
     with get_db_session() as session:
         team = session.get(Team, team_id)
-    return team  # expect: DetachedInstanceError  # known-gap: response_model filling after return and model_validator(mode='before') reads are not modelled
+    return team  # expect: DetachedInstanceError
 
 
 def get_db_session():

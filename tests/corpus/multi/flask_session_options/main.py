@@ -41,7 +41,7 @@ def scenario_bad_model_query_then_teardown_relationship():
     with app.app_context():
         author = Author.query.filter_by(name="ada").first()
         end_request()
-        print(author.posts)  # expect: DetachedInstanceError  # known-gap: Model.query results are not typed as instances of the model (Flask-SQLAlchemy query property)
+        print(author.posts)  # expect: DetachedInstanceError
 
 
 def scenario_ok_model_query_commit_teardown_column():
