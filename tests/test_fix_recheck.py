@@ -33,8 +33,14 @@ def _copy(case: Case, tmp_path: Path) -> Path:
     return target
 
 
+#: The N+1 rule has its own fix contract (tests/test_fixes_nplus1.py). A lifecycle fix may rightly leave a loop that
+#: loads per row (a commit inside the loop expires every row, and the fixed program then reloads each one, which
+#: the runtime's load counter confirms in the N+1 corpus): that performance warning is not a fault the fix left.
+PER_ROW_CODE = "SQS201"
+
+
 def _findings(root: Path):
-    result = check_paths([str(root)], Settings())
+    result = check_paths([str(root)], Settings(ignore=(PER_ROW_CODE,)))
     assert not result.internal_errors, result.internal_errors
     return result.findings
 
