@@ -133,3 +133,25 @@ def scenario_bad_one_column_of_other_instance_reloads_only_that_one():
 
 def _show_name(user):
     print(user.name)
+
+
+def scenario_bad_writing_one_expired_column_reloads_nothing():
+    Session = _setup()
+    session = Session()
+    user = session.get(User, 1)
+    session.commit()
+    user.name = "alice b."
+    session.close()
+    print(user.name)
+    print(user.email)  # expect: DetachedInstanceError
+
+
+def scenario_ok_write_then_read_reloads_the_row():
+    Session = _setup()
+    session = Session()
+    user = session.get(User, 1)
+    session.commit()
+    user.name = "alice b."
+    print(user.email)
+    session.close()
+    print(user.name, user.email)

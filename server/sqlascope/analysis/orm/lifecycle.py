@@ -150,6 +150,12 @@ def after_read(fact: InstanceFact, name: str) -> InstanceFact:
     return fact.with_attrs({name: LOADED})
 
 
+def after_write(fact: InstanceFact, name: str) -> InstanceFact:
+    """``obj.name = value`` holds the new value from then on; setting a column loads nothing, so the instance's other
+    expired attributes stay expired (observed: the next read of one still refreshes the row)."""
+    return fact.with_attrs({name: LOADED})
+
+
 def _reloads_with_row(attribute: MappedAttribute) -> bool:
     return attribute.kind is AttrKind.COLUMN and attribute.strategy is Strategy.COLUMN
 
