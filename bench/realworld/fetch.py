@@ -18,6 +18,9 @@ import sys
 import tomllib
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from fetch_projects import clone_at, extract_tree  # noqa: E402  (the scale bench's fetcher: one way to fetch a pin)
+
 PINS = Path(__file__).with_name("projects.toml")
 
 
@@ -27,41 +30,7 @@ def load_projects() -> list[dict]:
 
 
 def clone(project: dict, dest: Path) -> None:
-    url = f"https://github.com/{project['repository']}.git"
-    subprocess.run(["git", "init", "-q", str(dest)], check=True)
-    subprocess.run(["git", "-C", str(dest), "fetch", "-q", "--depth", "1", url, project["commit"]], check=True)
-    subprocess.run(["git", "-C", str(dest), "checkout", "-q", "FETCH_HEAD"], check=True)
-
-
-def extract(git_dir: Path, commit: str, dest: Path) -> tuple[int, int]:
-    """Write the commit's blobs under dest; returns (written, missing)."""
-    listing = subprocess.run(
-        ["git", f"--git-dir={git_dir}", "ls-tree", "-r", "-z", commit], capture_output=True, check=True
-    ).stdout
-    reader = subprocess.Popen(
-        ["git", f"--git-dir={git_dir}", "cat-file", "--batch"], stdin=subprocess.PIPE, stdout=subprocess.PIPE
-    )
-    written = missing = 0
-    for entry in filter(None, listing.split(b"\0")):
-        meta, path = entry.split(b"\t", 1)
-        mode, kind, sha = meta.split()
-        if kind != b"blob" or mode == b"120000":  # submodules and symlinks are not needed
-            continue
-        reader.stdin.write(sha + b"\n")
-        reader.stdin.flush()
-        header = reader.stdout.readline()
-        if header.endswith(b"missing\n"):
-            missing += 1
-            continue
-        data = reader.stdout.read(int(header.split()[2]))
-        reader.stdout.read(1)
-        out = dest / os.fsdecode(path)
-        out.parent.mkdir(parents=True, exist_ok=True)
-        out.write_bytes(data)
-        written += 1
-    reader.stdin.close()
-    reader.wait()
-    return written, missing
+    clone_at(f"https://github.com/{project['repository']}.git", project["commit"], str(dest))
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -80,7 +49,7 @@ def main(argv: list[str] | None = None) -> int:
             continue
         if args.git_dirs:
             git_dir = args.git_dirs / project["repository"].replace("/", "+") / "repo"
-            written, missing = extract(git_dir, project["commit"], dest)
+            written, missing = extract_tree(str(git_dir), project["commit"], str(dest))
             print(f"{project['name']}: {written} files extracted, {missing} missing from the snapshot")
         else:
             clone(project, dest)
