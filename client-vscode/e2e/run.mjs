@@ -186,7 +186,7 @@ function check(...args) {
     if (err.status !== 1 || !err.stdout) throw err;  // 1: findings
     stdout = err.stdout;
   }
-  const rows = JSON.parse(stdout);
+  const rows = JSON.parse(stdout).findings;  // the --format json document: { findings, skipped, notes, summary }
   return {
     rows,
     errors: rows.filter((r) => r.severity === "error").length,
