@@ -44,6 +44,14 @@ def _setup():
     return Session
 
 
+def _more_users(Session):
+    with Session() as s:
+        s.add(User(id=2, name="bob", addresses=[Address(id=2, email="bob@example.com")]))
+        s.add(User(id=3, name="carol", addresses=[Address(id=3, email="carol@example.com")]))
+        s.commit()
+    return Session
+
+
 def _closed_users(Session):
     session = Session()
     users = session.scalars(select(User)).all()
@@ -89,10 +97,10 @@ def scenario_bad_list_sort_key_captures_session_state():
 
 
 def scenario_ok_list_sort_key_while_open():
-    Session = _setup()
+    Session = _more_users(_setup())
     with Session() as session:
         users = list(session.scalars(select(User)))
-        users.sort(key=lambda u: len(u.addresses))
+        users.sort(key=lambda u: len(u.addresses))  # expect-warning: SQS201
         print([u.name for u in users])
 
 

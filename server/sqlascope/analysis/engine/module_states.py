@@ -19,7 +19,7 @@ class ModuleStates:
 
     def module_binding(self, path: str, name: str, heap: Heap):
         """The value the body of module ``path`` leaves in ``name`` (its facts copied into ``heap`` where ``heap``
-        has none), or None when the name is not an assignment of that body or its value is unknown."""
+        has none; joined with what functions rebinding it as a ``global`` assign), or None when the name is not an assignment of that body or its value is unknown."""
         symbol = self.workspace.resolve(path, name)
         if not (isinstance(symbol, Definition) and symbol.path == path and isinstance(symbol.node, ast.expr)):
             return None
@@ -27,6 +27,7 @@ class ModuleStates:
         value = state.env.get(name) if state is not None else None
         if value is None or value is UNKNOWN:
             return None
+        value = self.with_rebinds(symbol, value)
         for mine, theirs in ((heap.sessions, state.heap.sessions), (heap.instances, state.heap.instances),
                              (heap.objects, state.heap.objects), (heap.registries, state.heap.registries)):
             for key, fact in theirs.items():

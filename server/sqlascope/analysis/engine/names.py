@@ -49,12 +49,16 @@ class Names:
             if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
                 return self.decorate(symbol.path, node, ())
             if isinstance(node, ast.expr):
-                value = self.module_expression(symbol.path, node)
-                for rebound in self.workspace.symbols(symbol.path).rebinds.get(symbol.name, ()):
-                    if rebound is not node:  # a function's `global name; name = ...`: another value it may hold
-                        value = join_values(value, self.module_expression(symbol.path, rebound))
-                return value
+                return self.with_rebinds(symbol, self.module_expression(symbol.path, node))
         return UNKNOWN
+
+    def with_rebinds(self, symbol: Definition, value):
+        """``value`` (what the module's own statement binds) joined with what functions that declare the name
+        ``global`` assign to it (``def init(): global s; s = scoped_session(...)``): any of them may be there."""
+        for rebound in self.workspace.symbols(symbol.path).rebinds.get(symbol.name, ()):
+            if rebound is not symbol.node:
+                value = join_values(value, self.module_expression(symbol.path, rebound))
+        return value
 
     def module_expression(self, path: str, expr: ast.expr):
         """The value of a module-level expression (``SessionLocal = sessionmaker(...)``), evaluated once."""

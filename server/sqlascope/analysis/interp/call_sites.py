@@ -37,9 +37,6 @@ from .values import (
 
 
 
-#: Builtins that call a function once per element: name → (where the function is: an argument index or the
-#: "key" keyword, index of the iterable argument).
-_APPLYING_BUILTINS = {"map": (0, 1), "filter": (0, 1), "sorted": ("key", 0), "min": ("key", 0), "max": ("key", 0)}
 #: Builtins that pass their argument's elements through.
 _ELEMENT_PRESERVING = {"list", "sorted", "tuple", "set", "reversed", "iter", "frozenset"}
 
@@ -153,9 +150,6 @@ class CallSites:
             return self.super_value(frame, args, state)
         if name == "type" and len(node.args) == 3 and isinstance(node.args[1], (ast.Tuple, ast.List)):
             return ClassRef(frame.path, _class_made_by_type(node), None)
-        applied = _APPLYING_BUILTINS.get(name)
-        if applied is not None:
-            self._apply_per_element(frame, name, applied, args, node, state)
         if name == "zip" and args:  # one tuple of elements per step
             return Many(Items(tuple(element_of(self.iterable(frame, a, node, state)) for a in args)))
         if name == "enumerate" and args:
@@ -180,34 +174,6 @@ class CallSites:
             for arg in args if name == "print" else args[:1]:
                 self.implicit_call(frame, arg, _STRINGIFYING[name], node, state)
         return UNKNOWN
-
-    def _apply_per_element(self, frame: Frame, name: str, applied: tuple, args: list, node: ast.Call,
-                           state: State) -> None:
-        """``map(f, rows)``, ``filter(f, rows)``, ``sorted(rows, key=f)``: ``f`` runs once per element."""
-        function_at, iterable_at = applied
-        iterable = args[iterable_at] if len(args) > iterable_at else UNKNOWN
-        if function_at == "key":
-            function = next((k.value for k in node.keywords if k.arg == "key"), None)
-        else:
-            function = node.args[function_at] if len(node.args) > function_at else None
-        if function is None or iterable is UNKNOWN:
-            return
-        element = element_of(self.iterable(frame, iterable, node, state))
-
-        def run():
-            if isinstance(function, ast.Lambda):
-                scope = State(dict(state.env), state.heap)
-                parameters = function.args.args
-                if parameters:
-                    scope.env[parameters[0].arg] = element
-                self.value(frame, function.body, scope)
-                state.heap = scope.heap
-                return
-            for member in members(self.value(frame, function, state, quiet=True)):
-                if isinstance(member, Function):
-                    self.engine.call(self, frame, member, [element], {}, node, state)
-
-        self.per_element(frame, element, node, f"`{name}()`", state, run)
 
     def implicit_call(self, frame: Frame, value, dunder: str, node: ast.AST, state: State, extra: tuple = ()) -> None:
         """``str(obj)``, ``f"{obj}"``, ``print(obj)`` run the model's ``__str__``/``__repr__``; set and dict

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from .frame import Frame, State, element_of
 from .host import Evaluating
-from .values import UNKNOWN, Many, join_values
+from .values import UNKNOWN, Items, Many, join_values
 
 
 @dataclass(frozen=True)
@@ -51,7 +51,19 @@ def run_callback(ev: Evaluating, frame: Frame, name: str, args: list, kwargs: di
     if callback is None or callback is UNKNOWN:
         return
     passed = _passed(ev, frame, spec.passes, args, node, state, receiver)
-    ev.alternatives(callback, lambda member: ev.apply(frame, member, passed, {}, node, state), state)
+
+    def run():
+        return ev.alternatives(callback, lambda member: ev.apply(frame, member, passed, {}, node, state), state)
+
+    if spec.passes in _PER_ELEMENT:
+        # the library calls it once per element: a read in it runs once per row when the elements are rows
+        ev.per_element(frame, Items(tuple(passed)), node, f"`{name.rpartition('.')[2]}()`", state, run)
+    else:
+        run()
+
+
+#: what the callback is passed when the library calls it once for each element of an iterable
+_PER_ELEMENT = {"element", "receiver", "zipped", "fold"}
 
 
 def _passed(ev, frame, passes: str, args: list, node, state, receiver) -> list:

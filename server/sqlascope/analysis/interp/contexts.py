@@ -109,6 +109,8 @@ class Contexts:
         method = ev.object_attribute(manager, name, state)
         if isinstance(method, BoundMethod) and isinstance(method.function, Function):
             return self.engine.call(ev, frame, method.function, [manager, *args], {}, where, state)
+        if isinstance(method, Function):  # a @staticmethod: called without the manager
+            return self.engine.call(ev, frame, method, args, {}, where, state)
         return UNKNOWN
 
     def _push_app_context(self, frame, where, state) -> tuple:

@@ -24,6 +24,7 @@ from ..orm.sqla_api import DEPENDENCY_EXIT, TASK_SEND_METHODS, Construct, constr
 from ..orm.state import Event, Life
 from .frame import Frame, State, element_of
 from .host import Evaluating, Host
+from .generators import resumes_in
 from .instances import construct_instance
 from .values import (
     UNKNOWN,
@@ -142,7 +143,7 @@ class Frameworks:
                 if resume is not None:
                     timing = DEPENDENCY_EXIT.get(dependency.scope, "after_background_tasks")
                     slot = _EXITS.format(timing)
-                    state.env[slot] = state.env.get(slot, ()) + (resume,)
+                    state.env[slot] = resumes_in(state.env.get(slot, ())) + (resume,)
                 return entered
             return self.engine.call(ev, frame, target, [], {}, node, state)
         if isinstance(target, ClassRef):
@@ -156,7 +157,7 @@ class Frameworks:
         if not args:
             return
         later = state.copy()
-        for resume in later.env.get(_EXITS.format("before_background_tasks"), ()):
+        for resume in resumes_in(later.env.get(_EXITS.format("before_background_tasks"), ())):
             self.engine.exit_generator(ev, frame, resume, node, later)
         for member in members(args[0]):
             if isinstance(member, Function):

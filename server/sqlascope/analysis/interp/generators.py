@@ -41,9 +41,25 @@ def start(ev: Evaluating, frame: Frame, value, node: ast.AST, state: State):
     return join_all(yielded), tuple(resumes)
 
 
+def resumes_in(kept) -> tuple:
+    """Every resumption a slot holds: a tuple of them as ``start`` kept it, or, where paths met (a loop's back
+    edge, an ``if``), the join of such tuples; UNKNOWN (a join grown too wide) holds none that can run."""
+    if isinstance(kept, tuple):
+        return kept
+    return tuple(resume for member in members(kept) if isinstance(member, tuple) for resume in member)
+
+
 def finish(ev: Evaluating, frame: Frame, resumes, node: ast.AST, state: State) -> None:
-    for resume in resumes or ():
-        ev.engine.exit_generator(ev, frame, resume, node, state)
+    """Finish the generators suspended in ``resumes``: one after another when they are the generators of one path;
+    when the slot holds the join of several paths' generators, each may be the one suspended, so their outcomes
+    are joined."""
+    if resumes is None or isinstance(resumes, tuple):
+        for resume in resumes or ():
+            ev.engine.exit_generator(ev, frame, resume, node, state)
+        return
+    alternatives = resumes_in(resumes)
+    if alternatives:
+        ev.engine.exit_generator(ev, frame, join_all(list(alternatives)), node, state)
 
 
 def run_to_end(ev: Evaluating, frame: Frame, value, node: ast.AST, state: State):
@@ -64,7 +80,7 @@ def advance(ev: Evaluating, frame: Frame, value, node: ast.AST, state: State):
         slot = _suspended_slot(member)
         if slot not in state.env:
             state.env[slot] = start(ev, frame, member, node, state)
-        results.append(state.env[slot][0])
+        results.append(_yielded_in(state.env[slot]))
     return join_all(results)
 
 
@@ -72,8 +88,19 @@ def close(ev: Evaluating, frame: Frame, value, node: ast.AST, state: State) -> N
     """``gen.close()``: a suspended generator finishes (its ``with`` blocks exit)."""
     for member in members(value):
         if isinstance(member, Generator):
-            _yielded, resumes = state.env.pop(_suspended_slot(member), (UNKNOWN, ()))
-            finish(ev, frame, resumes, node, state)
+            finish(ev, frame, _resumes_kept(state.env.pop(_suspended_slot(member), (UNKNOWN, ()))), node, state)
+
+
+def _yielded_in(kept):
+    """The value a suspended generator yielded: ``(yielded, resumes)``, or the join of such pairs."""
+    return join_all([m[0] if isinstance(m, tuple) else UNKNOWN for m in members(kept)])
+
+
+def _resumes_kept(kept):
+    """The resumptions of a suspended generator's slot, in the form ``finish`` takes."""
+    if isinstance(kept, tuple):
+        return kept[1]
+    return join_all([m[1] for m in members(kept) if isinstance(m, tuple)] or [()])
 
 
 def loop_slot(stmt: ast.AST) -> str:
