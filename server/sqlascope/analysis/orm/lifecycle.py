@@ -104,6 +104,8 @@ def related_instance(
 
 
 # -- reads -----------------------------------------------------------------------------------------------
+#: Strategies whose read never loads, whether the attribute is unloaded or expired, attached or not (observed):
+#: dynamic/write-only build a query object, noload stays empty, raise fails by design (InvalidRequestError).
 _NO_LOAD_STRATEGIES = {Strategy.DYNAMIC, Strategy.RAISE, Strategy.NOLOAD}
 
 
@@ -120,8 +122,8 @@ def read_faults(fact: InstanceFact, attribute: MappedAttribute) -> set[Fault | N
 def _read_outcome(life: Life, state: Load, attribute: MappedAttribute, is_async: bool) -> Fault | None:
     if state is Load.LOADED or life in (Life.TRANSIENT, Life.PENDING):
         return None
-    if attribute.strategy in _NO_LOAD_STRATEGIES and state is Load.UNLOADED:
-        return None  # dynamic/write-only build queries; raise/noload strategies fail or stay empty by design
+    if attribute.strategy in _NO_LOAD_STRATEGIES:
+        return None
     if life is Life.DETACHED:
         return Fault.DETACHED_EXPIRED if state is Load.EXPIRED else Fault.DETACHED_UNLOADED
     if is_async:
@@ -134,11 +136,13 @@ def after_read(fact: InstanceFact, name: str) -> InstanceFact:
 
     Reading one expired column of an attached instance reloads the whole row: every expired column that the
     mapper loads with the row (not deferred ones, not relationships) comes back in the same SELECT (observed).
-    A relationship read does too, since its loader needs the row's key columns.
+    A relationship read does too, since its loader needs the row's key columns; one whose strategy never loads
+    (noload, dynamic, write-only, raise) does not.
     """
     attribute = fact.cls.attributes.get(name)
     if attribute is not None and (Load.EXPIRED in fact.attr(name) if _reloads_with_row(attribute)
-                                  else attribute.kind is AttrKind.RELATIONSHIP):
+                                  else attribute.kind is AttrKind.RELATIONSHIP
+                                  and attribute.strategy not in _NO_LOAD_STRATEGIES):
         def reloaded(key: str, states: frozenset[Load]) -> frozenset[Load]:
             if key == name:
                 return LOADED
