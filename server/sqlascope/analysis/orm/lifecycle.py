@@ -268,14 +268,19 @@ def expire_one(fact: InstanceFact, names: tuple[str, ...] | None, event: Event) 
     return replace(fact, history=fact.history | {event})
 
 
+#: What refresh(obj) without names loads, by attribute kind.
+_REFRESHED_STRATEGIES = {AttrKind.COLUMN: (Strategy.COLUMN,), AttrKind.RELATIONSHIP: (Strategy.EAGER, Strategy.IMMEDIATE)}
+
+
 def refreshed(fact: InstanceFact, names: tuple[str, ...] | None) -> InstanceFact:
-    """``refresh(obj)`` reloads the row's columns; deferred columns and relationships stay unloaded."""
+    """``refresh(obj)`` reloads the row's columns and the relationships the mapper loads eagerly (joined, selectin,
+    subquery, immediate: observed); deferred columns and lazy relationships stay unloaded."""
     if names:
         return fact.with_attrs({n: LOADED for n in names if fact.attr(n)})
 
     def state(name: str, states: frozenset[Load]) -> frozenset[Load]:
         attribute = fact.cls.attributes[name]
-        if attribute.kind is AttrKind.COLUMN and attribute.strategy is Strategy.COLUMN:
+        if attribute.strategy in _REFRESHED_STRATEGIES.get(attribute.kind, ()):
             return LOADED
         return UNLOADED if states != LOADED else states
 
