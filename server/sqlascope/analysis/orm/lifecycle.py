@@ -106,7 +106,7 @@ def related_instance(
 # -- reads -----------------------------------------------------------------------------------------------
 #: Strategies whose read never loads, whether the attribute is unloaded or expired, attached or not (observed):
 #: dynamic/write-only build a query object, noload stays empty, raise fails by design (InvalidRequestError).
-_NO_LOAD_STRATEGIES = {Strategy.DYNAMIC, Strategy.RAISE, Strategy.NOLOAD}
+_NO_LOAD_STRATEGIES = {Strategy.DYNAMIC, Strategy.WRITE_ONLY, Strategy.RAISE, Strategy.NOLOAD}
 
 
 def read_faults(fact: InstanceFact, attribute: MappedAttribute) -> set[Fault | None]:
@@ -122,6 +122,8 @@ def read_faults(fact: InstanceFact, attribute: MappedAttribute) -> set[Fault | N
 def _read_outcome(life: Life, state: Load, attribute: MappedAttribute, is_async: bool) -> Fault | None:
     if state is Load.LOADED or life in (Life.TRANSIENT, Life.PENDING):
         return None
+    if attribute.strategy is Strategy.DYNAMIC and is_async and life is Life.PERSISTENT:
+        return Fault.GREENLET  # the dynamic query runs synchronously in the AsyncSession (observed: count(), iteration)
     if attribute.strategy in _NO_LOAD_STRATEGIES:
         return None
     if life is Life.DETACHED:

@@ -298,7 +298,8 @@ class ModelIndex:
             lazy = ANNOTATION_LAZY.get(_annotation_head(annotation))  # WriteOnlyMapped[...] means lazy="write_only"
         strategy = RELATIONSHIP_LAZY.get(lazy, Strategy.LAZY) if isinstance(lazy, (str, bool, type(None))) else Strategy.LAZY
         if annotation is not None and _annotation_head(annotation) in _QUERY_ANNOTATIONS:
-            strategy = Strategy.DYNAMIC  # `WriteOnlyMapped[X]` / `DynamicMapped[X]` choose the loader themselves
+            # `WriteOnlyMapped[X]` / `DynamicMapped[X]` choose the loader themselves
+            strategy = RELATIONSHIP_LAZY[ANNOTATION_LAZY[_annotation_head(annotation)]]
         target = None
         if call.args:
             first = call.args[0]
