@@ -8,7 +8,7 @@ from ..index.workspace import Definition
 from ..interp.fixpoint import run
 from ..interp.frame import Frame, State
 from ..interp.values import UNKNOWN
-from ..orm.state import Heap
+from ..orm.state import FactoryConfig, Heap
 
 
 class ModuleStates:
@@ -33,6 +33,20 @@ class ModuleStates:
             for key, fact in theirs.items():
                 mine.setdefault(key, fact)
         return value
+
+    def module_factory_configs(self, path: str, name: str, heap: Heap) -> None:
+        """Copy into ``heap`` the ``configure(...)`` overrides that module bodies left on session factories: those
+        of module ``path`` (reading ``name``) and of the module that defines ``name`` (``factory.configure(...)``
+        after ``factory = sessionmaker(...)`` applies to the sessions every function makes later)."""
+        symbol = self.workspace.resolve(path, name)
+        paths = [path] + ([symbol.path] if isinstance(symbol, Definition) and symbol.path != path else [])
+        for module_path in paths:
+            state = self._module_state(module_path)
+            if state is None:
+                continue
+            for key, fact in state.heap.objects.items():
+                if isinstance(fact, FactoryConfig):
+                    heap.objects.setdefault(key, fact)
 
     def _module_state(self, path: str) -> State | None:
         self._fresh()

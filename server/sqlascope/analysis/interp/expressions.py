@@ -10,8 +10,8 @@ from . import generators
 from ..orm.sqla_api import validator_kind
 from .describe import describe
 from .frame import Frame, State, bind, element_of
-from .values import (UNKNOWN, Const, ExternalValue, Function, Generator, InstanceRef, Items, Many, ObjectRef, Pending,
-                     SessionRef, is_none, join_all, join_values, map_members, members, referenced_names, truthy)
+from .values import (UNKNOWN, Const, ExternalValue, Factory, Function, Generator, InstanceRef, Items, Many, ObjectRef, Pending,
+                     Registry, SessionRef, is_none, join_all, join_values, map_members, members, referenced_names, truthy)
 
 #: How a message names the loop a comprehension runs.
 _COMPREHENSION_KINDS = {ast.ListComp: "list comprehension", ast.SetComp: "set comprehension",
@@ -52,6 +52,8 @@ class Expressions:
             bound = self.engine.module_binding(frame.path, name, state.heap)
             if bound is not None:
                 return bound
+        if any(isinstance(m, (Factory, Registry)) for m in members(value)) and not isinstance(frame.code, ast.Module):
+            self.engine.module_factory_configs(frame.path, name, state.heap)
         if isinstance(value, Many) and state.heap.objects:
             key = self.holders.container_key(frame.path, name)
             if key is not None:

@@ -91,7 +91,7 @@ def runs_select(fact: InstanceFact, attribute: MappedAttribute) -> bool:
     """Whether reading ``attribute`` of this instance asks the database (the instance is attached)."""
     if Life.PERSISTENT not in fact.life or attribute.strategy in _NEVER_LOADS:
         return False
-    if attribute.strategy is Strategy.DYNAMIC:
+    if attribute.strategy in (Strategy.DYNAMIC, Strategy.WRITE_ONLY):
         return True  # every use builds and runs its own query
     return bool(fact.attr(attribute.name) & _NOT_LOADED)
 

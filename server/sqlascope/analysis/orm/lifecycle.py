@@ -104,7 +104,9 @@ def related_instance(
 
 
 # -- reads -----------------------------------------------------------------------------------------------
-_NO_LOAD_STRATEGIES = {Strategy.DYNAMIC, Strategy.RAISE, Strategy.NOLOAD}
+#: Strategies whose read never loads, whether the attribute is unloaded or expired, attached or not (observed):
+#: dynamic/write-only build a query object, noload stays empty, raise fails by design (InvalidRequestError).
+_NO_LOAD_STRATEGIES = {Strategy.DYNAMIC, Strategy.WRITE_ONLY, Strategy.RAISE, Strategy.NOLOAD}
 
 
 def read_faults(fact: InstanceFact, attribute: MappedAttribute) -> set[Fault | None]:
@@ -120,8 +122,10 @@ def read_faults(fact: InstanceFact, attribute: MappedAttribute) -> set[Fault | N
 def _read_outcome(life: Life, state: Load, attribute: MappedAttribute, is_async: bool) -> Fault | None:
     if state is Load.LOADED or life in (Life.TRANSIENT, Life.PENDING):
         return None
-    if attribute.strategy in _NO_LOAD_STRATEGIES and state is Load.UNLOADED:
-        return None  # dynamic/write-only build queries; raise/noload strategies fail or stay empty by design
+    if attribute.strategy is Strategy.DYNAMIC and is_async and life is Life.PERSISTENT:
+        return Fault.GREENLET  # the dynamic query runs synchronously in the AsyncSession (observed: count(), iteration)
+    if attribute.strategy in _NO_LOAD_STRATEGIES:
+        return None
     if life is Life.DETACHED:
         return Fault.DETACHED_EXPIRED if state is Load.EXPIRED else Fault.DETACHED_UNLOADED
     if is_async:
@@ -134,11 +138,13 @@ def after_read(fact: InstanceFact, name: str) -> InstanceFact:
 
     Reading one expired column of an attached instance reloads the whole row: every expired column that the
     mapper loads with the row (not deferred ones, not relationships) comes back in the same SELECT (observed).
-    A relationship read does too, since its loader needs the row's key columns.
+    A relationship read does too, since its loader needs the row's key columns; one whose strategy never loads
+    (noload, dynamic, write-only, raise) does not.
     """
     attribute = fact.cls.attributes.get(name)
     if attribute is not None and (Load.EXPIRED in fact.attr(name) if _reloads_with_row(attribute)
-                                  else attribute.kind is AttrKind.RELATIONSHIP):
+                                  else attribute.kind is AttrKind.RELATIONSHIP
+                                  and attribute.strategy not in _NO_LOAD_STRATEGIES):
         def reloaded(key: str, states: frozenset[Load]) -> frozenset[Load]:
             if key == name:
                 return LOADED
@@ -264,14 +270,19 @@ def expire_one(fact: InstanceFact, names: tuple[str, ...] | None, event: Event) 
     return replace(fact, history=fact.history | {event})
 
 
+#: What refresh(obj) without names loads, by attribute kind.
+_REFRESHED_STRATEGIES = {AttrKind.COLUMN: (Strategy.COLUMN,), AttrKind.RELATIONSHIP: (Strategy.EAGER, Strategy.IMMEDIATE)}
+
+
 def refreshed(fact: InstanceFact, names: tuple[str, ...] | None) -> InstanceFact:
-    """``refresh(obj)`` reloads the row's columns; deferred columns and relationships stay unloaded."""
+    """``refresh(obj)`` reloads the row's columns and the relationships the mapper loads eagerly (joined, selectin,
+    subquery, immediate: observed); deferred columns and lazy relationships stay unloaded."""
     if names:
         return fact.with_attrs({n: LOADED for n in names if fact.attr(n)})
 
     def state(name: str, states: frozenset[Load]) -> frozenset[Load]:
         attribute = fact.cls.attributes[name]
-        if attribute.kind is AttrKind.COLUMN and attribute.strategy is Strategy.COLUMN:
+        if attribute.strategy in _REFRESHED_STRATEGIES.get(attribute.kind, ()):
             return LOADED
         return UNLOADED if states != LOADED else states
 

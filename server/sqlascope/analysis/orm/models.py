@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import ast
 import enum
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ..index.workspace import Definition, External, Workspace
 from .sqla_api import ANNOTATION_LAZY, RELATIONSHIP_LAZY, Construct, Strategy, construct_of
@@ -248,7 +248,7 @@ class ModelIndex:
                 continue
             attribute = self._data_attribute(path, name, annotation, value, stmt)
             if attribute is not None:
-                attrs[name] = attribute
+                attrs[name] = _without_self_eager(attribute, node.name, value)
         return attrs
 
     def _function_attribute(self, path: str, func: ast.FunctionDef | ast.AsyncFunctionDef) -> MappedAttribute:
@@ -298,7 +298,8 @@ class ModelIndex:
             lazy = ANNOTATION_LAZY.get(_annotation_head(annotation))  # WriteOnlyMapped[...] means lazy="write_only"
         strategy = RELATIONSHIP_LAZY.get(lazy, Strategy.LAZY) if isinstance(lazy, (str, bool, type(None))) else Strategy.LAZY
         if annotation is not None and _annotation_head(annotation) in _QUERY_ANNOTATIONS:
-            strategy = Strategy.DYNAMIC  # `WriteOnlyMapped[X]` / `DynamicMapped[X]` choose the loader themselves
+            # `WriteOnlyMapped[X]` / `DynamicMapped[X]` choose the loader themselves
+            strategy = RELATIONSHIP_LAZY[ANNOTATION_LAZY[_annotation_head(annotation)]]
         target = None
         if call.args:
             first = call.args[0]
@@ -316,6 +317,18 @@ class ModelIndex:
         return MappedAttribute(name, AttrKind.RELATIONSHIP, strategy, target=target, uselist=uselist,
                                back_populates=back_populates if isinstance(back_populates, str) else None,
                                path=path, node=stmt)
+
+
+def _without_self_eager(attribute: MappedAttribute, owner: str, value: ast.expr | None) -> MappedAttribute:
+    """A self-referential relationship with an eager ``lazy=`` and no ``join_depth`` is not loaded with its row:
+    the eager loader stops at the mapper it started from (observed: ``manager = relationship(remote_side=...,
+    lazy="joined"/"selectin"/"subquery"/"immediate")`` is left unloaded by get() and select(), except that
+    "immediate" fills a many-to-one whose key is None), so reading it lazy loads."""
+    if (attribute.kind is AttrKind.RELATIONSHIP and attribute.target == owner
+            and attribute.strategy in (Strategy.EAGER, Strategy.IMMEDIATE)
+            and isinstance(value, ast.Call) and _keyword_node(value, "join_depth") is None):
+        return replace(attribute, strategy=Strategy.LAZY)
+    return attribute
 
 
 #: Annotations that make a relationship produce queries instead of loading (write_only / dynamic).

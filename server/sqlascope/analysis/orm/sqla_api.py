@@ -146,7 +146,8 @@ class Strategy(enum.Enum):
     LAZY = "lazy"  # relationship loaded on first access
     EAGER = "eager"  # relationship loaded with the parent
     IMMEDIATE = "immediate"  # loaded with the parent, by one SELECT per parent row while the query runs
-    DYNAMIC = "dynamic"  # query-producing relationship: no load on access
+    DYNAMIC = "dynamic"  # query-producing relationship: no load on access; using the query runs it in the session
+    WRITE_ONLY = "write_only"  # builds statements only (``.select()``): never runs SQL by itself
     RAISE = "raise"  # access raises by design
     NOLOAD = "noload"
 
@@ -162,7 +163,7 @@ RELATIONSHIP_LAZY: dict[object, Strategy] = {
     "subquery": Strategy.EAGER,
     "immediate": Strategy.IMMEDIATE,
     "dynamic": Strategy.DYNAMIC,
-    "write_only": Strategy.DYNAMIC,
+    "write_only": Strategy.WRITE_ONLY,
     "raise": Strategy.RAISE,
     "raise_on_sql": Strategy.RAISE,
     "noload": Strategy.NOLOAD,

@@ -1,0 +1,62 @@
+"""noload, dynamic, write_only and raise relationships never load, expired or not; reading one reloads no row."""
+
+from __future__ import annotations
+
+from sqlalchemy import ForeignKey, create_engine
+from sqlalchemy.orm import (DeclarativeBase, DynamicMapped, Mapped, Session, WriteOnlyMapped, mapped_column,
+                            relationship)
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+class Owner(Base):
+    __tablename__ = "owners"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str]
+    pets: Mapped[list[Pet]] = relationship(lazy="noload", viewonly=True)
+    visits: DynamicMapped[Pet] = relationship(viewonly=True)
+    bills: WriteOnlyMapped[Pet] = relationship(viewonly=True)
+
+
+class Pet(Base):
+    __tablename__ = "pets"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    owner_id: Mapped[int] = mapped_column(ForeignKey("owners.id"))
+
+
+def _setup():
+    engine = create_engine("sqlite://")
+    Base.metadata.create_all(engine)
+    with Session(engine) as session:
+        session.add_all([Owner(id=1, name="olga"), Pet(id=1, owner_id=1)])
+        session.commit()
+    return engine
+
+
+def scenario_ok_noload_collection_of_expired_detached_owner():
+    engine = _setup()
+    with Session(engine) as session:
+        owner = session.get(Owner, 1)
+        session.commit()
+    print(len(owner.pets))
+
+
+def scenario_ok_dynamic_and_write_only_of_expired_detached_owner():
+    engine = _setup()
+    with Session(engine) as session:
+        owner = session.get(Owner, 1)
+        session.commit()
+    print(owner.visits is not None, owner.bills.select() is not None)
+
+
+def scenario_bad_noload_read_does_not_reload_the_expired_row():
+    engine = _setup()
+    with Session(engine) as session:
+        owner = session.get(Owner, 1)
+        session.commit()
+        print(len(owner.pets))
+    print(owner.name)  # expect: DetachedInstanceError

@@ -1,0 +1,70 @@
+"""Self-referential relationships with an eager lazy= strategy: without join_depth they are not loaded with the row."""
+
+from __future__ import annotations
+
+from sqlalchemy import ForeignKey, create_engine, select
+from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column, relationship
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+class Employee(Base):
+    __tablename__ = "employees"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str]
+    manager_id: Mapped[int | None] = mapped_column(ForeignKey("employees.id"))
+    manager: Mapped[Employee | None] = relationship(remote_side=[id], lazy="joined")
+    reports: Mapped[list[Employee]] = relationship(lazy="selectin", viewonly=True)
+
+
+class Node(Base):
+    __tablename__ = "nodes"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    parent_id: Mapped[int | None] = mapped_column(ForeignKey("nodes.id"))
+    parent: Mapped[Node | None] = relationship(remote_side=[id], lazy="joined", join_depth=2)
+    children: Mapped[list[Node]] = relationship(lazy="selectin", join_depth=2, viewonly=True)
+
+
+def _setup():
+    engine = create_engine("sqlite://")
+    Base.metadata.create_all(engine)
+    with Session(engine) as session:
+        boss = Employee(id=1, name="boss")
+        session.add_all([boss, Employee(id=2, name="worker", manager=boss)])
+        root = Node(id=1)
+        session.add_all([root, Node(id=2, parent=root)])
+        session.commit()
+    return engine
+
+
+def scenario_bad_joined_self_reference_left_unloaded_by_get():
+    engine = _setup()
+    with Session(engine) as session:
+        worker = session.get(Employee, 2)
+    print(worker.manager.name)  # expect: DetachedInstanceError
+
+
+def scenario_bad_selectin_self_collection_left_unloaded_by_select():
+    engine = _setup()
+    with Session(engine) as session:
+        boss = session.scalars(select(Employee).where(Employee.id == 1)).one()
+    print(len(boss.reports))  # expect: DetachedInstanceError
+
+
+def scenario_ok_self_reference_read_while_attached():
+    engine = _setup()
+    with Session(engine) as session:
+        worker = session.get(Employee, 2)
+        print(worker.manager.name)
+
+
+def scenario_ok_join_depth_loads_the_self_reference():
+    engine = _setup()
+    with Session(engine) as session:
+        leaf = session.get(Node, 2)
+        root = session.scalars(select(Node).where(Node.id == 1)).one()
+    print(leaf.parent.id, len(root.children))
