@@ -77,7 +77,7 @@ FALLBACKS: dict[str, set[Provider]] = {
 
 def fixes_for(finding: Finding, source_of: SourceOf) -> list[Fix]:
     causes = [replace(finding, data=variant) for variant in finding.data.get("variants", [finding.data])]
-    per_cause = [_fixes_for_cause(cause, source_of) for cause in causes]
+    per_cause = [_fixes_for_path(path, source_of) for path in _by_call_path(causes)]
     fixes: list[Fix] = []
     for cause_fixes in per_cause:
         fixes.extend(f for f in cause_fixes if f not in fixes)
@@ -90,6 +90,31 @@ def fixes_for(finding: Finding, source_of: SourceOf) -> list[Fix]:
     if source is not None and source.tree is not None:
         fixes.extend(suppress(finding, source))
     return fixes
+
+
+def _by_call_path(causes: list[Finding]) -> list[list[Finding]]:
+    """Causes grouped by the call chain that reaches the line. Causes on one chain fault in the same run (a
+    ``dataclasses.asdict`` that reads ``author.books`` and then each book's ``author``); causes on different chains
+    are different callers."""
+    groups: dict[str, list[Finding]] = {}
+    for cause in causes:
+        groups.setdefault(repr(cause.data.get("via") or []), []).append(cause)
+    return list(groups.values())
+
+
+def _fixes_for_path(causes: list[Finding], source_of: SourceOf) -> list[Fix]:
+    """The fixes of one call path: a cause's own fixes when it is alone; when several causes fault on the same
+    path, only a fix of every one of them makes the line run, so only their preferred fixes together."""
+    if len(causes) == 1:
+        return _fixes_for_cause(causes[0], source_of)
+    per_cause = [_fixes_for_cause(cause, source_of) for cause in causes]
+    every = _for_every_cause(causes[0], per_cause, source_of, callers=False)
+    if every is not None:
+        return [every]
+    chosen = [preferred_fix(fixes) for fixes in per_cause]
+    if all(fix is not None and fix == chosen[0] for fix in chosen):
+        return per_cause[0]  # one fix (one query's loader chain, one factory option) answers every cause
+    return []
 
 
 def _fixes_for_cause(finding: Finding, source_of: SourceOf) -> list[Fix]:
@@ -105,9 +130,11 @@ def _fixes_for_cause(finding: Finding, source_of: SourceOf) -> list[Fix]:
     return fixes
 
 
-def _for_every_cause(finding: Finding, per_cause: list[list[Fix]], source_of: SourceOf) -> Fix | None:
-    """A line that faults for several callers (a ``__repr__``, a shared helper) is fixed only when every cause is:
-    the preferred fix of each, together, when each cause has one and their edits don't collide."""
+def _for_every_cause(finding: Finding, per_cause: list[list[Fix]], source_of: SourceOf,
+                     callers: bool = True) -> Fix | None:
+    """A line that faults for several callers (a ``__repr__``, a shared helper), or in several ways on one path, is
+    fixed only when every cause is: the preferred fix of each, together, when each cause has one and their edits
+    don't collide."""
     chosen = [preferred_fix(fixes) for fixes in per_cause]
     if any(fix is None for fix in chosen):
         return None
@@ -121,7 +148,8 @@ def _for_every_cause(finding: Finding, per_cause: list[list[Fix]], source_of: So
     except (ValueError, AttributeError):
         return None
     kinds = list(dict.fromkeys(fix.kind for fix in unique))
-    title = f"{unique[0].title} (and the same for the other {len(unique) - 1} callers that reach this line)"
+    others = f"the other {len(unique) - 1} callers that reach this line" if callers else "what else this line reads"
+    title = f"{unique[0].title} (and the same for {others})"
     return Fix(title, finding.code, kinds[0] if len(kinds) == 1 else "+".join(kinds), edits, preferred=True)
 
 
