@@ -13,6 +13,7 @@ Fix kinds (``Fix.kind``):
 | scope                         | move the read into the ``with`` block / bare session → ``with`` / move ``close()`` | scope            |
 | move-read                     | move a plain read up, before calls that end the session elsewhere     | scope            |
 | eager-load                    | loader option in the query (``selectinload``/``joinedload``/``undefer``, ``load_only`` list, drop ``defer``) | eager_load |
+| eager-load                    | the caller passes the option to a helper that loads any model (``options=[...]``) | caller_options |
 | eager-load+expire-on-commit   | both: a relationship a commit expired                                 | eager_load       |
 | expire-on-commit              | ``expire_on_commit=False`` at the factory                             | expire_on_commit |
 | merge                         | re-attach with ``obj = session.merge(obj)``                           | merge            |
@@ -34,6 +35,7 @@ from ..analysis.findings import Finding
 from ..analysis.index.source import SourceFile
 from .async_fixes import async_refresh, awaitable_attrs
 from .begin import commit_instead_of_begin
+from .caller_options import options_from_caller
 from .eager_load import eager_load, eager_load_and_keep
 from .per_row_eager import per_row_eager_load
 from .edits import Fix, TextEdit, apply_edits
@@ -56,11 +58,11 @@ def _merge_before_refresh(finding: Finding, source_of: SourceOf) -> list[Fix]:
 #: code → providers (finding, source_of) → fixes, best first. `suppress` is offered for every code.
 FIXES: dict[str, list[Provider]] = {
     "SQS101": [extend_scope, keep_loaded_on_commit, eager_load_and_keep, move_read_up, load_before_end],
-    "SQS102": [eager_load, extend_scope, init_collection, move_read_up, load_before_end],
+    "SQS102": [eager_load, options_from_caller, extend_scope, init_collection, move_read_up, load_before_end],
     "SQS103": [_merge_before_refresh],
     "SQS104": [assign_merge_result],
     "SQS105": [eager_load, awaitable_attrs, init_collection, keep_loaded_on_commit, async_refresh],
-    "SQS106": [eager_load, keep_loaded_on_commit, eager_load_and_keep, extend_scope, move_read_up, load_before_end],
+    "SQS106": [eager_load, options_from_caller, keep_loaded_on_commit, eager_load_and_keep, extend_scope, move_read_up, load_before_end],
     "SQS107": [commit_instead_of_begin],
     "SQS201": [per_row_eager_load],
 }

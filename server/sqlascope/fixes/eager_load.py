@@ -22,6 +22,7 @@ from .imports import ensure_import
 from .syntax import ancestors, append_argument, callee_name, calls_in, enclosing_function, node_at, walk_local
 
 _ENTITY_CALLS = {"select", "query", "exec"}
+_QUERY_PROPERTY = "query"  # Flask-SQLAlchemy: ``Model.query`` is ``db.session.query(Model)``
 KIND = "eager-load"
 KEEP_KIND = "eager-load+expire-on-commit"
 
@@ -162,15 +163,21 @@ def _last_assignment(scope: ast.AST, name: str, before: int) -> ast.AST | None:
     return best.value if best is not None else None
 
 
-def _entity_call(source, load: ast.Call, model: str) -> ast.Call | None:
+def _entity_call(source, load: ast.Call, model: str) -> ast.AST | None:
+    """Where the query names its entity: ``select(Model)``, ``session.query(Model)``, ``session.exec(...)``, or
+    Flask-SQLAlchemy's query property ``Model.query``: loader options chain on right after it."""
     for expression in query_expressions(source, load):
         for call in calls_in(expression):
             if callee_name(call) in _ENTITY_CALLS and _names_model(call, model):
                 return call
+        for node in ast.walk(expression):
+            if isinstance(node, ast.Attribute) and node.attr == _QUERY_PROPERTY and _names_attribute(node, model) \
+                    and isinstance(node.ctx, ast.Load):
+                return node
     return None
 
 
-def _existing_options(source, call: ast.Call) -> ast.Call | None:
+def _existing_options(source, call: ast.AST) -> ast.Call | None:
     """The ``.options(...)`` call further along the method chain that starts at ``call``, if any."""
     current: ast.AST = call
     chain = ancestors(source.tree, current)
