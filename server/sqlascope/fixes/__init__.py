@@ -14,6 +14,7 @@ Fix kinds (``Fix.kind``):
 | move-read                     | move a plain read up, before calls that end the session elsewhere     | scope            |
 | eager-load                    | loader option in the query (``selectinload``/``joinedload``/``undefer``, ``load_only`` list, drop ``defer``) | eager_load |
 | eager-load                    | the caller passes the option to a helper that loads any model (``options=[...]``) | caller_options |
+| eager-load                    | chain the loader onto the option that loaded the instance's parent        | chained_loader   |
 | eager-load+expire-on-commit   | both: a relationship a commit expired                                 | eager_load       |
 | expire-on-commit              | ``expire_on_commit=False`` at the factory                             | expire_on_commit |
 | merge                         | re-attach with ``obj = session.merge(obj)``                           | merge            |
@@ -36,6 +37,7 @@ from ..analysis.index.source import SourceFile
 from .async_fixes import async_refresh, awaitable_attrs
 from .begin import commit_instead_of_begin
 from .caller_options import options_from_caller
+from .chained_loader import chain_to_parent_option
 from .eager_load import eager_load, eager_load_and_keep
 from .per_row_eager import per_row_eager_load
 from .edits import Fix, TextEdit, apply_edits
@@ -58,7 +60,7 @@ def _merge_before_refresh(finding: Finding, source_of: SourceOf) -> list[Fix]:
 #: code → providers (finding, source_of) → fixes, best first. `suppress` is offered for every code.
 FIXES: dict[str, list[Provider]] = {
     "SQS101": [extend_scope, keep_loaded_on_commit, eager_load_and_keep, move_read_up, load_before_end],
-    "SQS102": [eager_load, options_from_caller, extend_scope, init_collection, move_read_up, load_before_end],
+    "SQS102": [eager_load, options_from_caller, chain_to_parent_option, extend_scope, init_collection, move_read_up, load_before_end],
     "SQS103": [_merge_before_refresh],
     "SQS104": [assign_merge_result],
     "SQS105": [eager_load, awaitable_attrs, init_collection, keep_loaded_on_commit, async_refresh],
