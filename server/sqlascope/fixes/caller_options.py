@@ -19,7 +19,7 @@ import ast
 from ..analysis.findings import Finding
 from .edits import Fix, TextEdit, insertion
 from .imports import ensure_import
-from .syntax import ancestors, append_argument, callee_name, enclosing_function, node_at, walk_local
+from .syntax import ancestors, append_argument, callee_name, enclosing_function, module_binds, node_at, walk_local
 
 KIND = "eager-load"
 PARAMETER = "options"
@@ -51,7 +51,7 @@ def options_from_caller(finding: Finding, source_of) -> list[Fix]:
     if helper is None or not _entity_from_elsewhere(load, model):
         return []
     call = _call_binding_instance(caller_source, location, data.get("instance") or "", helper.name)
-    if call is None or not _module_binds(caller_source, model) or any(k.arg == PARAMETER for k in call.keywords):
+    if call is None or not module_binds(caller_source, model) or any(k.arg == PARAMETER for k in call.keywords):
         return []
     plumbing = _plumbing(helper_source, helper, load)
     if plumbing is None:
@@ -95,15 +95,6 @@ def _call_binding_instance(source, location, instance: str, helper: str) -> ast.
     if found is None or not isinstance(found.value, ast.Call) or callee_name(found.value) != helper:
         return None
     return found.value
-
-
-def _module_binds(source, name: str) -> bool:
-    for stmt in source.tree.body:
-        if isinstance(stmt, ast.ClassDef) and stmt.name == name:
-            return True
-        if isinstance(stmt, (ast.Import, ast.ImportFrom)) and any((a.asname or a.name) == name for a in stmt.names):
-            return True
-    return False
 
 
 def _plumbing(source, helper: ast.AST, load: ast.Call) -> list[TextEdit] | None:

@@ -6,7 +6,7 @@ path: ``selectinload(Author.books).selectinload(Book.chapters)``.
 
 Conditions: the instance was read as ``parent.rel`` (possibly indexed, or as a ``for`` target over it); the same
 function names exactly one loader option whose path ends in ``Owner.rel`` (a path that goes on past ``rel`` is left
-alone).
+alone); the model's name is bound at the top of that module.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ import ast
 from ..analysis.findings import Finding
 from .edits import Fix, insertion
 from .imports import ensure_import
-from .syntax import ancestors, callee_name, enclosing_function, node_at, walk_local
+from .syntax import ancestors, callee_name, enclosing_function, module_binds, node_at, walk_local
 
 KIND = "eager-load"
 _PATH_LOADERS = {"selectinload", "joinedload", "subqueryload", "immediateload", "defaultload"}
@@ -36,7 +36,8 @@ def chain_to_parent_option(finding: Finding, source_of) -> list[Fix]:
         return []
     loader, model, attribute, span = _loader(data), data.get("model"), data.get("attribute"), data.get("load")
     source = source_of(span[0]) if span else None
-    if loader is None or not model or not attribute or source is None or source.tree is None:
+    if loader is None or not model or not attribute or source is None or source.tree is None \
+            or not module_binds(source, model):
         return []
     load = node_at(source, span, ast.expr)
     relationship = _relationship_read(load)
