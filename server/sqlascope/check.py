@@ -83,6 +83,8 @@ def fix_data(issue: Issue) -> dict:
         "events": [[_span(e.location), e.effect] for e in issue.events if e.effect] if fact is not None else [],
         "model_at": [fact.cls.path, fact.cls.node.lineno] if fact is not None else None,
         "is_async": fact.is_async if fact is not None else False,
+        # the instance's possible states where it is reported ("detached", "transient", ...)
+        "life": sorted(life.value for life in fact.life) if fact is not None else [],
     }
 
 

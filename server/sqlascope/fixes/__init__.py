@@ -13,6 +13,8 @@ Fix kinds (``Fix.kind``):
 | scope                         | move the read into the ``with`` block / bare session → ``with`` / move ``close()`` | scope            |
 | move-read                     | move a plain read up, before calls that end the session elsewhere     | scope            |
 | eager-load                    | loader option in the query (``selectinload``/``joinedload``/``undefer``, ``load_only`` list, drop ``defer``) | eager_load |
+| eager-load                    | the caller passes the option to a helper that loads any model (``options=[...]``) | caller_options |
+| eager-load                    | chain the loader onto the option that loaded the instance's parent        | chained_loader   |
 | eager-load+expire-on-commit   | both: a relationship a commit expired                                 | eager_load       |
 | expire-on-commit              | ``expire_on_commit=False`` at the factory                             | expire_on_commit |
 | merge                         | re-attach with ``obj = session.merge(obj)``                           | merge            |
@@ -34,6 +36,8 @@ from ..analysis.findings import Finding
 from ..analysis.index.source import SourceFile
 from .async_fixes import async_refresh, awaitable_attrs
 from .begin import commit_instead_of_begin
+from .caller_options import options_from_caller
+from .chained_loader import chain_to_parent_option
 from .eager_load import eager_load, eager_load_and_keep
 from .per_row_eager import per_row_eager_load
 from .edits import Fix, TextEdit, apply_edits
@@ -56,11 +60,11 @@ def _merge_before_refresh(finding: Finding, source_of: SourceOf) -> list[Fix]:
 #: code → providers (finding, source_of) → fixes, best first. `suppress` is offered for every code.
 FIXES: dict[str, list[Provider]] = {
     "SQS101": [extend_scope, keep_loaded_on_commit, eager_load_and_keep, move_read_up, load_before_end],
-    "SQS102": [eager_load, extend_scope, init_collection, move_read_up, load_before_end],
+    "SQS102": [eager_load, options_from_caller, chain_to_parent_option, extend_scope, init_collection, move_read_up, load_before_end],
     "SQS103": [_merge_before_refresh],
     "SQS104": [assign_merge_result],
     "SQS105": [eager_load, awaitable_attrs, init_collection, keep_loaded_on_commit, async_refresh],
-    "SQS106": [eager_load, keep_loaded_on_commit, eager_load_and_keep, extend_scope, move_read_up, load_before_end],
+    "SQS106": [eager_load, options_from_caller, keep_loaded_on_commit, eager_load_and_keep, extend_scope, move_read_up, load_before_end],
     "SQS107": [commit_instead_of_begin],
     "SQS201": [per_row_eager_load],
 }
@@ -77,7 +81,7 @@ FALLBACKS: dict[str, set[Provider]] = {
 
 def fixes_for(finding: Finding, source_of: SourceOf) -> list[Fix]:
     causes = [replace(finding, data=variant) for variant in finding.data.get("variants", [finding.data])]
-    per_cause = [_fixes_for_cause(cause, source_of) for cause in causes]
+    per_cause = [_fixes_for_path(path, source_of) for path in _by_call_path(causes)]
     fixes: list[Fix] = []
     for cause_fixes in per_cause:
         fixes.extend(f for f in cause_fixes if f not in fixes)
@@ -90,6 +94,31 @@ def fixes_for(finding: Finding, source_of: SourceOf) -> list[Fix]:
     if source is not None and source.tree is not None:
         fixes.extend(suppress(finding, source))
     return fixes
+
+
+def _by_call_path(causes: list[Finding]) -> list[list[Finding]]:
+    """Causes grouped by the call chain that reaches the line. Causes on one chain fault in the same run (a
+    ``dataclasses.asdict`` that reads ``author.books`` and then each book's ``author``); causes on different chains
+    are different callers."""
+    groups: dict[str, list[Finding]] = {}
+    for cause in causes:
+        groups.setdefault(repr(cause.data.get("via") or []), []).append(cause)
+    return list(groups.values())
+
+
+def _fixes_for_path(causes: list[Finding], source_of: SourceOf) -> list[Fix]:
+    """The fixes of one call path: a cause's own fixes when it is alone; when several causes fault on the same
+    path, only a fix of every one of them makes the line run, so only their preferred fixes together."""
+    if len(causes) == 1:
+        return _fixes_for_cause(causes[0], source_of)
+    per_cause = [_fixes_for_cause(cause, source_of) for cause in causes]
+    every = _for_every_cause(causes[0], per_cause, source_of, callers=False)
+    if every is not None:
+        return [every]
+    chosen = [preferred_fix(fixes) for fixes in per_cause]
+    if all(fix is not None and fix == chosen[0] for fix in chosen):
+        return per_cause[0]  # one fix (one query's loader chain, one factory option) answers every cause
+    return []
 
 
 def _fixes_for_cause(finding: Finding, source_of: SourceOf) -> list[Fix]:
@@ -105,9 +134,11 @@ def _fixes_for_cause(finding: Finding, source_of: SourceOf) -> list[Fix]:
     return fixes
 
 
-def _for_every_cause(finding: Finding, per_cause: list[list[Fix]], source_of: SourceOf) -> Fix | None:
-    """A line that faults for several callers (a ``__repr__``, a shared helper) is fixed only when every cause is:
-    the preferred fix of each, together, when each cause has one and their edits don't collide."""
+def _for_every_cause(finding: Finding, per_cause: list[list[Fix]], source_of: SourceOf,
+                     callers: bool = True) -> Fix | None:
+    """A line that faults for several callers (a ``__repr__``, a shared helper), or in several ways on one path, is
+    fixed only when every cause is: the preferred fix of each, together, when each cause has one and their edits
+    don't collide."""
     chosen = [preferred_fix(fixes) for fixes in per_cause]
     if any(fix is None for fix in chosen):
         return None
@@ -121,7 +152,8 @@ def _for_every_cause(finding: Finding, per_cause: list[list[Fix]], source_of: So
     except (ValueError, AttributeError):
         return None
     kinds = list(dict.fromkeys(fix.kind for fix in unique))
-    title = f"{unique[0].title} (and the same for the other {len(unique) - 1} callers that reach this line)"
+    others = f"the other {len(unique) - 1} callers that reach this line" if callers else "what else this line reads"
+    title = f"{unique[0].title} (and the same for {others})"
     return Fix(title, finding.code, kinds[0] if len(kinds) == 1 else "+".join(kinds), edits, preferred=True)
 
 

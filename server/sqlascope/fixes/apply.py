@@ -47,7 +47,8 @@ def plan_fixes(findings: list[Finding], source_of: SourceOf) -> FixPlan:
             continue
         trial = {path: list(edits) for path, edits in accepted.items()}
         for edit in fix.edits:
-            trial.setdefault(edit.path, []).append(edit)
+            if edit not in trial.setdefault(edit.path, []):  # the same edit from two fixes (a shared helper's) is one
+                trial[edit.path].append(edit)
         try:
             for path in fix.paths():
                 apply_edits(source_of(path).text, trial[path])

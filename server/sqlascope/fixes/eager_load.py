@@ -22,6 +22,7 @@ from .imports import ensure_import
 from .syntax import ancestors, append_argument, callee_name, calls_in, enclosing_function, node_at, walk_local
 
 _ENTITY_CALLS = {"select", "query", "exec"}
+_QUERY_PROPERTY = "query"  # Flask-SQLAlchemy: ``Model.query`` is ``db.session.query(Model)``
 KIND = "eager-load"
 KEEP_KIND = "eager-load+expire-on-commit"
 
@@ -45,7 +46,7 @@ def eager_load_and_keep(finding: Finding, source_of) -> list[Fix]:
     data = finding.data
     if data.get("fault") != "detached_expired" or data.get("expired_by") != ["commit"]:
         return []
-    if data.get("attribute_kind") != "relationship":
+    if data.get("attribute_kind") != "relationship" and data.get("strategy") != "deferred":
         return []
     keep = factory_edit(data, source_of)
     if keep is None:
@@ -92,7 +93,7 @@ def _eager_fix(finding: Finding, source_of, kind: str) -> list[Fix]:
     if data.get("attribute_kind") == "column" and data.get("strategy") == "column" and data.get("fault") == "detached_unloaded":
         return _unexclude(finding, source, load, model, attribute, kind)
     loader = _loader(data)
-    if loader is None or _already_eager(data, source_of):
+    if loader is None or _already_eager(data, source_of) or _repopulated_after(source, load):
         return []
     option = f"{loader}({model}.{attribute})"
     edit = _get_options_edit(source, load, model, option) or _select_options_edit(source, load, model, option)
@@ -101,6 +102,20 @@ def _eager_fix(finding: Finding, source_of, kind: str) -> list[Fix]:
     edits = (edit, *ensure_import(source, "sqlalchemy.orm", loader))
     title = f"Load `{attribute}` eagerly: `{option}` in the query"
     return [Fix(title, finding.code, kind, edits, preferred=True)]
+
+
+def _repopulated_after(source, load: ast.Call) -> bool:
+    """A ``populate_existing`` query runs after the load in the same function: it overwrites the instances it
+    returns with what its own loader options load, so a relationship the first query loaded is unloaded again."""
+    function = enclosing_function(source.tree, load)
+    for node in walk_local(function if function is not None else source.tree):
+        if not isinstance(node, ast.Call) or node.lineno <= load.end_lineno:
+            continue
+        if callee_name(node) == "populate_existing" or any(
+                k.arg == "populate_existing" and not (isinstance(k.value, ast.Constant) and not k.value.value)
+                for k in node.keywords):
+            return True
+    return False
 
 
 def _names_model(call: ast.Call, model: str) -> bool:
@@ -148,15 +163,21 @@ def _last_assignment(scope: ast.AST, name: str, before: int) -> ast.AST | None:
     return best.value if best is not None else None
 
 
-def _entity_call(source, load: ast.Call, model: str) -> ast.Call | None:
+def _entity_call(source, load: ast.Call, model: str) -> ast.AST | None:
+    """Where the query names its entity: ``select(Model)``, ``session.query(Model)``, ``session.exec(...)``, or
+    Flask-SQLAlchemy's query property ``Model.query``: loader options chain on right after it."""
     for expression in query_expressions(source, load):
         for call in calls_in(expression):
             if callee_name(call) in _ENTITY_CALLS and _names_model(call, model):
                 return call
+        for node in ast.walk(expression):
+            if isinstance(node, ast.Attribute) and node.attr == _QUERY_PROPERTY and _names_attribute(node, model) \
+                    and isinstance(node.ctx, ast.Load):
+                return node
     return None
 
 
-def _existing_options(source, call: ast.Call) -> ast.Call | None:
+def _existing_options(source, call: ast.AST) -> ast.Call | None:
     """The ``.options(...)`` call further along the method chain that starts at ``call``, if any."""
     current: ast.AST = call
     chain = ancestors(source.tree, current)

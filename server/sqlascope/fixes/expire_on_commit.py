@@ -1,7 +1,7 @@
 """``expire_on_commit=False`` where the session's factory (or the ``Session(...)`` call) is made.
 
 Offered only when a commit, and nothing else, expired the attribute: rollback expires regardless of the setting,
-and a lazy relationship would still be unloaded. The edit may be in another module (a WorkspaceEdit). When the
+and a lazy relationship or a deferred column would still be unloaded (``eager_load_and_keep`` loads those too). The edit may be in another module (a WorkspaceEdit). When the
 factory already passes ``expire_on_commit=<something computed>``, overriding it is offered but never preferred.
 """
 
@@ -21,6 +21,8 @@ def keep_loaded_on_commit(finding: Finding, source_of) -> list[Fix]:
     data = finding.data
     if data.get("attribute_kind") != "column" or data.get("expired_by") != ["commit"] or not data.get("factory"):
         return []
+    if data.get("strategy") == "deferred":
+        return []  # it may never have been loaded before the commit: see eager_load_and_keep (undefer it too)
     call = _factory_call(data, source_of)
     if call is None:
         return []

@@ -1,12 +1,13 @@
 """Load what the read needs before the session ends.
 
 Load what the read needs before the session ends: ``session.refresh(obj, ["rel"])`` just before the
-``close()`` or at the end of the ``with`` block (``session.refresh(obj)`` for expired columns).
+``close()`` (or a scoped registry's ``remove()``, refreshing through the registry) or at the end of the ``with``
+block (``session.refresh(obj)`` for expired columns).
 
 Offered only where no other fix applies (see ``FALLBACKS`` in ``__init__``): it loads in the place that ends the
 session, for every caller, whether they need it or not. Conditions:
 
-- a sync session, ended by ``s.close()`` or a plain ``with Factory() as s:`` (not ``Factory.begin()``: its exit
+- a sync session, ended by ``s.close()``, ``Registry.remove()`` or a plain ``with Factory() as s:`` (not ``Factory.begin()``: its exit
   commits and expires everything again);
 - the instance has a name there: it was loaded by ``name = <query>`` in that function;
 - whatever expired it (commit, rollback, expire) happened in that function, before the inserted line.
@@ -30,6 +31,8 @@ from .syntax import (
 
 KIND = "load-before-end"
 _EXPIRING = {"commit", "rollback", "expire", "expire_all"}
+#: events that end the session, and the call that does it there: ``s.close()``, a scoped registry's ``remove()``
+_ENDING = {"close": "close", "remove": "remove"}
 
 
 def load_before_end(finding: Finding, source_of) -> list[Fix]:
@@ -41,7 +44,7 @@ def load_before_end(finding: Finding, source_of) -> list[Fix]:
         return []
     names = "" if data.get("fault") == "detached_expired" and data.get("attribute_kind") == "column" else f', ["{attribute}"]'
     for span, effect in data.get("events", []):
-        if effect != "close" or not span:
+        if effect not in _ENDING or not span:
             continue
         source = source_of(span[0])
         if source is None or source.tree is None:
@@ -64,11 +67,12 @@ def _before_end(source, span):
     expr = node_at(source, span, ast.expr)
     if expr is None:
         return None
-    if isinstance(expr, ast.Call) and callee_name(expr) == "close" and isinstance(expr.func, ast.Attribute):
+    if isinstance(expr, ast.Call) and callee_name(expr) in _ENDING.values() and isinstance(expr.func, ast.Attribute):
         statement = statement_containing(source, expr)
-        if isinstance(statement, ast.Expr) and statement.value is expr and isinstance(expr.func.value, ast.Name) \
+        if isinstance(statement, ast.Expr) and statement.value is expr and _dotted(expr.func.value) \
                 and owns_lines(source, statement):
-            return statement.lineno, indentation(source, statement.lineno), expr.func.value.id, enclosing_function(source.tree, statement)
+            session = source.segment(expr.func.value)
+            return statement.lineno, indentation(source, statement.lineno), session, enclosing_function(source.tree, statement)
         return None
     block = next(ancestors(source.tree, expr), None)
     block = next(ancestors(source.tree, block), None) if isinstance(block, ast.withitem) else None
@@ -82,6 +86,13 @@ def _before_end(source, span):
         return None
     line = last.lineno if isinstance(last, ast.Return) else last.end_lineno + 1
     return line, indentation(source, last.lineno), item.optional_vars.id, enclosing_function(source.tree, block)
+
+
+def _dotted(node: ast.AST) -> bool:
+    """``session``, ``self.session``, ``model.Session``: a name, or attributes of one (no calls)."""
+    while isinstance(node, ast.Attribute):
+        node = node.value
+    return isinstance(node, ast.Name)
 
 
 def _instance_name(data, source, function, line: int) -> str | None:

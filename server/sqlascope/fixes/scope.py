@@ -123,13 +123,24 @@ def _closing_calls(site: Site) -> list[tuple[ast.Expr, str]]:
     return found
 
 
+def _read_by_the_caller(site: Site, finding: Finding) -> bool:
+    """``return obj`` where the read is not in the returned expression: the caller (a framework filling a response
+    model, say) reads after the function has returned, when every ``with`` of the function has exited."""
+    if not isinstance(site.statement, ast.Return) or site.statement.value is None:
+        return False
+    attribute = finding.data.get("attribute")
+    value = site.statement.value
+    return not any(isinstance(node, ast.Call) or isinstance(node, ast.Attribute) and node.attr == attribute
+                   for node in ast.walk(value))
+
+
 def _is_begin(expr: ast.AST) -> bool:
     return isinstance(expr, ast.Call) and callee_name(expr) == "begin"
 
 
 def extend_scope(finding: Finding, source_of) -> list[Fix]:
     site = site_of(finding, source_of)
-    if site is None or finding.data.get("fault") == "greenlet":
+    if site is None or finding.data.get("fault") == "greenlet" or _read_by_the_caller(site, finding):
         return []
     fixes = []
     for with_stmt, effect in _ending_withs(site):

@@ -172,6 +172,16 @@ def function_binds(function: ast.AST | None, name: str, tree: ast.AST) -> bool:
         or any(isinstance(n, ast.Name) and n.id == name and isinstance(n.ctx, ast.Store) for n in walk_local(scope))
 
 
+def module_binds(source: SourceFile, name: str) -> bool:
+    """``name`` is a class defined, or a name imported, at the top of the module (so new code there can use it)."""
+    for stmt in source.tree.body:
+        if isinstance(stmt, ast.ClassDef) and stmt.name == name:
+            return True
+        if isinstance(stmt, (ast.Import, ast.ImportFrom)) and any((a.asname or a.name) == name for a in stmt.names):
+            return True
+    return False
+
+
 def is_constructor_of(node: ast.AST | None, model: str | None) -> bool:
     """``Model(...)``: a new object, not one loaded by a query."""
     if not isinstance(node, ast.Call) or not model:

@@ -112,7 +112,8 @@ class SessionEffects:
         sid = state.heap.registries.get(registry.key)
         if sid is not None and sid in state.heap.sessions:
             label = ev.text(frame, node.func.value) if isinstance(node.func, ast.Attribute) else registry.label
-            lifecycle.close(state.heap, sid, ev.event(frame, node, f"`{label}.remove()` closed the shared session"))
+            lifecycle.close(state.heap, sid, ev.event(frame, node, f"`{label}.remove()` closed the shared session",
+                                                      SessionEffect.REMOVE.value))
         state.heap.registries[registry.key] = (registry.key, frame.alloc(node, "after-remove"))
         return Const(None)
 

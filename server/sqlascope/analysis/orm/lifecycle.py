@@ -184,6 +184,10 @@ def _replace_life(fact: InstanceFact, mapping: dict[Life, Life], drop_session: S
     return replace(fact, life=life, sessions=sessions)
 
 
+#: The effect recorded on a deleted instance's history by the commit that deleted its row.
+ROW_DELETED = "row-deleted"
+
+
 def commit(heap: Heap, session: SessionId, event: Event) -> None:
     expire = heap.sessions[session].expire_on_commit if session in heap.sessions else True
 
@@ -191,8 +195,9 @@ def commit(heap: Heap, session: SessionId, event: Event) -> None:
         if not fact.life & {Life.PERSISTENT, Life.PENDING, Life.DELETED}:
             return fact
         if fact.life == {Life.DELETED}:  # deleted → detached at commit, not expired: its loaded values stay readable
+            gone = replace(event, effect=ROW_DELETED)  # its row is gone: merge() would make a new pending copy
             return replace(fact, life=frozenset({Life.DETACHED}), sessions=fact.sessions - {session},
-                           history=fact.history | {event}, inserted=False)
+                           history=fact.history | {gone}, inserted=False)
         was_pending = Life.PENDING in fact.life
         fact = _replace_life(fact, {Life.PENDING: Life.PERSISTENT, Life.DELETED: Life.DETACHED})
         if expire:

@@ -1,17 +1,12 @@
 """Correct versions of single/none_results.py's bad scenarios (see tests/corpus/README.md, "Correct versions")."""
 
 from none_results import User, _setup
-from sqlalchemy import select
-from sqlalchemy.orm import selectinload
 
 
-def correct_found_row_not_none_branch():
+def correct_early_return_on_none_row_exists():
     Session = _setup()
     with Session() as session:
-        user = session.scalars(
-            select(User).where(User.name == "alice").options(selectinload(User.addresses))
-        ).first()
-    if user is None:
-        print("not found")
-    else:
+        user = session.get(User, 1)
+        if user is None:
+            return
         print(user.addresses)

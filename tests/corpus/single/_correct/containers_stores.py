@@ -1,0 +1,21 @@
+"""Correct versions of single/containers_stores.py's bad scenarios (see tests/corpus/README.md, "Correct versions")."""
+
+from containers_stores import User, _setup
+from sqlalchemy.orm import selectinload
+
+
+def correct_list_append_then_close():
+    Session = _setup()
+    found = []
+    with Session() as session:
+        found.append(session.get(User, 1, options=[selectinload(User.addresses)]))
+        print(found[0].addresses)
+
+
+def correct_pickle_after_commit_expired():
+    Session = _setup()
+    with Session() as session:
+        user = session.get(User, 1)
+        name = user.name
+        session.commit()
+    print(name)
