@@ -14,6 +14,7 @@ from __future__ import annotations
 import ast
 
 from ..analysis.findings import Finding
+from ..analysis.orm.sqla_api import QUERY_STRATEGIES
 from .edits import Fix, TextEdit, insertion
 from .scope import site_of
 from .syntax import ancestors, function_binds, indentation, owns_lines
@@ -41,7 +42,8 @@ def _awaitable_here(tree: ast.AST, node: ast.AST) -> bool:
 
 def awaitable_attrs(finding: Finding, source_of) -> list[Fix]:
     data = finding.data
-    if data.get("fault") != "greenlet" or data.get("attribute_kind") != "relationship" or data.get("expired_by"):
+    if (data.get("fault") != "greenlet" or data.get("attribute_kind") != "relationship" or data.get("expired_by")
+            or data.get("strategy") in QUERY_STRATEGIES):
         return []
     if not has_async_attrs(data.get("model_at"), data.get("model"), source_of):
         return []
@@ -65,7 +67,8 @@ def awaitable_attrs(finding: Finding, source_of) -> list[Fix]:
 def async_refresh(finding: Finding, source_of) -> list[Fix]:
     data = finding.data
     session, instance = data.get("session") or "", data.get("instance") or ""
-    if data.get("fault") != "greenlet" or not session.isidentifier() or not instance.isidentifier():
+    if (data.get("fault") != "greenlet" or not session.isidentifier() or not instance.isidentifier()
+            or data.get("strategy") in QUERY_STRATEGIES):
         return []
     kind = data.get("attribute_kind")
     if kind == "relationship" and not data.get("expired_by"):

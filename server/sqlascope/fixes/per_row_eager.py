@@ -14,6 +14,7 @@ import ast
 import os
 
 from ..analysis.findings import Finding
+from ..analysis.orm.sqla_api import QUERY_STRATEGIES
 from .eager_load import _existing_options, _get_options_edit, _select_options_edit
 from .edits import Fix, TextEdit, insertion
 from .imports import ensure_import
@@ -36,7 +37,7 @@ def per_row_eager_load(finding: Finding, source_of) -> list[Fix]:
     span, chain = data.get("query"), data.get("chain")
     source = source_of(span[0]) if span else None
     query = (node_at(source, span, ast.Call) or node_at(source, span, ast.Attribute)) if source is not None else None
-    if query is None or not chain or data.get("strategy") == "dynamic":
+    if query is None or not chain or data.get("strategy") in QUERY_STRATEGIES:
         return []
     if data.get("immediate"):
         return _instead_of_immediate(finding, source, query)

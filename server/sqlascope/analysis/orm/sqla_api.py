@@ -169,6 +169,10 @@ RELATIONSHIP_LAZY: dict[object, Strategy] = {
     "noload": Strategy.NOLOAD,
 }
 
+#: Relationship strategies that produce queries instead of loading (by value, as findings carry them): no loader
+#: option, eager strategy or refresh() loads them.
+QUERY_STRATEGIES = frozenset({Strategy.DYNAMIC.value, Strategy.WRITE_ONLY.value})
+
 #: The relationship's annotation that implies its lazy= (when lazy= is not given).
 ANNOTATION_LAZY: dict[str, str] = {
     "WriteOnlyMapped": "write_only",
