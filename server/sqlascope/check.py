@@ -10,6 +10,7 @@ from typing import Callable
 from .analysis.engine.core import Engine
 from .analysis.findings import Fault, Finding, Location, Related
 from .analysis.interp.budget import DEFAULT_TIME_GUARD
+from .analysis.orm.sqla_api import QUERY_STRATEGIES
 from .analysis.report.issues import Issue
 from .analysis.index.jedi_fallback import workspace_resolving_installed
 from .analysis.index.workspace import Workspace, discover_python_files
@@ -80,8 +81,13 @@ def fix_data(issue: Issue) -> dict:
         "in_reader": issue.reader is not None,
         "via": [_span(related.location) for related in issue.call_chain],
         # what the scope fixes need: where the session ended or expired things ([span, effect], in order)
-        "events": [[_span(e.location), e.effect] for e in issue.events if e.effect] if fact is not None else [],
+        # (a helper's or a context manager's effect is listed again at each call site it ran under, innermost first)
+        "events": [[_span(where), e.effect] for e in issue.events if e.effect
+                   for where in (e.location, *reversed(e.via))] if fact is not None else [],
         "model_at": [fact.cls.path, fact.cls.node.lineno] if fact is not None else None,
+        # relationships that build a query on each use: they need the session, so keeping loaded state is no fix
+        "query_relationships": sorted(a.name for a in fact.cls.attributes.values()
+                                      if a.strategy.value in QUERY_STRATEGIES) if fact is not None else [],
         "is_async": fact.is_async if fact is not None else False,
         # the instance's possible states where it is reported ("detached", "transient", ...)
         "life": sorted(life.value for life in fact.life) if fact is not None else [],

@@ -62,6 +62,8 @@ def eager_load_and_keep(finding: Finding, source_of) -> list[Fix]:
     return [Fix(title, finding.code, KEEP_KIND, fix.edits + (keep,), preferred=True)]
 
 
+#: faults of an attribute that was never loaded (eager_load has already set aside the expired ones)
+_NOT_LOADED = {"detached_unloaded", "greenlet"}
 _EAGER_LOADERS = {"selectinload", "joinedload", "subqueryload", "immediateload", "undefer"}
 
 
@@ -90,8 +92,8 @@ def _eager_fix(finding: Finding, source_of, kind: str) -> list[Fix]:
     model, attribute = data.get("model"), data.get("attribute")
     if not model or not attribute:
         return []
-    if data.get("attribute_kind") == "column" and data.get("strategy") == "column" and data.get("fault") == "detached_unloaded":
-        return _unexclude(finding, source, load, model, attribute, kind)
+    if data.get("attribute_kind") == "column" and data.get("strategy") == "column" and data.get("fault") in _NOT_LOADED:
+        return _unexclude(finding, source, load, model, attribute, kind)  # never loaded: the query left it out
     loader = _loader(data)
     if loader is None or _already_eager(data, source_of) or _repopulated_after(source, load):
         return []
@@ -207,8 +209,12 @@ def _select_options_edit(source, load: ast.Call, model: str, option: str):
 
 # -- a column the query itself left out -------------------------------------------------------------------------
 def _names_attribute(node: ast.AST, model: str, attribute: str | None = None) -> bool:
-    return (isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name) and node.value.id == model
-            and (attribute is None or node.attr == attribute))
+    """``Model.attr``, or the class reached through a name (``db.Model.attr``, ``models.Model.attr``)."""
+    if not isinstance(node, ast.Attribute) or attribute is not None and node.attr != attribute:
+        return False
+    owner = node.value
+    return isinstance(owner, ast.Name) and owner.id == model or (
+        isinstance(owner, ast.Attribute) and owner.attr == model and isinstance(owner.value, ast.Name))
 
 
 def _unexclude(finding: Finding, source, load: ast.Call, model: str, attribute: str, kind: str) -> list[Fix]:
@@ -217,9 +223,10 @@ def _unexclude(finding: Finding, source, load: ast.Call, model: str, attribute: 
             name = callee_name(call)
             if name == "load_only" and call.args and all(_names_attribute(a, model) for a in call.args):
                 last = call.args[-1]
+                named = f"{source.segment(last.value)}.{attribute}"  # as the list names the class
                 edit = insertion(source.path, last.end_lineno, source.char_column(last.end_lineno, last.end_col_offset),
-                                 f", {model}.{attribute}")
-                title = f"Load `{attribute}` with the query: add `{model}.{attribute}` to `load_only(...)`"
+                                 f", {named}")
+                title = f"Load `{attribute}` with the query: add `{named}` to `load_only(...)`"
                 return [Fix(title, finding.code, kind, (edit,), preferred=True)]
             if name == "defer" and len(call.args) == 1 and not call.keywords and _names_attribute(call.args[0], model, attribute):
                 edit = _remove_option(source, call)

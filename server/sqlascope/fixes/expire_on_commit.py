@@ -3,6 +3,8 @@
 Offered only when a commit, and nothing else, expired the attribute: rollback expires regardless of the setting,
 and a lazy relationship or a deferred column would still be unloaded (``eager_load_and_keep`` loads those too). The edit may be in another module (a WorkspaceEdit). When the
 factory already passes ``expire_on_commit=<something computed>``, overriding it is offered but never preferred.
+Not offered when the function also uses one of the instance's dynamic or write-only relationships: the fix leaves
+the instance detached, and such a relationship then queries nothing (a detached ``.count()`` is silently 0).
 """
 
 from __future__ import annotations
@@ -11,7 +13,7 @@ import ast
 
 from ..analysis.findings import Finding
 from .edits import Fix, TextEdit, insertion
-from .syntax import append_argument, callee_name, node_at
+from .syntax import append_argument, callee_name, enclosing_function, node_at
 
 KEYWORD = "expire_on_commit"
 KIND = "expire-on-commit"
@@ -23,6 +25,8 @@ def keep_loaded_on_commit(finding: Finding, source_of) -> list[Fix]:
         return []
     if data.get("strategy") == "deferred":
         return []  # it may never have been loaded before the commit: see eager_load_and_keep (undefer it too)
+    if _uses_query_relationship(finding, source_of):
+        return []
     call = _factory_call(data, source_of)
     if call is None:
         return []
@@ -32,6 +36,18 @@ def keep_loaded_on_commit(finding: Finding, source_of) -> list[Fix]:
         return []
     title = f"Keep attributes loaded after commit: `{KEYWORD}=False` at {source.segment(call.func)}(...)"
     return [Fix(title, finding.code, KIND, (edit,), preferred=not _overrides_computed(call))]
+
+
+def _uses_query_relationship(finding: Finding, source_of) -> bool:
+    names, instance = set(finding.data.get("query_relationships") or ()), finding.data.get("instance")
+    source = source_of(str(finding.location.path)) if names and instance else None
+    if source is None or source.tree is None:
+        return False
+    read = node_at(source, [str(finding.location.path), finding.location.line, finding.location.column,
+                            finding.location.end_line, finding.location.end_column])
+    scope = enclosing_function(source.tree, read) if read is not None else None
+    return any(isinstance(node, ast.Attribute) and node.attr in names and isinstance(node.value, ast.Name)
+               and node.value.id == instance for node in ast.walk(scope or source.tree))
 
 
 def factory_edit(data: dict, source_of) -> TextEdit | None:

@@ -88,22 +88,27 @@ def _loaded_new(site: Site, finding: Finding) -> bool:
     return is_constructor_of(node, finding.data.get("model"))
 
 
-def _ending_withs(site: Site) -> list[tuple[ast.AST, str]]:
-    """``with`` statements of the reading function whose exit ended the session (per the instance's history), with
-    what the exit did (``close``, or ``commit`` for a ``begin()`` block)."""
-    found = []
+def _ending_withs(site: Site) -> list[tuple[ast.AST, set[str]]]:
+    """``with`` statements of the reading function whose exit ended the session or committed (per the instance's
+    history), with what the exit did: ``close``/``remove`` and/or ``commit`` (a ``begin()`` block, or a context
+    manager whose ``__exit__`` commits)."""
+    found: dict[int, tuple[ast.AST, set[str]]] = {}
     for span, effect in site.events:
-        if effect not in ("close", "commit"):
+        if effect not in _EXIT_EFFECTS:
             continue
         expr = node_at(site.source, span, ast.expr)
         if expr is None:
             continue
         for parent in ancestors(site.source.tree, expr):
             if isinstance(parent, (ast.With, ast.AsyncWith)) and any(item.context_expr is expr for item in parent.items):
-                if _in_function(site, parent) and all(parent is not f for f, _ in found):
-                    found.append((parent, effect))
+                if _in_function(site, parent):
+                    found.setdefault(id(parent), (parent, set()))[1].add(effect)
                 break
-    return found
+    return list(found.values())
+
+
+_EXIT_EFFECTS = {"close", "remove", "commit"}
+_ENDS_SESSION = {"close", "remove"}
 
 
 def _closing_calls(site: Site) -> list[tuple[ast.Expr, str]]:
@@ -143,8 +148,8 @@ def extend_scope(finding: Finding, source_of) -> list[Fix]:
     if site is None or finding.data.get("fault") == "greenlet" or _read_by_the_caller(site, finding):
         return []
     fixes = []
-    for with_stmt, effect in _ending_withs(site):
-        fix = _extend_with(site, finding, with_stmt, effect)
+    for with_stmt, effects in _ending_withs(site):
+        fix = _extend_with(site, finding, with_stmt, effects)
         if fix is not None:
             fixes.append(fix)
     for close, session in _closing_calls(site):
@@ -154,11 +159,11 @@ def extend_scope(finding: Finding, source_of) -> list[Fix]:
     return fixes[:1]
 
 
-def _extend_with(site: Site, finding: Finding, with_stmt: ast.AST, effect: str) -> Fix | None:
+def _extend_with(site: Site, finding: Finding, with_stmt: ast.AST, effects: set[str]) -> Fix | None:
     source, tree = site.source, site.source.tree
     if isinstance(with_stmt, ast.AsyncWith):
         return None
-    if effect != "close" and any(item.optional_vars is None for item in with_stmt.items):
+    if not effects & _ENDS_SESSION and any(item.optional_vars is None for item in with_stmt.items):
         return None  # `with s.begin():` on a session made elsewhere: it commits, the session ends later
     if any(_is_begin(item.context_expr) for item in with_stmt.items) and _loaded_new(site, finding):
         return None
@@ -169,7 +174,7 @@ def _extend_with(site: Site, finding: Finding, with_stmt: ast.AST, effect: str) 
     if target <= start:
         return None
     moved = block[start + 1: target + 1]
-    if effect == "commit" and any(_writes(stmt) for stmt in moved):
+    if "commit" in effects and any(_writes(stmt) for stmt in moved):
         return None  # the block commits on exit: writes moved into it would be saved, and they were not before
     body = with_stmt.body
     if body[0].lineno == with_stmt.lineno or not owns_lines(source, moved[0], moved[-1]):

@@ -337,7 +337,7 @@ class Evaluator(Expressions, Attributes, CallSites, RowLoops):
         return self.engine.source_text(frame.path, node)
 
     def event(self, frame: Frame, node: ast.AST, message: str, effect: str = "") -> Event:
-        return Event(self.location(frame, node), message, effect)
+        return Event(self.location(frame, node), message, effect, via=tuple(r.location for r in frame.call_chain))
 
 
 def _map_many(value, fn):

@@ -37,6 +37,9 @@ class Event:
     location: Location
     message: str
     effect: str = ""  # the SessionEffect value behind it ("commit", "rollback", "close", ...), for fixes
+    # the call sites it ran under, outermost first (a helper's commit, a context manager's __exit__): fixes act
+    # there when the effect itself is in another function. Not part of equality: the same effect is one event.
+    via: tuple[Location, ...] = field(default=(), compare=False)
 
 
 SessionId = Hashable

@@ -1,7 +1,15 @@
 """Correct versions of multi/scoped_accessor_plumbing's bad scenarios (tests/corpus/README.md, "Correct versions")."""
 
 import model
+import td
 from models import StockLine
+
+
+def correct_td_instance_read_after_orm_session():
+    td.init()
+    with td.orm_session():
+        stockline = td.s.get(StockLine, 1)
+        print(stockline.name)
 
 
 def correct_commit_and_remove_then_lazy():
