@@ -19,16 +19,4 @@ KNOWN_GAPS: dict[str, str] = {
         "a lazyload() query option on a relationship mapped lazy='noload' makes that load lazy; the analyzer keeps the mapper's noload strategy (never loads) and misses the detached lazy load",
     'miss/DetachedInstanceError/refresh-expired/helper_return/map':
         'multi-entity row (select(Parent, Child)) unpacked into obj, kid: the second entity is not tracked through commit, so kid.title after the session closed is missed',
-    'miss/InvalidRequestError/not-present/base_repository/executor':
-        "D12: expunge() of an instance the session does not hold (closed, expunged, made transient, never added) raises InvalidRequestError 'not present'; not modelled",
-    'miss/InvalidRequestError/not-present/contextmanager/direct':
-        "D12: expunge() of an instance the session does not hold (closed, expunged, made transient, never added) raises InvalidRequestError 'not present'; not modelled",
-    'miss/InvalidRequestError/not-present/decorator/json_default':
-        "D12: expunge() of an instance the session does not hold (closed, expunged, made transient, never added) raises InvalidRequestError 'not present'; not modelled",
-    'miss/InvalidRequestError/not-present/inline/json_default':
-        "D12: expunge() of an instance the session does not hold (closed, expunged, made transient, never added) raises InvalidRequestError 'not present'; not modelled",
-    'miss/InvalidRequestError/not-present/module_level/json_default':
-        "D12: expunge() of an instance the session does not hold (closed, expunged, made transient, never added) raises InvalidRequestError 'not present'; not modelled",
-    'miss/InvalidRequestError/not-present/module_level/sorted_key':
-        "D12: expunge() of an instance the session does not hold (closed, expunged, made transient, never added) raises InvalidRequestError 'not present'; not modelled",
 }

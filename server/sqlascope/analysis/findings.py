@@ -27,7 +27,7 @@ class Fault(enum.Enum):
     DETACHED_EXPIRED = "detached_expired"  # DetachedInstanceError: attribute refresh cannot proceed
     DETACHED_UNLOADED = "detached_unloaded"  # DetachedInstanceError: lazy load cannot proceed
     GREENLET = "greenlet"  # MissingGreenlet: implicit IO under AsyncSession
-    NOT_PERSISTENT = "not_persistent"  # InvalidRequestError: refresh()/expire() of a non-persistent instance
+    NOT_PERSISTENT = "not_persistent"  # InvalidRequestError: refresh()/expire()/expunge() of an instance not in that session
     ALREADY_BEGUN = "already_begun"  # InvalidRequestError: session.begin() after autobegin
     OUTLIVES_SESSION = "outlives_session"  # not a fault where reported: an instance is kept past its session
     LAZY_LOAD_PER_ROW = "lazy_load_per_row"  # not a failure: a lazy load runs once per row of a result (N+1)

@@ -31,6 +31,8 @@ def assign_merge_result(finding: Finding, source_of) -> list[Fix]:
     return [Fix(f"Use the attached copy: `{name} = {source.segment(statement.value)}`", finding.code, "merge", (edit,), preferred=True)]
 
 
+#: The SQS103 operations that reload from the row, which a merged copy makes possible.
+_RELOADING = {"refresh", "expire"}
 #: States from which ``merge()`` gives an attached copy that has a row to refresh from.
 _HAS_A_ROW = {"detached", "persistent"}
 
@@ -46,6 +48,8 @@ def merge_before_refresh(finding: Finding, source: SourceFile) -> list[Fix]:
     call = node_at(source, [location.path, location.line, location.column, location.end_line, location.end_column], ast.Call)
     if call is None or not isinstance(call.func, ast.Attribute) or not call.args or not isinstance(call.args[0], ast.Name):
         return []
+    if call.func.attr not in _RELOADING:
+        return []  # expunge() of a copy merge() just attached would detach that copy: nothing gained
     session, name = source.segment(call.func.value), call.args[0].id
     statement = statement_containing(source, call)
     if statement is None:

@@ -1,4 +1,4 @@
-"""SQS103 refresh-not-persistent: refresh() or expire() of an instance that is not persistent in that session."""
+"""SQS103 refresh-not-persistent: refresh(), expire() or expunge() of an instance that is not in that session."""
 
 from ..analysis.findings import Fault
 from ..analysis.orm.lifecycle import ROW_DELETED
@@ -7,9 +7,12 @@ from .base import Rule, describe_history
 
 
 def _advice(issue) -> str:
-    """Re-attaching helps only an instance that has a row: ``merge()`` of a transient one, or of one whose row a
+    """expunge() of an instance the session does not hold has nothing to do: guard it (or drop it).
+    Re-attaching helps only an instance that has a row: ``merge()`` of a transient one, or of one whose row a
     commit deleted, gives a new pending copy that cannot be refreshed either."""
     fact = issue.fact
+    if issue.operation == "expunge":
+        return f"; there is nothing to expunge (guard it with `if {issue.instance} in {issue.session_label}:`)"
     if fact is not None and any(event.effect == ROW_DELETED for event in fact.history):
         return "; its row was deleted, there is nothing to reload"
     if fact is not None and fact.life & {Life.TRANSIENT, Life.PENDING, Life.DELETED}:
@@ -17,13 +20,19 @@ def _advice(issue) -> str:
     return f". Re-attach it first with `{issue.instance} = {issue.session_label}.merge({issue.instance})`"
 
 
+#: how the message names the missing membership, per operation (refresh/expire: "persistent")
+_HELD = {"expunge": "present"}
+
+
 RULE = Rule(
     code="SQS103",
     name="refresh-not-persistent",
-    summary="session.refresh(obj) / session.expire(obj) where obj is not persistent in that session.",
+    summary="session.refresh(obj) / expire(obj) where obj is not persistent in that session, or expunge(obj) where "
+            "the session does not hold obj.",
     matches=lambda issue: issue.fault is Fault.NOT_PERSISTENT,
     message=lambda issue: (
-        f"`{issue.expression}`: `{issue.instance}` is not persistent in session `{issue.session_label}`"
+        f"`{issue.expression}`: `{issue.instance}` is not {_HELD.get(issue.operation, 'persistent')} in session "
+        f"`{issue.session_label}`"
         f"{describe_history(issue)}: InvalidRequestError{_advice(issue)}"
     ),
 )

@@ -240,7 +240,26 @@ class Evaluator(Expressions, Attributes, CallSites, RowLoops):
             if decided is None:
                 return None
             return decided if isinstance(expr.ops[0], ast.Is) else not decided
+        if isinstance(expr, ast.Compare) and len(expr.ops) == 1 and isinstance(expr.ops[0], (ast.In, ast.NotIn)):
+            held = self._held_by_session(frame, expr, state)
+            if held is not None:
+                return held if isinstance(expr.ops[0], ast.In) else not held
         return truthy(self.value(frame, expr, state))
+
+    def _held_by_session(self, frame: Frame, expr: ast.Compare, state: State) -> bool | None:
+        """``obj in session``: decided when every possible instance and state agree; None otherwise (or when the
+        right-hand side is not a session)."""
+        receiver = self.value(frame, expr.comparators[0], state, quiet=True)
+        if not isinstance(receiver, (SessionRef, Registry)):
+            return None
+        sid, _label = self.calls._session_of(self, frame, receiver, expr, state)
+        outcomes: set[bool] = set()
+        for member in members(self.value(frame, expr.left, state, quiet=True)):
+            fact = state.heap.instances.get(member.iid) if isinstance(member, InstanceRef) else None
+            if fact is None or sid is None:
+                return None
+            outcomes |= lifecycle.contained_in(fact, sid)
+        return outcomes.pop() if len(outcomes) == 1 else None
 
     def _for_iter(self, frame: Frame, node: C.ForIter, state: State) -> None:
         value = self.value(frame, node.stmt.iter, state)

@@ -200,13 +200,13 @@ class SessionEffects:
                 continue
             fact = state.heap.instances[member.iid]
             text = ev.text(frame, node)
-            if effect in (SessionEffect.REFRESH, SessionEffect.EXPIRE):
-                if False not in lifecycle.not_persistent_in(fact, sid):
+            if effect in lifecycle.REQUIRED_MEMBERSHIP:
+                self._check_membership(ev, frame, fact, sid, label, effect, node, state)
+                if False not in lifecycle.not_member_of(fact, sid, effect):
                     # it always raises here; code after it never sees this instance, so report nothing more
-                    self._check_persistent(ev, frame, fact, sid, label, effect, node, state)
                     state.heap.instances[member.iid] = fact.map_attrs(lambda _n, _s: lifecycle.LOADED)
                     continue
-                self._check_persistent(ev, frame, fact, sid, label, effect, node, state)
+            if effect in (SessionEffect.REFRESH, SessionEffect.EXPIRE):
                 if effect is SessionEffect.REFRESH:
                     fact = lifecycle.refreshed(fact, names)
                 else:
@@ -251,8 +251,8 @@ class SessionEffects:
             session_label=label,
         ))
 
-    def _check_persistent(self, ev, frame, fact, sid, label, effect, node, state) -> None:
-        outcomes = lifecycle.not_persistent_in(fact, sid)
+    def _check_membership(self, ev, frame, fact, sid, label, effect, node, state) -> None:
+        outcomes = lifecycle.not_member_of(fact, sid, effect)
         if True not in outcomes or not frame.reporting:
             return
         argument = node.args[0] if node.args else node

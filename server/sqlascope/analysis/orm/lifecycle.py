@@ -302,12 +302,33 @@ def attach(fact: InstanceFact, session: SessionId, is_async: bool) -> InstanceFa
     return replace(fact, life=life, sessions=frozenset({session}), is_async=is_async)
 
 
-def not_persistent_in(fact: InstanceFact, session: SessionId) -> set[bool]:
-    """For refresh()/expire(): per possibility, whether the instance is *not* persistent in ``session``."""
+#: What each per-instance session method requires of its argument, in *that* session; otherwise it raises
+#: InvalidRequestError. refresh() and expire() need the instance in the identity map ("is not persistent within
+#: this Session"); expunge() needs it attached in any state ("is not present in this Session").
+REQUIRED_MEMBERSHIP: dict[SessionEffect, frozenset[Life]] = {
+    SessionEffect.REFRESH: frozenset({Life.PERSISTENT}),
+    SessionEffect.EXPIRE: frozenset({Life.PERSISTENT}),
+    SessionEffect.EXPUNGE: frozenset({Life.PENDING, Life.PERSISTENT, Life.DELETED}),
+}
+
+
+def contained_in(fact: InstanceFact, session: SessionId) -> set[bool]:
+    """``obj in session`` per possibility: true for its pending and persistent instances. A deleted one stays in
+    until the flush takes it out of the identity map, and a fact does not say whether that flush happened."""
     outcomes = set()
     for life in fact.life:
-        outcomes.add(not (life is Life.PERSISTENT and session in fact.sessions))
-    if Life.PERSISTENT in fact.life and len(fact.sessions) > 1:
+        mine = session in fact.sessions
+        outcomes |= {True, False} if life is Life.DELETED and mine else {mine and life in (Life.PENDING, Life.PERSISTENT)}
+    if len(fact.sessions) > 1:
+        outcomes.add(False)
+    return outcomes
+
+
+def not_member_of(fact: InstanceFact, session: SessionId, effect: SessionEffect) -> set[bool]:
+    """Per possibility, whether the instance lacks the membership ``effect`` requires (``REQUIRED_MEMBERSHIP``)."""
+    lives = REQUIRED_MEMBERSHIP[effect]
+    outcomes = {not (life in lives and session in fact.sessions) for life in fact.life}
+    if fact.life & lives and len(fact.sessions) > 1:
         outcomes.add(True)
     return outcomes
 

@@ -18,7 +18,7 @@ class Issue:
     instance: str  # how the code names the instance, e.g. "user"
     fact: InstanceFact | None
     attribute: MappedAttribute | None = None
-    operation: str = ""  # for NOT_PERSISTENT: "refresh" / "expire"
+    operation: str = ""  # for NOT_PERSISTENT: "refresh" / "expire" / "expunge"
     session_label: str = ""
     reader: str | None = None  # "__repr__", "property `full_name`", ... when read implicitly
     reader_call: Location | None = None

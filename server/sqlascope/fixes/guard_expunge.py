@@ -1,0 +1,40 @@
+"""``session.expunge(obj)`` of an instance the session may not hold: expunge it only when the session holds it.
+
+``expunge()`` raises for an instance the session does not hold (closed, expunged, never added, in another
+session); when it does not hold it there is nothing to detach, so ``if obj in session:`` keeps the intent.
+``obj in session`` is true for pending, persistent and deleted instances of that session, as expunge() requires.
+"""
+
+from __future__ import annotations
+
+import ast
+
+from ..analysis.findings import Finding
+from .edits import Fix, replace_lines
+from .syntax import callee_name, indent_unit, indentation, is_awaited, node_at, owns_lines, raw_lines, reindent, statement_containing
+
+KIND = "guard-expunge"
+
+
+def expunge_if_held(finding: Finding, source_of) -> list[Fix]:
+    location = finding.location
+    source = source_of(location.path)
+    if source is None or source.tree is None:
+        return []
+    span = [location.path, location.line, location.column, location.end_line, location.end_column]
+    call = node_at(source, span, ast.Call)
+    if call is None or callee_name(call) != "expunge" or not isinstance(call.func, ast.Attribute) or len(call.args) != 1:
+        return []
+    statement = statement_containing(source, call)
+    if not isinstance(statement, ast.Expr) or statement.value is not call or is_awaited(source, call):
+        return []
+    if not owns_lines(source, statement):
+        return []
+    session, instance = source.segment(call.func.value), source.segment(call.args[0])
+    guard = f"if {instance} in {session}:"
+    first_line = raw_lines(source)[statement.lineno - 1]
+    ending = first_line[len(first_line.rstrip("\r\n")):] or "\n"
+    text = (f"{indentation(source, statement.lineno)}{guard}{ending}"
+            + reindent(source, statement.lineno, statement.end_lineno, add=indent_unit(source)))
+    edit = replace_lines(source.path, statement.lineno, statement.end_lineno, text)
+    return [Fix(f"Expunge only what the session holds: `{guard}`", finding.code, KIND, (edit,), preferred=True)]
