@@ -220,13 +220,15 @@ class SessionEffects:
             elif effect is SessionEffect.DELETE:
                 fact = replace(fact, life=frozenset({Life.DELETED}) if Life.PERSISTENT in fact.life else fact.life)
             elif effect is SessionEffect.MERGE:
+                if fact.life == {Life.PERSISTENT} and fact.sessions == {sid}:
+                    result = member  # already this session's: merge() returns the instance itself
+                    continue
                 copy_id = frame.alloc(node, "merged")
-                attrs, _ = lifecycle.load_plan(fact.cls, ())
                 state.heap.instances[copy_id] = replace(
                     fact,
                     life=frozenset({Life.PERSISTENT}),
                     sessions=frozenset({sid}),
-                    attrs=attrs,
+                    attrs=lifecycle.merged_attrs(fact),
                     is_async=is_async,
                     loaded_at=ev.location(frame, node),
                     history=frozenset(),

@@ -48,6 +48,17 @@ def load_plan(cls: MappedClass, options: tuple[LoaderOpt, ...]) -> tuple[tuple[s
     return tuple(sorted(states.items())), tuple(nested)
 
 
+def merged_attrs(source: InstanceFact) -> tuple[tuple[str, frozenset[Load]], ...]:
+    """The copy ``merge(obj)`` returns: loaded as a fresh ``get()`` loads it, and every attribute loaded on ``obj``
+    copied onto it (a loaded relationship is merged along, an expired or unloaded one is skipped)."""
+    fresh = dict(load_plan(source.cls, ())[0])
+    merged = {}
+    for name, plan in fresh.items():
+        given = source.attr(name) or UNLOADED
+        merged[name] = frozenset().union(*((LOADED if s is Load.LOADED else plan) for s in given))
+    return tuple(sorted(merged.items()))
+
+
 def new_loaded_instance(
     cls: MappedClass, label: str, session: SessionId, is_async: bool, options: tuple, where: Location
 ) -> InstanceFact:
