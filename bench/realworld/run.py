@@ -149,9 +149,10 @@ def run_check(copy: Path) -> tuple[list[dict], float, str]:
     )
     elapsed = time.perf_counter() - started
     try:
-        findings = json.loads(proc.stdout or "[]")
+        document = json.loads(proc.stdout or "{}")
     except json.JSONDecodeError:
-        findings = []
+        document = {}
+    findings = document.get("findings", []) if isinstance(document, dict) else []
     return findings, elapsed, proc.stderr
 
 
