@@ -135,7 +135,7 @@ def scenario_ok_membership_guard_adds_missing_instance():
     session = Session()
     if alice not in session:
         session.add(alice)
-    print(len(alice.addresses))  # known-gap: the `if x not in session:` guard does not narrow the branches
+    print(len(alice.addresses))
     session.close()
 
 
