@@ -1,9 +1,10 @@
-"""refresh(obj) without names loads the relationships the mapper loads eagerly; lazy ones stay unloaded."""
+"""refresh(obj) without names reloads what the query that loaded obj loaded: the mapper's eager relationships and
+that query's loader options again; everything else ends up unloaded, even what was read before the refresh."""
 
 from __future__ import annotations
 
 from sqlalchemy import ForeignKey, create_engine
-from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column, relationship
+from sqlalchemy.orm import DeclarativeBase, Mapped, Session, defer, mapped_column, relationship, selectinload
 
 
 class Base(DeclarativeBase):
@@ -76,3 +77,39 @@ def scenario_bad_refresh_after_expire_leaves_lazy_collection_unloaded():
         session.expire(author)
         session.refresh(author)
     print(len(author.reviews))  # expect: DetachedInstanceError
+
+
+def scenario_ok_refresh_applies_the_original_selectinload_again():
+    engine = _setup()
+    with Session(engine) as session:
+        author = session.get(Author, 1, options=[selectinload(Author.reviews)])
+        session.expire(author)
+        session.refresh(author)
+    print(len(author.reviews))
+
+
+def scenario_ok_refresh_of_a_related_row_applies_its_nested_option():
+    engine = _setup()
+    with Session(engine) as session:
+        author = session.get(Author, 1, options=[selectinload(Author.books).selectinload(Book.author)])
+        book = author.books[0]
+        session.refresh(book)
+    print(book.author.name)
+
+
+def scenario_bad_refresh_unloads_a_collection_read_before():
+    engine = _setup()
+    with Session(engine) as session:
+        author = session.get(Author, 1)
+        print(len(author.reviews))
+        session.refresh(author)
+    print(len(author.reviews))  # expect: DetachedInstanceError
+
+
+def scenario_bad_refresh_keeps_the_original_defer():
+    engine = _setup()
+    with Session(engine) as session:
+        author = session.get(Author, 1, options=[defer(Author.name)])
+        print(author.name)
+        session.refresh(author)
+    print(author.name)  # expect: DetachedInstanceError

@@ -71,6 +71,7 @@ def new_loaded_instance(
         attrs=attrs,
         is_async=is_async,
         options=nested,
+        load_options=options,
         loaded_at=where,
     )
 
@@ -107,6 +108,7 @@ def related_instance(
         attrs=attrs,
         is_async=parent.is_async,
         options=nested,
+        load_options=shifted,
         loaded_at=where,
         history=parent.history,
         factory_origin=parent.factory_origin,
@@ -286,23 +288,14 @@ def expire_one(fact: InstanceFact, names: tuple[str, ...] | None, event: Event) 
     return replace(fact, history=fact.history | {event})
 
 
-#: What refresh(obj) without names loads, by attribute kind.
-_REFRESHED_STRATEGIES = {AttrKind.COLUMN: (Strategy.COLUMN,), AttrKind.RELATIONSHIP: (Strategy.EAGER, Strategy.IMMEDIATE)}
-
-
 def refreshed(fact: InstanceFact, names: tuple[str, ...] | None) -> InstanceFact:
-    """``refresh(obj)`` reloads the row's columns and the relationships the mapper loads eagerly (joined, selectin,
-    subquery, immediate: observed); deferred columns and lazy relationships stay unloaded."""
+    """``refresh(obj)`` reloads what the query that loaded ``obj`` loaded: its loader options applied again over
+    the mapper's strategies (eager relationships, ``selectinload``/``joinedload`` options, ``defer``/``load_only``
+    and ``lazyload`` exclusions; observed). Everything else is unloaded afterwards, even what was read before."""
     if names:
         return fact.with_attrs({n: LOADED for n in names if fact.attr(n)})
-
-    def state(name: str, states: frozenset[Load]) -> frozenset[Load]:
-        attribute = fact.cls.attributes[name]
-        if attribute.strategy in _REFRESHED_STRATEGIES.get(attribute.kind, ()):
-            return LOADED
-        return UNLOADED if states != LOADED else states
-
-    return fact.map_attrs(state)
+    plan = dict(load_plan(fact.cls, fact.load_options)[0])
+    return fact.map_attrs(lambda name, states: plan.get(name, states))
 
 
 def attach(fact: InstanceFact, session: SessionId, is_async: bool) -> InstanceFact:

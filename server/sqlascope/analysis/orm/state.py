@@ -131,6 +131,8 @@ class InstanceFact:
     is_async: bool = False
     #: loader options still to apply to related instances reached from this one
     options: tuple = ()
+    #: the loader options that loaded this instance's own attributes: refresh() applies them again (observed)
+    load_options: tuple = ()
     loaded_at: Location | None = None
     history: frozenset[Event] = frozenset()  # where it was detached or expired
     merge_discarded: frozenset[Event] = frozenset()
