@@ -93,7 +93,7 @@ def scenario_ok_object_session_guard_adds_detached():
     session = Session()
     if object_session(alice) is None:
         session.add(alice)
-    print(len(alice.addresses))  # known-gap: the `if inspect(x).persistent:` guard does not narrow the branches
+    print(len(alice.addresses))
     session.close()
 
 
@@ -110,7 +110,7 @@ def scenario_ok_inspect_detached_guard_merges():
     session = Session()
     if inspect(alice).detached:
         alice = session.merge(alice)
-    print(len(alice.addresses))  # known-gap: the `if object_session(x) is None:` guard does not narrow the branches
+    print(len(alice.addresses))
     session.close()
 
 
@@ -118,7 +118,7 @@ def scenario_ok_inspect_persistent_guard_reads_only_when_attached():
     Session = _setup()
     alice = _load_and_close(Session)
     if inspect(alice).persistent:
-        print(len(alice.addresses))  # known-gap: the `if inspect(x).detached:` guard with merge() does not narrow the branches
+        print(len(alice.addresses))
     print(alice.name)
 
 
@@ -157,3 +157,22 @@ def scenario_ok_transient_guard_adds_new_object():
         session.flush()
     print(len(carol.addresses))
     session.close()
+
+
+def scenario_ok_inspect_session_guard_adds_detached():
+    Session = _setup()
+    alice = _load_and_close(Session)
+    session = Session()
+    if inspect(alice).session is None:
+        session.add(alice)
+    print(len(alice.addresses))
+    session.close()
+
+
+def scenario_bad_object_session_of_a_re_added_object_is_closed():
+    Session = _setup()
+    alice = _load_and_close(Session)
+    session = Session()
+    session.add(alice)
+    object_session(alice).close()
+    print(len(alice.addresses))  # expect: DetachedInstanceError

@@ -22,7 +22,7 @@ from ..orm.sqla_api import (
 )
 from ..orm.state import InstanceFact
 from ..report.issues import Issue
-from . import per_row
+from . import inspection, per_row
 from .frame import Frame, State
 from .values import (
     UNKNOWN,
@@ -47,6 +47,7 @@ from .values import (
     DESCRIPTORS,
     Const,
     Generator,
+    InspectedState,
     Pending,
     Super,
     TransactionManager,
@@ -87,6 +88,8 @@ class Attributes:
             return self.instance_attribute(frame, base, name, expr, state)
         if isinstance(base, AwaitableAttrs):
             return self.awaitable_attribute(frame, base, name, expr, state)
+        if isinstance(base, InspectedState):
+            return inspection.state_attribute(base, name, state)
         if isinstance(base, (SessionRef, Registry, Factory, Query, LoaderOpt, Keyed, Executor, TaskQueue, Pending, Generator,
                              Validator, TransactionManager)):
             return BoundMethod(base, name)

@@ -29,7 +29,7 @@ from ..orm.sqla_api import (
     validator_kind,
 )
 from ..orm.state import Life
-from . import generators
+from . import generators, inspection
 from .copies import COPY_FUNCTIONS, copy_value
 from .frame import Frame, State, element_of
 from .frameworks import Frameworks
@@ -113,6 +113,10 @@ class Calls(SessionEffects):
         if construct in (Construct.MAKE_TRANSIENT, Construct.MAKE_TRANSIENT_TO_DETACHED) and args:
             self._make_transient(ev, frame, args[0], construct, node, state)
             return Const(None)
+        if construct is Construct.OBJECT_SESSION and args:
+            return inspection.owning_session(args[0], state)
+        if construct is Construct.INSPECT and args:
+            return inspection.inspected(args[0])
         if construct is Construct.THREAD:
             target = kwargs.get("target", args[1] if len(args) > 1 else UNKNOWN)
             thread_args = kwargs.get("args", Items(()))

@@ -182,6 +182,13 @@ class AwaitableAttrs:
 
 
 @dataclass(frozen=True)
+class InspectedState:
+    """``inspect(obj)`` of an ORM instance: its flags and session are read from the instance's fact."""
+
+    iid: Hashable
+
+
+@dataclass(frozen=True)
 class Validator:
     """A Pydantic validator of a model or of a list of models: ``RootModel[list[M]]``, ``TypeAdapter(list[M])``."""
 

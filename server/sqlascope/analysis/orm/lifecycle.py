@@ -328,6 +328,32 @@ def contained_in(fact: InstanceFact, session: SessionId) -> set[bool]:
     return outcomes
 
 
+#: ``inspect(obj).<flag>``: the life each state flag names. A deleted object reads ``persistent`` until the flush
+#: and ``deleted`` after it, and a fact does not say whether that flush ran (observed).
+STATE_FLAGS: dict[str, Life] = {
+    "transient": Life.TRANSIENT,
+    "pending": Life.PENDING,
+    "persistent": Life.PERSISTENT,
+    "deleted": Life.DELETED,
+    "detached": Life.DETACHED,
+}
+_FLUSH_DEPENDENT_FLAGS = {"persistent", "deleted"}
+
+#: Lives in which ``object_session(obj)`` / ``inspect(obj).session`` is the session; in the others it is None.
+IN_A_SESSION = frozenset({Life.PENDING, Life.PERSISTENT, Life.DELETED})
+
+
+def state_flag(fact: InstanceFact, flag: str) -> set[bool]:
+    """``inspect(obj).<flag>`` per possibility (``STATE_FLAGS``)."""
+    outcomes: set[bool] = set()
+    for life in fact.life:
+        if life is Life.DELETED and flag in _FLUSH_DEPENDENT_FLAGS:
+            outcomes |= {True, False}
+        else:
+            outcomes.add(life is STATE_FLAGS[flag])
+    return outcomes
+
+
 def not_member_of(fact: InstanceFact, session: SessionId, effect: SessionEffect) -> set[bool]:
     """Per possibility, whether the instance lacks the membership ``effect`` requires (``REQUIRED_MEMBERSHIP``)."""
     lives = REQUIRED_MEMBERSHIP[effect]

@@ -195,7 +195,8 @@ class Construct(enum.Enum):
     EXECUTOR = "executor"  # concurrent.futures executors: submit(fn, *args) runs fn elsewhere
     WRAPS = "wraps"  # functools.wraps(f): identity decorator factory
     CACHE = "cache"  # functools.cache / lru_cache: identity decorator
-    OBJECT_SESSION = "object_session"
+    OBJECT_SESSION = "object_session"  # object_session(obj): the session holding obj, or None
+    INSPECT = "inspect"  # inspect(obj): obj's InstanceState (its state flags and session)
     EVENT_LOOP = "event_loop"  # asyncio.get_running_loop(): its run_in_executor hands a function to a thread
     TO_THREAD = "to_thread"  # asyncio.to_thread(fn, *args)
     DEPENDS = "depends"  # fastapi.Depends(dependency, scope=...)
@@ -236,6 +237,7 @@ EXTERNAL_CONSTRUCTS: dict[str, Construct] = {
     "sqlalchemy.make_transient": Construct.MAKE_TRANSIENT,
     "sqlalchemy.make_transient_to_detached": Construct.MAKE_TRANSIENT_TO_DETACHED,
     "sqlalchemy.object_session": Construct.OBJECT_SESSION,
+    "sqlalchemy.inspect": Construct.INSPECT,
     "contextlib.contextmanager": Construct.CONTEXTMANAGER,
     "contextlib.asynccontextmanager": Construct.CONTEXTMANAGER,
     "threading.Thread": Construct.THREAD,
