@@ -13,8 +13,6 @@ KNOWN_GAPS: dict[str, str] = {
         "delete() + commit: the flush loads the deleted parent's many-to-many (secondary) collection to delete its association rows, so it stays readable; the analyzer leaves it unloaded",
     'miss/DetachedInstanceError/lazy-load/decorator/executor':
         "backref('parent') reverse attribute of children loaded by joinedload is not loaded (a lazy load) after the session closes; the analyzer does not see the backref-created attribute on Child",
-    'miss/DetachedInstanceError/lazy-load/generator/json_default':
-        "a lazyload() query option on a relationship mapped lazy='noload' makes that load lazy; the analyzer keeps the mapper's noload strategy (never loads) and misses the detached lazy load",
     'miss/DetachedInstanceError/refresh-expired/helper_return/map':
         'multi-entity row (select(Parent, Child)) unpacked into obj, kid: the second entity is not tracked through commit, so kid.title after the session closed is missed',
 }

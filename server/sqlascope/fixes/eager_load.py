@@ -4,8 +4,9 @@
 gains ``.options(selectinload(Model.rel))``, or the loader joins an ``.options(...)`` already in the chain. A
 statement built in a variable (``stmt = select(Model)…``; ``session.scalars(stmt)``) is followed to where it is
 built. Many-to-one relationships use ``joinedload``; deferred columns use ``undefer``. A column left out by the
-query's own ``load_only(...)`` joins its list, and one it ``defer(...)``s loses that option. The loader is imported
-from ``sqlalchemy.orm`` if the file lacks it.
+query's own ``load_only(...)`` joins its list, and one it ``defer(...)``s loses that option. A relationship the query
+loads with ``lazyload``/``noload``/``raiseload`` gets the eager loader in that option's place (two strategies for one
+relationship fail when the query compiles). The loader is imported from ``sqlalchemy.orm`` if the file lacks it.
 
 ``eager_load_and_keep`` is for a relationship that a commit expired: loading it eagerly is not enough (the commit
 expires it again), so it also sets ``expire_on_commit=False`` where the session's factory is made.
@@ -98,6 +99,15 @@ def _eager_fix(finding: Finding, source_of, kind: str) -> list[Fix]:
     if loader is None or _already_eager(data, source_of) or _repopulated_after(source, load):
         return []
     option = f"{loader}({model}.{attribute})"
+    conflicting = _lazy_option(source, load, model, attribute)
+    if conflicting is not None:
+        # a second strategy for the same relationship fails when the query compiles ("in conflict with existing
+        # strategy"): the eager loader takes the lazy option's place
+        name = conflicting.func
+        edit = TextEdit(source.path, name.lineno, source.char_column(name.lineno, name.col_offset),
+                        name.end_lineno, source.char_column(name.end_lineno, name.end_col_offset), loader)
+        title = f"Load `{attribute}` eagerly: `{option}` instead of `{source.segment(conflicting)}`"
+        return [Fix(title, finding.code, kind, (edit, *ensure_import(source, "sqlalchemy.orm", loader)), preferred=True)]
     edit = _get_options_edit(source, load, model, option) or _select_options_edit(source, load, model, option)
     if edit is None:
         return []
@@ -208,6 +218,19 @@ def _select_options_edit(source, load: ast.Call, model: str, option: str):
 
 
 # -- a column the query itself left out -------------------------------------------------------------------------
+_LAZY_LOADERS = {"lazyload", "noload", "raiseload"}
+
+
+def _lazy_option(source, load: ast.Call, model: str, attribute: str) -> ast.Call | None:
+    """A ``lazyload``/``noload``/``raiseload(Model.attr)`` the query already gives this relationship."""
+    for expression in query_expressions(source, load):
+        for call in calls_in(expression):
+            if (isinstance(call.func, ast.Name) and call.func.id in _LAZY_LOADERS and len(call.args) == 1
+                    and not call.keywords and _names_attribute(call.args[0], model, attribute)):
+                return call
+    return None
+
+
 def _names_attribute(node: ast.AST, model: str, attribute: str | None = None) -> bool:
     """``Model.attr``, or the class reached through a name (``db.Model.attr``, ``models.Model.attr``)."""
     if not isinstance(node, ast.Attribute) or attribute is not None and node.attr != attribute:

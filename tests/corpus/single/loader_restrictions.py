@@ -20,6 +20,7 @@ class Author(Base):
     books: Mapped[list[Book]] = relationship(back_populates="author")
     notes: WriteOnlyMapped[Note] = relationship()
     reviews: Mapped[list[Review]] = relationship(lazy="dynamic")
+    old_reviews: Mapped[list[Review]] = relationship(lazy="noload", viewonly=True)
 
 
 class Book(Base):
@@ -131,7 +132,7 @@ def scenario_ok_noload_relationship_after_close():
     Session = _setup()
     with Session() as session:
         author = session.scalars(select(Author).options(noload(Author.books))).one()
-    print(author.books)  # known-gap: noload() leaves the relationship empty without loading; it is treated as lazy
+    print(author.books)
 
 
 def scenario_bad_deferred_group_column_after_close():
@@ -186,3 +187,34 @@ def scenario_bad_dynamic_relationship_parent_column_after_commit():
         author = session.get(Author, 1)
         session.commit()
     print(author.reviews.count(), author.name)  # expect: DetachedInstanceError
+
+
+def scenario_bad_noload_option_ends_when_commit_expires_the_relationship():
+    Session = _setup()
+    with Session() as session:
+        author = session.scalars(select(Author).options(noload(Author.books))).one()
+        session.commit()
+    print(author.books)  # expect: DetachedInstanceError
+
+
+def scenario_bad_lazyload_option_on_a_noload_relationship_after_close():
+    Session = _setup()
+    with Session() as session:
+        author = session.get(Author, 1, options=[lazyload(Author.old_reviews)])
+    print(author.old_reviews)  # expect: DetachedInstanceError
+
+
+def scenario_ok_noload_relationship_read_after_close():
+    Session = _setup()
+    with Session() as session:
+        author = session.get(Author, 1)
+    print(author.old_reviews)
+
+
+def scenario_ok_lazyload_option_loaded_then_expired_is_noload_again():
+    Session = _setup()
+    with Session() as session:
+        author = session.get(Author, 1, options=[lazyload(Author.old_reviews)])
+        print(len(author.old_reviews))
+        session.commit()
+    print(author.old_reviews)

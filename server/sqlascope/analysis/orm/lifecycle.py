@@ -122,22 +122,39 @@ def related_instance(
 _NO_LOAD_STRATEGIES = {Strategy.DYNAMIC, Strategy.WRITE_ONLY, Strategy.RAISE, Strategy.NOLOAD}
 
 
+#: Loader options that change how an attribute their query left unloaded loads later. They hold until the
+#: attribute is expired: an expired attribute loads by the mapper's strategy again (observed).
+_OPTION_STRATEGIES = {LoaderOption.LAZY: Strategy.LAZY, LoaderOption.RAISE: Strategy.RAISE, LoaderOption.NOLOAD: Strategy.NOLOAD}
+
+
 def read_faults(fact: InstanceFact, attribute: MappedAttribute) -> set[Fault | None]:
     """Every outcome of reading ``attribute`` over the fact's possibilities; ``None`` means it reads fine."""
     outcomes: set[Fault | None] = set()
     states = fact.attr(attribute.name) or LOADED
     for life in fact.life:
         for state in states:
-            outcomes.add(_read_outcome(life, state, attribute, fact.is_async))
+            strategy = _load_strategy(fact, attribute, state)
+            outcomes.add(_read_outcome(life, state, strategy, fact.is_async))
     return outcomes
 
 
-def _read_outcome(life: Life, state: Load, attribute: MappedAttribute, is_async: bool) -> Fault | None:
+def _load_strategy(fact: InstanceFact, attribute: MappedAttribute, state: Load) -> Strategy:
+    """How ``attribute`` loads when read in ``state``: by the last loader option of the query that loaded the
+    instance naming it (``_OPTION_STRATEGIES``) while it is still unloaded from that load, else by the mapper."""
+    strategy = attribute.strategy
+    if state is Load.UNLOADED:
+        for option in fact.load_options:
+            if option.path == (attribute.name,) and option.kind in _OPTION_STRATEGIES:
+                strategy = _OPTION_STRATEGIES[option.kind]
+    return strategy
+
+
+def _read_outcome(life: Life, state: Load, strategy: Strategy, is_async: bool) -> Fault | None:
     if state is Load.LOADED or life in (Life.TRANSIENT, Life.PENDING):
         return None
-    if attribute.strategy is Strategy.DYNAMIC and is_async and life is Life.PERSISTENT:
+    if strategy is Strategy.DYNAMIC and is_async and life is Life.PERSISTENT:
         return Fault.GREENLET  # the dynamic query runs synchronously in the AsyncSession (observed: count(), iteration)
-    if attribute.strategy in _NO_LOAD_STRATEGIES:
+    if strategy in _NO_LOAD_STRATEGIES:
         return None
     if life is Life.DETACHED:
         return Fault.DETACHED_EXPIRED if state is Load.EXPIRED else Fault.DETACHED_UNLOADED
