@@ -81,6 +81,8 @@ class ModelIndex:
         #: what classifying each class consulted (its bases, their modules), re-noted on every cache hit
         self._sources: dict[tuple[str, int], frozenset] = {}
         self._by_name: dict[str, list[tuple[str, ast.ClassDef]]] | None = None
+        #: target class name → the ``relationship(..., backref=...)`` declarations that give it a reverse attribute
+        self._backrefs: dict[str, list[tuple[str, str, ast.Call, ast.expr | None]]] | None = None
 
     def forget(self) -> None:
         """Classify every class afresh on the next question (see ``Engine.forget_shared_work``)."""
@@ -92,6 +94,7 @@ class ModelIndex:
             self._roles.clear()
             self._sources.clear()
             self._by_name = None
+            self._backrefs = None
 
     # -- public ------------------------------------------------------------------------------------------
     def mapped_class(self, definition: Definition) -> MappedClass | None:
@@ -164,10 +167,36 @@ class ModelIndex:
         if _class_assignments(node).get("__abstract__") is True:
             mapped = False
         attributes = {**inherited, **own}
+        if mapped:
+            attributes = {**self._reverse_attributes(node.name), **attributes}
         info = MappedClass(node.name, path, node, attributes)
         if is_base:
             return _Role.BASE, info
         return (_Role.MAPPED if mapped else _Role.MIXIN), info
+
+    def _reverse_attributes(self, name: str) -> dict[str, MappedAttribute]:
+        """The relationships other models' ``backref=`` put on class ``name``, which never declares them."""
+        if self._backrefs is None:
+            self._backrefs = {}
+            for path, source in self.workspace.files.items():
+                for owner in (s for s in (source.tree.body if source.tree else ()) if isinstance(s, ast.ClassDef)):
+                    for stmt in owner.body:
+                        value = stmt.value if isinstance(stmt, (ast.Assign, ast.AnnAssign)) else None
+                        if not (isinstance(value, ast.Call) and _keyword_node(value, "backref") is not None):
+                            continue
+                        if self.construct(path, value.func) is not Construct.RELATIONSHIP:
+                            continue
+                        annotation = stmt.annotation if isinstance(stmt, ast.AnnAssign) else None
+                        target = _relationship_target(value, annotation)
+                        if target:
+                            self._backrefs.setdefault(target, []).append((path, owner.name, value, annotation))
+        reverse: dict[str, MappedAttribute] = {}
+        for path, owner, call, annotation in self._backrefs.get(name, ()):
+            attribute = _reverse_attribute(path, owner, call, annotation)
+            if attribute is not None:
+                self.workspace.dependencies.note(path, owner)
+                reverse[attribute.name] = attribute
+        return reverse
 
     def _base_kind(self, path: str, base: ast.expr):
         """Classify one base expression: its role and the attributes it passes on."""
@@ -317,6 +346,40 @@ class ModelIndex:
         return MappedAttribute(name, AttrKind.RELATIONSHIP, strategy, target=target, uselist=uselist,
                                back_populates=back_populates if isinstance(back_populates, str) else None,
                                path=path, node=stmt)
+
+
+def _relationship_target(call: ast.Call, annotation: ast.expr | None) -> str | None:
+    """The class a relationship points at: its first argument (a name or a string), else its annotation."""
+    if call.args:
+        first = call.args[0]
+        if isinstance(first, ast.Constant) and isinstance(first.value, str):
+            return first.value.rpartition(".")[2]
+        if isinstance(first, ast.Name):
+            return first.id
+    return _annotation_target(annotation)[0] if annotation is not None else None
+
+
+def _reverse_attribute(path: str, owner: str, call: ast.Call, annotation: ast.expr | None) -> MappedAttribute | None:
+    """The attribute ``relationship(..., backref="name")`` or ``backref=backref("name", lazy=..., uselist=...)``
+    creates on its target: a relationship back to ``owner``, lazy unless the backref says otherwise, and a list
+    when the forward side is a many-to-one or goes through ``secondary=`` (observed)."""
+    spec = _keyword_node(call, "backref")
+    options: ast.Call | None = None
+    if isinstance(spec, ast.Call) and spec.args:
+        options, spec = spec, spec.args[0]
+    if not (isinstance(spec, ast.Constant) and isinstance(spec.value, str)):
+        return None
+    forward_list = _keyword(call, "uselist")
+    if forward_list is None and annotation is not None:
+        forward_list = _annotation_target(annotation)[1]
+    uselist = _keyword(options, "uselist")
+    if uselist is None:
+        uselist = True if _keyword_node(call, "secondary") is not None else (
+            None if forward_list is None else not forward_list)
+    lazy = _keyword(options, "lazy", default="select")
+    strategy = RELATIONSHIP_LAZY.get(lazy, Strategy.LAZY) if isinstance(lazy, (str, bool)) else Strategy.LAZY
+    return MappedAttribute(spec.value, AttrKind.RELATIONSHIP, strategy, target=owner, uselist=uselist,
+                           back_populates=None, path=path, node=None)
 
 
 def _without_self_eager(attribute: MappedAttribute, owner: str, value: ast.expr | None) -> MappedAttribute:
