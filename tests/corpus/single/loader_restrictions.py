@@ -218,3 +218,30 @@ def scenario_ok_lazyload_option_loaded_then_expired_is_noload_again():
         print(len(author.old_reviews))
         session.commit()
     print(author.old_reviews)
+
+
+def scenario_ok_expired_noload_relationship_yields_no_rows_to_read():
+    Session = _setup()
+    with Session() as session:
+        author = session.get(Author, 1, options=[lazyload(Author.old_reviews)])
+        print(len(author.old_reviews))
+        session.commit()
+    for review in author.old_reviews:
+        print(review.stars)
+
+
+def scenario_bad_lazyload_star_makes_a_noload_relationship_lazy():
+    Session = _setup()
+    with Session() as session:
+        author = session.get(Author, 1, options=[lazyload("*")])
+    print(author.old_reviews)  # expect: DetachedInstanceError
+
+
+def scenario_ok_lazyload_star_loaded_then_expired_is_noload_again():
+    Session = _setup()
+    with Session() as session:
+        author = session.scalars(select(Author).options(lazyload("*"))).one()
+        print(len(author.old_reviews))
+        session.commit()
+    for review in author.old_reviews:
+        print(review.stars)

@@ -36,6 +36,7 @@ from .values import (
     FlaskSQLAlchemy,
     Function,
     InstanceRef,
+    Items,
     Keyed,
     Many,
     ModuleValue,
@@ -270,6 +271,8 @@ class Attributes:
                 reader_call=frame.reader_call,
             ))
         state.heap.instances[ref.iid] = lifecycle.after_read(fact, attribute.name)
+        if lifecycle.reads_empty(fact, attribute):
+            return Items(()) if attribute.uselist else Const(None)
         lazily = fact.attr(attribute.name) != lifecycle.LOADED
         return self.related_value(frame, ref, attribute, expr, state, lazily)
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from ..orm.sqla_api import LoaderOpt, LoaderOption
-from .values import UNKNOWN, AttrRef, members
+from ..orm.sqla_api import WILDCARD, WILDCARD_KINDS, LoaderOpt, LoaderOption
+from .values import UNKNOWN, AttrRef, Const, members
 
 
 def flatten_options(values) -> tuple[LoaderOpt, ...]:
@@ -23,5 +23,7 @@ def loader_option(kind: LoaderOption, args, prefix: tuple[str, ...]) -> LoaderOp
     if kind is LoaderOption.LOAD_ONLY:
         return LoaderOpt(kind, prefix + ("*",), tuple(r.name for r in refs)) if refs else UNKNOWN
     if not refs:
+        if kind in WILDCARD_KINDS and any(isinstance(a, Const) and a.value == WILDCARD for a in args):
+            return LoaderOpt(kind, prefix + (WILDCARD,))  # lazyload("*"): every relationship of the entity
         return UNKNOWN
     return LoaderOpt(kind, prefix + (refs[0].name,))

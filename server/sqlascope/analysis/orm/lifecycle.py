@@ -11,7 +11,7 @@ from typing import Callable
 
 from ..findings import Fault, Location
 from .models import AttrKind, MappedAttribute, MappedClass
-from .sqla_api import LoaderOpt, LoaderOption, SessionEffect, Strategy
+from .sqla_api import WILDCARD, WILDCARD_KINDS, LoaderOpt, LoaderOption, SessionEffect, Strategy
 from .state import Event, Heap, InstanceFact, Life, Load, SessionId
 
 LOADED = frozenset({Load.LOADED})
@@ -26,6 +26,10 @@ def load_plan(cls: MappedClass, options: tuple[LoaderOpt, ...]) -> tuple[tuple[s
     """Attribute states of a freshly loaded instance, and the options left for its related instances (their
     paths still start with the relationship of this instance they go through: see ``related_instance``)."""
     states = {a.name: (LOADED if a.strategy in _EAGER_STRATEGIES else UNLOADED) for a in cls.loadable()}
+    if any(o.path == (WILDCARD,) and o.kind in WILDCARD_KINDS for o in options):
+        for attribute in cls.loadable():
+            if attribute.kind is AttrKind.RELATIONSHIP:
+                states[attribute.name] = UNLOADED  # named eager options below load theirs again
     nested: list[LoaderOpt] = []
     for option in options:
         if not option.path:
@@ -141,12 +145,24 @@ def read_faults(fact: InstanceFact, attribute: MappedAttribute) -> set[Fault | N
 def _load_strategy(fact: InstanceFact, attribute: MappedAttribute, state: Load) -> Strategy:
     """How ``attribute`` loads when read in ``state``: by the last loader option of the query that loaded the
     instance naming it (``_OPTION_STRATEGIES``) while it is still unloaded from that load, else by the mapper."""
-    strategy = attribute.strategy
-    if state is Load.UNLOADED:
-        for option in fact.load_options:
-            if option.path == (attribute.name,) and option.kind in _OPTION_STRATEGIES:
-                strategy = _OPTION_STRATEGIES[option.kind]
-    return strategy
+    if state is not Load.UNLOADED:
+        return attribute.strategy
+    named = wildcard = None
+    for option in fact.load_options:
+        if option.path == (attribute.name,) and option.kind in _OPTION_STRATEGIES:
+            named = _OPTION_STRATEGIES[option.kind]
+        elif (option.path == (WILDCARD,) and option.kind in WILDCARD_KINDS
+              and attribute.kind is AttrKind.RELATIONSHIP):
+            wildcard = _OPTION_STRATEGIES[option.kind]
+    return named or wildcard or attribute.strategy
+
+
+def reads_empty(fact: InstanceFact, attribute: MappedAttribute) -> bool:
+    """A relationship read that loads nothing and gives an empty list or None: noload (by the mapper or by the
+    query's option) on every path where it is not loaded, even if it was loaded before and expired (observed)."""
+    states = fact.attr(attribute.name)
+    return (attribute.kind is AttrKind.RELATIONSHIP and bool(states) and Load.LOADED not in states
+            and all(_load_strategy(fact, attribute, s) is Strategy.NOLOAD for s in states))
 
 
 def _read_outcome(life: Life, state: Load, strategy: Strategy, is_async: bool) -> Fault | None:

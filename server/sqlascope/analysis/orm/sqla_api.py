@@ -128,6 +128,12 @@ LOADER_OPTIONS: dict[str, LoaderOption] = {
 }
 
 
+#: ``lazyload("*")``, ``raiseload("*")``, ``noload("*")``: the option applies to every relationship of the entity
+#: that no option of its own names (observed: a named eager loader beside the wildcard still loads).
+WILDCARD = "*"
+WILDCARD_KINDS = frozenset({LoaderOption.LAZY, LoaderOption.RAISE, LoaderOption.NOLOAD})
+
+
 @dataclass(frozen=True)
 class LoaderOpt:
     """One loader option as a query carries it: what it does, and the attribute path it applies to."""
