@@ -122,3 +122,25 @@ def scenario_ok_requery_by_id():
     with Session() as s2:
         u = s2.get(User, user_id)
         print(len(u.addresses))
+
+
+def scenario_ok_make_transient_forgets_what_commit_expired():
+    Session = _setup()
+    s = Session()
+    u = s.get(User, 1)
+    s.commit()
+    s.close()
+    make_transient(u)
+    print(u.name)
+
+
+def scenario_bad_rollback_of_an_inserted_object_keeps_its_expired_column():
+    Session = _setup()
+    s = Session()
+    v = User(name="vera")
+    s.add(v)
+    s.flush()
+    s.expire(v, ["name"])
+    s.rollback()
+    s.close()
+    print(v.name)  # expect: DetachedInstanceError

@@ -59,7 +59,7 @@ def scenario_bad_rolled_back_savepoint_expires_changed_object():
     alice.name = "alicia"
     savepoint.rollback()
     session.close()
-    print(alice.email)  # expect: DetachedInstanceError  # known-gap: rolling back a savepoint expires the objects changed inside it; not modelled
+    print(alice.email)  # expect: DetachedInstanceError
 
 
 def scenario_ok_rolled_back_savepoint_keeps_unchanged_object():
@@ -96,7 +96,7 @@ def scenario_bad_exception_in_savepoint_block_expires_changed_object():
     except ValueError:
         pass
     session.close()
-    print(alice.name)  # expect: DetachedInstanceError  # known-gap: an exception leaving `with session.begin_nested():` rolls the savepoint back and expires what changed inside; not modelled
+    print(alice.name)  # expect: DetachedInstanceError
 
 
 def scenario_ok_inner_savepoint_fails_outer_change_survives():
@@ -135,5 +135,75 @@ def scenario_bad_released_savepoint_then_commit_expires():
     with session.begin_nested():
         alice.name = "alicia"
     session.commit()
+    session.close()
+    print(alice.name)  # expect: DetachedInstanceError
+
+
+def scenario_bad_object_added_before_savepoint_and_changed_inside_is_expired():
+    Session = _setup()
+    with Session() as session:
+        dora = User(name="dora")
+        session.add(dora)
+        savepoint = session.begin_nested()
+        dora.name = "dorothy"
+        savepoint.rollback()
+    print(dora.name)  # expect: DetachedInstanceError
+
+
+def scenario_ok_object_added_before_savepoint_untouched_inside_keeps_values():
+    Session = _setup()
+    with Session() as session:
+        dora = User(name="dora")
+        session.add(dora)
+        savepoint = session.begin_nested()
+        savepoint.rollback()
+    print(dora.name)
+
+
+def _changed_in_savepoint_then_rolled_back(Session):
+    with Session() as session, session.begin():
+        erin = User(name="erin")
+        session.add(erin)
+        session.begin_nested()
+        erin.name = "erin2"
+        session.rollback()
+    return erin
+
+
+def scenario_bad_transaction_rollback_leaves_an_expired_transient_object():
+    Session = _setup()
+    erin = _changed_in_savepoint_then_rolled_back(Session)
+    print(erin.name)  # expect: DetachedInstanceError
+
+
+def scenario_ok_transaction_rollback_of_an_added_object_keeps_its_values():
+    Session = _setup()
+    with Session() as session, session.begin():
+        fay = User(name="fay")
+        session.add(fay)
+        session.flush()
+        session.rollback()
+    print(fay.name)
+
+
+def scenario_ok_released_inner_savepoint_then_outer_released():
+    Session = _setup()
+    session = Session()
+    alice = session.get(User, 1)
+    with session.begin_nested():
+        with session.begin_nested():
+            alice.name = "alicia"
+    session.close()
+    print(alice.name)
+
+
+def scenario_bad_released_inner_savepoint_undone_by_the_outer_rollback():
+    Session = _setup()
+    session = Session()
+    alice = session.get(User, 1)
+    outer = session.begin_nested()
+    with session.begin_nested():
+        alice.name = "alicia"
+    outer.rollback()
     session.close()
     print(alice.name)  # expect: DetachedInstanceError

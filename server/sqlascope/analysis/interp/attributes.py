@@ -43,6 +43,7 @@ from .values import (
     ObjectRef,
     Query,
     Registry,
+    Savepoint,
     SessionRef,
     TaskQueue,
     DESCRIPTORS,
@@ -92,7 +93,7 @@ class Attributes:
         if isinstance(base, InspectedState):
             return inspection.state_attribute(base, name, state)
         if isinstance(base, (SessionRef, Registry, Factory, Query, LoaderOpt, Keyed, Executor, TaskQueue, Pending, Generator,
-                             Validator, TransactionManager)):
+                             Validator, TransactionManager, Savepoint)):
             return BoundMethod(base, name)
         if isinstance(base, ObjectRef):
             return self.object_attribute(base, name, state, frame, expr)

@@ -21,14 +21,15 @@ from ..orm.sqla_api import (
     LoaderOpt,
     RESULT_METHODS,
     ResultShape,
+    SAVEPOINT_METHODS,
     SESSION_METHODS,
+    SessionEffect,
     TASK_SEND_METHODS,
     VALIDATOR_METHODS,
     construct_of,
     is_async_name,
     validator_kind,
 )
-from ..orm.state import Life
 from . import generators, inspection
 from .copies import COPY_FUNCTIONS, copy_value
 from .frame import Frame, State, element_of
@@ -55,6 +56,7 @@ from .values import (
     Many,
     Query,
     Registry,
+    Savepoint,
     SessionRef,
     TaskQueue,
     TransactionManager,
@@ -174,12 +176,17 @@ class Calls(SessionEffects):
             if isinstance(member, Function):
                 self.engine.call(ev, frame, member, list(args), {}, node, state)
 
+    def end_savepoint(self, ev, frame, savepoint: Savepoint, ending: SessionEffect, node, state: State,
+                      message: str | None = None) -> None:
+        label = state.heap.sessions[savepoint.sid].label if savepoint.sid in state.heap.sessions else "session"
+        event = ev.event(frame, node, message or lifecycle.EVENT_WORDING[ending].format(session=label), ending.value)
+        lifecycle.SAVEPOINT_ENDINGS[ending](state.heap, savepoint.sid, event, savepoint.depth)
+
     def _make_transient(self, ev, frame, value, construct, node, state) -> None:
         for member in members(value):
             if isinstance(member, InstanceRef) and member.iid in state.heap.instances:
-                fact = state.heap.instances[member.iid]
-                life = Life.TRANSIENT if construct is Construct.MAKE_TRANSIENT else Life.DETACHED
-                state.heap.instances[member.iid] = replace(fact, life=frozenset({life}), sessions=frozenset())
+                state.heap.instances[member.iid] = lifecycle.made_transient(
+                    state.heap.instances[member.iid], to_detached=construct is Construct.MAKE_TRANSIENT_TO_DETACHED)
 
     def method(self, ev: Evaluating, frame: Frame, bound: BoundMethod, args, kwargs, node: ast.Call, state: State):
         receiver, name = bound.receiver, bound.name
@@ -212,6 +219,9 @@ class Calls(SessionEffects):
                 self._check_not_begun(ev, frame, sid, label, node, state)
                 lifecycle.with_transaction(state.heap, sid, True)
                 return Context(ContextKind.BEGIN, SessionRef(sid), label)
+            if name == "begin_nested":
+                self.session_effect(ev, frame, sid, label, SessionEffect.SAVEPOINT, args, kwargs, node, state)
+                return Savepoint(sid, lifecycle.savepoint_depth(state.heap, sid))
             if name == "run_sync":
                 return self._run_sync(ev, frame, sid, args, kwargs, node, state)
             effect = SESSION_METHODS.get(name)
@@ -219,6 +229,10 @@ class Calls(SessionEffects):
                 return UNKNOWN
             receiver_text = ev.text(frame, node.func.value) if isinstance(node.func, ast.Attribute) else label
             return self.session_effect(ev, frame, sid, receiver_text or label, effect, args, kwargs, node, state)
+        if isinstance(receiver, Savepoint):
+            if name in SAVEPOINT_METHODS:
+                self.end_savepoint(ev, frame, receiver, SAVEPOINT_METHODS[name], node, state)
+            return Const(None)
         if isinstance(receiver, Generator):
             if name in generators.CLOSING_METHODS:
                 generators.close(ev, frame, receiver, node, state)

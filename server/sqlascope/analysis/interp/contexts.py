@@ -5,6 +5,7 @@
 | ``Session(...)`` / ``factory()``     | the session       | close                                  |
 | ``factory.begin()``                  | a new session     | commit (rollback on error), then close |
 | ``session.begin()``                  | the transaction   | commit (rollback on error)             |
+| ``session.begin_nested()``           | the savepoint     | release it (roll it back on error)     |
 | a ``@contextmanager`` helper         | what it yields    | the helper's code after its ``yield``  |
 | an executor                          | the executor      | nothing we track                       |
 | an object with ``__enter__``/``__exit__`` (or the async pair) | what ``__enter__`` returns | its ``__exit__`` |
@@ -35,6 +36,7 @@ from .values import (
     Executor,
     Function,
     ObjectRef,
+    Savepoint,
     SessionRef,
     TransactionManager,
 )
@@ -60,6 +62,8 @@ class Contexts:
             self.calls.name_session(state, entered, label)
         elif isinstance(manager, Context) and manager.kind is ContextKind.BEGIN:
             entered = UNKNOWN
+        elif isinstance(manager, Savepoint):
+            entered = manager
         elif isinstance(manager, Context) and manager.kind is ContextKind.GENERATOR:
             entered, resume = self.engine.enter_generator(ev, frame, manager, item.context_expr, state)
             state.env[_slot(item, 0) + ":resume"] = resume
@@ -92,6 +96,10 @@ class Contexts:
             ending = SessionEffect.ROLLBACK if node.exceptional else SessionEffect.COMMIT
             verb = "rolled back" if node.exceptional else "committed (expiring every attribute)"
             self._apply(ev, frame, manager.target.sid, [ending], where, f"`with {header}` {verb} when its block ended", state)
+        elif isinstance(manager, Savepoint):
+            ending = SessionEffect.SAVEPOINT_ROLLBACK if node.exceptional else SessionEffect.SAVEPOINT_RELEASE
+            verb = "rolled back the savepoint (expiring what changed inside it)" if node.exceptional else "released the savepoint"
+            self.calls.end_savepoint(ev, frame, manager, ending, where, state, f"`with {header}` {verb} when its block ended")
         elif isinstance(manager, Context) and manager.kind is ContextKind.GENERATOR and resume is not None:
             self.engine.exit_generator(ev, frame, resume, node, state)
         elif isinstance(manager, Context) and manager.kind is ContextKind.APP_CONTEXT:

@@ -207,7 +207,7 @@ class Evaluator(Expressions, Attributes, CallSites, RowLoops):
             elif isinstance(member, InstanceRef) and member.iid in state.heap.instances:
                 fact = state.heap.instances[member.iid]
                 if fact.attr(target.attr):
-                    state.heap.instances[member.iid] = lifecycle.after_write(fact, target.attr)
+                    state.heap.instances[member.iid] = lifecycle.after_write(state.heap, fact, target.attr)
 
     def _expression_statement(self, frame: Frame, expr: ast.expr, state: State) -> None:
         value = self.value(frame, expr, state)

@@ -8,7 +8,7 @@ from dataclasses import replace
 from ..findings import Fault, Severity
 from ..orm import lifecycle
 from ..orm.sqla_api import EXPIRE_ON_COMMIT_KEYWORD, INSTANCE_ARGUMENT_EFFECTS, SessionEffect
-from ..orm.state import (FactoryConfig, Life, Load, Origin, SessionFact, configured_expire_on_commit,
+from ..orm.state import (FactoryConfig, Life, Origin, SessionFact, configured_expire_on_commit,
                          factory_config_key)
 from . import per_row
 from ..report.issues import Issue
@@ -147,8 +147,7 @@ class SessionEffects:
             if known is not None:
                 # already in the identity map: returned as is (options ignored), refreshed if it had expired
                 fact = state.heap.instances[known.iid]
-                state.heap.instances[known.iid] = lifecycle.refreshed(fact, None) if any(
-                    Load.EXPIRED in states for _, states in fact.attrs) else fact
+                state.heap.instances[known.iid] = lifecycle.reloaded_expired(fact)
                 return known
             options = kwargs.get("options")
             opts = flatten_options(members(options.element)) if isinstance(options, Many) else ()
@@ -214,7 +213,7 @@ class SessionEffects:
             elif effect is SessionEffect.EXPUNGE:
                 fact = lifecycle.detach_one(fact, sid, ev.event(frame, node, f"`{text}` detached it here"))
             elif effect in (SessionEffect.ADD, SessionEffect.ADD_ALL):
-                fact = lifecycle.attach(fact, sid, is_async)
+                fact = lifecycle.attach(state.heap, fact, sid, is_async)
                 if fact.factory_origin is None and session is not None:  # for the expire_on_commit quick fix
                     fact = replace(fact, factory_origin=session.factory_origin)
             elif effect is SessionEffect.DELETE:

@@ -182,6 +182,14 @@ class AwaitableAttrs:
 
 
 @dataclass(frozen=True)
+class Savepoint:
+    """What ``session.begin_nested()`` returns: its ``commit()``/``rollback()`` (or leaving ``with`` on it) end it."""
+
+    sid: Hashable
+    depth: int  # 1 for a savepoint in no other, 2 for one inside it, ...
+
+
+@dataclass(frozen=True)
 class InspectedState:
     """``inspect(obj)`` of an ORM instance: its flags and session are read from the instance's fact."""
 

@@ -166,13 +166,15 @@ def reads_empty(fact: InstanceFact, attribute: MappedAttribute) -> bool:
 
 
 def _read_outcome(life: Life, state: Load, strategy: Strategy, is_async: bool) -> Fault | None:
-    if state is Load.LOADED or life in (Life.TRANSIENT, Life.PENDING):
+    if state is Load.LOADED or life is Life.PENDING or life is Life.TRANSIENT and state is not Load.EXPIRED:
         return None
     if strategy is Strategy.DYNAMIC and is_async and life is Life.PERSISTENT:
         return Fault.GREENLET  # the dynamic query runs synchronously in the AsyncSession (observed: count(), iteration)
     if strategy in _NO_LOAD_STRATEGIES:
         return None
-    if life is Life.DETACHED:
+    if life in (Life.DETACHED, Life.TRANSIENT):
+        # a transient instance still expired (an inserted row rolled back after a savepoint expired it) cannot
+        # refresh either: no session, no identity (observed)
         return Fault.DETACHED_EXPIRED if state is Load.EXPIRED else Fault.DETACHED_UNLOADED
     if is_async:
         return Fault.GREENLET
@@ -202,10 +204,15 @@ def after_read(fact: InstanceFact, name: str) -> InstanceFact:
     return fact.with_attrs({name: LOADED})
 
 
-def after_write(fact: InstanceFact, name: str) -> InstanceFact:
+def after_write(heap: Heap, fact: InstanceFact, name: str) -> InstanceFact:
     """``obj.name = value`` holds the new value from then on; setting a column loads nothing, so the instance's other
-    expired attributes stay expired (observed: the next read of one still refreshes the row)."""
-    return fact.with_attrs({name: LOADED})
+    expired attributes stay expired (observed: the next read of one still refreshes the row). Inside a savepoint,
+    the instance is one its rollback expires."""
+    fact = fact.with_attrs({name: LOADED})
+    depth = max((savepoint_depth(heap, s) for s in fact.sessions), default=0)
+    if depth:
+        fact = replace(fact, in_savepoint=fact.in_savepoint | {("changed", depth)})
+    return fact
 
 
 def _reloads_with_row(attribute: MappedAttribute) -> bool:
@@ -235,6 +242,7 @@ ROW_DELETED = "row-deleted"
 
 
 def commit(heap: Heap, session: SessionId, event: Event) -> None:
+    release_savepoint(heap, session, event)
     expire = heap.sessions[session].expire_on_commit if session in heap.sessions else True
 
     def change(fact: InstanceFact) -> InstanceFact:
@@ -255,6 +263,56 @@ def commit(heap: Heap, session: SessionId, event: Event) -> None:
     _per_instance(heap, session, change)
 
 
+def savepoint_depth(heap: Heap, session: SessionId) -> int:
+    """How many savepoints of ``session`` are under way (the deepest possibility)."""
+    return max(heap.sessions[session].savepoints) if session in heap.sessions else 0
+
+
+def _with_depth(heap: Heap, session: SessionId, depth: int) -> None:
+    if session in heap.sessions:
+        heap.sessions[session] = replace(heap.sessions[session], savepoints=frozenset({max(depth, 0)}))
+
+
+def begin_savepoint(heap: Heap, session: SessionId, event: Event) -> None:
+    """``begin_nested()`` flushes what is pending, then starts a savepoint inside any under way (observed)."""
+    flush(heap, session, event)
+    _with_depth(heap, session, savepoint_depth(heap, session) + 1)
+
+
+def release_savepoint(heap: Heap, session: SessionId, event: Event, depth: int = 1) -> None:
+    """A savepoint's ``commit()`` (or a ``with begin_nested():`` block left normally) expires nothing; what changed
+    inside it now belongs to the savepoint around it, whose rollback would undo it (observed). ``depth`` 1 (commit,
+    close) ends them all."""
+    def change(fact: InstanceFact) -> InstanceFact:
+        marks = frozenset((kind, min(d, depth - 1)) for kind, d in fact.in_savepoint if min(d, depth - 1) > 0)
+        return replace(fact, in_savepoint=marks) if marks != fact.in_savepoint else fact
+
+    _per_instance(heap, session, change)
+    _with_depth(heap, session, min(savepoint_depth(heap, session), depth - 1))
+
+
+def rollback_savepoint(heap: Heap, session: SessionId, event: Event, depth: int = 1) -> None:
+    """A savepoint's rollback (and every savepoint inside it): an object added inside it becomes transient (keeping
+    its values), an object whose attributes were set inside it is expired whole; the others are left alone, and so
+    is what changed in the savepoints around it (observed). ``depth`` 1 (the transaction's rollback) undoes them all."""
+    if savepoint_depth(heap, session) < depth:
+        return
+
+    def change(fact: InstanceFact) -> InstanceFact:
+        undone = {kind for kind, d in fact.in_savepoint if d >= depth}
+        if not undone:
+            return fact
+        fact = replace(fact, in_savepoint=frozenset(m for m in fact.in_savepoint if m[1] < depth))
+        if "added" in undone and fact.life <= {Life.PENDING, Life.PERSISTENT}:
+            return replace(fact, life=frozenset({Life.TRANSIENT}), sessions=fact.sessions - {session}, inserted=False)
+        if "changed" in undone:
+            return replace(_expire_all(fact), history=fact.history | {event})
+        return fact
+
+    _per_instance(heap, session, change)
+    _with_depth(heap, session, depth - 1)
+
+
 def flushed(fact: InstanceFact) -> InstanceFact:
     """A pending instance after flush: columns (server defaults, primary key) are fetched; relationships are not."""
     return fact.map_attrs(
@@ -272,8 +330,11 @@ def flush(heap: Heap, session: SessionId, event: Event) -> None:
 
 
 def rollback(heap: Heap, session: SessionId, event: Event) -> None:
-    """Objects inserted in the rolled-back transaction become transient again, keeping the values they were given;
-    objects persistent before it are expired (observed)."""
+    """Objects inserted in the rolled-back transaction become transient again, keeping the values they were given
+    (or their expired state); objects persistent before it are expired. A savepoint under way is rolled back
+    first (observed)."""
+    rollback_savepoint(heap, session, event)
+
     def change(fact: InstanceFact) -> InstanceFact:
         if fact.inserted and fact.life == {Life.PERSISTENT}:
             return replace(fact, life=frozenset({Life.TRANSIENT}), sessions=fact.sessions - {session}, inserted=False)
@@ -285,6 +346,8 @@ def rollback(heap: Heap, session: SessionId, event: Event) -> None:
 
 
 def close(heap: Heap, session: SessionId, event: Event) -> None:
+    release_savepoint(heap, session, event)  # closing detaches everything as it is: the savepoint changes nothing
+
     def change(fact: InstanceFact) -> InstanceFact:
         detached = _replace_life(
             fact, {Life.PERSISTENT: Life.DETACHED, Life.DELETED: Life.DETACHED, Life.PENDING: Life.TRANSIENT}, session
@@ -331,12 +394,32 @@ def refreshed(fact: InstanceFact, names: tuple[str, ...] | None) -> InstanceFact
     return fact.map_attrs(lambda name, states: plan.get(name, states))
 
 
-def attach(fact: InstanceFact, session: SessionId, is_async: bool) -> InstanceFact:
-    """``add(obj)``: transient → pending, detached → persistent again (its expired attributes load on access)."""
+def reloaded_expired(fact: InstanceFact) -> InstanceFact:
+    """``get()`` of an instance already in the identity map with expired attributes: they are loaded again as the
+    query that loaded it loads them; what is not expired stays as it is."""
+    plan = dict(load_plan(fact.cls, fact.load_options)[0])
+    return fact.map_attrs(lambda name, states: plan.get(name, states) if Load.EXPIRED in states else states)
+
+
+def made_transient(fact: InstanceFact, to_detached: bool) -> InstanceFact:
+    """``make_transient(obj)``: no session, no identity, and what was expired is forgotten (reads give None, not a
+    refresh: observed); ``make_transient_to_detached(obj)``: detached with its attribute states as they were."""
+    if to_detached:
+        return replace(fact, life=frozenset({Life.DETACHED}), sessions=frozenset())
+    forgotten = fact.map_attrs(lambda _name, states: (states - EXPIRED) | UNLOADED if Load.EXPIRED in states else states)
+    return replace(forgotten, life=frozenset({Life.TRANSIENT}), sessions=frozenset())
+
+
+def attach(heap: Heap, fact: InstanceFact, session: SessionId, is_async: bool) -> InstanceFact:
+    """``add(obj)``: transient → pending, detached → persistent again (its expired attributes load on access).
+    A new object added inside a savepoint is one that the savepoint's rollback makes transient again."""
     life = frozenset(
         {Life.TRANSIENT: Life.PENDING, Life.DETACHED: Life.PERSISTENT}.get(x, x) for x in fact.life
     )
-    return replace(fact, life=life, sessions=frozenset({session}), is_async=is_async)
+    marks, depth = fact.in_savepoint, savepoint_depth(heap, session)
+    if Life.TRANSIENT in fact.life and depth:
+        marks = marks | {("added", depth)}
+    return replace(fact, life=life, sessions=frozenset({session}), is_async=is_async, in_savepoint=marks)
 
 
 #: What each per-instance session method requires of its argument, in *that* session; otherwise it raises
@@ -403,7 +486,8 @@ def with_transaction(heap: Heap, session: SessionId, active: bool) -> None:
 
 
 #: Effects that talk to the database, so a transaction autobegins.
-AUTOBEGIN_EFFECTS = {SessionEffect.LOAD, SessionEffect.QUERY, SessionEffect.FLUSH, SessionEffect.REFRESH}
+AUTOBEGIN_EFFECTS = {SessionEffect.LOAD, SessionEffect.QUERY, SessionEffect.FLUSH, SessionEffect.REFRESH,
+                     SessionEffect.SAVEPOINT}
 #: Effects that end the transaction.
 TRANSACTION_ENDING_EFFECTS = {SessionEffect.COMMIT, SessionEffect.ROLLBACK, SessionEffect.CLOSE, SessionEffect.REMOVE}
 
@@ -426,6 +510,13 @@ SESSION_TRANSITIONS: dict[SessionEffect, Callable[[Heap, SessionId, Event], None
         heap, session, lambda fact: detach_one(fact, session, event)
     ),
     SessionEffect.REMOVE: close,
+    SessionEffect.SAVEPOINT: begin_savepoint,
+}
+
+#: How a savepoint ends → transition of the session's instances, given the savepoint's depth.
+SAVEPOINT_ENDINGS: dict[SessionEffect, Callable[[Heap, SessionId, Event, int], None]] = {
+    SessionEffect.SAVEPOINT_RELEASE: release_savepoint,
+    SessionEffect.SAVEPOINT_ROLLBACK: rollback_savepoint,
 }
 
 #: How an event is worded in related information.
@@ -437,4 +528,7 @@ EVENT_WORDING: dict[SessionEffect, str] = {
     SessionEffect.EXPUNGE_ALL: "`{session}.expunge_all()` detached every instance here",
     SessionEffect.REMOVE: "`{session}.remove()` closed the shared session here",
     SessionEffect.FLUSH: "flushed here",
+    SessionEffect.SAVEPOINT: "`{session}.begin_nested()` flushed and began a savepoint here",
+    SessionEffect.SAVEPOINT_RELEASE: "the savepoint of `{session}` was released here",
+    SessionEffect.SAVEPOINT_ROLLBACK: "the savepoint of `{session}` was rolled back here, expiring what changed inside it",
 }

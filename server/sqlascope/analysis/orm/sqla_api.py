@@ -30,6 +30,9 @@ class SessionEffect(enum.Enum):
     LOAD = "load"  # returns instances (get, scalar, ...)
     QUERY = "query"  # returns a query/result object that later yields instances
     NEUTRAL = "neutral"  # known, with no effect on instance state
+    SAVEPOINT = "savepoint"  # begin_nested(): flushes, then what changes is undone by the savepoint's rollback
+    SAVEPOINT_RELEASE = "savepoint_release"  # the savepoint's commit(): nothing expires
+    SAVEPOINT_ROLLBACK = "savepoint_rollback"  # the savepoint's rollback(): what changed inside it is undone
 
 
 #: Session (and AsyncSession, scoped registry) methods → effect.
@@ -50,6 +53,7 @@ SESSION_METHODS: dict[str, SessionEffect] = {
     "add_all": SessionEffect.ADD_ALL,
     "delete": SessionEffect.DELETE,
     "remove": SessionEffect.REMOVE,
+    "begin_nested": SessionEffect.SAVEPOINT,
     "get": SessionEffect.LOAD,
     "get_one": SessionEffect.LOAD,
     "scalar": SessionEffect.LOAD,
@@ -58,6 +62,12 @@ SESSION_METHODS: dict[str, SessionEffect] = {
     "query": SessionEffect.QUERY,
     "exec": SessionEffect.QUERY,  # sqlmodel.Session.exec
     "stream_scalars": SessionEffect.QUERY,
+}
+
+#: Methods of the transaction ``begin_nested()`` returns → what they do to the session's savepoint.
+SAVEPOINT_METHODS: dict[str, SessionEffect] = {
+    "commit": SessionEffect.SAVEPOINT_RELEASE,
+    "rollback": SessionEffect.SAVEPOINT_ROLLBACK,
 }
 
 #: Session methods whose instance argument is the first positional argument.

@@ -79,6 +79,8 @@ class SessionFact:
     factory_origin: Location | None = None  # where its factory (or the Session(...) call) is
     #: transaction managers it is joined to (zope.sqlalchemy.register): (manager key, keep_session) pairs
     joined: frozenset[tuple] = frozenset()
+    #: how many savepoints (``begin_nested()``) are under way, one inside the other
+    savepoints: frozenset[int] = frozenset({0})
 
     def join(self, other: "SessionFact") -> "SessionFact":
         if self == other:
@@ -89,6 +91,7 @@ class SessionFact:
             expire_on_commit=self.expire_on_commit and other.expire_on_commit,
             in_transaction=self.in_transaction | other.in_transaction,
             joined=self.joined | other.joined,
+            savepoints=self.savepoints | other.savepoints,
         )
 
 
@@ -141,6 +144,9 @@ class InstanceFact:
     #: created by this program and flushed in the current transaction: a rollback makes it transient again
     inserted: bool = False
     origin: Origin | None = None  # the query it came from, when known
+    #: what happened to it inside the session's savepoints: ("added" | "changed", savepoint depth) pairs; "added":
+    #: it became pending there, "changed": an attribute was set there
+    in_savepoint: frozenset[tuple[str, int]] = frozenset()
 
     def attr(self, name: str) -> frozenset[Load]:
         for key, states in self.attrs:
@@ -169,6 +175,7 @@ class InstanceFact:
             history=self.history | other.history,
             merge_discarded=self.merge_discarded | other.merge_discarded,
             inserted=self.inserted and other.inserted,
+            in_savepoint=self.in_savepoint | other.in_savepoint,
         )
 
 
