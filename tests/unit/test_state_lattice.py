@@ -92,7 +92,7 @@ def test_transition_table_covers_every_bulk_effect():
 
 def test_new_instance_added_flushed_and_closed_keeps_columns_but_not_collections():
     fact = lifecycle.new_transient_instance(USER, "user", set(), HERE)
-    fact = lifecycle.attach(fact, "s", False)
+    fact = lifecycle.attach(heap_with(fact), fact, "s", False)
     heap = heap_with(fact)
     lifecycle.flush(heap, "s", event())
     lifecycle.close(heap, "s", event())

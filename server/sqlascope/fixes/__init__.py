@@ -18,7 +18,7 @@ Fix kinds (``Fix.kind``):
 | eager-load+expire-on-commit   | both: a relationship a commit expired                                 | eager_load       |
 | expire-on-commit              | ``expire_on_commit=False`` at the factory                             | expire_on_commit |
 | merge                         | re-attach with ``obj = session.merge(obj)``                           | merge            |
-| guard-expunge                 | SQS103: ``if obj in session:`` around an ``expunge(obj)``             | guard_expunge    |
+| guard-membership              | SQS103: ``if obj in session:`` around ``expunge/refresh/expire(obj)`` | guard_membership |
 | load-before-end               | ``session.refresh(obj, ["rel"])`` before the session ends             | load_before_end  |
 | awaitable-attrs               | ``await obj.awaitable_attrs.rel``                                     | async_fixes      |
 | async-refresh                 | ``await session.refresh(obj)`` before the read                        | async_fixes      |
@@ -43,7 +43,7 @@ from .eager_load import eager_load, eager_load_and_keep
 from .per_row_eager import per_row_eager_load
 from .edits import Fix, TextEdit, apply_edits
 from .expire_on_commit import keep_loaded_on_commit
-from .guard_expunge import expunge_if_held
+from .guard_membership import only_if_held
 from .load_before_end import load_before_end
 from .locality import is_local
 from .merge import assign_merge_result, merge_before_refresh
@@ -63,7 +63,7 @@ def _merge_before_refresh(finding: Finding, source_of: SourceOf) -> list[Fix]:
 FIXES: dict[str, list[Provider]] = {
     "SQS101": [extend_scope, keep_loaded_on_commit, eager_load_and_keep, move_read_up, load_before_end],
     "SQS102": [eager_load, options_from_caller, chain_to_parent_option, extend_scope, init_collection, move_read_up, load_before_end],
-    "SQS103": [_merge_before_refresh, expunge_if_held],
+    "SQS103": [_merge_before_refresh, only_if_held],
     "SQS104": [assign_merge_result],
     "SQS105": [eager_load, awaitable_attrs, init_collection, keep_loaded_on_commit, async_refresh],
     "SQS106": [eager_load, options_from_caller, keep_loaded_on_commit, eager_load_and_keep, extend_scope, move_read_up, load_before_end],

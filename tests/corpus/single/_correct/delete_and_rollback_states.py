@@ -2,6 +2,11 @@
 
 from delete_and_rollback_states import Address, User, _setup
 
+NOTHING_TO_COMPARE = {
+    "scenario_bad_refresh_deleted_object_after_commit": "it only refreshes an object whose row is gone",
+    "scenario_bad_refresh_new_object_after_rollback": "it only refreshes an object whose insert was rolled back",
+}
+
 
 def correct_other_object_expired_by_the_same_commit():
     Session = _setup()

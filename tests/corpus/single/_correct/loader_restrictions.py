@@ -18,3 +18,17 @@ def correct_dynamic_relationship_parent_column_after_commit():
         author = session.get(Author, 1)
         session.commit()
         print(author.reviews.count(), author.name)
+
+
+def correct_lazyload_option_on_a_noload_relationship_after_close():
+    Session = _setup()
+    with Session() as session:
+        author = session.get(Author, 1, options=[selectinload(Author.old_reviews)])
+    print(author.old_reviews)
+
+
+def correct_lazyload_star_makes_a_noload_relationship_lazy():
+    Session = _setup()
+    with Session() as session:
+        author = session.get(Author, 1, options=[selectinload(Author.old_reviews)])
+    print(author.old_reviews)

@@ -1,8 +1,11 @@
-"""``session.expunge(obj)`` of an instance the session may not hold: expunge it only when the session holds it.
+"""``session.expunge/refresh/expire(obj)`` of an instance the session may not hold: call it only when it does.
 
 ``expunge()`` raises for an instance the session does not hold (closed, expunged, never added, in another
 session); when it does not hold it there is nothing to detach, so ``if obj in session:`` keeps the intent.
 ``obj in session`` is true for pending, persistent and deleted instances of that session, as expunge() requires.
+``refresh()``/``expire()`` need more (persistent in that session), so they are guarded the same way only where the
+instance can be nothing but detached or transient there (a row deleted and committed, an insert rolled back): then
+``obj in session`` is false exactly when the call would raise, and there is no row to reload anyway.
 """
 
 from __future__ import annotations
@@ -13,17 +16,28 @@ from ..analysis.findings import Finding
 from .edits import Fix, replace_lines
 from .syntax import callee_name, indent_unit, indentation, is_awaited, node_at, owns_lines, raw_lines, reindent, statement_containing
 
-KIND = "guard-expunge"
+KIND = "guard-membership"
+
+#: method → the possible states of the instance (the finding's "life") under which ``obj in session`` decides
+#: whether the call runs; None: any.
+_GUARDED: dict[str, frozenset[str] | None] = {
+    "expunge": None,
+    "refresh": frozenset({"detached", "transient"}),
+    "expire": frozenset({"detached", "transient"}),
+}
 
 
-def expunge_if_held(finding: Finding, source_of) -> list[Fix]:
+def only_if_held(finding: Finding, source_of) -> list[Fix]:
     location = finding.location
     source = source_of(location.path)
     if source is None or source.tree is None:
         return []
     span = [location.path, location.line, location.column, location.end_line, location.end_column]
     call = node_at(source, span, ast.Call)
-    if call is None or callee_name(call) != "expunge" or not isinstance(call.func, ast.Attribute) or len(call.args) != 1:
+    if call is None or callee_name(call) not in _GUARDED or not isinstance(call.func, ast.Attribute) or len(call.args) != 1:
+        return []
+    lives = _GUARDED[callee_name(call)]
+    if lives is not None and not set(finding.data.get("life") or ("unknown",)) <= lives:
         return []
     statement = statement_containing(source, call)
     if not isinstance(statement, ast.Expr) or statement.value is not call or is_awaited(source, call):
@@ -37,4 +51,5 @@ def expunge_if_held(finding: Finding, source_of) -> list[Fix]:
     text = (f"{indentation(source, statement.lineno)}{guard}{ending}"
             + reindent(source, statement.lineno, statement.end_lineno, add=indent_unit(source)))
     edit = replace_lines(source.path, statement.lineno, statement.end_lineno, text)
-    return [Fix(f"Expunge only what the session holds: `{guard}`", finding.code, KIND, (edit,), preferred=True)]
+    title = f"Call `{callee_name(call)}()` only when the session holds `{instance}`: `{guard}`"
+    return [Fix(title, finding.code, KIND, (edit,), preferred=True)]
