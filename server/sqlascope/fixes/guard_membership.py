@@ -4,8 +4,8 @@
 session); when it does not hold it there is nothing to detach, so ``if obj in session:`` keeps the intent.
 ``obj in session`` is true for pending, persistent and deleted instances of that session, as expunge() requires.
 ``refresh()``/``expire()`` need more (persistent in that session), so they are guarded the same way only where the
-instance can be nothing but detached or transient there (a row deleted and committed, an insert rolled back): then
-``obj in session`` is false exactly when the call would raise, and there is no row to reload anyway.
+instance has no row to reload (its row deleted and committed, its insert rolled back, never inserted): then
+``obj in session`` is false exactly when the call would raise. An object that still has a row gets the merge fix.
 """
 
 from __future__ import annotations
@@ -13,18 +13,23 @@ from __future__ import annotations
 import ast
 
 from ..analysis.findings import Finding
+from ..analysis.orm.lifecycle import ROW_DELETED
 from .edits import Fix, replace_lines
 from .syntax import callee_name, indent_unit, indentation, is_awaited, node_at, owns_lines, raw_lines, reindent, statement_containing
 
 KIND = "guard-membership"
 
-#: method → the possible states of the instance (the finding's "life") under which ``obj in session`` decides
-#: whether the call runs; None: any.
-_GUARDED: dict[str, frozenset[str] | None] = {
-    "expunge": None,
-    "refresh": frozenset({"detached", "transient"}),
-    "expire": frozenset({"detached", "transient"}),
-}
+#: methods guarded whatever the instance's state (expunge() has nothing to detach where the session does not hold it)
+_ANY_STATE = {"expunge"}
+#: methods guarded only where the instance has no row to reload (refresh()/expire() of an object that still has a
+#: row want it re-attached instead: the merge fix)
+_NO_ROW = {"refresh", "expire"}
+
+
+def _has_no_row(data: dict) -> bool:
+    """Never inserted or its insert rolled back (transient only), or its row deleted and committed."""
+    return set(data.get("life") or ("unknown",)) == {"transient"} or any(
+        effect == ROW_DELETED for _where, effect in data.get("events") or ())
 
 
 def only_if_held(finding: Finding, source_of) -> list[Fix]:
@@ -34,10 +39,10 @@ def only_if_held(finding: Finding, source_of) -> list[Fix]:
         return []
     span = [location.path, location.line, location.column, location.end_line, location.end_column]
     call = node_at(source, span, ast.Call)
-    if call is None or callee_name(call) not in _GUARDED or not isinstance(call.func, ast.Attribute) or len(call.args) != 1:
+    if call is None or not isinstance(call.func, ast.Attribute) or len(call.args) != 1:
         return []
-    lives = _GUARDED[callee_name(call)]
-    if lives is not None and not set(finding.data.get("life") or ("unknown",)) <= lives:
+    method = callee_name(call)
+    if not (method in _ANY_STATE or method in _NO_ROW and _has_no_row(finding.data)):
         return []
     statement = statement_containing(source, call)
     if not isinstance(statement, ast.Expr) or statement.value is not call or is_awaited(source, call):
