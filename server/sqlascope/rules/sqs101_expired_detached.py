@@ -1,7 +1,15 @@
 """SQS101 expired-attribute-on-detached: reading an expired attribute of a detached instance."""
 
 from ..analysis.findings import Fault
+from ..analysis.orm.state import Life
 from .base import Rule, describe_history
+
+
+def _sessionless(issue) -> str:
+    """How the instance stands without a session: detached, or transient (an insert rolled back while expired)."""
+    transient = issue.fact is not None and issue.fact.life == {Life.TRANSIENT}
+    return "has no session here (its insert was rolled back)" if transient else "is detached here"
+
 
 RULE = Rule(
     code="SQS101",
@@ -9,7 +17,7 @@ RULE = Rule(
     summary="An attribute expired by commit, rollback or expire() is read after the instance was detached.",
     matches=lambda issue: issue.fault is Fault.DETACHED_EXPIRED,
     message=lambda issue: (
-        f"`{issue.expression}` is expired and `{issue.instance}` is detached here{describe_history(issue)}: "
+        f"`{issue.expression}` is expired and `{issue.instance}` {_sessionless(issue)}{describe_history(issue)}: "
         "DetachedInstanceError (the attribute refresh cannot proceed)"
     ),
 )
