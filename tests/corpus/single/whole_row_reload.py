@@ -155,3 +155,42 @@ def scenario_ok_write_then_read_reloads_the_row():
     print(user.email)
     session.close()
     print(user.name, user.email)
+
+
+def scenario_ok_flush_of_a_change_after_commit_reloads_the_row():
+    Session = _setup()
+    with Session() as session:
+        user = session.get(User, 1)
+        session.commit()
+        user.email = "new@example.com"
+        session.flush()
+    print(user.name)
+
+
+def scenario_ok_savepoint_release_flushes_a_change_after_commit():
+    Session = _setup()
+    with Session() as session:
+        user = session.get(User, 1)
+        session.commit()
+        with session.begin_nested():
+            user.email = "new@example.com"
+    print(user.name)
+
+
+def scenario_bad_change_after_commit_never_flushed():
+    Session = _setup()
+    with Session() as session:
+        user = session.get(User, 1)
+        session.commit()
+        user.email = "new@example.com"
+    print(user.name)  # expect: DetachedInstanceError
+
+
+def scenario_bad_flush_does_not_reload_a_column_expired_by_name():
+    Session = _setup()
+    with Session() as session:
+        user = session.get(User, 1)
+        session.expire(user, ["name"])
+        user.email = "new@example.com"
+        session.flush()
+    print(user.name)  # expect: DetachedInstanceError

@@ -193,22 +193,21 @@ def after_read(fact: InstanceFact, name: str) -> InstanceFact:
     if attribute is not None and (Load.EXPIRED in fact.attr(name) if _reloads_with_row(attribute)
                                   else attribute.kind is AttrKind.RELATIONSHIP
                                   and attribute.strategy not in _NO_LOAD_STRATEGIES):
-        def reloaded(key: str, states: frozenset[Load]) -> frozenset[Load]:
-            if key == name:
-                return LOADED
-            if Load.EXPIRED in states and _reloads_with_row(fact.cls.attributes[key]):
-                return (states - EXPIRED) | LOADED
-            return states
-
-        return fact.map_attrs(reloaded)
+        return _row_reloaded(fact).with_attrs({name: LOADED})
     return fact.with_attrs({name: LOADED})
+
+
+def _row_reloaded(fact: InstanceFact) -> InstanceFact:
+    """Every expired column the mapper loads with the row comes back (one SELECT of the row)."""
+    return fact.map_attrs(lambda key, states: (states - EXPIRED) | LOADED
+                          if Load.EXPIRED in states and _reloads_with_row(fact.cls.attributes[key]) else states)
 
 
 def after_write(heap: Heap, fact: InstanceFact, name: str) -> InstanceFact:
     """``obj.name = value`` holds the new value from then on; setting a column loads nothing, so the instance's other
     expired attributes stay expired (observed: the next read of one still refreshes the row). Inside a savepoint,
     the instance is one its rollback expires."""
-    fact = fact.with_attrs({name: LOADED})
+    fact = replace(fact.with_attrs({name: LOADED}), dirty=Life.PERSISTENT in fact.life)
     depth = max((savepoint_depth(heap, s) for s in fact.sessions), default=0)
     if depth:
         fact = replace(fact, in_savepoint=fact.in_savepoint | {("changed", depth)})
@@ -242,7 +241,7 @@ ROW_DELETED = "row-deleted"
 
 
 def commit(heap: Heap, session: SessionId, event: Event) -> None:
-    release_savepoint(heap, session, event)
+    _end_savepoints(heap, session)
     expire = heap.sessions[session].expire_on_commit if session in heap.sessions else True
 
     def change(fact: InstanceFact) -> InstanceFact:
@@ -280,9 +279,15 @@ def begin_savepoint(heap: Heap, session: SessionId, event: Event) -> None:
 
 
 def release_savepoint(heap: Heap, session: SessionId, event: Event, depth: int = 1) -> None:
-    """A savepoint's ``commit()`` (or a ``with begin_nested():`` block left normally) expires nothing; what changed
-    inside it now belongs to the savepoint around it, whose rollback would undo it (observed). ``depth`` 1 (commit,
-    close) ends them all."""
+    """A savepoint's ``commit()`` (or a ``with begin_nested():`` block left normally) flushes and expires nothing
+    (observed)."""
+    flush(heap, session, event)
+    _end_savepoints(heap, session, depth)
+
+
+def _end_savepoints(heap: Heap, session: SessionId, depth: int = 1) -> None:
+    """What changed inside the savepoints from ``depth`` down now belongs to the savepoint around them, whose
+    rollback would undo it (observed); ``depth`` 1 (commit, close) ends them all."""
     def change(fact: InstanceFact) -> InstanceFact:
         marks = frozenset((kind, min(d, depth - 1)) for kind, d in fact.in_savepoint if min(d, depth - 1) > 0)
         return replace(fact, in_savepoint=marks) if marks != fact.in_savepoint else fact
@@ -321,7 +326,12 @@ def flushed(fact: InstanceFact) -> InstanceFact:
 
 
 def flush(heap: Heap, session: SessionId, event: Event) -> None:
+    """Pending instances are inserted. A changed persistent instance is UPDATEd; when a commit expired its primary
+    key, the flush first loads its row again, so its expired columns are loaded afterwards (observed)."""
     def change(fact: InstanceFact) -> InstanceFact:
+        if fact.dirty:
+            key_expired = any(Load.EXPIRED in fact.attr(a.name) for a in fact.cls.loadable() if a.primary_key)
+            fact = replace(_row_reloaded(fact) if key_expired and fact.life == {Life.PERSISTENT} else fact, dirty=False)
         if Life.PENDING not in fact.life:
             return fact
         return replace(flushed(_replace_life(fact, {Life.PENDING: Life.PERSISTENT})), inserted=True)
@@ -346,7 +356,7 @@ def rollback(heap: Heap, session: SessionId, event: Event) -> None:
 
 
 def close(heap: Heap, session: SessionId, event: Event) -> None:
-    release_savepoint(heap, session, event)  # closing detaches everything as it is: the savepoint changes nothing
+    _end_savepoints(heap, session)  # closing detaches everything as it is: the savepoints change nothing
 
     def change(fact: InstanceFact) -> InstanceFact:
         detached = _replace_life(

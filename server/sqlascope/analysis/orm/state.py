@@ -147,6 +147,8 @@ class InstanceFact:
     #: what happened to it inside the session's savepoints: ("added" | "changed", savepoint depth) pairs; "added":
     #: it became pending there, "changed": an attribute was set there
     in_savepoint: frozenset[tuple[str, int]] = frozenset()
+    #: an attribute was set since the last flush, so the next flush UPDATEs its row
+    dirty: bool = False
 
     def attr(self, name: str) -> frozenset[Load]:
         for key, states in self.attrs:
@@ -176,6 +178,7 @@ class InstanceFact:
             merge_discarded=self.merge_discarded | other.merge_discarded,
             inserted=self.inserted and other.inserted,
             in_savepoint=self.in_savepoint | other.in_savepoint,
+            dirty=self.dirty and other.dirty,
         )
 
 
