@@ -176,12 +176,6 @@ class Calls(SessionEffects):
             if isinstance(member, Function):
                 self.engine.call(ev, frame, member, list(args), {}, node, state)
 
-    def end_savepoint(self, ev, frame, savepoint: Savepoint, ending: SessionEffect, node, state: State,
-                      message: str | None = None) -> None:
-        label = state.heap.sessions[savepoint.sid].label if savepoint.sid in state.heap.sessions else "session"
-        event = ev.event(frame, node, message or lifecycle.EVENT_WORDING[ending].format(session=label), ending.value)
-        lifecycle.SAVEPOINT_ENDINGS[ending](state.heap, savepoint.sid, event, savepoint.depth)
-
     def _make_transient(self, ev, frame, value, construct, node, state) -> None:
         for member in members(value):
             if isinstance(member, InstanceRef) and member.iid in state.heap.instances:

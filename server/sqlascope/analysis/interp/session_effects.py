@@ -76,6 +76,12 @@ class SessionEffects:
             if fact.label in ("session", "Session", "AsyncSession") or fact.label == "":
                 state.heap.sessions[value.sid] = replace(fact, label=label)
 
+    def end_savepoint(self, ev, frame, savepoint, ending: SessionEffect, node, state, message: str | None = None) -> None:
+        """A savepoint's ``commit()``/``rollback()``, or leaving ``with`` on it (``lifecycle.SAVEPOINT_ENDINGS``)."""
+        _sid, label = self._session_of(ev, frame, SessionRef(savepoint.sid), node, state)
+        event = ev.event(frame, node, message or lifecycle.EVENT_WORDING[ending].format(session=label), ending.value)
+        lifecycle.SAVEPOINT_ENDINGS[ending](state.heap, savepoint.sid, event, savepoint.depth)
+
     def _session_of(self, ev, frame, receiver, node, state):
         """(session id, label) for a session-like receiver: a session value or a scoped registry."""
         if isinstance(receiver, SessionRef):

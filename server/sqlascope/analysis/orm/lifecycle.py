@@ -26,7 +26,7 @@ def load_plan(cls: MappedClass, options: tuple[LoaderOpt, ...]) -> tuple[tuple[s
     """Attribute states of a freshly loaded instance, and the options left for its related instances (their
     paths still start with the relationship of this instance they go through: see ``related_instance``)."""
     states = {a.name: (LOADED if a.strategy in _EAGER_STRATEGIES else UNLOADED) for a in cls.loadable()}
-    if any(o.path == (WILDCARD,) and o.kind in WILDCARD_KINDS for o in options):
+    if any(_is_wildcard(o) for o in options):
         for attribute in cls.loadable():
             if attribute.kind is AttrKind.RELATIONSHIP:
                 states[attribute.name] = UNLOADED  # named eager options below load theirs again
@@ -50,6 +50,11 @@ def load_plan(cls: MappedClass, options: tuple[LoaderOpt, ...]) -> tuple[tuple[s
         elif option.kind in (LoaderOption.DEFER, LoaderOption.LAZY) and len(option.path) == 1:
             states[head] = UNLOADED
     return tuple(sorted(states.items())), tuple(nested)
+
+
+def _is_wildcard(option: LoaderOpt) -> bool:
+    """``lazyload("*")`` & co.: the option applies to every relationship no option of its own names."""
+    return option.path == (WILDCARD,) and option.kind in WILDCARD_KINDS
 
 
 def merged_attrs(source: InstanceFact) -> tuple[tuple[str, frozenset[Load]], ...]:
@@ -151,8 +156,7 @@ def _load_strategy(fact: InstanceFact, attribute: MappedAttribute, state: Load) 
     for option in fact.load_options:
         if option.path == (attribute.name,) and option.kind in _OPTION_STRATEGIES:
             named = _OPTION_STRATEGIES[option.kind]
-        elif (option.path == (WILDCARD,) and option.kind in WILDCARD_KINDS
-              and attribute.kind is AttrKind.RELATIONSHIP):
+        elif _is_wildcard(option) and attribute.kind is AttrKind.RELATIONSHIP:
             wildcard = _OPTION_STRATEGIES[option.kind]
     return named or wildcard or attribute.strategy
 
@@ -400,15 +404,20 @@ def refreshed(fact: InstanceFact, names: tuple[str, ...] | None) -> InstanceFact
     and ``lazyload`` exclusions; observed). Everything else is unloaded afterwards, even what was read before."""
     if names:
         return fact.with_attrs({n: LOADED for n in names if fact.attr(n)})
-    plan = dict(load_plan(fact.cls, fact.load_options)[0])
+    plan = _original_plan(fact)
     return fact.map_attrs(lambda name, states: plan.get(name, states))
 
 
 def reloaded_expired(fact: InstanceFact) -> InstanceFact:
     """``get()`` of an instance already in the identity map with expired attributes: they are loaded again as the
     query that loaded it loads them; what is not expired stays as it is."""
-    plan = dict(load_plan(fact.cls, fact.load_options)[0])
+    plan = _original_plan(fact)
     return fact.map_attrs(lambda name, states: plan.get(name, states) if Load.EXPIRED in states else states)
+
+
+def _original_plan(fact: InstanceFact) -> dict[str, frozenset[Load]]:
+    """What the query that loaded the instance loads of it, by attribute: its loader options over the mapper's."""
+    return dict(load_plan(fact.cls, fact.load_options)[0])
 
 
 def made_transient(fact: InstanceFact, to_detached: bool) -> InstanceFact:
@@ -432,13 +441,17 @@ def attach(heap: Heap, fact: InstanceFact, session: SessionId, is_async: bool) -
     return replace(fact, life=life, sessions=frozenset({session}), is_async=is_async, in_savepoint=marks)
 
 
+#: Lives in which an instance belongs to a session: ``object_session(obj)`` / ``inspect(obj).session`` is that
+#: session (None in the others), and ``expunge(obj)`` can detach it.
+IN_A_SESSION = frozenset({Life.PENDING, Life.PERSISTENT, Life.DELETED})
+
 #: What each per-instance session method requires of its argument, in *that* session; otherwise it raises
 #: InvalidRequestError. refresh() and expire() need the instance in the identity map ("is not persistent within
 #: this Session"); expunge() needs it attached in any state ("is not present in this Session").
 REQUIRED_MEMBERSHIP: dict[SessionEffect, frozenset[Life]] = {
     SessionEffect.REFRESH: frozenset({Life.PERSISTENT}),
     SessionEffect.EXPIRE: frozenset({Life.PERSISTENT}),
-    SessionEffect.EXPUNGE: frozenset({Life.PENDING, Life.PERSISTENT, Life.DELETED}),
+    SessionEffect.EXPUNGE: IN_A_SESSION,
 }
 
 
@@ -464,9 +477,6 @@ STATE_FLAGS: dict[str, Life] = {
     "detached": Life.DETACHED,
 }
 _FLUSH_DEPENDENT_FLAGS = {"persistent", "deleted"}
-
-#: Lives in which ``object_session(obj)`` / ``inspect(obj).session`` is the session; in the others it is None.
-IN_A_SESSION = frozenset({Life.PENDING, Life.PERSISTENT, Life.DELETED})
 
 
 def state_flag(fact: InstanceFact, flag: str) -> set[bool]:

@@ -188,8 +188,9 @@ class ModelIndex:
                             continue
                         annotation = stmt.annotation if isinstance(stmt, ast.AnnAssign) else None
                         target = _relationship_target(value, annotation)
-                        if target:
-                            self._backrefs.setdefault(target, []).append((path, owner.name, value, annotation))
+                        if target:  # keyed by the bare class name, as the target class looks itself up
+                            self._backrefs.setdefault(target.rpartition(".")[2], []).append(
+                                (path, owner.name, value, annotation))
         reverse: dict[str, MappedAttribute] = {}
         for path, owner, call, annotation in self._backrefs.get(name, ()):
             attribute = _reverse_attribute(path, owner, call, annotation)
@@ -329,19 +330,10 @@ class ModelIndex:
         if annotation is not None and _annotation_head(annotation) in _QUERY_ANNOTATIONS:
             # `WriteOnlyMapped[X]` / `DynamicMapped[X]` choose the loader themselves
             strategy = RELATIONSHIP_LAZY[ANNOTATION_LAZY[_annotation_head(annotation)]]
-        target = None
-        if call.args:
-            first = call.args[0]
-            if isinstance(first, ast.Constant) and isinstance(first.value, str):
-                target = first.value
-            elif isinstance(first, ast.Name):
-                target = first.id
+        target = _relationship_target(call, annotation)
         uselist = _keyword(call, "uselist", default=None)
-        if annotation is not None:
-            inner, collection = _annotation_target(annotation)
-            target = target or inner
-            if uselist is None:
-                uselist = collection
+        if annotation is not None and uselist is None:
+            uselist = _annotation_target(annotation)[1]
         back_populates = _keyword(call, "back_populates")
         return MappedAttribute(name, AttrKind.RELATIONSHIP, strategy, target=target, uselist=uselist,
                                back_populates=back_populates if isinstance(back_populates, str) else None,
@@ -353,7 +345,7 @@ def _relationship_target(call: ast.Call, annotation: ast.expr | None) -> str | N
     if call.args:
         first = call.args[0]
         if isinstance(first, ast.Constant) and isinstance(first.value, str):
-            return first.value.rpartition(".")[2]
+            return first.value
         if isinstance(first, ast.Name):
             return first.id
     return _annotation_target(annotation)[0] if annotation is not None else None
