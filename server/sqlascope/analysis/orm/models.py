@@ -1,7 +1,8 @@
 """The mapped-class index: which classes are ORM-mapped, and how each attribute loads.
 
-Recognised mappings: ``DeclarativeBase`` subclasses, ``declarative_base()`` bases, ``registry.mapped``,
-Flask-SQLAlchemy ``db.Model`` and SQLModel ``table=True``. Attributes are classified from the class body:
+Recognised mappings: ``DeclarativeBase`` subclasses, ``declarative_base()`` and ``registry.generate_base()``
+bases, ``registry.mapped``, Flask-SQLAlchemy ``db.Model``, SQLModel ``table=True`` and imperative mappings
+(``registry.map_imperatively`` / ``mapper``, see ``imperative.py``). Attributes are classified from the class body:
 columns, relationships (with their ``lazy=`` strategy), deferred columns, column properties, hybrids,
 properties and methods. Inherited attributes come from mapped parents and mixins.
 """
@@ -13,6 +14,7 @@ import enum
 from dataclasses import dataclass, field, replace
 
 from ..index.workspace import Definition, External, Workspace
+from .imperative import MAP_IMPERATIVELY, ImperativeMapping, mapping_calls, table_columns
 from .sqla_api import ANNOTATION_LAZY, RELATIONSHIP_LAZY, Construct, Strategy, construct_of
 
 
@@ -83,6 +85,8 @@ class ModelIndex:
         self._by_name: dict[str, list[tuple[str, ast.ClassDef]]] | None = None
         #: target class name → the ``relationship(..., backref=...)`` declarations that give it a reverse attribute
         self._backrefs: dict[str, list[tuple[str, str, ast.Call, ast.expr | None]]] | None = None
+        #: bare class name → the imperative mapping calls that name it
+        self._imperative: dict[str, list[ImperativeMapping]] | None = None
 
     def forget(self) -> None:
         """Classify every class afresh on the next question (see ``Engine.forget_shared_work``)."""
@@ -95,6 +99,7 @@ class ModelIndex:
             self._sources.clear()
             self._by_name = None
             self._backrefs = None
+            self._imperative = None
 
     # -- public ------------------------------------------------------------------------------------------
     def mapped_class(self, definition: Definition) -> MappedClass | None:
@@ -160,6 +165,12 @@ class ModelIndex:
         if any(self._is_registry_mapped(path, d) for d in node.decorator_list):
             mapped = True
         own = self._own_attributes(path, node)
+        imperative = self._imperative_attributes(path, node)
+        if imperative is not None:
+            mapped = True
+            if any(a.kind is AttrKind.COLUMN for a in imperative.values()):  # the table decides, not the hints
+                own = {name: a for name, a in own.items() if not (a.is_loadable and a.node is None)}
+            own.update(imperative)
         if not mapped and not is_base and "__tablename__" in _class_assignments(node) and any(
             a.kind is AttrKind.RELATIONSHIP or a.kind is AttrKind.COLUMN and a.node is not None for a in own.values()
         ):
@@ -178,19 +189,15 @@ class ModelIndex:
         """The relationships other models' ``backref=`` put on class ``name``, which never declares them."""
         if self._backrefs is None:
             self._backrefs = {}
-            for path, source in self.workspace.files.items():
-                for owner in (s for s in (source.tree.body if source.tree else ()) if isinstance(s, ast.ClassDef)):
-                    for stmt in owner.body:
-                        value = stmt.value if isinstance(stmt, (ast.Assign, ast.AnnAssign)) else None
-                        if not (isinstance(value, ast.Call) and _keyword_node(value, "backref") is not None):
-                            continue
-                        if self.construct(path, value.func) is not Construct.RELATIONSHIP:
-                            continue
-                        annotation = stmt.annotation if isinstance(stmt, ast.AnnAssign) else None
-                        target = _relationship_target(value, annotation)
-                        if target:  # keyed by the bare class name, as the target class looks itself up
-                            self._backrefs.setdefault(target.rpartition(".")[2], []).append(
-                                (path, owner.name, value, annotation))
+            for path, owner, value, annotation in self._relationship_declarations():
+                if not (isinstance(value, ast.Call) and _keyword_node(value, "backref") is not None):
+                    continue
+                if self.construct(path, value.func) is not Construct.RELATIONSHIP:
+                    continue
+                target = _relationship_target(value, annotation)
+                if target:  # keyed by the bare class name, as the target class looks itself up
+                    self._backrefs.setdefault(target.rpartition(".")[2], []).append(
+                        (path, owner, value, annotation))
         reverse: dict[str, MappedAttribute] = {}
         for path, owner, call, annotation in self._backrefs.get(name, ()):
             attribute = _reverse_attribute(path, owner, call, annotation)
@@ -198,6 +205,74 @@ class ModelIndex:
                 self.workspace.dependencies.note(path, owner)
                 reverse[attribute.name] = attribute
         return reverse
+
+    def _relationship_declarations(self):
+        """Every attribute declaration that could be a relationship: (path, owner class name, value, annotation),
+        from class bodies and from imperative mappings' ``properties=``."""
+        for path, source in self.workspace.files.items():
+            for owner in (s for s in (source.tree.body if source.tree else ()) if isinstance(s, ast.ClassDef)):
+                for stmt in owner.body:
+                    if isinstance(stmt, (ast.Assign, ast.AnnAssign)):
+                        yield path, owner.name, stmt.value, getattr(stmt, "annotation", None)
+        for mappings in self._imperative_index().values():
+            for mapping in mappings:
+                for value in mapping.properties.values():
+                    yield mapping.path, mapping.class_name, value, None
+
+    def _imperative_index(self) -> dict[str, list[ImperativeMapping]]:
+        if self._imperative is None:
+            self._imperative = {}
+            for path, source in self.workspace.files.items():
+                if source.tree is not None:
+                    for mapping in mapping_calls(path, source.tree):
+                        if mapping.class_name:
+                            self._imperative.setdefault(mapping.class_name, []).append(mapping)
+        return self._imperative
+
+    def _imperative_attributes(self, path: str, node: ast.ClassDef) -> dict[str, MappedAttribute] | None:
+        """The attributes an imperative mapping of this class gives it, or None when nothing maps it so."""
+        for mapping in self._imperative_index().get(node.name, ()):
+            symbol = self.workspace.resolve_expression(mapping.path, mapping.mapped)
+            if not (isinstance(symbol, Definition) and symbol.node is node):
+                continue
+            func = mapping.call.func
+            if getattr(func, "attr", None) != MAP_IMPERATIVELY and self.construct(mapping.path, func) is not Construct.MAPPER:
+                continue
+            self.workspace.dependencies.note(mapping.path, node.name)
+            attributes = self._table_attributes(mapping)
+            for name, value in mapping.properties.items():
+                attribute = self._property_attribute(mapping.path, name, value)
+                if attribute is not None:
+                    attributes[name] = _without_self_eager(attribute, node.name, value)
+            return attributes
+        return None
+
+    def _table_attributes(self, mapping: ImperativeMapping) -> dict[str, MappedAttribute]:
+        if mapping.table is None:
+            return {}
+        if isinstance(mapping.table, ast.Name):
+            self.workspace.dependencies.note(mapping.path, mapping.table.id)
+        symbol = self.workspace.resolve_expression(mapping.path, mapping.table)
+        table = symbol.node if isinstance(symbol, Definition) else None
+        if not isinstance(table, ast.Call) or self.construct(symbol.path, table.func) is not Construct.TABLE:
+            return {}
+        return {name: MappedAttribute(name, AttrKind.COLUMN, Strategy.COLUMN,
+                                      primary_key=_keyword(column, "primary_key") is True, path=symbol.path, node=column)
+                for name, column in table_columns(table)
+                if self.construct(symbol.path, column.func) is Construct.MAPPED_COLUMN}
+
+    def _property_attribute(self, path: str, name: str, value: ast.expr) -> MappedAttribute | None:
+        """One ``properties=`` entry: a relationship, a deferred column or column property, or a renamed column."""
+        if not isinstance(value, ast.Call):
+            return MappedAttribute(name, AttrKind.COLUMN, Strategy.COLUMN, path=path, node=value)  # table.c.x
+        construct = self.construct(path, value.func)
+        if construct is Construct.RELATIONSHIP:
+            return self._relationship(path, name, None, value, value)
+        if construct in (Construct.DEFERRED, Construct.COLUMN_PROPERTY):
+            deferred = construct is Construct.DEFERRED or _keyword(value, "deferred") is True
+            return MappedAttribute(name, AttrKind.COLUMN, Strategy.DEFERRED if deferred else Strategy.COLUMN,
+                                   path=path, node=value)
+        return None  # synonym(), composite(), ...: not row state of their own
 
     def _base_kind(self, path: str, base: ast.expr):
         """Classify one base expression: its role and the attributes it passes on."""
@@ -213,7 +288,9 @@ class ModelIndex:
             if isinstance(symbol.node, ast.ClassDef):
                 role, info = self._role(symbol.path, symbol.node)
                 return role, dict(info.attributes) if info else {}
-            if isinstance(symbol.node, ast.Call) and self._call_construct(symbol.path, symbol.node) is Construct.DECLARATIVE_BASE_FUNC:
+            if isinstance(symbol.node, ast.Call) and (
+                    self._call_construct(symbol.path, symbol.node) is Construct.DECLARATIVE_BASE_FUNC
+                    or getattr(symbol.node.func, "attr", None) == "generate_base"):  # registry.generate_base()
                 return _Role.BASE, {}
         if isinstance(base, ast.Attribute) and base.attr == "Model" and self._is_flask_db(path, base.value):
             return _Role.BASE, {}

@@ -230,6 +230,8 @@ class Construct(enum.Enum):
     ASSOCIATION_PROXY = "association_proxy"
     SQLMODEL = "sqlmodel"
     FLASK_SQLALCHEMY = "flask_sqlalchemy"
+    TABLE = "table"  # Table("name", metadata, Column("id", ...), ...): an imperative mapping's columns
+    MAPPER = "mapper"  # SQLAlchemy 1.x mapper(Class, table, properties=...)
     # The ``transaction`` package and zope.sqlalchemy (Pyramid's usual unit of work)
     TRANSACTION_JOIN = "transaction_join"  # zope.sqlalchemy.register(session, transaction_manager=..., keep_session=...)
     TRANSACTION_END = "transaction_end"  # transaction.commit() / transaction.abort(): the current manager's
@@ -267,6 +269,8 @@ EXTERNAL_CONSTRUCTS: dict[str, Construct] = {
     "sqlalchemy.DeclarativeBaseNoMeta": Construct.DECLARATIVE_BASE,
     "sqlalchemy.declarative_base": Construct.DECLARATIVE_BASE_FUNC,
     "sqlalchemy.mapped_column": Construct.MAPPED_COLUMN,
+    "sqlalchemy.Table": Construct.TABLE,
+    "sqlalchemy.mapper": Construct.MAPPER,
     "sqlalchemy.Column": Construct.MAPPED_COLUMN,
     "sqlmodel.Field": Construct.MAPPED_COLUMN,
     "sqlalchemy.relationship": Construct.RELATIONSHIP,
