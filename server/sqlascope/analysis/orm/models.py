@@ -176,7 +176,8 @@ class ModelIndex:
         ):
             mapped = True  # syntax says it's mapped even though the base didn't resolve (deps not installed)
         if _class_assignments(node).get("__abstract__") is True:
-            mapped = False
+            # not mapped itself, but its subclasses are, with its columns: a base (observed)
+            is_base, mapped = is_base or mapped, False
         attributes = {**inherited, **own}
         if mapped:
             attributes = {**self._reverse_attributes(node.name), **attributes}
