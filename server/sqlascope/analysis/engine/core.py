@@ -15,6 +15,7 @@ from ..index.workspace import Workspace
 from ..interp import graph as C
 from ..interp.budget import DEFAULT_WORK_BUDGET, UNBOUNDED, Budget
 from ..interp.cfg import build_cfg
+from ..interp.declared import Declarations
 from ..interp.evaluator import Evaluator
 from ..orm.models import ModelIndex
 from .classes import Classes
@@ -93,6 +94,7 @@ class Engine(Roots, Names, Summaries, ModuleStates):
         self.models = ModelIndex(self.workspace)
         self.classes = Classes(self)
         self.evaluator = Evaluator(self)
+        self.declarations = Declarations(self)
 
     def _fresh(self) -> None:
         """Drop every cache that depends on other files once the workspace changed."""

@@ -15,9 +15,7 @@ from ..interp.budget import UNBOUNDED, AnalysisCutShort, Budget
 from ..interp import per_row
 from ..interp.fixpoint import run
 from ..interp.frame import Frame, State
-from ..index.workspace import External
-from ..interp.values import UNKNOWN, Factory
-from ..orm.sqla_api import Construct, construct_of, is_async_name
+from ..orm.models import decorator_name
 from ..orm.state import Heap
 from ..report.issues import Issue
 from ..report.relocate import Unmovable, line_mover, relocate
@@ -143,8 +141,12 @@ class Roots:
         env: dict[str, object] = {}
         state = State(env, Heap())
         if isinstance(code, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            receiver = self._receiver(path, code)
             for arg in _all_params(code.args):
-                env[arg.arg] = self._annotated_parameter(frame, arg, state)
+                if receiver is not None and arg is code.args.args[0]:
+                    env[arg.arg] = receiver(frame, arg, state)
+                    continue
+                env[arg.arg] = self.declarations.value(self.evaluator, frame, path, arg.annotation, arg, state, arg.arg)
         old_limit = sys.getrecursionlimit()
         try:
             run(self.evaluator, frame, state)
@@ -154,15 +156,23 @@ class Roots:
             sys.setrecursionlimit(old_limit)
         return frame.issues
 
-    def _annotated_parameter(self, frame: Frame, arg: ast.arg, state: State):
-        """A root's parameter annotated ``Session`` / ``AsyncSession`` is an open session of unknown origin; its factory
-        is unknown, so its commits are taken not to expire (the one assumption that never reports what it can't see)."""
-        annotation = arg.annotation
-        symbol = self.workspace.resolve_expression(frame.path, annotation) if annotation is not None else None
-        if isinstance(symbol, External) and construct_of(symbol.qualified) is Construct.SESSION:
-            factory = Factory(is_async_name(symbol.qualified), False, arg.arg)
-            return self.evaluator.calls.new_session(self.evaluator, frame, factory, arg, state)
-        return UNKNOWN
+    def _receiver(self, path: str, code: ast.FunctionDef | ast.AsyncFunctionDef):
+        """How a method root's first parameter is made: ``self`` is an instance of its plain class as declared (see
+        interp/declared.py), ``cls`` of a classmethod is the class; None for functions, static methods and the
+        methods of mapped classes (whose instances' state is not known)."""
+        if not code.args.args:
+            return None
+        owner = self.class_owner(path, code)
+        if owner is None or not any(stmt is code for stmt in owner.node.body):
+            return None
+        kinds = {decorator_name(d)[1] for d in code.decorator_list}
+        if "staticmethod" in kinds:
+            return None
+        if "classmethod" in kinds:
+            return lambda frame, arg, state: owner
+        if owner.mapped is not None:
+            return None
+        return lambda frame, arg, state: self.declarations.instance(self.evaluator, frame, owner, arg, state)
 
     def _cut_short(self, path: str, code: ast.AST, reason: str) -> Issue:
         """The notice for a root whose analysis stopped early, on its ``def`` line (line 1 for the module body)."""

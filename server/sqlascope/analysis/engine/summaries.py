@@ -49,6 +49,9 @@ class Summaries:
 
     def call(self, ev: Evaluator, frame: Frame, function: Function, args: list, kwargs: dict, node: ast.AST,
              state: State, reader: str | None = None):
+        if _declares_only(function.node):  # an abstract method or a protocol's: its annotation is all there is
+            return self.declarations.value(ev, frame, function.path, function.node.returns, node, state,
+                                           f"{function.node.name}()")
         result = self._summary(frame, function, args, kwargs, node, state, reader)
         if result is None:
             return UNKNOWN
@@ -56,6 +59,10 @@ class Summaries:
         state.heap = heap.copy()
         if frame.reporting:
             frame.issues.extend(issues)
+        if returned is UNKNOWN and function.node.returns is not None:
+            # what the body gives is unknown (a registry lookup, a framework's): the declared class is known
+            return self.declarations.value(ev, frame, function.path, function.node.returns, node, state,
+                                           f"{function.node.name}()", sessions=False)
         return returned
 
     def _callee_frame(self, frame: Frame, function: Function, node: ast.AST, reader: str | None,
@@ -110,9 +117,11 @@ class Summaries:
         if key is not None:
             self._summaries[key] = None  # recursion guard: a recursive call is neutral
         env = self._bind_arguments(function, args, kwargs)
+        start = State(env, state.heap.copy())
         try:
             with dependencies.recording() as consulted:
-                result = run(self.evaluator, callee, State(env, state.heap.copy()))
+                self._declare_unbound(callee, function, len(args), kwargs, start)
+                result = run(self.evaluator, callee, start)
         except BaseException:
             if key is not None:
                 del self._summaries[key]  # an interrupted summary is no summary (not a recursion guard either)
@@ -122,6 +131,19 @@ class Summaries:
         if key is not None:
             self._summaries[key] = (heap, result.returned, callee.issues, frozenset(consulted))
         return heap, result.returned, callee.issues
+
+    def _declare_unbound(self, callee: Frame, function: Function, positional: int, kwargs: dict, state: State):
+        """A parameter the call leaves without a value or a default was supplied by what we cannot see (a decorator
+        that injects it, a framework): it holds what its annotation declares."""
+        spec = function.node.args
+        params = [*spec.posonlyargs, *spec.args]
+        with_default = {p.arg for p in params[len(params) - len(spec.defaults):]}
+        with_default |= {p.arg for p, d in zip(spec.kwonlyargs, spec.kw_defaults) if d is not None}
+        for param in [*params[positional:], *spec.kwonlyargs]:
+            if param.arg in kwargs or param.arg in with_default or param.annotation is None:
+                continue
+            state.env[param.arg] = self.declarations.value(self.evaluator, callee, function.path, param.annotation,
+                                                           param, state, param.arg)
 
     def _bind_arguments(self, function: Function, args: list, kwargs: dict) -> dict:
         env: dict[str, object] = dict(function.closure)
@@ -196,3 +218,14 @@ def _constant_defaults(spec: ast.arguments) -> dict:
     pairs = [*zip(positional[len(positional) - len(spec.defaults):], spec.defaults), *zip(spec.kwonlyargs, spec.kw_defaults)]
     return {p.arg: Const(d.value) for p, d in pairs
             if isinstance(d, ast.Constant) and isinstance(d.value, (str, bool, int, type(None)))}
+
+
+def _declares_only(function: ast.FunctionDef | ast.AsyncFunctionDef) -> bool:
+    """A body that only declares: a docstring, ``...``, ``pass`` or ``raise NotImplementedError``."""
+    for stmt in function.body:
+        if isinstance(stmt, ast.Pass) or isinstance(stmt, ast.Expr) and isinstance(stmt.value, ast.Constant):
+            continue
+        if isinstance(stmt, ast.Raise) and "NotImplementedError" in ast.unparse(stmt.exc or ast.Constant(None)):
+            continue
+        return False
+    return True

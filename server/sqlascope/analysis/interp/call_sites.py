@@ -25,6 +25,7 @@ from .values import (
     Items,
     Keyed,
     Many,
+    ObjectRef,
     Registry,
     SessionRef,
     Generator,
@@ -85,6 +86,9 @@ class CallSites:
             run_callback(self, frame, "list.sort", args, kwargs, expr, state, receiver=callee.receiver)
         if isinstance(expr.func, ast.Attribute):
             method = expr.func.attr
+            if method == "__setattr__" and len(args) == 3:  # object.__setattr__(self, "name", value)
+                self.store_field(args[0], args[1], args[2], state)
+                return Const(None)
             if method in APP_CONTEXT_METHODS and callee is UNKNOWN:
                 return Context(ContextKind.APP_CONTEXT, None, method)  # Flask: `with app.app_context():`
             if method == "format" and isinstance(expr.func.value, ast.Constant) and isinstance(expr.func.value.value, str):
@@ -93,6 +97,15 @@ class CallSites:
             if method in CONTAINER_STORES:
                 self._container_method(frame, expr, method, callee, args, state)
         return self.alternatives(callee, lambda member: self.apply(frame, member, args, kwargs, expr, state), state)
+
+    @staticmethod
+    def store_field(target, name, value, state: State) -> None:
+        """``setattr(obj, "name", value)``: a field store, as ``obj.name = value`` is, on plain objects."""
+        if not (isinstance(name, Const) and isinstance(name.value, str)):
+            return
+        for member in members(target):
+            if isinstance(member, ObjectRef) and member.oid in state.heap.objects:
+                state.heap.objects[member.oid] = state.heap.objects[member.oid].with_field(name.value, value)
 
     @staticmethod
     def alternatives(callee, call, state: State):
@@ -143,6 +156,10 @@ class CallSites:
             return SessionRef(self.calls.shared_session(self, frame, callee, node, state))
         if isinstance(callee, ClassRef):
             return construct_instance(self.engine, self, frame, callee, args, kwargs, node, state)
+        if isinstance(callee, ObjectRef):  # an instance of a class with __call__ (a class-based decorator)
+            method = self.object_attribute(callee, "__call__", state)
+            if isinstance(method, BoundMethod) and method.function is not None:
+                return self.engine.call(self, frame, method.function, [callee, *args], kwargs, node, state)
         return UNKNOWN
 
     def builtin(self, frame: Frame, name: str, args: list, node: ast.Call, state: State):
@@ -150,6 +167,9 @@ class CallSites:
             return self.super_value(frame, args, state)
         if name == "type" and len(node.args) == 3 and isinstance(node.args[1], (ast.Tuple, ast.List)):
             return ClassRef(frame.path, _class_made_by_type(node), None)
+        if name == "setattr" and len(args) == 3:
+            self.store_field(args[0], args[1], args[2], state)
+            return Const(None)
         if name == "zip" and args:  # one tuple of elements per step
             return Many(Items(tuple(element_of(self.iterable(frame, a, node, state)) for a in args)))
         if name == "enumerate" and args:

@@ -103,6 +103,8 @@ class Calls(SessionEffects):
             inner = args[0] if args else kwargs.get("session_factory", UNKNOWN)
             factory = inner if isinstance(inner, Factory) else Factory(is_async_name(qualified), True, "session")
             return Registry(frame.alloc(node, "registry"), factory, "session")
+        if construct is Construct.CAST:
+            return args[1] if len(args) > 1 else UNKNOWN
         if construct is Construct.SELECT:
             first = args[0] if args else UNKNOWN
             if isinstance(first, ClassRef) and first.mapped is not None:

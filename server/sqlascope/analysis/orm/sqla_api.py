@@ -218,6 +218,7 @@ class Construct(enum.Enum):
     DEPENDS = "depends"  # fastapi.Depends(dependency, scope=...)
     BACKGROUND_TASKS = "background_tasks"  # fastapi.BackgroundTasks (a handler parameter annotation)
     ANNOTATED = "annotated"  # typing.Annotated[T, metadata...]
+    CAST = "cast"  # typing.cast(T, value): the value itself
     FLASK_G = "flask_g"  # flask.g: an attribute namespace that lives as long as the app context
     # Mapping declarations (used by the model index)
     DECLARATIVE_BASE = "declarative_base"
@@ -293,6 +294,8 @@ EXTERNAL_CONSTRUCTS: dict[str, Construct] = {
     "fastapi.BackgroundTasks": Construct.BACKGROUND_TASKS,
     "starlette.BackgroundTasks": Construct.BACKGROUND_TASKS,
     "typing.Annotated": Construct.ANNOTATED,
+    "typing.cast": Construct.CAST,
+    "typing_extensions.cast": Construct.CAST,
     "typing_extensions.Annotated": Construct.ANNOTATED,
     "flask.g": Construct.FLASK_G,
     "zope.register": Construct.TRANSACTION_JOIN,  # zope.sqlalchemy.register
