@@ -20,6 +20,7 @@ class Classes:
 
     def __init__(self, engine: Host) -> None:
         self.engine = engine
+        self._owners_of: dict[str, tuple[ast.AST, dict[int, ast.ClassDef]]] = {}
         self._mro: dict = {}  # (path, id(node)) → (mro, consulted)
         self._generation = -1
 
@@ -92,11 +93,16 @@ class Classes:
         source = self.engine.workspace.files.get(path)
         if source is None or source.tree is None:
             return None
-        for node in ast.walk(source.tree):
-            if isinstance(node, ast.ClassDef) and any(stmt is function for stmt in node.body):
-                symbol = Definition(path, node, node.name) if _is_top_level(source.tree, node) else None
-                return self.engine.symbol_value(symbol) if symbol is not None else ClassRef(path, node, None)
-        return None
+        tree, owners = self._owners_of.get(path, (None, {}))
+        if tree is not source.tree:  # each method's class, per syntax tree
+            tree, owners = source.tree, {id(stmt): node for node in ast.walk(source.tree)
+                                         if isinstance(node, ast.ClassDef) for stmt in node.body}
+            self._owners_of[path] = (tree, owners)
+        node = owners.get(id(function))
+        if node is None:
+            return None
+        symbol = Definition(path, node, node.name) if _is_top_level(source.tree, node) else None
+        return self.engine.symbol_value(symbol) if symbol is not None else ClassRef(path, node, None)
 
 
 #: bases that add no attributes a read could be looking for

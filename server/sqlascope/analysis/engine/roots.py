@@ -15,6 +15,7 @@ from ..interp.budget import UNBOUNDED, AnalysisCutShort, Budget
 from ..interp import per_row
 from ..interp.fixpoint import run
 from ..interp.frame import Frame, State
+from ..interp.values import DeclaredRef
 from ..orm.models import decorator_name
 from ..orm.state import Heap
 from ..report.issues import Issue
@@ -172,7 +173,7 @@ class Roots:
             return lambda frame, arg, state: owner
         if owner.mapped is not None:
             return None
-        return lambda frame, arg, state: self.declarations.instance(self.evaluator, frame, owner, arg, state)
+        return lambda frame, arg, state: DeclaredRef(owner)
 
     def _cut_short(self, path: str, code: ast.AST, reason: str) -> Issue:
         """The notice for a root whose analysis stopped early, on its ``def`` line (line 1 for the module body)."""

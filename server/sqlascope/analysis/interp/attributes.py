@@ -30,6 +30,7 @@ from .values import (
     AwaitableAttrs,
     BoundMethod,
     ClassRef,
+    DeclaredRef,
     Executor,
     ExternalValue,
     Factory,
@@ -97,6 +98,8 @@ class Attributes:
             return BoundMethod(base, name)
         if isinstance(base, ObjectRef):
             return self.object_attribute(base, name, state, frame, expr)
+        if isinstance(base, DeclaredRef):
+            return self.declared_attribute(frame, base, name, expr, state)
         if isinstance(base, Super):
             return self._super_attribute(base, name, state)
         if isinstance(base, FlaskSQLAlchemy):
@@ -175,6 +178,16 @@ class Attributes:
                 return self.engine.call(self, frame, fallback, [ref, Const(name)], {}, expr, state,
                                         reader="`__getattr__`")
         return _bind_method(ref, fact.cls, name, member)
+
+    def declared_attribute(self, frame: Frame, ref: DeclaredRef, name: str, expr: ast.expr, state: State):
+        """``obj.name`` on a declared instance: the class's method or property, its class attribute, else the
+        field as the class declares it."""
+        member = self.engine.class_member(ref.cls, name)
+        if descriptor_kind(member) is not None:
+            return self.engine.call(self, frame, member, [ref], {}, expr, state, reader=f"property `{name}`")
+        if member is not UNKNOWN:
+            return _bind_method(ref, ref.cls, name, member)
+        return self.engine.declarations.field(self, frame, ref, name, state)
 
     def _super_attribute(self, base: Super, name: str, state: State):
         """``super().name``: the member past ``base.owner`` in the MRO of the receiver's class."""

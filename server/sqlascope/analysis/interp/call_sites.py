@@ -25,6 +25,7 @@ from .values import (
     Items,
     Keyed,
     Many,
+    DeclaredRef,
     ObjectRef,
     Registry,
     SessionRef,
@@ -63,8 +64,9 @@ class CallSites:
         args = []
         for arg in expr.args:
             value = self.value(frame, arg, state)
-            if isinstance(arg, ast.Starred):
-                args.extend(value.items if isinstance(value, Items) else ())
+            if isinstance(arg, ast.Starred):  # a list's elements: one argument stands for them (a count unknown)
+                args.extend(value.items if isinstance(value, Items) else
+                            (value.element,) if isinstance(value, Many) and not value.empty and not value.kind else ())
             else:
                 args.append(value)
         kwargs = {}
@@ -156,10 +158,11 @@ class CallSites:
             return SessionRef(self.calls.shared_session(self, frame, callee, node, state))
         if isinstance(callee, ClassRef):
             return construct_instance(self.engine, self, frame, callee, args, kwargs, node, state)
-        if isinstance(callee, ObjectRef):  # an instance of a class with __call__ (a class-based decorator)
-            method = self.object_attribute(callee, "__call__", state)
-            if isinstance(method, BoundMethod) and method.function is not None:
-                return self.engine.call(self, frame, method.function, [callee, *args], kwargs, node, state)
+        if isinstance(callee, (ObjectRef, DeclaredRef)):  # an instance of a class with __call__ (a decorator)
+            cls = callee.cls if isinstance(callee, DeclaredRef) else getattr(state.heap.objects.get(callee.oid), "cls", None)
+            method = self.engine.class_member(cls, "__call__") if isinstance(cls, ClassRef) else UNKNOWN
+            if isinstance(method, Function):
+                return self.engine.call(self, frame, method, [callee, *args], kwargs, node, state)
         return UNKNOWN
 
     def builtin(self, frame: Frame, name: str, args: list, node: ast.Call, state: State):

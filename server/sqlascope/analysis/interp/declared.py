@@ -1,39 +1,47 @@
 """Values read from declarations, for when value flow gives nothing: an analysis root's parameters (``self``
-included), and what a project function whose body gives no known value returns.
+included), parameters that no call supplies (a decorator or a framework injects them), and what a project
+function returns when its body gives no known value.
 
-A parameter annotated ``Session`` / ``AsyncSession`` is an open session of unknown origin. One annotated with a
-plain project class is an instance of that class as its ``__init__`` leaves it when called with declared
-arguments (``def __init__(self, db: ExtendedAsyncSAEngine)``: ``self._db`` is such an engine, whose own
-``__init__`` made its session factories). That is how services reach their sessions through objects that nothing
-in the checked code constructs: the framework, a dependency-injection container or a registry builds them.
-Anything else stays unknown. Mapped classes are not made up this way: an instance of unknown state would
-report what cannot be known.
+A value declared ``Session`` / ``AsyncSession`` is an open session of unknown origin. One declared with a plain
+project class is a ``DeclaredRef``: an instance of that class that nothing in the checked code constructs (a
+framework, a dependency-injection container or a registry does). It lives outside the heap, so it costs what an
+unknown value costs, until code reads from it: its methods and properties are the class's, and its fields are
+what the class declares for them, read when first needed:
+- a class-level annotation (``engine: AsyncEngine``);
+- an assignment in ``__init__``: of a parameter (``self._db = db`` with ``db: ExtendedAsyncSAEngine``), whose
+  annotation then declares the field, or of any other expression (``self._factory = async_sessionmaker(self)``),
+  which is evaluated with the parameters as declared.
+
+What the object's own methods store on it is not tracked (as for an unknown value). Mapped classes are not made up
+this way: an instance of unknown state would report what cannot be known.
 """
 
 from __future__ import annotations
 
 import ast
+from dataclasses import replace
 
 from ..index.workspace import Definition, External
 from ..orm.sqla_api import Construct, construct_of, is_async_name
 from .frame import Frame, State
-from .values import UNKNOWN, ClassRef, Factory, Function, ObjectFact, ObjectRef
+from .values import UNKNOWN, ClassRef, DeclaredRef, Factory, Function
 
-#: How many declared objects deep a made-up instance's constructor arguments are made up in turn.
-MAX_DECLARED_DEPTH = 2
-#: The call depth a made-up instance's ``__init__`` runs at: it runs, and what it calls runs one level deep.
-DECLARED_CONSTRUCTOR_DEPTH = 4
 #: Annotation wrappers whose first argument is the declared type. (``Annotated[...]`` carries a framework's
 #: dependency: interp/frameworks.py reads it.)
 _WRAPPERS = {"Optional", "Final", "ClassVar"}
+#: How many declarations deep a field's value is read (a field declared by a field declared by ...).
+MAX_DECLARED_DEPTH = 4
 
 
 class Declarations:
     def __init__(self, engine) -> None:
         self.engine = engine
+        #: (class node id, field name) → where the class declares the field: ("annotation" | "expression", node)
+        self._fields: dict[tuple[int, str], tuple[str, ast.AST, str] | None] = {}
+        self._generation = -1
 
     def value(self, ev, frame: Frame, path: str, annotation: ast.expr | None, node: ast.AST, state: State,
-              label: str, depth: int = 0, sessions: bool = True):
+              label: str, sessions: bool = True):
         """What a value declared with ``annotation`` (in module ``path``) holds, as far as the declaration says.
         ``sessions=False``: a declared session stays unknown (a function whose body gives an unknown session may
         return a shared one, and a new one per call would tell sessions apart that are one)."""
@@ -41,41 +49,87 @@ class Declarations:
         if annotation is None:
             return UNKNOWN
         symbol = self.engine.workspace.resolve_expression(path, annotation)
-        if not sessions and isinstance(symbol, External):
+        if isinstance(symbol, External):
+            if sessions and construct_of(symbol.qualified) is Construct.SESSION:
+                factory = Factory(is_async_name(symbol.qualified), False, label)
+                return ev.calls.new_session(ev, frame, factory, node, state)
             return UNKNOWN
-        if isinstance(symbol, External) and construct_of(symbol.qualified) is Construct.SESSION:
-            factory = Factory(is_async_name(symbol.qualified), False, label)
-            return ev.calls.new_session(ev, frame, factory, node, state)
-        if isinstance(symbol, Definition) and isinstance(symbol.node, ast.ClassDef) and depth < MAX_DECLARED_DEPTH:
+        if isinstance(symbol, Definition) and isinstance(symbol.node, ast.ClassDef):
             cls = self.engine.symbol_value(symbol)
             if isinstance(cls, ClassRef) and cls.mapped is None:
-                return self.instance(ev, frame, cls, node, state, depth)
+                return DeclaredRef(cls)
         return UNKNOWN
 
-    def instance(self, ev, frame: Frame, cls: ClassRef, node: ast.AST, state: State, depth: int = 0) -> ObjectRef:
-        """An instance of ``cls`` as its ``__init__`` leaves it, called with the values its parameters declare.
-        What the constructor reports is not the root's to report: the constructor is analysed as its own root."""
-        oid = frame.alloc(node, f"declared-{depth}")
-        ref = ObjectRef(oid)
-        if oid in state.heap.objects:
-            return ref
-        state.heap.objects[oid] = ObjectFact(cls)
+    def field(self, ev, frame: Frame, ref: DeclaredRef, name: str, state: State):
+        """Field ``name`` of a declared instance, from the class's declaration of it; UNKNOWN if there is none."""
+        if ref.depth >= MAX_DECLARED_DEPTH:
+            return UNKNOWN
+        for cls in self.engine.class_mro(ref.cls):
+            declaration = self._declaration(cls, name)
+            if declaration is None:
+                continue
+            kind, node, path = declaration
+            # one context per declaration: a session the field holds is the same whoever reads it, wherever
+            scratch = Frame(path=path, code=node, graph=None, context=("declared", path, node.lineno, name),
+                            reporting=False)  # type: ignore[arg-type]
+            if kind == "annotation":
+                value = self.value(ev, scratch, path, node, node, state, name)
+            else:
+                value = self._initialiser(ev, scratch, cls, node, replace(ref, depth=ref.depth + 1), state)
+            return _deeper(value, ref.depth + 1)
+        return UNKNOWN
+
+    def _initialiser(self, ev, scratch: Frame, cls: ClassRef, expr: ast.expr, ref: DeclaredRef, state: State):
+        """``self.name = expr`` in ``__init__``: ``expr`` with ``self`` the instance and each parameter as declared."""
         init = self.engine.class_member(cls, "__init__")
-        if not isinstance(init, Function):
-            return ref
-        kwargs = {}
-        for param in [*init.node.args.args[1:], *init.node.args.kwonlyargs]:
-            value = self.value(ev, frame, init.path, param.annotation, param, state, param.arg, depth + 1)
-            if value is not UNKNOWN:
-                kwargs[param.arg] = value
-        saved_depth, reported = frame.depth, len(frame.issues)
-        frame.depth = max(saved_depth, DECLARED_CONSTRUCTOR_DEPTH)
-        try:
-            self.engine.call(ev, frame, init, [ref], kwargs, node, state)
-        finally:
-            frame.depth = saved_depth
-            del frame.issues[reported:]
-        return ref
+        env: dict[str, object] = {}
+        if isinstance(init, Function):
+            params = [*init.node.args.posonlyargs, *init.node.args.args, *init.node.args.kwonlyargs]
+            if params:
+                env[params[0].arg] = ref
+            for param in params[1:]:
+                env[param.arg] = self.value(ev, scratch, init.path, param.annotation, param, state, param.arg)
+        local = State(env, state.heap)
+        return ev.value(scratch, expr, local, quiet=True)
+
+    def _declaration(self, cls: ClassRef, name: str):
+        generation = self.engine.workspace.generation
+        if self._generation != generation:  # node ids are only unique among live trees
+            self._generation, self._fields = generation, {}
+        key = (id(cls.node), name)
+        if key not in self._fields:
+            self._fields[key] = _find_declaration(cls, name, self.engine.class_member(cls, "__init__"))
+        return self._fields[key]
+
+
+def _find_declaration(cls: ClassRef, name: str, init) -> tuple[str, ast.AST, str] | None:
+    for stmt in cls.node.body:
+        if isinstance(stmt, ast.AnnAssign) and isinstance(stmt.target, ast.Name) and stmt.target.id == name:
+            return "annotation", stmt.annotation, cls.path
+    if not isinstance(init, Function) or not any(stmt is init.node for stmt in cls.node.body):
+        return None
+    args = init.node.args
+    params = {p.arg: p for p in [*args.posonlyargs, *args.args, *args.kwonlyargs]}
+    self_name = next(iter(params), None)
+    for stmt in ast.walk(init.node):
+        target = value = None
+        if isinstance(stmt, ast.Assign) and len(stmt.targets) == 1:
+            target, value = stmt.targets[0], stmt.value
+        elif isinstance(stmt, ast.AnnAssign):
+            target, value = stmt.target, stmt.value
+        if not (isinstance(target, ast.Attribute) and target.attr == name and isinstance(target.value, ast.Name)
+                and target.value.id == self_name):
+            continue
+        if isinstance(stmt, ast.AnnAssign):
+            return "annotation", stmt.annotation, init.path
+        if isinstance(value, ast.Name) and value.id in params and params[value.id].annotation is not None:
+            return "annotation", params[value.id].annotation, init.path
+        return "expression", value, init.path
+    return None
+
+
+def _deeper(value, depth: int):
+    return replace(value, depth=depth) if isinstance(value, DeclaredRef) else value
 
 
 def _declared_type(annotation: ast.expr | None) -> ast.expr | None:

@@ -244,6 +244,15 @@ class ObjectRef:
 
 
 @dataclass(frozen=True)
+class DeclaredRef:
+    """An instance of a plain project class known only from a declaration (a parameter's annotation, a field's
+    declared type): see interp/declared.py. It is not in the heap; its fields are read from the class."""
+
+    cls: ClassRef
+    depth: int = 0  # how many declared fields away from the root's own declarations
+
+
+@dataclass(frozen=True)
 class Executor:
     """A ThreadPoolExecutor / ProcessPoolExecutor: ``submit`` and ``map`` hand instances to other threads."""
 

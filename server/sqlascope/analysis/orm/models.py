@@ -87,6 +87,7 @@ class ModelIndex:
         self._backrefs: dict[str, list[tuple[str, str, ast.Call, ast.expr | None]]] | None = None
         #: bare class name → the imperative mapping calls that name it
         self._imperative: dict[str, list[ImperativeMapping]] | None = None
+        self._unparsed: list[str] = []  # files the imperative index could not read
 
     def forget(self) -> None:
         """Classify every class afresh on the next question (see ``Engine.forget_shared_work``)."""
@@ -222,17 +223,22 @@ class ModelIndex:
 
     def _imperative_index(self) -> dict[str, list[ImperativeMapping]]:
         if self._imperative is None:
-            self._imperative = {}
+            self._imperative, self._unparsed = {}, []
             for path, source in self.workspace.files.items():
-                if source.tree is not None:
-                    for mapping in mapping_calls(path, source.tree):
-                        if mapping.class_name:
-                            self._imperative.setdefault(mapping.class_name, []).append(mapping)
+                if source.tree is None:
+                    self._unparsed.append(path)
+                    continue
+                for mapping in mapping_calls(path, source.tree):
+                    if mapping.class_name:
+                        self._imperative.setdefault(mapping.class_name, []).append(mapping)
         return self._imperative
 
     def _imperative_attributes(self, path: str, node: ast.ClassDef) -> dict[str, MappedAttribute] | None:
         """The attributes an imperative mapping of this class gives it, or None when nothing maps it so."""
-        for mapping in self._imperative_index().get(node.name, ()):
+        index = self._imperative_index()
+        for unparsed in self._unparsed:  # a mapping there would count once it parses again
+            self.workspace.dependencies.note(unparsed, "")
+        for mapping in index.get(node.name, ()):
             symbol = self.workspace.resolve_expression(mapping.path, mapping.mapped)
             if not (isinstance(symbol, Definition) and symbol.node is node):
                 continue
