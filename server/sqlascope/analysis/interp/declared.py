@@ -13,7 +13,8 @@ what the class declares for them, read when first needed:
   which is evaluated with the parameters as declared.
 
 What the object's own methods store on it is not tracked (as for an unknown value). Mapped classes are not made up
-this way: an instance of unknown state would report what cannot be known.
+this way: a parameter declared with a model is an instance persistent in the caller's session, whatever
+it loaded taken as loaded (``lifecycle.declared_instance``), so only what this code does to it is reported.
 """
 
 from __future__ import annotations
@@ -22,9 +23,10 @@ import ast
 from dataclasses import replace
 
 from ..index.workspace import Definition, External
+from ..orm import lifecycle
 from ..orm.sqla_api import Construct, construct_of, is_async_name
 from .frame import Frame, State
-from .values import UNKNOWN, ClassRef, DeclaredRef, Factory, Function
+from .values import UNKNOWN, ClassRef, DeclaredRef, Factory, Function, InstanceRef
 
 #: Annotation wrappers whose first argument is the declared type. (``Annotated[...]`` carries a framework's
 #: dependency: interp/frameworks.py reads it.)
@@ -58,6 +60,12 @@ class Declarations:
             cls = self.engine.symbol_value(symbol)
             if isinstance(cls, ClassRef) and cls.mapped is None:
                 return DeclaredRef(cls)
+            if isinstance(cls, ClassRef) and sessions and isinstance(frame.code, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                iid = frame.alloc(node, "declared-instance")
+                if iid not in state.heap.instances:
+                    state.heap.instances[iid] = lifecycle.declared_instance(
+                        cls.mapped, label, isinstance(frame.code, ast.AsyncFunctionDef), ev.location(frame, node))
+                return InstanceRef(iid)
         return UNKNOWN
 
     def field(self, ev, frame: Frame, ref: DeclaredRef, name: str, state: State):

@@ -85,6 +85,14 @@ def new_loaded_instance(
     )
 
 
+def declared_instance(cls: MappedClass, label: str, is_async: bool, where: Location) -> InstanceFact:
+    """An instance the caller hands over (``def f(user: User)``): persistent in the caller's session, with what it
+    loaded unknown, so taken as loaded (nothing is reported until this code expires or detaches it)."""
+    attrs = tuple(sorted((a.name, LOADED) for a in cls.loadable()))
+    return InstanceFact(cls=cls, label=label, life=frozenset({Life.PERSISTENT}), sessions=frozenset({CALLERS_SESSION}),
+                        attrs=attrs, is_async=is_async, loaded_at=where)
+
+
 def new_transient_instance(cls: MappedClass, label: str, given: set[str], where: Location) -> InstanceFact:
     """``User(name=...)``: nothing loads for a new object; untouched relationships stay unloaded."""
     attrs = tuple(
@@ -455,9 +463,21 @@ REQUIRED_MEMBERSHIP: dict[SessionEffect, frozenset[Life]] = {
 }
 
 
+#: The session of an instance known only from a declaration (a parameter ``user: User``): some session the caller
+#: holds, which may be any of the sessions this code sees, so whether the instance is in one of them is unknown.
+#: It is not in the heap: nothing here can commit or close it.
+CALLERS_SESSION: SessionId = ("declared", "the caller's session")
+
+
+def _membership_unknown(fact: InstanceFact, session: SessionId) -> bool:
+    return CALLERS_SESSION in fact.sessions and session != CALLERS_SESSION
+
+
 def contained_in(fact: InstanceFact, session: SessionId) -> set[bool]:
     """``obj in session`` per possibility: true for its pending and persistent instances. A deleted one stays in
     until the flush takes it out of the identity map, and a fact does not say whether that flush happened."""
+    if _membership_unknown(fact, session):
+        return {True, False}
     outcomes = set()
     for life in fact.life:
         mine = session in fact.sessions
@@ -493,6 +513,8 @@ def state_flag(fact: InstanceFact, flag: str) -> set[bool]:
 def not_member_of(fact: InstanceFact, session: SessionId, effect: SessionEffect) -> set[bool]:
     """Per possibility, whether the instance lacks the membership ``effect`` requires (``REQUIRED_MEMBERSHIP``)."""
     lives = REQUIRED_MEMBERSHIP[effect]
+    if _membership_unknown(fact, session):
+        return {False}  # most likely the caller's session is this one: nothing to report from what is unknown
     outcomes = {not (life in lives and session in fact.sessions) for life in fact.life}
     if fact.life & lives and len(fact.sessions) > 1:
         outcomes.add(True)
