@@ -1,4 +1,5 @@
-"""Files with syntax newer than the running interpreter: skipped with the Python they need, said in the summary."""
+"""Files with syntax newer than the running interpreter: the newer statements are rewritten into older syntax
+(keeping positions) and analysed; what cannot be rewritten is skipped with the Python it needs, said in the summary."""
 
 from __future__ import annotations
 
@@ -30,13 +31,36 @@ def _parses_here(text: str) -> bool:
     return True
 
 
+#: newer statements that cannot be rewritten on one line (the type parameters span lines)
+UNREWRITABLE = [
+    ("class Box[\n    T,\n]:\n    item: T\n", (3, 12), 1, "generic class"),
+]
+
+
 @pytest.mark.parametrize("text, version, line, what", NEWER)
-def test_newer_syntax_names_the_python_it_needs(text, version, line, what):
+def test_newer_syntax_is_rewritten_and_analysed(text, version, line, what):
+    source = parse_source("mod.py", text)
+    assert source.tree is not None and source.needs_python is None and source.error is None
+    if sys.version_info[:2] < version:
+        assert not _parses_here(text)  # ground truth: this interpreter really rejects it
+
+
+def test_rewriting_keeps_the_columns_after_type_parameters_and_alias_names():
+    text = "class Box[T: int](Base):\n    pass\ntype Alias = Other\n"
+    tree = parse_source("mod.py", text).tree
+    box, alias = tree.body[0], tree.body[1]
+    base = box.bases[0]
+    assert text.splitlines()[0][base.col_offset:base.end_col_offset] == "Base"
+    assert text.splitlines()[2][alias.value.col_offset:alias.value.end_col_offset] == "Other"
+
+
+@pytest.mark.parametrize("text, version, line, what", UNREWRITABLE)
+def test_newer_syntax_that_cannot_be_rewritten_names_the_python_it_needs(text, version, line, what):
     source = parse_source("mod.py", text)
     if sys.version_info[:2] >= version:  # this interpreter knows the syntax: the file is simply analysed
         assert source.tree is not None and source.needs_python is None
         return
-    assert not _parses_here(text)  # ground truth: this interpreter really rejects it
+    assert not _parses_here(text)
     assert source.tree is None and source.needs_python == version and source.error_line == line
     assert what in source.error and f"needs Python {version[0]}.{version[1]}+" in source.error
 
@@ -50,7 +74,7 @@ def test_ordinary_errors_and_the_soft_keyword_as_a_name_are_not_newer_syntax(tex
 
 @pytest.mark.skipif(sys.version_info >= (3, 12), reason="this interpreter parses PEP 695 syntax")
 def test_the_summary_says_which_python_the_project_needs(tmp_path):
-    (tmp_path / "aliases.py").write_text("type UserId = int\n")
+    (tmp_path / "aliases.py").write_text("class Box[\n    T,\n]:\n    item: T\n")
     (tmp_path / "plain.py").write_text("x = 1\n")
     result = check_paths([str(tmp_path)], Settings())
     summary = render_text(Report(result, lambda path: None)).splitlines()[-1]

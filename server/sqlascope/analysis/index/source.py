@@ -12,14 +12,16 @@ import warnings
 from dataclasses import dataclass, field
 from typing import Iterable
 
+from .downlevel import downlevel
 from .reparse import reparse
 
 #: Words of the parser's errors that no amount of further typing fixes (nesting and size limits).
 _PARSER_LIMITS = ("too many", "too complex", "too deeply", "recursion")
 
 #: Syntax newer than some interpreters parse: (pattern the failing line matches, Python it needs, what it is).
-#: sqlascope parses with the interpreter it runs on; a file that needs a newer one is skipped with a message
-#: naming the version (see newer_syntax), and the summary says which Python the project needs.
+#: sqlascope parses with the interpreter it runs on, after rewriting these statements into older syntax
+#: (downlevel.py); a file that still fails for want of a newer grammar is skipped with a message naming the
+#: version (see newer_syntax), and the summary says which Python the project needs.
 NEWER_SYNTAX = (
     (re.compile(r"^\s*type\s+[A-Za-z_]\w*\s*(\[.*\])?\s*="), (3, 12), "a `type` alias statement (PEP 695)"),
     (re.compile(r"^\s*(async\s+)?def\s+\w+\s*\["), (3, 12), "a generic function `def f[T]` (PEP 695)"),
@@ -105,6 +107,9 @@ def parse_source(path: str, text: str, digest: str | None = None, previous: Sour
     except SyntaxError as exc:
         line = exc.lineno or 1
         newer = newer_syntax(text, line)
+        tree = _parse_downlevelled(text, path) if newer is not None else None
+        if tree is not None:
+            return SourceFile(path, text, tree, None, 1, digest)
         if newer is not None:
             version, what = newer
             return SourceFile(path, text, None, f"skipped: needs Python {version[0]}.{version[1]}+ for {what} "
@@ -116,6 +121,19 @@ def parse_source(path: str, text: str, digest: str | None = None, previous: Sour
     except (ValueError, RecursionError, MemoryError) as exc:
         return SourceFile(path, text, None, f"skipped: cannot parse ({type(exc).__name__}: {exc})", 1, digest)
     return SourceFile(path, text, tree, None, 1, digest)
+
+
+def _parse_downlevelled(text: str, path: str) -> ast.Module | None:
+    """The tree of ``text`` with its newer statements rewritten (downlevel.py), if that parses."""
+    rewritten = downlevel(text)
+    if rewritten is None:
+        return None
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            return ast.parse(rewritten, filename=path, type_comments=False)
+    except (SyntaxError, ValueError, RecursionError, MemoryError):
+        return None
 
 
 def newer_syntax(text: str, line: int) -> tuple[tuple[int, int], str] | None:

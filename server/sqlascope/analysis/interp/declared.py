@@ -98,7 +98,7 @@ class Declarations:
             for param in params[1:]:
                 env[param.arg] = self.value(ev, scratch, init.path, param.annotation, param, state, param.arg)
         local = State(env, state.heap)
-        return ev.value(scratch, expr, local, quiet=True)
+        return ev.value(scratch, expr, local)
 
     def _declaration(self, cls: ClassRef, name: str):
         generation = self.engine.workspace.generation

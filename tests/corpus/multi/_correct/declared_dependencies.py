@@ -2,10 +2,11 @@
 
 import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncSession
-from sqlalchemy.orm import load_only
+from sqlalchemy.orm import load_only, selectinload
 
 from flow_runs import read_flow_run
 from interface import provide_database_interface
+from models import ResourceGroup
 
 NOTHING_TO_COMPARE = {
     "scenario_bad_refresh_in_second_wrapper_session": "it only refreshes the run in the second session; nothing is printed",
@@ -46,3 +47,31 @@ async def correct_plain_session_commit_then_read():
         await session.commit()
         await session.refresh(flow_run)
         print(flow_run.name)
+
+
+async def _repository():
+    from engine_ext import ExtendedEngine
+    from repository import AgentRepository
+
+    engine = ExtendedEngine("sqlite+aiosqlite://")
+    await engine.create_all()
+    return engine, AgentRepository(engine)
+
+
+async def correct_lazy_relationship_in_readonly_session():
+    engine, _ = await _repository()
+    async with engine.begin_readonly_session() as db_sess:
+        group = await db_sess.scalar(
+            sa.select(ResourceGroup).where(ResourceGroup.name == "gpu").options(selectinload(ResourceGroup.agents))
+        )
+        print(len(group.agents))
+
+
+async def correct_commit_expiring_then_read():
+    engine, _ = await _repository()
+    async with engine.begin_session(expire_on_commit=True) as session:
+        group = await session.scalar(sa.select(ResourceGroup).where(ResourceGroup.name == "gpu"))
+        group.description = "GPU nodes (A100)"
+        await session.commit()
+        await session.refresh(group)
+        print(group.description)

@@ -7,7 +7,9 @@ from flow_runs import (
     state_name_outside_load_only,
     work_queue_name,
 )
+from engine_ext import ExtendedEngine
 from interface import provide_database_interface
+from repository import AgentRepository
 
 
 async def ready():
@@ -51,3 +53,34 @@ async def scenario_ok_column_inside_load_only():
 async def scenario_bad_plain_session_commit_then_read():
     await ready()
     print(await rename_in_plain_session(1, "hourly"))
+
+
+CONTAINER: dict = {}
+
+
+async def repository():
+    if "agents" not in CONTAINER:
+        engine = ExtendedEngine("sqlite+aiosqlite://")
+        await engine.create_all()
+        CONTAINER["agents"] = AgentRepository(engine)
+    return CONTAINER["agents"]
+
+
+async def scenario_bad_lazy_relationship_in_readonly_session():
+    CONTAINER.clear()
+    print(await (await repository()).count_agents("gpu"))
+
+
+async def scenario_bad_commit_expiring_then_read():
+    CONTAINER.clear()
+    print(await (await repository()).description_after_commit("gpu"))
+
+
+async def scenario_ok_commit_not_expiring_then_read():
+    CONTAINER.clear()
+    print(await (await repository()).description_after_default_commit("gpu"))
+
+
+async def scenario_ok_column_copied_inside_readonly_session():
+    CONTAINER.clear()
+    print(await (await repository()).description("gpu"))

@@ -23,6 +23,21 @@ class WorkQueue(Base):
     name: Mapped[str]
 
 
+class ResourceGroup(Base):
+    __tablename__ = "resource_groups"
+
+    name: Mapped[str] = mapped_column(primary_key=True)
+    description: Mapped[Optional[str]]
+    agents: Mapped[list["Agent"]] = relationship()
+
+
+class Agent(Base):
+    __tablename__ = "agents"
+
+    id: Mapped[str] = mapped_column(primary_key=True)
+    group_name: Mapped[str] = mapped_column(ForeignKey("resource_groups.name"))
+
+
 class FlowRun(Run):
     __tablename__ = "flow_runs"
 
