@@ -26,7 +26,7 @@ from ..index.workspace import Definition, External
 from ..orm import lifecycle
 from ..orm.sqla_api import Construct, construct_of, is_async_name
 from .frame import Frame, State
-from .values import UNKNOWN, ClassRef, DeclaredRef, Factory, Function, InstanceRef
+from .values import UNKNOWN, ClassRef, DeclaredRef, Factory, Function, InstanceRef, join_values
 
 #: Annotation wrappers whose first argument is the declared type. (``Annotated[...]`` carries a framework's
 #: dependency: interp/frameworks.py reads it.)
@@ -41,6 +41,7 @@ class Declarations:
         #: (class node id, field name) → where the class declares the field: ("annotation" | "expression", node)
         self._fields: dict[tuple[int, str], tuple[str, ast.AST, str] | None] = {}
         self._generation = -1
+        self._constructions: tuple[int, dict[str, list[tuple[str, ast.Call]]]] | None = None
 
     def value(self, ev, frame: Frame, path: str, annotation: ast.expr | None, node: ast.AST, state: State,
               label: str, sessions: bool = True):
@@ -95,10 +96,49 @@ class Declarations:
             params = [*init.node.args.posonlyargs, *init.node.args.args, *init.node.args.kwonlyargs]
             if params:
                 env[params[0].arg] = ref
-            for param in params[1:]:
+            for index, param in enumerate(params[1:]):
                 env[param.arg] = self.value(ev, scratch, init.path, param.annotation, param, state, param.arg)
+                if env[param.arg] is UNKNOWN and param.annotation is None:
+                    env[param.arg] = self._constructed_with(cls, index, param.arg)
         local = State(env, state.heap)
         return ev.value(scratch, expr, local)
+
+    def _constructed_with(self, cls: ClassRef, index: int, name: str):
+        """What the workspace's ``Class(...)`` calls pass for an unannotated ``__init__`` parameter (position
+        ``index`` after ``self``, or keyword ``name``), where that is a module-level name (``AccountActivator(
+        serializer, User)`` in a factory): the join of those values; UNKNOWN when no call passes one."""
+        workspace = self.engine.workspace
+        found = UNKNOWN
+        for path, call in self._construction_index().get(cls.node.name, ()):
+            symbol = workspace.resolve_expression(path, call.func)
+            if not (isinstance(symbol, Definition) and symbol.node is cls.node):
+                continue
+            workspace.dependencies.note(path, "")
+            arg = call.args[index] if index < len(call.args) else next(
+                (k.value for k in call.keywords if k.arg == name), None)
+            if isinstance(arg, ast.Starred) or not isinstance(arg, (ast.Name, ast.Attribute)):
+                continue
+            if isinstance(arg, ast.Name) and workspace.resolve(path, arg.id) is None:
+                continue  # a local of the calling function
+            value = self.engine.module_expression(path, arg)
+            if value is not UNKNOWN:
+                found = value if found is UNKNOWN else join_values(found, value)
+        return found
+
+    def _construction_index(self) -> dict[str, list[tuple[str, ast.Call]]]:
+        """Every call of a bare or dotted name, by that name: where classes are constructed (syntax only)."""
+        generation = self.engine.workspace.generation
+        if self._constructions is None or self._constructions[0] != generation:
+            index: dict[str, list[tuple[str, ast.Call]]] = {}
+            for path, source in self.engine.workspace.files.items():
+                for node in ast.walk(source.tree) if source.tree is not None else ():
+                    if isinstance(node, ast.Call) and (node.args or node.keywords):
+                        func = node.func
+                        name = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", None)
+                        if name and name[:1].isupper():
+                            index.setdefault(name, []).append((path, node))
+            self._constructions = (generation, index)
+        return self._constructions[1]
 
     def _declaration(self, cls: ClassRef, name: str):
         generation = self.engine.workspace.generation
