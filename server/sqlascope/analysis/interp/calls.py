@@ -11,6 +11,7 @@ from dataclasses import replace
 
 from ..orm import lifecycle
 from ..orm.sqla_api import (
+    FIND_SERVICE,
     CURRENT_TRANSACTION_MANAGER,
     Construct,
     EXPIRE_ON_COMMIT_KEYWORD,
@@ -193,6 +194,8 @@ class Calls(SessionEffects):
                 return Context(ContextKind.GENERATOR, (bound.function, (receiver, *args), tuple(sorted(kwargs.items()))),
                                bound.function.node.name)
             return self.engine.call(ev, frame, bound.function, [receiver, *args], kwargs, node, state)
+        if receiver is UNKNOWN and name == FIND_SERVICE:  # pyramid_services, on a request (request_methods.py)
+            return ev.request_attributes.find_service(ev, frame, receiver, node, state)
         if isinstance(receiver, Factory):
             if name == "begin":
                 return Context(ContextKind.BEGIN_NEW, receiver, receiver.label)

@@ -350,6 +350,8 @@ TRANSACTION_ENDINGS: dict[tuple[str, bool], tuple[SessionEffect, ...]] = {
 #: The key of the thread's transaction manager (``transaction.manager``; pyramid_tm's ``request.tm`` by default).
 CURRENT_TRANSACTION_MANAGER = ("transaction.manager",)
 
+#: pyramid_services: the request method that returns the service a project registered (interp/request_methods.py)
+FIND_SERVICE = "find_service"
 #: Attributes a framework adds to every request object, besides the project's own ``config.add_request_method``:
 #: pyramid_tm's ``request.tm`` is the request's transaction manager.
 FRAMEWORK_REQUEST_ATTRIBUTES = {"pyramid_tm": {"tm": Construct.TRANSACTION_CURRENT}}

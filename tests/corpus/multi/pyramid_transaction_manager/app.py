@@ -7,8 +7,10 @@ def make_app():
     with Configurator() as config:
         config.include("pyramid_tm")
         config.include("db")
+        config.include("services")
         for name in ("rename_then_report", "rename_report_first", "activate_then_list_groups",
-                     "preview_username", "preview_memberships", "requery_after_commit"):
+                     "preview_username", "preview_memberships", "requery_after_commit",
+                     "service_user_groups_after_commit", "service_user_name_before_commit"):
             config.add_route(name, "/" + name)
             config.add_view(getattr(views, name), route_name=name)
         return config.make_wsgi_app()

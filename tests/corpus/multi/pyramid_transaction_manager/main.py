@@ -62,3 +62,11 @@ def scenario_bad_celery_task_own_tm_then_read():
 def scenario_ok_celery_task_reads_inside_own_tm():
     celery.request = bootstrap_request(make_app())
     print(latest_username_read_inside.delay(1).get())
+
+
+def scenario_bad_service_instance_read_after_tm_commit():
+    print(_get(make_app(), "/service_user_groups_after_commit"))
+
+
+def scenario_ok_service_instance_read_before_tm_commit():
+    print(_get(make_app(), "/service_user_name_before_commit"))

@@ -42,3 +42,16 @@ def requery_after_commit(request):
     request.tm.begin()
     user = request.db.get(User, 1)
     return Response(user.username)
+
+
+def service_user_groups_after_commit(request):
+    user = request.find_service(name="user").fetch("ada")
+    request.tm.commit()
+    return Response(",".join(m.group.name for m in user.memberships))  # expect: DetachedInstanceError
+
+
+def service_user_name_before_commit(request):
+    user = request.find_service(name="user").fetch("ada")
+    username = user.username
+    request.tm.commit()
+    return Response(username)

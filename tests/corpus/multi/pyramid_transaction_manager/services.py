@@ -1,0 +1,23 @@
+"""A user service registered with pyramid_services; views reach it as request.find_service(name="user")."""
+
+from models import User
+
+
+class UserService:
+    def __init__(self, session):
+        self.session = session
+        self._cache = {}
+
+    def fetch(self, username):
+        if username not in self._cache:
+            self._cache[username] = self.session.query(User).filter_by(username=username).one_or_none()
+        return self._cache[username]
+
+
+def user_service_factory(_context, request):
+    return UserService(session=request.db)
+
+
+def includeme(config):
+    config.include("pyramid_services")
+    config.register_service_factory("services.user_service_factory", name="user")
