@@ -83,6 +83,7 @@ class Engine(Roots, Names, Summaries, ModuleStates):
         files run in any order, in several processes, or be taken from the persistent cache, with the same findings."""
         self._generation = -1
         self.models.forget()
+        self.declarations.forget()
 
     def declared_helper(self, text: str, value) -> bool:
         """Is this callee (its source text and abstract value) one of the configured session helpers?"""

@@ -26,13 +26,18 @@ from ..index.workspace import Definition, External
 from ..orm import lifecycle
 from ..orm.sqla_api import Construct, construct_of, is_async_name
 from .frame import Frame, State
-from .values import UNKNOWN, ClassRef, DeclaredRef, Factory, Function, InstanceRef, join_values
+from .values import (UNKNOWN, ClassRef, Const, DeclaredRef, ExternalValue, Factory, Function, InstanceRef, ModuleValue,
+                     _Unknown, join_values, members)
 
 #: Annotation wrappers whose first argument is the declared type. (``Annotated[...]`` carries a framework's
 #: dependency: interp/frameworks.py reads it.)
 _WRAPPERS = {"Optional", "Final", "ClassVar"}
 #: How many declarations deep a field's value is read (a field declared by a field declared by ...).
 MAX_DECLARED_DEPTH = 4
+#: The call depth an initialiser runs at: what it calls runs (a constructor), and nothing further.
+INITIALISER_DEPTH = 5
+#: Values that refer to nothing in the heap, so a field holding one is the same in every root.
+_HEAP_FREE = (ClassRef, DeclaredRef, Factory, Function, Const, ExternalValue, ModuleValue, _Unknown)
 
 
 class Declarations:
@@ -40,8 +45,14 @@ class Declarations:
         self.engine = engine
         #: (class node id, field name) → where the class declares the field: ("annotation" | "expression", node)
         self._fields: dict[tuple[int, str], tuple[str, ast.AST, str] | None] = {}
+        #: (class node id, field name, depth) → a field's value that holds nothing of the heap (see field)
+        self._values: dict[tuple[int, str, int], object] = {}
         self._generation = -1
         self._constructions: tuple[int, dict[str, list[tuple[str, ast.Call]]]] | None = None
+
+    def forget(self) -> None:
+        """Forget field values read so far (``Engine.forget_shared_work``: each file is analysed as if first)."""
+        self._values = {}
 
     def value(self, ev, frame: Frame, path: str, annotation: ast.expr | None, node: ast.AST, state: State,
               label: str, sessions: bool = True):
@@ -78,14 +89,21 @@ class Declarations:
             if declaration is None:
                 continue
             kind, node, path = declaration
-            # one context per declaration: a session the field holds is the same whoever reads it, wherever
+            key = (id(cls.node), name, ref.depth)
+            if key in self._values:
+                return self._values[key]
+            # one context per declaration: a session the field holds is the same whoever reads it, wherever;
+            # an initialiser runs what it calls, and nothing further (as a module-level constructor does)
             scratch = Frame(path=path, code=node, graph=None, context=("declared", path, node.lineno, name),
-                            reporting=False)  # type: ignore[arg-type]
+                            reporting=False, depth=INITIALISER_DEPTH)  # type: ignore[arg-type]
             if kind == "annotation":
                 value = self.value(ev, scratch, path, node, node, state, name)
             else:
                 value = self._initialiser(ev, scratch, cls, node, replace(ref, depth=ref.depth + 1), state)
-            return _deeper(value, ref.depth + 1)
+            value = _deeper(value, ref.depth + 1)
+            if all(isinstance(m, _HEAP_FREE) for m in members(value)):
+                self._values[key] = value  # the same in every root: read once
+            return value
         return UNKNOWN
 
     def _initialiser(self, ev, scratch: Frame, cls: ClassRef, expr: ast.expr, ref: DeclaredRef, state: State):
@@ -143,7 +161,7 @@ class Declarations:
     def _declaration(self, cls: ClassRef, name: str):
         generation = self.engine.workspace.generation
         if self._generation != generation:  # node ids are only unique among live trees
-            self._generation, self._fields = generation, {}
+            self._generation, self._fields, self._values = generation, {}, {}
         key = (id(cls.node), name)
         if key not in self._fields:
             self._fields[key] = _find_declaration(cls, name, self.engine.class_member(cls, "__init__"))
