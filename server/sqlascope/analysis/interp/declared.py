@@ -66,7 +66,7 @@ class Declarations:
         if isinstance(symbol, External):
             if sessions and construct_of(symbol.qualified) is Construct.SESSION:
                 factory = Factory(is_async_name(symbol.qualified), False, label)
-                return ev.calls.new_session(ev, frame, factory, node, state)
+                return ev.calls.new_session(ev, frame, factory, node, state, lifecycle.DECLARED_SESSION)
             return UNKNOWN
         if isinstance(symbol, Definition) and isinstance(symbol.node, ast.ClassDef):
             cls = self.engine.symbol_value(symbol)

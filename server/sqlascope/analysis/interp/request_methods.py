@@ -15,13 +15,17 @@ from __future__ import annotations
 import ast
 
 from ..orm.sqla_api import CURRENT_TRANSACTION_MANAGER, FIND_SERVICE, FRAMEWORK_REQUEST_ATTRIBUTES, Construct
-from .values import UNKNOWN, BoundMethod, Function, TransactionManager, members
+from .values import UNKNOWN, BoundMethod, Function, ObjectFact, TransactionManager, members
 from .host import Host
 
 
 #: a file can only register request attributes if its text mentions one of these
 _MARKERS = ("add_request_method", "register_service_factory", *FRAMEWORK_REQUEST_ATTRIBUTES)
 
+
+
+#: The heap key of the request's reified attributes (one request per analysis path: handlers receive one).
+REIFIED = ("request", "reified attributes")
 
 
 class RequestAttributes:
@@ -75,10 +79,16 @@ class RequestAttributes:
         path, registered = entry
         if not isinstance(registered, ast.Name):
             return UNKNOWN  # a lambda or an attribute: not followed
+        reified = state.heap.objects.get(REIFIED)
+        known = reified.field(name) if reified is not None else None
+        if known is not None:  # reify=True: computed once per request, the same object at every read
+            return known
         function = self.engine.global_value(path, registered.id)
         for member in members(function):
             if isinstance(member, Function):
-                return self.engine.call(ev, frame, member, [receiver], {}, node, state)
+                value = self.engine.call(ev, frame, member, [receiver], {}, node, state)
+                state.heap.objects[REIFIED] = (state.heap.objects.get(REIFIED) or ObjectFact(None)).with_field(name, value)
+                return value
         return UNKNOWN
 
 

@@ -34,8 +34,9 @@ class SessionEffects:
     """What session calls do to the heap (a mixin of ``Calls``)."""
 
     # -- sessions ----------------------------------------------------------------------------------------
-    def new_session(self, ev, frame, factory: Factory, node: ast.AST, state: State) -> SessionRef:
-        sid = frame.alloc(node, "session")
+    def new_session(self, ev, frame, factory: Factory, node: ast.AST, state: State, tag: str = "session") -> SessionRef:
+        """``tag``: ``lifecycle.DECLARED_SESSION`` for a session known only from a declaration."""
+        sid = frame.alloc(node, tag)
         label = factory.label
         expire, factory_origin = configured_expire_on_commit(state.heap, factory, factory.expire_on_commit,
                                                              factory.origin)

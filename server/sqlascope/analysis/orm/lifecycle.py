@@ -469,8 +469,28 @@ REQUIRED_MEMBERSHIP: dict[SessionEffect, frozenset[Life]] = {
 CALLERS_SESSION: SessionId = ("declared", "the caller's session")
 
 
+#: The allocation tag of a session known only from a declaration (``session: Session``, a field declared so): it
+#: is whatever session the caller passes, which may be one this code also sees under another name.
+DECLARED_SESSION = "declared-session"
+
+
+def _declared(session: SessionId) -> bool:
+    return session == CALLERS_SESSION or isinstance(session, tuple) and bool(session) and session[-1] == DECLARED_SESSION
+
+
+def _made_by_the_root(session: SessionId) -> bool:
+    """A session the analysed function itself constructed (allocated in the root's own frame, whose context is
+    empty): it did not exist when the caller handed anything over, so no declared session can be it."""
+    return isinstance(session, tuple) and len(session) == 5 and session[0] == () and session[-1] == "session"
+
+
 def _membership_unknown(fact: InstanceFact, session: SessionId) -> bool:
-    return CALLERS_SESSION in fact.sessions and session != CALLERS_SESSION
+    """Whether the instance may be in ``session`` under another name: it is not known to be in it, one of the two
+    sessions is known only from a declaration, and the other is not one the function itself just made."""
+    if session in fact.sessions:
+        return False
+    return any((_declared(held) or _declared(session)) and not (_made_by_the_root(held) or _made_by_the_root(session))
+               for held in fact.sessions)
 
 
 def contained_in(fact: InstanceFact, session: SessionId) -> set[bool]:

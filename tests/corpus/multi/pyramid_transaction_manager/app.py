@@ -10,7 +10,8 @@ def make_app():
         config.include("services")
         for name in ("rename_then_report", "rename_report_first", "activate_then_list_groups",
                      "preview_username", "preview_memberships", "requery_after_commit",
-                     "service_user_groups_after_commit", "service_user_name_before_commit"):
+                     "service_user_groups_after_commit", "service_user_name_before_commit",
+                     "service_reloads_a_request_instance"):
             config.add_route(name, "/" + name)
             config.add_view(getattr(views, name), route_name=name)
         return config.make_wsgi_app()

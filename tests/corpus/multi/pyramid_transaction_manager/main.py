@@ -70,3 +70,7 @@ def scenario_bad_service_instance_read_after_tm_commit():
 
 def scenario_ok_service_instance_read_before_tm_commit():
     print(_get(make_app(), "/service_user_name_before_commit"))
+
+
+def scenario_ok_service_shares_the_request_session():
+    print(_get(make_app(), "/service_reloads_a_request_instance"))

@@ -14,6 +14,15 @@ class UserService:
         return self._cache[username]
 
 
+class UserWriteService:
+    def __init__(self, db_session):
+        self._db = db_session
+
+    def reload_name(self, user):
+        self._db.expire(user, ["username"])
+        return user.username
+
+
 def user_service_factory(_context, request):
     return UserService(session=request.db)
 
@@ -21,3 +30,8 @@ def user_service_factory(_context, request):
 def includeme(config):
     config.include("pyramid_services")
     config.register_service_factory("services.user_service_factory", name="user")
+    config.register_service_factory(write_service_factory, name="user_write")
+
+
+def write_service_factory(_context, request):
+    return UserWriteService(request.db)
