@@ -51,7 +51,7 @@ class Summaries:
              state: State, reader: str | None = None):
         if _declares_only(function.node):  # an abstract method or a protocol's: its annotation is all there is
             return self.declarations.value(ev, frame, function.path, function.node.returns, node, state,
-                                           f"{function.node.name}()")
+                                           f"{function.node.name}()", made_here=True)
         result = self._summary(frame, function, args, kwargs, node, state, reader)
         if result is None:
             return UNKNOWN

@@ -55,10 +55,12 @@ class Declarations:
         self._values = {}
 
     def value(self, ev, frame: Frame, path: str, annotation: ast.expr | None, node: ast.AST, state: State,
-              label: str, sessions: bool = True):
+              label: str, sessions: bool = True, made_here: bool = False):
         """What a value declared with ``annotation`` (in module ``path``) holds, as far as the declaration says.
         ``sessions=False``: a declared session stays unknown (a function whose body gives an unknown session may
-        return a shared one, and a new one per call would tell sessions apart that are one)."""
+        return a shared one, and a new one per call would tell sessions apart that are one). ``made_here``: the
+        value is made by the call that declares it (an abstract factory method's return), so a session is a new
+        one rather than one the caller may hold under another name."""
         annotation = _declared_type(annotation)
         if annotation is None:
             return UNKNOWN
@@ -66,7 +68,8 @@ class Declarations:
         if isinstance(symbol, External):
             if sessions and construct_of(symbol.qualified) is Construct.SESSION:
                 factory = Factory(is_async_name(symbol.qualified), False, label)
-                return ev.calls.new_session(ev, frame, factory, node, state, lifecycle.DECLARED_SESSION)
+                tag = "session" if made_here else lifecycle.DECLARED_SESSION
+                return ev.calls.new_session(ev, frame, factory, node, state, tag)
             return UNKNOWN
         if isinstance(symbol, Definition) and isinstance(symbol.node, ast.ClassDef):
             cls = self.engine.symbol_value(symbol)
