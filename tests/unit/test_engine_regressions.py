@@ -86,3 +86,26 @@ def test_contextmanager_block_reentered_many_times(tmp_path):
         """,
         tmp_path,
     )
+
+
+def test_instance_kept_on_an_object_after_a_factory_was_configured(tmp_path):
+    # The heap's objects also hold a factory's configure() (FactoryConfig): deciding whether a kept instance's
+    # session ends before its holder read every object's fields (AttributeError: 'FactoryConfig' object has no
+    # attribute 'fields'). Found on backend.ai, whose engine wrapper configures its factory in begin_session().
+    issues = _issues(
+        """
+        class Holder:
+            def keep(self):
+                SessionLocal.configure(expire_on_commit=False)
+                with SessionLocal() as s:
+                    self.user = s.get(User, 1)
+                return self.user
+
+
+        def main():
+            holder = Holder()
+            return holder.keep().addresses
+        """,
+        tmp_path,
+    )
+    assert all(expression for _, expression in issues)  # analysed to the end, whatever it reports

@@ -182,7 +182,8 @@ class Holders:
         if not fact.sessions:
             return False
         shared = set(state.heap.registries.values())
-        kept = {v.sid for o in state.heap.objects.values() for _, v in o.fields if isinstance(v, SessionRef)}
+        kept = {v.sid for o in state.heap.objects.values() if isinstance(o, ObjectFact)  # not a FactoryConfig
+                for _, v in o.fields if isinstance(v, SessionRef)}
         for sid in fact.sessions:
             local = isinstance(sid, tuple) and len(sid) >= 2 and sid[0] == frame.context and sid[1] == frame.path
             if not local or sid in shared or sid in kept:
