@@ -145,7 +145,7 @@ class Roots:
             receiver = self._receiver(path, code)
             for arg in _all_params(code.args):
                 if receiver is not None and arg is code.args.args[0]:
-                    env[arg.arg] = receiver(frame, arg, state)
+                    env[arg.arg] = receiver
                     continue
                 env[arg.arg] = self.declarations.value(self.evaluator, frame, path, arg.annotation, arg, state, arg.arg)
         old_limit = sys.getrecursionlimit()
@@ -158,7 +158,7 @@ class Roots:
         return frame.issues
 
     def _receiver(self, path: str, code: ast.FunctionDef | ast.AsyncFunctionDef):
-        """How a method root's first parameter is made: ``self`` is an instance of its plain class as declared (see
+        """A method root's first parameter: ``self`` is an instance of its plain class as declared (see
         interp/declared.py), ``cls`` of a classmethod is the class; None for functions, static methods and the
         methods of mapped classes (whose instances' state is not known)."""
         if not code.args.args:
@@ -170,10 +170,8 @@ class Roots:
         if "staticmethod" in kinds:
             return None
         if "classmethod" in kinds:
-            return lambda frame, arg, state: owner
-        if owner.mapped is not None:
-            return None
-        return lambda frame, arg, state: DeclaredRef(owner)
+            return owner
+        return DeclaredRef(owner) if owner.mapped is None else None
 
     def _cut_short(self, path: str, code: ast.AST, reason: str) -> Issue:
         """The notice for a root whose analysis stopped early, on its ``def`` line (line 1 for the module body)."""

@@ -136,10 +136,8 @@ class Summaries:
         """A parameter the call leaves without a value or a default was supplied by what we cannot see (a decorator
         that injects it, a framework): it holds what its annotation declares."""
         spec = function.node.args
-        params = [*spec.posonlyargs, *spec.args]
-        with_default = {p.arg for p in params[len(params) - len(spec.defaults):]}
-        with_default |= {p.arg for p, d in zip(spec.kwonlyargs, spec.kw_defaults) if d is not None}
-        for param in [*params[positional:], *spec.kwonlyargs]:
+        with_default = {p.arg for p, _default in _defaulted(spec)}
+        for param in [*spec.posonlyargs, *spec.args][positional:] + spec.kwonlyargs:
             if param.arg in kwargs or param.arg in with_default or param.annotation is None:
                 continue
             state.env[param.arg] = self.declarations.value(self.evaluator, callee, function.path, param.annotation,
@@ -214,10 +212,15 @@ class Summaries:
 
 def _constant_defaults(spec: ast.arguments) -> dict:
     """Parameters whose default is a constant (``commit=False``): what they hold when the caller omits them."""
+    return {p.arg: Const(d.value) for p, d in _defaulted(spec)
+            if isinstance(d, ast.Constant) and isinstance(d.value, (str, bool, int, type(None)))}
+
+
+def _defaulted(spec: ast.arguments) -> list[tuple[ast.arg, ast.expr]]:
+    """(parameter, default) for every parameter that has a default."""
     positional = [*spec.posonlyargs, *spec.args]
     pairs = [*zip(positional[len(positional) - len(spec.defaults):], spec.defaults), *zip(spec.kwonlyargs, spec.kw_defaults)]
-    return {p.arg: Const(d.value) for p, d in pairs
-            if isinstance(d, ast.Constant) and isinstance(d.value, (str, bool, int, type(None)))}
+    return [(p, d) for p, d in pairs if d is not None]
 
 
 def _declares_only(function: ast.FunctionDef | ast.AsyncFunctionDef) -> bool:
