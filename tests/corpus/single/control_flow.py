@@ -156,3 +156,30 @@ def scenario_ok_both_paths_load_before_close():
         print(len(user.addresses))
         session.close()
     print(user.addresses)
+
+
+def _refresh_either(Session, first, refresh=True):
+    with Session() as s:
+        if first:
+            user = s.get(User, 1)
+        else:
+            user = s.get(User, 2)
+        if refresh:
+            s.refresh(user)
+        return user
+
+
+def scenario_ok_helper_allocating_on_two_branches_called_in_a_loop():
+    # each call's instance is a new one: the previous call's (detached by now) is not what it refreshes
+    Session = _setup()
+    for i in range(3):
+        print(_refresh_either(Session, i % 2 == 0, refresh=i == 2).name)
+
+
+def scenario_bad_helper_result_refreshed_after_its_session_closed():
+    Session = _setup()
+    with Session() as s:
+        for i in range(2):
+            user = _refresh_either(Session, i % 2 == 0)
+            s.refresh(user)  # expect: InvalidRequestError
+            print(user.name)

@@ -99,3 +99,31 @@ def scenario_ok_fk_column_then_requery():
     with Session() as s2:
         user = s2.get(User, a.user_id)
         print(user.name, len(user.addresses))
+
+
+def _owner_name_expired(address):
+    return address.user.name  # expect: DetachedInstanceError
+
+
+def scenario_bad_expired_related_instance_read_in_helper():
+    # the helper is given the address only: the owner it reads is the one loaded (then expired) through it
+    Session = _setup()
+    session = Session()
+    a = session.get(Address, 1)
+    owner = a.user
+    session.expire(owner)
+    session.close()
+    print(_owner_name_expired(a))
+
+
+def _owner_name(address):
+    return address.user.name
+
+
+def scenario_ok_related_instance_read_in_helper():
+    Session = _setup()
+    session = Session()
+    a = session.get(Address, 1)
+    print(a.user.id)
+    session.close()
+    print(_owner_name(a))

@@ -22,6 +22,7 @@ from .classes import Classes
 from .module_states import ModuleStates
 from .names import Names
 from .roots import Roots
+from .reach import References
 from .summaries import Summaries
 
 
@@ -35,6 +36,10 @@ class Engine(Roots, Names, Summaries, ModuleStates):
     _module_objects: dict = field(default_factory=dict)
     _decorated: dict = field(default_factory=dict)
     _summaries: dict = field(default_factory=dict)
+    #: heap references inside values, for keying summaries by the heap a call can reach (reach.py)
+    _references: References = field(default_factory=References)
+    #: functions that read a registry's or a joined session: their calls run on a heap with the roots (reach.py)
+    _root_readers: set = field(default_factory=set)
     #: per module path: the state its body leaves behind, and what that consulted (module_states.py)
     _module_states: dict = field(default_factory=dict)
     _relevant: dict = field(default_factory=dict)
@@ -105,6 +110,8 @@ class Engine(Roots, Names, Summaries, ModuleStates):
             self._module_objects.clear()
             self._decorated.clear()
             self._summaries.clear()
+            self._references = References()
+            self._root_readers.clear()
             self._module_states.clear()
             self._relevant.clear()
             live = {id(s.tree) for s in self.workspace.files.values()}

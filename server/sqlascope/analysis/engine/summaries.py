@@ -10,9 +10,10 @@ from ..interp.generators import DELEGATED
 from ..interp.generators import finish as finish_generators
 from ..interp.evaluator import Evaluator
 from ..interp.fixpoint import RunResult, run
-from ..interp.frame import Frame, State
+from ..interp.frame import Frame, RootsNeeded, State
 from ..interp.values import UNKNOWN, Const, Context, Function, Items, Keyed, join_values
 from ..interp.values import members as value_members
+from .reach import References, reachable, replaced, restricted
 
 #: How deep calls into user functions are followed.
 MAX_CALL_DEPTH = 6
@@ -55,8 +56,7 @@ class Summaries:
         result = self._summary(frame, function, args, kwargs, node, state, reader)
         if result is None:
             return UNKNOWN
-        heap, returned, issues = result
-        state.heap = heap.copy()
+        state.heap, returned, issues = result
         if frame.reporting:
             frame.issues.extend(issues)
         if returned is UNKNOWN and function.node.returns is not None:
@@ -86,20 +86,39 @@ class Summaries:
             reader_call=call_site if reader else None,
             depth=frame.depth + 1,
             loops=loops,
+            beside_facts=frame.beside_facts,
+            without_roots=frame.without_roots,
         )
 
     def _summary(self, frame, function, args, kwargs, node, state, reader):
-        """Analyse ``function`` with these abstract arguments and this heap; memoised per context."""
+        """Analyse ``function`` with these abstract arguments on the part of the heap it can reach (reach.py);
+        memoised per context. Gives the caller's heap after the call, the value returned and the issues."""
         self._fresh()
+        # the loops running this call run every read in the callee once per row too (see interp/per_row.py)
+        loops = tuple(self.evaluator.loops_at(frame, node, state)) if frame.code is not None else frame.loops
+        inputs = (function, loops, *args, *kwargs.values())
+        reached = reachable(state.heap, inputs, self._references)
+        if not frame.without_roots and function.node not in self._root_readers:
+            local = reachable(state.heap, inputs, self._references, roots=False)
+            if local != reached:
+                try:
+                    return self._run_summary(frame, function, args, kwargs, node, state, reader, loops, local, True)
+                except RootsNeeded:
+                    pass  # _run_summary noted the readers
+        return self._run_summary(frame, function, args, kwargs, node, state, reader, loops, reached,
+                                 frame.without_roots)
+
+    def _run_summary(self, frame, function, args, kwargs, node, state, reader, loops, reached, without_roots):
+        part = restricted(state.heap, reached)
         # On an empty heap nothing the caller holds can be affected, so one summary serves every call site:
         # without this, code that never touches a session (parsers calling parsers) is re-analysed per call
         # chain, which grows exponentially with depth. Otherwise the site keys the callee's allocations.
-        site = None if state.heap.is_empty() else (frame.path, getattr(node, "lineno", 0), getattr(node, "col_offset", 0))
-        # the loops running this call run every read in the callee once per row too (see interp/per_row.py)
-        loops = tuple(self.evaluator.loops_at(frame, node, state)) if frame.code is not None else frame.loops
+        empty = state.heap.is_empty() and not frame.beside_facts
+        site = None if empty else (frame.path, getattr(node, "lineno", 0), getattr(node, "col_offset", 0))
+        beside = frame.beside_facts or part.size() < state.heap.size()
         try:
-            key = _SummaryKey((function, tuple(args), tuple(sorted(kwargs.items())), state.heap.key(), site, reader,
-                               loops))
+            key = _SummaryKey((function, tuple(args), tuple(sorted(kwargs.items())), part.key(), site, reader, loops,
+                               beside, without_roots))
         except TypeError:
             key = None
         dependencies = self.workspace.dependencies
@@ -107,30 +126,34 @@ class Summaries:
         if cached is not _MISSING:
             if cached is None:
                 return None
-            heap, returned, issues, consulted = cached
+            outcome, returned, issues, consulted = cached
             dependencies.note_all(consulted)
-            return heap, returned, issues
+            return replaced(state.heap, reached, outcome), returned, issues
         callee = self._callee_frame(frame, function, node, reader,
                                     (site,) if site else (("anywhere", function.path, function.node.lineno),), loops)
         if callee is None:
             return None  # too deep here: not a summary (a shallower call of the same function must still run)
+        callee.beside_facts = beside
+        callee.without_roots = without_roots
         if key is not None:
             self._summaries[key] = None  # recursion guard: a recursive call is neutral
         env = self._bind_arguments(function, args, kwargs)
-        start = State(env, state.heap.copy())
+        start = State(env, part.copy())
         try:
             with dependencies.recording() as consulted:
                 self._declare_unbound(callee, function, len(args), kwargs, start)
                 result = run(self.evaluator, callee, start)
-        except BaseException:
+        except BaseException as exc:
             if key is not None:
                 del self._summaries[key]  # an interrupted summary is no summary (not a recursion guard either)
+            if isinstance(exc, RootsNeeded):
+                self._root_readers.add(function.node)  # every function on the way reads them, through its callees
             raise
         completed = result.exit or result.raised
-        heap = completed.heap if completed is not None else state.heap
+        outcome = completed.heap if completed is not None else part
         if key is not None:
-            self._summaries[key] = (heap, result.returned, callee.issues, frozenset(consulted))
-        return heap, result.returned, callee.issues
+            self._summaries[key] = (outcome, result.returned, callee.issues, frozenset(consulted))
+        return replaced(state.heap, reached, outcome), result.returned, callee.issues
 
     def _declare_unbound(self, callee: Frame, function: Function, positional: int, kwargs: dict, state: State):
         """A parameter the call leaves without a value or a default was supplied by what we cannot see (a decorator

@@ -131,6 +131,7 @@ class Contexts:
 
     def _pop_app_context(self, ev, frame, where, header, saved, state) -> None:
         """Leaving it: Flask-SQLAlchemy's teardown calls ``db.session.remove()``; then the outer context is back."""
+        frame.needs_roots()
         outer, g = saved if saved is not None else ((), None)
         event = ev.event(frame, where, f"`with {header}` removed `db.session` when the app context ended", "close")
         restore = dict(outer)

@@ -15,6 +15,10 @@ from .values import UNKNOWN, Items, Many, join_values
 RETURN_SLOT = "<return>"
 
 
+class RootsNeeded(Exception):
+    """A frame running without the heap's roots reached for one (``Frame.needs_roots``)."""
+
+
 @dataclass
 class State:
     env: dict[str, object]
@@ -63,6 +67,17 @@ class Frame:
     loops: tuple = ()
     #: loops running the expression being evaluated: comprehensions, map()/sorted(), validation of a list
     active: list = field(default_factory=list)
+    #: the heap holds facts this frame's calls cannot reach (engine/reach.py): an allocation here must not take an
+    #: id that one of them may have, so calls are keyed by their site even on a heap that looks empty
+    beside_facts: bool = False
+    #: the heap lacks the sessions any code can name without a reference (scoped registries', transaction-joined):
+    #: reading one raises ``RootsNeeded`` so that the call runs again on a heap that has them (engine/reach.py)
+    without_roots: bool = False
+
+    def needs_roots(self) -> None:
+        """Called before reading a registry's session or the joined sessions."""
+        if self.without_roots:
+            raise RootsNeeded()
 
     def alloc(self, node: ast.AST, tag: str = "") -> Hashable:
         return (self.context, self.path, getattr(node, "lineno", 0), getattr(node, "col_offset", 0), tag)

@@ -57,6 +57,7 @@ class SessionEffects:
         return Const(None)
 
     def shared_session(self, ev, frame, registry: Registry, node: ast.AST, state: State):
+        frame.needs_roots()
         sid = state.heap.registries.get(registry.key)
         if sid is None:
             sid = (registry.key, "current")
@@ -116,6 +117,7 @@ class SessionEffects:
         return result
 
     def _remove(self, ev, frame, registry: Registry, node, state):
+        frame.needs_roots()
         sid = state.heap.registries.get(registry.key)
         if sid is not None and sid in state.heap.sessions:
             label = ev.text(frame, node.func.value) if isinstance(node.func, ast.Attribute) else registry.label

@@ -49,6 +49,7 @@ class Transactions:
 
     def end(self, ev, frame, key, verb: str, node, state) -> None:
         """The manager ``key`` commits or aborts: each session joined to it ends as the table says."""
+        frame.needs_roots()
         text = ev.text(frame, node)
         for sid, fact in list(state.heap.sessions.items()):
             for joined_key, keep in fact.joined:

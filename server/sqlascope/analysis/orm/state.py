@@ -204,6 +204,9 @@ class Heap:
             _join_maps(self.objects, other.objects),
         )
 
+    def size(self) -> int:
+        return len(self.sessions) + len(self.instances) + len(self.registries) + len(self.objects)
+
     def is_empty(self) -> bool:
         return not (self.sessions or self.instances or self.registries or self.objects)
 

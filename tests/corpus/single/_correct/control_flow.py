@@ -2,7 +2,7 @@
 
 from sqlalchemy import select
 
-from control_flow import User, _setup
+from control_flow import User, _refresh_either, _setup
 
 
 def correct_branch_closes():
@@ -43,3 +43,12 @@ def correct_early_return_path_skips_load():
     with Session() as session:
         user = session.get(User, 2)
         print(user.addresses)
+
+
+def correct_helper_result_refreshed_after_its_session_closed():
+    Session = _setup()
+    with Session() as s:
+        for i in range(2):
+            user = s.merge(_refresh_either(Session, i % 2 == 0))
+            s.refresh(user)
+            print(user.name)

@@ -2,7 +2,7 @@
 
 from sqlalchemy import select
 
-from relationships import Address, User, _setup
+from relationships import Address, User, _owner_name_expired, _setup
 
 
 def correct_relationship_read_before_commit_then_again():
@@ -27,3 +27,12 @@ def correct_many_to_one_after_close():
     with Session() as session:
         a = session.scalars(select(Address).where(Address.email == "alice@example.com")).one()
         print(a.user.name)
+
+
+def correct_expired_related_instance_read_in_helper():
+    Session = _setup()
+    with Session() as session:
+        a = session.get(Address, 1)
+        owner = a.user
+        session.expire(owner)
+        print(_owner_name_expired(a))

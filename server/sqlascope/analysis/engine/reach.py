@@ -1,0 +1,191 @@
+"""The part of the heap a call can reach: what its inputs refer to, and what any code can name without a reference.
+
+A call's outcome depends on that part only, so a summary is keyed by it and run on it, and the rest of the caller's
+heap passes the call unchanged. Without this, a fact the callee can never see (another request's session, an
+unrelated helper object) made every call a new summary, and the analysis of a large module re-ran its helpers once
+per distinct heap.
+
+What any code can name without a reference:
+- the sessions that scoped registries hand out (``Session()``, ``db.session``);
+- the sessions joined to a transaction manager (``transaction.commit()`` ends them all);
+- the heap's keyed holders (class attributes, module containers, ``flask.g``, reified request attributes, factory
+  configurations), that is every object key that is not a constructed object's;
+- whatever module bodies allocated, since reading a module-level name copies those facts in.
+
+A reached session reaches every instance it holds (a commit expires them all, a query finds them in the identity
+map), and a reached instance reaches its sessions and the related instances read through it.
+
+Most calls never name a registry's session, yet reaching one reaches every instance it holds, so the part of a
+large program's heap a call reaches would differ at nearly every call. A call therefore first runs without those
+roots (``Frame.without_roots``); if it reads one after all, it runs again with them (summaries.py).
+"""
+
+from __future__ import annotations
+
+import ast
+import dataclasses
+from typing import Hashable
+
+from ..interp.per_row import Loop
+from ..interp.values import AwaitableAttrs, InspectedState, InstanceRef, ObjectFact, ObjectRef, Query, Savepoint, SessionRef
+from ..orm.models import MappedClass
+from ..findings import Location
+from ..orm.state import Heap
+
+#: the context of module-level allocations (``Frame.alloc`` keys start with the frame's context)
+_MODULE_CONTEXT = ("module",)
+#: the tag ``Frame.alloc`` gives a constructed plain object: reached only through an ``ObjectRef``
+_CONSTRUCTED = "object"
+#: what holds no heap reference, however deep: not walked
+_OPAQUE = (str, int, float, bool, bytes, type(None), ast.AST, MappedClass, Location)
+
+
+@dataclasses.dataclass
+class Reached:
+    sessions: set = dataclasses.field(default_factory=set)
+    instances: set = dataclasses.field(default_factory=set)
+    objects: set = dataclasses.field(default_factory=set)
+
+
+class References:
+    """Heap references inside abstract values, memoised per value (values are immutable)."""
+
+    _LIMIT = 200_000
+
+    def __init__(self) -> None:
+        self._memo: dict = {}
+
+    def of(self, value) -> tuple[frozenset, frozenset, frozenset]:
+        """(session ids, instance ids, object ids) that ``value`` refers to."""
+        try:
+            return self._memo[value]
+        except KeyError:
+            pass
+        except TypeError:  # an unhashable part: walk it every time
+            return self._walk(value)
+        found = self._walk(value)
+        if len(self._memo) >= self._LIMIT:
+            self._memo.clear()
+        self._memo[value] = found
+        return found
+
+    def _walk(self, value) -> tuple[frozenset, frozenset, frozenset]:
+        sessions: set = set()
+        instances: set = set()
+        objects: set = set()
+        stack = [value]
+        seen: set[int] = set()
+        while stack:
+            item = stack.pop()
+            if isinstance(item, _OPAQUE) or id(item) in seen:
+                continue
+            seen.add(id(item))
+            if isinstance(item, (SessionRef, Savepoint)):
+                sessions.add(item.sid)
+            elif isinstance(item, (InstanceRef, AwaitableAttrs, InspectedState)):
+                instances.add(item.iid)
+            elif isinstance(item, ObjectRef):
+                objects.add(item.oid)
+            elif isinstance(item, Loop):
+                instances.update(item.iids)
+            elif isinstance(item, Query):
+                if item.session is not None:
+                    sessions.add(item.session)
+            elif isinstance(item, (tuple, list, frozenset, set)):
+                stack.extend(item)
+            elif isinstance(item, dict):
+                stack.extend(item.keys())
+                stack.extend(item.values())
+            elif dataclasses.is_dataclass(item) and not isinstance(item, type):
+                stack.extend(getattr(item, f.name) for f in dataclasses.fields(item))
+        return frozenset(sessions), frozenset(instances), frozenset(objects)
+
+
+def reachable(heap: Heap, inputs, references: References, roots: bool = True) -> Reached:
+    """The ids of ``heap`` that code given ``inputs`` (an iterable of values) can reach; without ``roots``, the
+    sessions any code can name (registries', transaction-joined) only when the inputs lead to them."""
+    reached = Reached()
+    sessions: list = [sid for sid in heap.registries.values()] if roots else []
+    sessions += [sid for sid, fact in heap.sessions.items() if roots and fact.joined or _module_made(sid)]
+    instances: list = [iid for iid in heap.instances if _module_made(iid)]
+    objects: list = [key for key in heap.objects if not _constructed(key) or _module_made(key)]
+    for value in inputs:
+        s, i, o = references.of(value)
+        sessions += s
+        instances += i
+        objects += o
+    held: dict | None = None  # session id → the instances it holds, built when a session is first reached
+    children = _children(heap)
+    while sessions or instances or objects:
+        while sessions:
+            sid = sessions.pop()
+            if sid in reached.sessions:
+                continue
+            reached.sessions.add(sid)
+            if held is None:
+                held = {}
+                for iid, fact in heap.instances.items():
+                    for owner in fact.sessions:
+                        held.setdefault(owner, []).append(iid)
+            instances += held.get(sid, ())
+        while instances:
+            iid = instances.pop()
+            if iid in reached.instances:
+                continue
+            reached.instances.add(iid)
+            instances += children.get(iid, ())
+            fact = heap.instances.get(iid)
+            if fact is not None:
+                sessions += fact.sessions
+        while objects:
+            oid = objects.pop()
+            if oid in reached.objects:
+                continue
+            reached.objects.add(oid)
+            fact = heap.objects.get(oid)
+            if isinstance(fact, ObjectFact):
+                for _name, value in fact.fields:
+                    s, i, o = references.of(value)
+                    sessions += s
+                    instances += i
+                    objects += o
+    return reached
+
+
+def restricted(heap: Heap, reached: Reached) -> Heap:
+    """The facts of ``heap`` that ``reached`` names (and every registry)."""
+    return Heap(
+        {k: heap.sessions[k] for k in reached.sessions if k in heap.sessions},
+        {k: heap.instances[k] for k in reached.instances if k in heap.instances},
+        dict(heap.registries),
+        {k: heap.objects[k] for k in reached.objects if k in heap.objects},
+    )
+
+
+def replaced(heap: Heap, reached: Reached, outcome: Heap) -> Heap:
+    """``heap`` after a call that ran on its ``reached`` part and left ``outcome``: the unreached facts as they were,
+    and the call's facts (those it changed, made or dropped) for the rest."""
+    return Heap(
+        {**{k: v for k, v in heap.sessions.items() if k not in reached.sessions}, **outcome.sessions},
+        {**{k: v for k, v in heap.instances.items() if k not in reached.instances}, **outcome.instances},
+        dict(outcome.registries),
+        {**{k: v for k, v in heap.objects.items() if k not in reached.objects}, **outcome.objects},
+    )
+
+
+def _children(heap: Heap) -> dict:
+    """Instance id → the ids of the related instances read through its relationships (``(parent id, name)``, as
+    interp/attributes.py names them): reading ``parent.rel`` again finds them."""
+    children: dict = {}
+    for iid in heap.instances:
+        if isinstance(iid, tuple) and len(iid) == 2 and isinstance(iid[1], str):
+            children.setdefault(iid[0], []).append(iid)
+    return children
+
+
+def _module_made(key: Hashable) -> bool:
+    return isinstance(key, tuple) and bool(key) and key[0] == _MODULE_CONTEXT
+
+
+def _constructed(key: Hashable) -> bool:
+    return isinstance(key, tuple) and len(key) == 5 and key[-1] == _CONSTRUCTED
