@@ -11,6 +11,4 @@ KNOWN_GAPS: dict[str, str] = {
         "reading a lazy='noload' relationship that is not loaded (here lazyload('*') loaded it, then commit expired it) yields None at run time; the analyzer still follows a related instance and reports reading its expired column",
     'false_alarm/clean/SQS102/session_class/sorted_key':
         "delete() + commit: the flush loads the deleted parent's many-to-many (secondary) collection to delete its association rows, so it stays readable; the analyzer leaves it unloaded",
-    'miss/DetachedInstanceError/refresh-expired/helper_return/map':
-        'multi-entity row (select(Parent, Child)) unpacked into obj, kid: the second entity is not tracked through commit, so kid.title after the session closed is missed',
 }

@@ -134,6 +134,11 @@ def _names_model(call: ast.Call, model: str) -> bool:
     return bool(call.args) and isinstance(call.args[0], ast.Name) and call.args[0].id == model
 
 
+def _selects_model(call: ast.Call, model: str) -> bool:
+    """``select(A, B)`` / ``session.query(A, B)`` names ``model`` as one of its entities (options apply to any)."""
+    return any(isinstance(a, ast.Name) and a.id == model for a in call.args)
+
+
 def _get_options_edit(source, load: ast.Call, model: str, option: str):
     if callee_name(load) != "get" or not _names_model(load, model):
         return None
@@ -180,7 +185,7 @@ def _entity_call(source, load: ast.Call, model: str) -> ast.AST | None:
     Flask-SQLAlchemy's query property ``Model.query``: loader options chain on right after it."""
     for expression in query_expressions(source, load):
         for call in calls_in(expression):
-            if callee_name(call) in _ENTITY_CALLS and _names_model(call, model):
+            if callee_name(call) in _ENTITY_CALLS and _selects_model(call, model):
                 return call
         for node in ast.walk(expression):
             if isinstance(node, ast.Attribute) and node.attr == _QUERY_PROPERTY and _names_attribute(node, model) \

@@ -50,7 +50,7 @@ def scenario_bad_for_loop_unpacks_second_entity_relationship():
     Session = _setup()
     for user, address in _pairs(Session):
         print(user.name)
-        print(address.user)  # expect: DetachedInstanceError  # known-gap: rows of select(A, B) unpacked in a for loop are not typed per entity
+        print(address.user)  # expect: DetachedInstanceError
 
 
 def scenario_ok_for_loop_unpacks_columns_of_both_entities():
@@ -62,7 +62,7 @@ def scenario_ok_for_loop_unpacks_columns_of_both_entities():
 def scenario_bad_row_attribute_by_entity_name():
     Session = _setup()
     row = _pairs(Session)[0]
-    print(row.User.addresses)  # expect: DetachedInstanceError  # known-gap: row.EntityName of a select(A, B) row is not typed
+    print(row.User.addresses)  # expect: DetachedInstanceError
 
 
 def scenario_ok_row_attribute_column():
@@ -74,7 +74,7 @@ def scenario_ok_row_attribute_column():
 def scenario_bad_row_index():
     Session = _setup()
     row = _pairs(Session)[0]
-    print(row[1].user)  # expect: DetachedInstanceError  # known-gap: row[i] of a select(A, B) row is not typed
+    print(row[1].user)  # expect: DetachedInstanceError
 
 
 def scenario_ok_row_index_column():
@@ -126,7 +126,7 @@ def scenario_bad_tuples_unpacked_relationship():
     with Session() as session:
         result = session.execute(select(Address, User).join(Address.user)).tuples().all()
     for address, user in result:
-        print(address.email, user.addresses)  # expect: DetachedInstanceError  # known-gap: Result.tuples() rows unpacked in a for loop are not typed per entity
+        print(address.email, user.addresses)  # expect: DetachedInstanceError
 
 
 def scenario_ok_tuples_unpacked_columns():

@@ -93,6 +93,8 @@ class Attributes:
             return self.awaitable_attribute(frame, base, name, expr, state)
         if isinstance(base, InspectedState):
             return inspection.state_attribute(base, name, state)
+        if isinstance(base, Items) and base.names:
+            return _row_attribute(base, name)
         if isinstance(base, (SessionRef, Registry, Factory, Query, LoaderOpt, Keyed, Executor, TaskQueue, Pending, Generator,
                              Validator, TransactionManager, Savepoint)):
             return BoundMethod(base, name)
@@ -284,7 +286,7 @@ class Attributes:
                 reader=frame.reader,
                 reader_call=frame.reader_call,
             ))
-        state.heap.instances[ref.iid] = lifecycle.after_read(fact, attribute.name)
+        lifecycle.after_read(state.heap, ref.iid, attribute.name)
         if lifecycle.reads_empty(fact, attribute):
             return Items(()) if attribute.uselist else Const(None)
         lazily = fact.attr(attribute.name) != lifecycle.LOADED
@@ -340,3 +342,14 @@ def _is_classmethod(function: ast.AST) -> bool:
 
 def _primary_fault(faults: list[Fault]) -> Fault:
     return min(faults, key=_FAULT_PRIORITY.index)
+
+
+#: a result row's attributes that are the row itself, seen as a mapping or a tuple
+_ROW_VIEWS = {"_mapping", "t", "_t"}
+
+
+def _row_attribute(row: Items, name: str):
+    """``row.User`` (a selected entity, by its class name), ``row._mapping`` / ``row.t`` (the same row)."""
+    if name in row.names:
+        return row.items[row.names.index(name)]
+    return row if name in _ROW_VIEWS else UNKNOWN

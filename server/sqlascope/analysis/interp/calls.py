@@ -39,6 +39,8 @@ from .host import Evaluating, Host
 from .loader_options import flatten_options, loader_option
 from .session_effects import SessionEffects
 from .values import (
+    selected_entities,
+    AttrRef,
     Generator,
     Pending,
     is_generator_function,
@@ -109,7 +111,7 @@ class Calls(SessionEffects):
         if construct is Construct.SELECT:
             first = args[0] if args else UNKNOWN
             if isinstance(first, ClassRef) and first.mapped is not None:
-                return Query(first.mapped, origin=ev.location(frame, node))
+                return Query(first.mapped, origin=ev.location(frame, node), also=selected_entities(args[1:]))
             return UNKNOWN
         if validator_kind(qualified) == "call" and node.args:
             return ev.frameworks.validator(frame.path, node.args[0])  # `TypeAdapter(list[Schema])`
@@ -279,7 +281,8 @@ class Calls(SessionEffects):
             return self.query_method(ev, frame, receiver, name, args, kwargs, node, state)
         if isinstance(receiver, LoaderOpt) and name in LOADER_OPTIONS:
             chained = loader_option(LOADER_OPTIONS[name], args, receiver.path)
-            return replace(chained, parents=receiver.parents + (receiver,)) if isinstance(chained, LoaderOpt) else UNKNOWN
+            return (replace(chained, parents=receiver.parents + (receiver,), entity=receiver.entity)
+                    if isinstance(chained, LoaderOpt) else UNKNOWN)
         return UNKNOWN
 
     def _flask_db_load(self, ev, frame, db: FlaskSQLAlchemy, name, args, kwargs, node, state):
@@ -296,6 +299,9 @@ class Calls(SessionEffects):
     def query_method(self, ev, frame, query: Query, name: str, args, kwargs, node, state):
         if name == "options":
             return replace(query, options=query.options + flatten_options(args))
+        if name in JOIN_METHODS_OF_QUERIES:
+            along = tuple((a.cls.name, a.name) for a in args if isinstance(a, AttrRef))
+            return replace(query, joins=query.joins + along)
         if name == "limit" and args and isinstance(args[0], Const) and args[0].value == 1 or _by_primary_key(query, name, node):
             return replace(query, one_row=True)
         shape = RESULT_METHODS.get(name)
@@ -305,12 +311,15 @@ class Calls(SessionEffects):
             return UNKNOWN
         if shape is ResultShape.SCALARS:
             return replace(query, rows=False)
-        instance = self.materialize(ev, frame, query, node, state, many=shape is ResultShape.MANY)
-        if query.rows and name not in _ROW_TO_SCALAR:
-            instance = Items((instance,))  # a Row holding the entity: `(user,) = row`, `row[0]`
+        if query.rows and name not in _ROW_TO_SCALAR:  # Rows: `(user,) = row`, `row[0]`, `row.User`
+            instance = self.result_row(ev, frame, query, node, state, many=shape is ResultShape.MANY)
+        else:
+            instance = self.materialize(ev, frame, query, node, state, many=shape is ResultShape.MANY)
         return Many(instance) if shape is ResultShape.MANY else instance
 
 
+#: ``select(...).join(A.rel)`` and the like: the rows pair each A with the instances of ``a.rel``
+JOIN_METHODS_OF_QUERIES = {"join", "outerjoin", "join_from", "outerjoin_from"}
 #: methods that wait for handed-off work to finish (Thread.join, Future.result)
 JOIN_METHODS = {"join", "result"}
 #: functions that wrap an awaitable without running it elsewhere

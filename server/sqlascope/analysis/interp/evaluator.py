@@ -279,8 +279,9 @@ class Evaluator(Expressions, Attributes, CallSites, RowLoops):
         if any(isinstance(m, Generator) for m in members(value)):
             return generators.run_to_end(self, frame, value, node, state)
         if isinstance(value, Query) and value.executed:
-            instance = self.calls.materialize(self, frame, value, node, state, many=True)
-            return Many(Items((instance,)) if value.rows else instance)
+            if value.rows:
+                return Many(self.calls.result_row(self, frame, value, node, state, many=True))
+            return Many(self.calls.materialize(self, frame, value, node, state, many=True))
         return value
 
     def _for_bind(self, frame: Frame, node: C.ForBind, state: State) -> None:

@@ -168,6 +168,8 @@ class Expressions:
         if isinstance(base, Items) and isinstance(index, Const) and isinstance(index.value, int):
             if -len(base.items) <= index.value < len(base.items):
                 return base.items[index.value]
+        if isinstance(base, Items) and isinstance(index, Const) and index.value in base.names:
+            return base.items[base.names.index(index.value)]  # `row._mapping["User"]`, `.mappings()` rows
         if isinstance(expr.slice, ast.Slice):
             return base if isinstance(base, Many) else UNKNOWN
         return map_members(base, element_of)

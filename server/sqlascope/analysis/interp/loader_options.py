@@ -26,4 +26,12 @@ def loader_option(kind: LoaderOption, args, prefix: tuple[str, ...]) -> LoaderOp
         if kind in WILDCARD_KINDS and any(isinstance(a, Const) and a.value == WILDCARD for a in args):
             return LoaderOpt(kind, prefix + (WILDCARD,))  # lazyload("*"): every relationship of the entity
         return UNKNOWN
-    return LoaderOpt(kind, prefix + (refs[0].name,))
+    return LoaderOpt(kind, prefix + (refs[0].name,), entity=None if prefix else refs[0].cls.name)
+
+
+def options_for(options: tuple[LoaderOpt, ...], entity, entities: tuple) -> tuple[LoaderOpt, ...]:
+    """The options of a query of several ``entities`` that apply to ``entity``: those naming it, and those that name
+    no entity of the query (wildcards, strings) for the first."""
+    names = {e.name for e in entities if e is not None}
+    first = entity is entities[0]
+    return tuple(o for o in options if o.entity == entity.name or (first and o.entity not in names))

@@ -13,7 +13,7 @@ from ..orm.state import (FactoryConfig, Life, Origin, SessionFact, configured_ex
 from . import per_row
 from ..report.issues import Issue
 from .frame import State
-from .loader_options import flatten_options
+from .loader_options import flatten_options, options_for
 from .values import (
     ClassRef,
     Const,
@@ -27,6 +27,7 @@ from .values import (
     SessionRef,
     UNKNOWN,
     members,
+    selected_entities,
 )
 
 
@@ -137,8 +138,10 @@ class SessionEffects:
             return self._load(ev, frame, sid, label, args, kwargs, node, state)
         if effect is SessionEffect.QUERY:
             first = args[0] if args else UNKNOWN
-            if isinstance(first, ClassRef) and first.mapped is not None:
-                return Query(first.mapped, (), sid, executed=True, origin=ev.location(frame, node))
+            if isinstance(first, ClassRef) and first.mapped is not None:  # legacy session.query(A[, B, ...])
+                also = selected_entities(args[1:])
+                return Query(first.mapped, (), sid, executed=True, origin=ev.location(frame, node), also=also,
+                             rows=bool(also))
             if isinstance(first, Query):
                 rows = node.func.attr == "execute" if isinstance(node.func, ast.Attribute) else False
                 return replace(first, session=sid, executed=True, rows=rows)
@@ -174,16 +177,35 @@ class SessionEffects:
                 return InstanceRef(iid)
         return None
 
+    def result_row(self, ev, frame, query: Query, node: ast.AST, state, many: bool = False) -> Items:
+        """A row of an executed query: an instance of each selected entity (UNKNOWN for a plain column), each
+        loaded per the options that name it."""
+        entities = (query.cls, *query.also)
+        items: list = []
+        for position, cls in enumerate(entities):
+            if cls is None:
+                items.append(UNKNOWN)
+                continue
+            one = replace(query, cls=cls, also=(), options=options_for(query.options, cls, entities)) if query.also else query
+            iid = _joined_instance(query, entities, items, cls)
+            if iid is not None and iid in state.heap.instances:
+                items.append(InstanceRef(iid))
+                continue
+            items.append(self.materialize(ev, frame, one, node, state, many=many, position=position, iid=iid))
+        return Items(tuple(items), tuple(cls.name if cls is not None else "" for cls in entities))
+
     def materialize(self, ev, frame, query: Query, node: ast.AST, state, identity=None,
-                    many: bool = False) -> InstanceRef | object:
+                    many: bool = False, position: int = 0, iid=None) -> InstanceRef | object:
         """Instances coming out of an executed query: persistent in its session, loaded per its options.
 
-        ``many``: the instance stands for each row of a result of several rows (iterated, or ``.all()``)."""
+        ``many``: the instance stands for each row of a result of several rows (iterated, or ``.all()``).
+        ``position``: the entity's column in a row of several."""
         if query.session is None:
             return UNKNOWN
         session = state.heap.sessions.get(query.session)
         is_async = session.is_async if session else False
-        iid = frame.alloc(node, "instance")
+        if iid is None:
+            iid = frame.alloc(node, "instance" if position == 0 else f"instance:{position}")
         label = query.cls.name.lower()
         fact = lifecycle.new_loaded_instance(query.cls, label, query.session, is_async, query.options, ev.location(frame, node))
         origin = Origin(query.origin, query.cls.name, many=many and not query.one_row) if query.origin else None
@@ -285,4 +307,17 @@ def _attribute_names(value) -> tuple[str, ...] | None:
     if isinstance(value, Items):
         names = [m.value for m in value.items if isinstance(m, Const) and isinstance(m.value, str)]
         return tuple(names) or None
+    return None
+
+
+def _joined_instance(query: Query, entities: tuple, before: list, cls):
+    """The id of the instance of ``cls`` in a row of ``query`` when the query joins an earlier entity's relationship
+    to ``cls`` (``select(A, B).join(A.bs)``): the related instance of that row's A, as reading ``a.bs`` names it."""
+    for position, entity in enumerate(entities[:len(before)]):
+        if entity is None or not isinstance(before[position], InstanceRef):
+            continue
+        for owner, relationship in query.joins:
+            attribute = entity.attributes.get(relationship) if owner == entity.name else None
+            if attribute is not None and attribute.target and attribute.target.rpartition(".")[2] == cls.name:
+                return (before[position].iid, relationship)
     return None

@@ -64,9 +64,11 @@ class Many:
 
 @dataclass(frozen=True)
 class Items:
-    """A tuple literal, kept positionally for unpacking."""
+    """A tuple literal, kept positionally for unpacking; or a result row, one item per selected column."""
 
     items: tuple
+    #: a result row's column names (an entity's class name), read as ``row.User`` and ``row._mapping["User"]``
+    names: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -117,6 +119,17 @@ class Query:
     rows: bool = False  # Result of execute(): rows, not instances, until .scalars()
     origin: Location | None = None  # the select(...) / session.query(...) call that names the entity
     one_row: bool = False  # limited to one row (``.limit(1)``)
+    #: the further columns of ``select(A, B, ...)`` / ``query(A, B)``: a mapped class, or None for a plain column;
+    #: each row then holds an instance of every entity
+    also: tuple = ()
+    #: (class name, relationship) for each ``.join(A.rel)``: in a row, the entity of ``rel``'s class is the instance
+    #: related to that row's ``A`` (it is in ``a.rel``), not an unrelated one
+    joins: tuple[tuple[str, str], ...] = ()
+
+
+def selected_entities(columns) -> tuple:
+    """``Query.also`` for the further columns of ``select(A, B, func.count())``."""
+    return tuple(c.mapped if isinstance(c, ClassRef) and c.mapped is not None else None for c in columns)
 
 
 @dataclass(frozen=True)

@@ -193,20 +193,39 @@ def _read_outcome(life: Life, state: Load, strategy: Strategy, is_async: bool) -
     return None
 
 
-def after_read(fact: InstanceFact, name: str) -> InstanceFact:
+def after_read(heap: Heap, iid, name: str) -> None:
     """A read either loaded the attribute or raised; either way the path that goes on sees it loaded.
 
-    Reading one expired column of an attached instance reloads the whole row: every expired column that the
-    mapper loads with the row (not deferred ones, not relationships) comes back in the same SELECT (observed).
-    A relationship read does too, since its loader needs the row's key columns; one whose strategy never loads
-    (noload, dynamic, write-only, raise) does not.
+    Reading one expired column of an attached instance reloads the whole row (``reload_row``). A relationship
+    read does too, since its loader needs the row's key columns; one whose strategy never loads (noload, dynamic,
+    write-only, raise) does not.
     """
+    fact = heap.instances[iid]
     attribute = fact.cls.attributes.get(name)
     if attribute is not None and (Load.EXPIRED in fact.attr(name) if _reloads_with_row(attribute)
                                   else attribute.kind is AttrKind.RELATIONSHIP
                                   and attribute.strategy not in _NO_LOAD_STRATEGIES):
-        return _row_reloaded(fact).with_attrs({name: LOADED})
-    return fact.with_attrs({name: LOADED})
+        reload_row(heap, iid)
+    heap.instances[iid] = heap.instances[iid].with_attrs({name: LOADED})
+
+
+def reload_row(heap: Heap, iid) -> None:
+    """The row of instance ``iid`` loads again (one SELECT), as an expired attribute's refresh loads it (observed):
+
+    - every expired column that the mapper loads with the row comes back (not deferred ones);
+    - so does every expired relationship that the instance's load plan loads eagerly (the mapper's joined,
+      selectin, subquery or immediate strategy, or an eager option of the query that loaded it, unless an option
+      made it lazy), and the related instances' rows with it, loaded again as the eager loader populates them.
+    """
+    fact = heap.instances[iid]
+    plan = _original_plan(fact)
+    eager = {name for name, states in fact.attrs if Load.EXPIRED in states and plan.get(name) == LOADED
+             and fact.cls.attributes[name].kind is AttrKind.RELATIONSHIP}
+    heap.instances[iid] = _row_reloaded(fact).with_attrs(dict.fromkeys(eager, LOADED))
+    for name in eager:
+        related = (iid, name)  # as interp/attributes.py names the instances read through a relationship
+        if related in heap.instances and Life.PERSISTENT in heap.instances[related].life:
+            reload_row(heap, related)
 
 
 def _row_reloaded(fact: InstanceFact) -> InstanceFact:
@@ -339,11 +358,15 @@ def flushed(fact: InstanceFact) -> InstanceFact:
 
 def flush(heap: Heap, session: SessionId, event: Event) -> None:
     """Pending instances are inserted. A changed persistent instance is UPDATEd; when a commit expired its primary
-    key, the flush first loads its row again, so its expired columns are loaded afterwards (observed)."""
+    key, the flush first loads its row again (``reload_row``), so its expired columns are loaded afterwards
+    (observed)."""
+    for iid, fact in list(heap.held_by(session)):
+        if fact.dirty and fact.life == {Life.PERSISTENT} and any(
+                Load.EXPIRED in fact.attr(a.name) for a in fact.cls.loadable() if a.primary_key):
+            reload_row(heap, iid)
+
     def change(fact: InstanceFact) -> InstanceFact:
-        if fact.dirty:
-            key_expired = any(Load.EXPIRED in fact.attr(a.name) for a in fact.cls.loadable() if a.primary_key)
-            fact = replace(_row_reloaded(fact) if key_expired and fact.life == {Life.PERSISTENT} else fact, dirty=False)
+        fact = replace(fact, dirty=False)
         if Life.PENDING not in fact.life:
             return fact
         return replace(flushed(_replace_life(fact, {Life.PENDING: Life.PERSISTENT})), inserted=True)

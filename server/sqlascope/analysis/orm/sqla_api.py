@@ -152,6 +152,9 @@ class LoaderOpt:
     path: tuple[str, ...]  # relationship/column names from the query's entity downwards
     columns: tuple[str, ...] = ()  # load_only's columns
     parents: tuple = ()  # earlier links of a chain: selectinload(A.b).joinedload(B.c)
+    #: the class name of the entity the path starts from, when the option names it (``selectinload(A.b)``): in a
+    #: query of several entities, the one it applies to
+    entity: str | None = None
 
 
 class Strategy(enum.Enum):
