@@ -224,12 +224,24 @@ def _names(g: Gen) -> str:
     return g.rng.choice(["'name'", "'children'", "'name', 'tags'", "'bio'", "'manager'"])
 
 
+#: ``setattr(obj, name, 7)`` by a constant name, or by one the program computes (a mapping's first key)
+_SETATTR_NAMES = ("'score'", "next(iter({'score': 1}))")
+
+
+def _score_store(g: Gen) -> str:
+    """``obj.score = 7``, sometimes written as a ``setattr`` store."""
+    if not g.chance(0.4):
+        return "obj.score = 7"
+    g.features.add("op:setattr_flush")
+    return f"setattr(obj, {g.rng.choice(_SETATTR_NAMES)}, 7)"
+
+
 def op_lines(g: Gen, name: str, s: str = "s") -> list[str]:
     aw = g.aw
     table = {
         "commit": lambda: [f"{aw}{s}.commit()"],
         "rollback": lambda: [f"{aw}{s}.rollback()"],
-        "flush": lambda: ["obj.score = 7", f"{aw}{s}.flush()"],
+        "flush": lambda: [_score_store(g), f"{aw}{s}.flush()"],
         "expire": lambda: [f"{s}.expire(obj)"],
         "expire_names": lambda: [f"{s}.expire(obj, [{_names(g)}])"],
         "expire_all": lambda: [f"{s}.expire_all()"],

@@ -194,3 +194,46 @@ def scenario_bad_flush_does_not_reload_a_column_expired_by_name():
         user.email = "new@example.com"
         session.flush()
     print(user.name)  # expect: DetachedInstanceError
+
+
+def scenario_ok_setattr_of_an_expired_column_then_close_reads_it():
+    Session = _setup()
+    with Session() as session:
+        user = session.get(User, 1)
+        session.commit()
+        setattr(user, "name", "alice b.")
+    print(user.name)
+
+
+def scenario_bad_setattr_of_one_column_then_close_reads_another():
+    Session = _setup()
+    with Session() as session:
+        user = session.get(User, 1)
+        session.commit()
+        setattr(user, "name", "alice b.")
+    print(user.name)
+    print(user.email)  # expect: DetachedInstanceError
+
+
+def _apply(user, changes):
+    field = next(iter(changes))
+    setattr(user, field, changes[field])
+
+
+def scenario_ok_setattr_of_a_computed_name_then_flush_reloads_the_row():
+    Session = _setup()
+    with Session() as session:
+        user = session.get(User, 1)
+        session.commit()
+        _apply(user, {"name": "alice b."})
+        session.flush()
+    print(user.email)
+
+
+def scenario_bad_setattr_of_a_computed_name_never_flushed():
+    Session = _setup()
+    with Session() as session:
+        user = session.get(User, 1)
+        session.commit()
+        _apply(user, {"name": "alice b."})
+    print(user.email)  # expect: DetachedInstanceError

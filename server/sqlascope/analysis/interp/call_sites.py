@@ -89,7 +89,7 @@ class CallSites:
         if isinstance(expr.func, ast.Attribute):
             method = expr.func.attr
             if method == "__setattr__" and len(args) == 3:  # object.__setattr__(self, "name", value)
-                self.store_field(args[0], args[1], args[2], state)
+                self.set_attribute(frame, args, expr, state)
                 return Const(None)
             if method in APP_CONTEXT_METHODS and callee is UNKNOWN:
                 return Context(ContextKind.APP_CONTEXT, None, method)  # Flask: `with app.app_context():`
@@ -100,14 +100,12 @@ class CallSites:
                 self._container_method(frame, expr, method, callee, args, state)
         return self.alternatives(callee, lambda member: self.apply(frame, member, args, kwargs, expr, state), state)
 
-    @staticmethod
-    def store_field(target, name, value, state: State) -> None:
-        """``setattr(obj, "name", value)``: a field store, as ``obj.name = value`` is, on plain objects."""
-        if not (isinstance(name, Const) and isinstance(name.value, str)):
-            return
-        for member in members(target):
-            if isinstance(member, ObjectRef) and member.oid in state.heap.objects:
-                state.heap.objects[member.oid] = state.heap.objects[member.oid].with_field(name.value, value)
+    def set_attribute(self, frame: Frame, args: list, call: ast.Call, state: State) -> None:
+        """``setattr(obj, name, value)``: the store ``obj.name = value`` is."""
+        receiver, name, value = args
+        known = name.value if isinstance(name, Const) and isinstance(name.value, str) else None
+        receiver_node = call.args[0] if call.args else call
+        self.store_attribute(frame, receiver, known, value, receiver_node, call, call, state)
 
     @staticmethod
     def alternatives(callee, call, state: State):
@@ -171,7 +169,7 @@ class CallSites:
         if name == "type" and len(node.args) == 3 and isinstance(node.args[1], (ast.Tuple, ast.List)):
             return ClassRef(frame.path, _class_made_by_type(node), None)
         if name == "setattr" and len(args) == 3:
-            self.store_field(args[0], args[1], args[2], state)
+            self.set_attribute(frame, args, node, state)
             return Const(None)
         if name == "zip" and args:  # one tuple of elements per step
             return Many(Items(tuple(element_of(self.iterable(frame, a, node, state)) for a in args)))
@@ -189,6 +187,8 @@ class CallSites:
             ast.copy_location(fake, node)
             fake.end_lineno, fake.end_col_offset = node.end_lineno, node.end_col_offset
             return map_members(args[0], lambda member: self.attribute(frame, member, fake, state))
+        if name == "dict" and args and all(isinstance(m, Many) and m.kind == "dict" for m in members(args[0])):
+            return args[0]  # a copy of a mapping: the same values
         if name in _HASHING_BUILTINS and args:
             element = element_of(self.iterable(frame, args[0], node, state))
             self.implicit_call(frame, element, "__hash__", node, state)

@@ -49,6 +49,7 @@ from .values import (
     SessionRef,
     Union,
     join_all,
+    map_members,
     members,
     Generator,
     is_none,
@@ -193,21 +194,30 @@ class Evaluator(Expressions, Attributes, CallSites, RowLoops):
 
     def _attribute_store(self, frame: Frame, target: ast.Attribute, value, state: State,
                          source: ast.AST | None = None) -> None:
-        """``obj.attr = value`` sets the attribute: it is loaded from then on, whatever its state."""
-        source = source if source is not None else target
-        for member in members(self.value(frame, target.value, state)):
-            if isinstance(member, ClassRef) and member.mapped is None:
-                self.holders.class_store(self, frame, member, target.attr, value, target, source, state)
-            elif isinstance(member, ExternalValue) and construct_of(member.qualified) is Construct.FLASK_G:
-                self.holders.g_store(self, frame, target.attr, value, target, source, state)
-            elif isinstance(member, ObjectRef) and member.oid in state.heap.objects:
-                if isinstance(target.value, ast.Name) and target.value.id == "self":
-                    self.holders.self_store(self, frame, target.attr, value, target, source, state)
-                state.heap.objects[member.oid] = state.heap.objects[member.oid].with_field(target.attr, value)
-            elif isinstance(member, InstanceRef) and member.iid in state.heap.instances:
+        """``obj.attr = value``."""
+        self.store_attribute(frame, self.value(frame, target.value, state), target.attr, value, target.value, target,
+                             source if source is not None else target, state)
+
+    def store_attribute(self, frame: Frame, receiver, name: str | None, value, receiver_node: ast.expr,
+                        node: ast.AST, source: ast.AST, state: State) -> None:
+        """Set attribute ``name`` of ``receiver`` (``obj.name = value``, ``setattr(obj, name, value)``): a mapped
+        attribute is loaded from then on, whatever its state; a holder keeps the value. ``name`` is None when the
+        code computes it (``setattr(obj, key, value)``): an instance then only has a change to flush."""
+        for member in members(receiver):
+            if isinstance(member, InstanceRef) and member.iid in state.heap.instances:
                 fact = state.heap.instances[member.iid]
-                if fact.attr(target.attr):
-                    state.heap.instances[member.iid] = lifecycle.after_write(state.heap, fact, target.attr)
+                if name is None or fact.attr(name):
+                    state.heap.instances[member.iid] = lifecycle.after_write(state.heap, fact, name)
+            elif name is None:
+                continue
+            elif isinstance(member, ClassRef) and member.mapped is None:
+                self.holders.class_store(self, frame, member, name, value, node, source, state)
+            elif isinstance(member, ExternalValue) and construct_of(member.qualified) is Construct.FLASK_G:
+                self.holders.g_store(self, frame, name, value, node, source, state)
+            elif isinstance(member, ObjectRef) and member.oid in state.heap.objects:
+                if isinstance(receiver_node, ast.Name) and receiver_node.id == "self":
+                    self.holders.self_store(self, frame, name, value, node, source, state)
+                state.heap.objects[member.oid] = state.heap.objects[member.oid].with_field(name, value)
 
     def _expression_statement(self, frame: Frame, expr: ast.expr, state: State) -> None:
         value = self.value(frame, expr, state)
@@ -275,14 +285,16 @@ class Evaluator(Expressions, Attributes, CallSites, RowLoops):
         generators.finish(self, frame, state.env.pop(generators.loop_slot(node.stmt), ()), node.stmt.iter, state)
 
     def iterable(self, frame: Frame, value, node: ast.AST, state: State):
-        """Iterating an executed query yields its instances (or rows)."""
+        """Iterating an executed query yields its instances (or rows); iterating a mapping yields its keys, which
+        are not kept (a mapping is modelled by its values)."""
         if any(isinstance(m, Generator) for m in members(value)):
             return generators.run_to_end(self, frame, value, node, state)
         if isinstance(value, Query) and value.executed:
             if value.rows:
                 return Many(self.calls.result_row(self, frame, value, node, state, many=True))
             return Many(self.calls.materialize(self, frame, value, node, state, many=True))
-        return value
+        return map_members(value, lambda member: Many(UNKNOWN) if isinstance(member, Many) and member.kind == "dict"
+                           else member)
 
     def _for_bind(self, frame: Frame, node: C.ForBind, state: State) -> None:
         iterable = state.env.get(f"<iter:{id(node.stmt)}>", UNKNOWN)

@@ -234,11 +234,11 @@ def _row_reloaded(fact: InstanceFact) -> InstanceFact:
                           if Load.EXPIRED in states and _reloads_with_row(fact.cls.attributes[key]) else states)
 
 
-def after_write(heap: Heap, fact: InstanceFact, name: str) -> InstanceFact:
+def after_write(heap: Heap, fact: InstanceFact, name: str | None) -> InstanceFact:
     """``obj.name = value`` holds the new value from then on; setting a column loads nothing, so the instance's other
     expired attributes stay expired (observed: the next read of one still refreshes the row). Inside a savepoint,
-    the instance is one its rollback expires."""
-    fact = replace(fact.with_attrs({name: LOADED}), dirty=Life.PERSISTENT in fact.life)
+    the instance is one its rollback expires. ``name`` None: an attribute the code computes (``setattr``)."""
+    fact = replace(fact.with_attrs({name: LOADED}) if name is not None else fact, dirty=Life.PERSISTENT in fact.life)
     depth = max((savepoint_depth(heap, s) for s in fact.sessions), default=0)
     if depth:
         fact = replace(fact, in_savepoint=fact.in_savepoint | {("changed", depth)})
