@@ -114,7 +114,7 @@ def scenario_ok_defaultload_then_selectin():
     with Session() as session:
         author = session.scalars(select(Author).options(selectinload(Author.books))
                                  .options(defaultload(Author.books).selectinload(Book.chapters))).one()
-    print(len(author.books[0].chapters))  # known-gap: a second .options() call with defaultload(...).selectinload(...) is not merged with the first
+    print(len(author.books[0].chapters))
 
 
 def scenario_bad_defaultload_alone_loads_nothing():
@@ -124,11 +124,27 @@ def scenario_bad_defaultload_alone_loads_nothing():
     print(len(author.books))  # expect: DetachedInstanceError
 
 
+def scenario_bad_path_of_two_attributes_loads_only_the_last():
+    # selectinload(A.b, B.c) is defaultload(A.b).selectinload(B.c): the books themselves stay lazy
+    Session = _setup()
+    with Session() as session:
+        author = session.scalars(select(Author).options(selectinload(Author.books, Book.chapters))).one()
+    print(len(author.books))  # expect: DetachedInstanceError
+
+
+def scenario_ok_load_object_chain_of_two_links():
+    Session = _setup()
+    with Session() as session:
+        author = session.scalars(
+            select(Author).options(Load(Author).selectinload(Author.books).selectinload(Book.chapters))).one()
+    print(author.books[0].chapters[0].heading)
+
+
 def scenario_ok_load_object_chain():
     Session = _setup()
     with Session() as session:
         author = session.scalars(select(Author).options(Load(Author).selectinload(Author.books))).one()
-    print(author.books[0].title)  # known-gap: Load(Model).selectinload(...) is not understood as a loader option
+    print(author.books[0].title)
 
 
 def scenario_ok_options_given_as_a_list():
@@ -136,7 +152,7 @@ def scenario_ok_options_given_as_a_list():
     eager = [selectinload(Author.books), selectinload(Author.books, Book.chapters)]
     with Session() as session:
         author = session.scalars(select(Author).options(*eager)).one()
-    print(author.books[0].chapters[0].heading)  # known-gap: options given as a list (unpacked with *) are not resolved
+    print(author.books[0].chapters[0].heading)
 
 
 def scenario_ok_options_given_as_a_tuple_through_a_helper():

@@ -20,6 +20,7 @@ from ..orm.sqla_api import (
     HAND_OFF_METHODS,
     LOADER_OPTIONS,
     LoaderOpt,
+    LoaderOption,
     RESULT_METHODS,
     ResultShape,
     SAVEPOINT_METHODS,
@@ -108,6 +109,11 @@ class Calls(SessionEffects):
             return Registry(frame.alloc(node, "registry"), factory, "session")
         if construct is Construct.CAST:
             return args[1] if len(args) > 1 else UNKNOWN
+        if construct is Construct.LOAD:
+            first = args[0] if args else UNKNOWN
+            if isinstance(first, ClassRef) and first.mapped is not None:
+                return LoaderOpt(LoaderOption.DEFAULT, (), entity=first.mapped.name)
+            return UNKNOWN
         if construct is Construct.SELECT:
             first = args[0] if args else UNKNOWN
             if isinstance(first, ClassRef) and first.mapped is not None:

@@ -5,28 +5,37 @@ from __future__ import annotations
 from dataclasses import replace
 
 from ..orm.sqla_api import WILDCARD, WILDCARD_KINDS, LoaderOpt, LoaderOption
-from .values import UNKNOWN, AttrRef, Const, members
+from .values import UNKNOWN, AttrRef, Const, Items, Many, members
 
 
 def flatten_options(values) -> tuple[LoaderOpt, ...]:
-    """Loader options passed to ``.options(...)``, with the links of chained options spelled out."""
+    """Loader options passed to ``.options(...)``, with the links of chained options spelled out; a list or tuple
+    of options (``.options(*eager)``) gives its elements."""
     flat: list[LoaderOpt] = []
     for value in values:
         for member in members(value):
             if isinstance(member, LoaderOpt):
                 flat.extend((*member.parents, replace(member, parents=())))
+            elif isinstance(member, Items):
+                flat.extend(flatten_options(member.items))
+            elif isinstance(member, Many):
+                flat.extend(flatten_options((member.element,)))
     return tuple(flat)
 
 
 def loader_option(kind: LoaderOption, args, prefix: tuple[str, ...]) -> LoaderOpt | object:
     refs = [a for a in args if isinstance(a, AttrRef)]
+    if kind is LoaderOption.UNDEFER_GROUP:
+        groups = tuple(a.value for a in args if isinstance(a, Const) and isinstance(a.value, str))
+        return LoaderOpt(kind, prefix + ("*",), groups) if groups else UNKNOWN
     if kind is LoaderOption.LOAD_ONLY:
         return LoaderOpt(kind, prefix + ("*",), tuple(r.name for r in refs)) if refs else UNKNOWN
     if not refs:
         if kind in WILDCARD_KINDS and any(isinstance(a, Const) and a.value == WILDCARD for a in args):
             return LoaderOpt(kind, prefix + (WILDCARD,))  # lazyload("*"): every relationship of the entity
         return UNKNOWN
-    return LoaderOpt(kind, prefix + (refs[0].name,), entity=None if prefix else refs[0].cls.name)
+    # `selectinload(A.b, B.c)` names a path: like `defaultload(A.b).selectinload(B.c)`, it sets the last link only
+    return LoaderOpt(kind, prefix + tuple(r.name for r in refs), entity=None if prefix else refs[0].cls.name)
 
 
 def options_for(options: tuple[LoaderOpt, ...], entity, entities: tuple) -> tuple[LoaderOpt, ...]:

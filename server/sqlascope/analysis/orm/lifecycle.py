@@ -37,6 +37,11 @@ def load_plan(cls: MappedClass, options: tuple[LoaderOpt, ...]) -> tuple[tuple[s
         head = option.path[0]
         if len(option.path) > 1:  # kept whole: related_instance() picks the ones under its relationship
             nested.append(option)
+        if option.kind is LoaderOption.UNDEFER_GROUP and len(option.path) == 1:
+            for attribute in cls.loadable():
+                if attribute.group in option.columns:
+                    states[attribute.name] = LOADED
+            continue
         if option.kind is LoaderOption.LOAD_ONLY and len(option.path) == 1:
             keep = set(option.columns)
             for attribute in cls.loadable():
@@ -45,7 +50,7 @@ def load_plan(cls: MappedClass, options: tuple[LoaderOpt, ...]) -> tuple[tuple[s
             continue
         if head not in states:
             continue
-        if option.kind in (LoaderOption.EAGER, LoaderOption.IMMEDIATE, LoaderOption.UNDEFER) and len(option.path) >= 1:
+        if option.kind in (LoaderOption.EAGER, LoaderOption.IMMEDIATE, LoaderOption.UNDEFER) and len(option.path) == 1:
             states[head] = LOADED
         elif option.kind in (LoaderOption.DEFER, LoaderOption.LAZY) and len(option.path) == 1:
             states[head] = UNLOADED
@@ -206,7 +211,15 @@ def after_read(heap: Heap, iid, name: str) -> None:
                                   else attribute.kind is AttrKind.RELATIONSHIP
                                   and attribute.strategy not in _NO_LOAD_STRATEGIES):
         reload_row(heap, iid)
-    heap.instances[iid] = heap.instances[iid].with_attrs({name: LOADED})
+    heap.instances[iid] = heap.instances[iid].with_attrs({name: LOADED, **dict.fromkeys(_group_of(fact.cls, attribute),
+                                                                                         LOADED)})
+
+
+def _group_of(cls: MappedClass, attribute: MappedAttribute | None) -> list[str]:
+    """The columns of ``attribute``'s deferred group: loading one loads them all (observed)."""
+    if attribute is None or attribute.group is None:
+        return []
+    return [a.name for a in cls.loadable() if a.group == attribute.group]
 
 
 def reload_row(heap: Heap, iid) -> None:

@@ -37,6 +37,8 @@ class MappedAttribute:
     proxied: str | None = None  # association_proxy: the relationship it reads
     primary_key: bool = False  # load_only() always loads it
     back_populates: str | None = None  # the relationship on the target that mirrors this one
+    #: a deferred column's group (``deferred_group=``, ``deferred(..., group=)``): reading one loads them all
+    group: str | None = None
     path: str = ""
     node: ast.AST | None = field(default=None, compare=False)
 
@@ -276,9 +278,10 @@ class ModelIndex:
         if construct is Construct.RELATIONSHIP:
             return self._relationship(path, name, None, value, value)
         if construct in (Construct.DEFERRED, Construct.COLUMN_PROPERTY):
-            deferred = construct is Construct.DEFERRED or _keyword(value, "deferred") is True
+            group = _deferred_group(value)
+            deferred = construct is Construct.DEFERRED or _keyword(value, "deferred") is True or group is not None
             return MappedAttribute(name, AttrKind.COLUMN, Strategy.DEFERRED if deferred else Strategy.COLUMN,
-                                   path=path, node=value)
+                                   path=path, node=value, group=group)
         return None  # synonym(), composite(), ...: not row state of their own
 
     def _base_kind(self, path: str, base: ast.expr):
@@ -386,12 +389,15 @@ class ModelIndex:
         if construct is Construct.RELATIONSHIP:
             return self._relationship(path, name, annotation, call, stmt)
         if construct in (Construct.MAPPED_COLUMN, Construct.COLUMN_PROPERTY):
-            deferred = _keyword(call, "deferred") is True
+            group = _deferred_group(call)
+            deferred = _keyword(call, "deferred") is True or group is not None  # a group implies deferred
             strategy = Strategy.DEFERRED if deferred else Strategy.COLUMN
             primary_key = _keyword(call, "primary_key") is True
-            return MappedAttribute(name, AttrKind.COLUMN, strategy, primary_key=primary_key, path=path, node=stmt)
+            return MappedAttribute(name, AttrKind.COLUMN, strategy, primary_key=primary_key, path=path, node=stmt,
+                                   group=group)
         if construct is Construct.DEFERRED:
-            return MappedAttribute(name, AttrKind.COLUMN, Strategy.DEFERRED, path=path, node=stmt)
+            return MappedAttribute(name, AttrKind.COLUMN, Strategy.DEFERRED, path=path, node=stmt,
+                                   group=_deferred_group(call))
         if construct is Construct.ASSOCIATION_PROXY:
             proxied = call.args[0].value if call.args and isinstance(call.args[0], ast.Constant) else None
             return MappedAttribute(name, AttrKind.PROXY, proxied=proxied, path=path, node=stmt)
@@ -493,6 +499,12 @@ def _keyword_node(call: ast.Call | None, name: str) -> ast.expr | None:
         if keyword.arg == name:
             return keyword.value
     return None
+
+
+def _deferred_group(call: ast.Call | None) -> str | None:
+    """``mapped_column(deferred_group="g")`` / ``column_property(..., group="g")`` / ``deferred(col, group="g")``."""
+    group = _keyword(call, "deferred_group", default=None) or _keyword(call, "group", default=None)
+    return group if isinstance(group, str) else None
 
 
 def _keyword(call: ast.Call | None, name: str, default=None):

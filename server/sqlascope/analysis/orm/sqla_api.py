@@ -118,8 +118,10 @@ class LoaderOption(enum.Enum):
     LOAD_ONLY = "load_only"  # only the named columns are loaded
     DEFER = "defer"  # column left unloaded
     UNDEFER = "undefer"  # column loaded with the row
+    UNDEFER_GROUP = "undefer_group"  # every column of the deferred groups named (``columns``) loaded with the row
     RAISE = "raise"  # access raises InvalidRequestError by design (not our bug class)
     NOLOAD = "noload"  # attribute is empty, never loads
+    DEFAULT = "default"  # the attribute's strategy unchanged: a link that only leads a chain on (``defaultload``)
 
 
 LOADER_OPTIONS: dict[str, LoaderOption] = {
@@ -132,9 +134,10 @@ LOADER_OPTIONS: dict[str, LoaderOption] = {
     "load_only": LoaderOption.LOAD_ONLY,
     "defer": LoaderOption.DEFER,
     "undefer": LoaderOption.UNDEFER,
-    "undefer_group": LoaderOption.UNDEFER,
+    "undefer_group": LoaderOption.UNDEFER_GROUP,
     "raiseload": LoaderOption.RAISE,
     "noload": LoaderOption.NOLOAD,
+    "defaultload": LoaderOption.DEFAULT,
 }
 
 
@@ -149,8 +152,10 @@ class LoaderOpt:
     """One loader option as a query carries it: what it does, and the attribute path it applies to."""
 
     kind: LoaderOption
-    path: tuple[str, ...]  # relationship/column names from the query's entity downwards
-    columns: tuple[str, ...] = ()  # load_only's columns
+    #: relationship/column names from the query's entity downwards; only the last link's strategy is set (the
+    #: links before it keep theirs unless a chain's own link sets them: ``selectinload(A.b).joinedload(B.c)``)
+    path: tuple[str, ...]
+    columns: tuple[str, ...] = ()  # load_only's columns; undefer_group's groups
     parents: tuple = ()  # earlier links of a chain: selectinload(A.b).joinedload(B.c)
     #: the class name of the entity the path starts from, when the option names it (``selectinload(A.b)``): in a
     #: query of several entities, the one it applies to
@@ -206,6 +211,7 @@ class Construct(enum.Enum):
     FACTORY = "factory"  # sessionmaker(...) / async_sessionmaker(...)
     SCOPED = "scoped"  # scoped_session(factory): a registry of one shared session
     SELECT = "select"  # select(Model)
+    LOAD = "load"  # Load(Model): the root of a chain of loader options for that entity
     LOADER = "loader"  # selectinload(...) & co.
     MAKE_TRANSIENT = "make_transient"
     MAKE_TRANSIENT_TO_DETACHED = "make_transient_to_detached"
@@ -255,6 +261,7 @@ EXTERNAL_CONSTRUCTS: dict[str, Construct] = {
     "sqlalchemy.scoped_session": Construct.SCOPED,
     "sqlalchemy.async_scoped_session": Construct.SCOPED,
     "sqlalchemy.select": Construct.SELECT,
+    "sqlalchemy.Load": Construct.LOAD,
     "sqlmodel.select": Construct.SELECT,
     "sqlalchemy.make_transient": Construct.MAKE_TRANSIENT,
     "sqlalchemy.make_transient_to_detached": Construct.MAKE_TRANSIENT_TO_DETACHED,

@@ -1,8 +1,8 @@
 """Correct versions of single/loader_restrictions.py's bad scenarios (see tests/corpus/README.md, "Correct versions")."""
 
-from loader_restrictions import Author, _setup
+from loader_restrictions import Author, Book, _setup
 from sqlalchemy import select
-from sqlalchemy.orm import selectinload
+from sqlalchemy.orm import selectinload, undefer_group
 
 
 def correct_lazyload_star_overrides_nothing_after_close():
@@ -32,3 +32,20 @@ def correct_lazyload_star_makes_a_noload_relationship_lazy():
     with Session() as session:
         author = session.get(Author, 1, options=[selectinload(Author.old_reviews)])
     print(author.old_reviews)
+
+
+def correct_undefer_group_loads_only_its_own_group():
+    Session = _setup()
+    with Session() as session:
+        book = session.scalars(select(Book).options(undefer_group("text"), undefer_group("front"))).one()
+    print(book.summary)
+    print(book.preface)
+
+
+def correct_group_read_while_open_loads_only_its_own_group():
+    Session = _setup()
+    with Session() as session:
+        book = session.get(Book, 1)
+        print(book.summary)
+        print(book.blurb)
+        print(book.preface)
