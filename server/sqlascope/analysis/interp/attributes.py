@@ -43,6 +43,7 @@ from .values import (
     ModuleValue,
     ObjectRef,
     Query,
+    QueryProperty,
     Registry,
     Savepoint,
     SessionRef,
@@ -123,6 +124,9 @@ class Attributes:
                 if query is not None:
                     return query
             member = self.engine.class_member(base, name)
+            if isinstance(member, QueryProperty) and base.mapped is not None:
+                sid = self.calls.shared_session(self, frame, member.registry, expr, state)
+                return Query(base.mapped, (), sid, executed=True, origin=self.location(frame, expr))
             if isinstance(member, Function) and _is_classmethod(member.node):
                 return BoundMethod(base, name, member)  # `cls` is the class (the subclass it is called through)
             if base.mapped is None and not isinstance(member, Function):

@@ -59,6 +59,7 @@ from .values import (
     Keyed,
     Many,
     Query,
+    QueryProperty,
     Registry,
     Savepoint,
     SessionRef,
@@ -212,6 +213,8 @@ class Calls(SessionEffects):
             return UNKNOWN
         if isinstance(receiver, Registry) and name == "configure":
             return self.configure_factory(ev, frame, receiver.factory, kwargs, node, state)
+        if isinstance(receiver, Registry) and name == "query_property":
+            return QueryProperty(receiver)
         if isinstance(receiver, TransactionManager):
             if name in ("commit", "abort"):
                 ev.transactions.end(ev, frame, receiver.key, name, node, state)

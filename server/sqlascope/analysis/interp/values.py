@@ -102,6 +102,14 @@ class Registry:
 
 
 @dataclass(frozen=True)
+class QueryProperty:
+    """``scoped_session.query_property()``: a class attribute whose read on a mapped class (``Model.query``) is a
+    query of that class in the registry's session."""
+
+    registry: Registry
+
+
+@dataclass(frozen=True)
 class FlaskSQLAlchemy:
     """A Flask-SQLAlchemy extension object: its ``.session`` is a scoped registry."""
 

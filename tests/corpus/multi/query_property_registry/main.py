@@ -11,7 +11,7 @@ def scenario_bad_query_property_then_remove_then_relationship():
     _start()
     project = Project.query.filter_by(name="apollo").first()
     Session.remove()
-    print(project.tasks)  # expect: DetachedInstanceError  # known-gap: Model.query from Session.query_property() is not modelled as a query of the scoped session
+    print(project.tasks)  # expect: DetachedInstanceError
 
 
 def scenario_ok_query_property_then_remove_then_column():
@@ -27,7 +27,7 @@ def scenario_bad_query_property_commit_remove_column():
     task.title = "land"
     Session.commit()
     Session.remove()
-    print(task.title)  # expect: DetachedInstanceError  # known-gap: Model.query from Session.query_property() is not modelled as a query of the scoped session
+    print(task.title)  # expect: DetachedInstanceError
 
 
 def scenario_ok_query_property_commit_then_column_while_registered():
