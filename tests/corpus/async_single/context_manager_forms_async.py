@@ -101,7 +101,7 @@ async def scenario_bad_async_exit_stack_closes():
     async with AsyncExitStack() as stack:
         session = await stack.enter_async_context(factory())
         board = await session.get(Board, 1)
-    print(board.cards)  # expect: DetachedInstanceError  # known-gap: AsyncExitStack.enter_async_context is not followed
+    print(board.cards)  # expect: DetachedInstanceError
 
 
 async def scenario_ok_async_exit_stack_awaits_relationship_inside():

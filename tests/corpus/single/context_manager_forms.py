@@ -148,7 +148,16 @@ def scenario_bad_exit_stack_closes_session():
     with ExitStack() as stack:
         session = stack.enter_context(Session())
         user = session.get(User, 1)
-    print(user.addresses)  # expect: DetachedInstanceError  # known-gap: ExitStack.enter_context is not followed (the stack's exit does not close what it entered)
+    print(user.addresses)  # expect: DetachedInstanceError
+
+
+def scenario_bad_exit_stack_closed_by_hand():
+    Session = _setup()
+    stack = ExitStack()
+    session = stack.enter_context(Session())
+    user = session.get(User, 1)
+    stack.close()
+    print(user.addresses)  # expect: DetachedInstanceError
 
 
 def scenario_ok_exit_stack_read_inside():

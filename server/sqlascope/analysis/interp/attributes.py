@@ -30,6 +30,8 @@ from .values import (
     AwaitableAttrs,
     BoundMethod,
     ClassRef,
+    Context,
+    ContextKind,
     DeclaredRef,
     Executor,
     ExternalValue,
@@ -98,6 +100,8 @@ class Attributes:
             return _row_attribute(base, name)
         if isinstance(base, (SessionRef, Registry, Factory, Query, LoaderOpt, Keyed, Executor, TaskQueue, Pending, Generator,
                              Validator, TransactionManager, Savepoint)):
+            return BoundMethod(base, name)
+        if isinstance(base, Context) and base.kind is ContextKind.EXIT_STACK:
             return BoundMethod(base, name)
         if isinstance(base, ObjectRef):
             return self.object_attribute(base, name, state, frame, expr)

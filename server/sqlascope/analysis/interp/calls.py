@@ -131,6 +131,8 @@ class Calls(SessionEffects):
             return inspection.owning_session(args[0], state)
         if construct is Construct.INSPECT and args:
             return inspection.inspected(args[0])
+        if construct is Construct.EXIT_STACK:
+            return Context(ContextKind.EXIT_STACK, frame.alloc(node, "exit-stack"), "stack")
         if construct is Construct.THREAD:
             target = kwargs.get("target", args[1] if len(args) > 1 else UNKNOWN)
             thread_args = kwargs.get("args", Items(()))
@@ -203,6 +205,8 @@ class Calls(SessionEffects):
                 return Context(ContextKind.GENERATOR, (bound.function, (receiver, *args), tuple(sorted(kwargs.items()))),
                                bound.function.node.name)
             return self.engine.call(ev, frame, bound.function, [receiver, *args], kwargs, node, state)
+        if isinstance(receiver, Context) and receiver.kind is ContextKind.EXIT_STACK:
+            return ev.contexts.stack_method(ev, frame, receiver, name, args, node, state)
         if receiver is UNKNOWN and name == FIND_SERVICE:  # pyramid_services, on a request (request_methods.py)
             return ev.request_attributes.find_service(ev, frame, receiver, node, state)
         if isinstance(receiver, Factory):

@@ -19,6 +19,8 @@ enclosing context's session is untouched), and its exit closes that session, the
 from __future__ import annotations
 
 import ast
+import weakref
+from dataclasses import dataclass
 
 from ..orm import lifecycle
 from ..orm.sqla_api import SessionEffect
@@ -35,15 +37,51 @@ from .values import (
     ContextKind,
     Executor,
     Function,
+    Items,
     ObjectRef,
     Savepoint,
     SessionRef,
     TransactionManager,
+    members,
 )
 
 
 def _slot(stmt: ast.AST, index: int) -> str:
     return f"<entered:{id(stmt)}:{index}>"
+
+
+#: ``ExitStack`` methods that enter a context manager now, for the stack to leave later
+_STACK_ENTERS = {"enter_context": False, "enter_async_context": True}
+#: ``ExitStack`` methods that leave everything entered so far
+_STACK_CLOSES = {"close", "aclose"}
+
+
+@dataclass(frozen=True)
+class _Stacked:
+    """A context manager an ``ExitStack`` entered: its manager, the ``with`` item standing for the entry, and
+    whether it was entered asynchronously."""
+
+    manager: object
+    item: ast.withitem
+    is_async: bool
+
+
+def _stack_slot(stack: Context) -> str:
+    return f"<exit-stack:{stack.target}>"
+
+
+#: the ``with`` items that stand for ``enter_context(cm)`` calls (``_stack_item``), by identity
+_STACK_ITEMS: "weakref.WeakSet[ast.withitem]" = weakref.WeakSet()
+
+
+def _stack_item(call: ast.Call) -> ast.withitem:
+    """The ``with`` item an ``enter_context(cm)`` call stands for: one per call, so its slots persist across passes."""
+    item = getattr(call, "_sqlascope_stack_item", None)
+    if item is None:
+        item = ast.withitem(context_expr=call.args[0], optional_vars=None)
+        call._sqlascope_stack_item = item  # type: ignore[attr-defined]
+        _STACK_ITEMS.add(item)
+    return item
 
 
 class Contexts:
@@ -70,6 +108,8 @@ class Contexts:
         elif isinstance(manager, Context) and manager.kind is ContextKind.APP_CONTEXT:
             state.env[_slot(item, 0) + ":saved"] = self._push_app_context(frame, item.context_expr, state)
             entered = UNKNOWN
+        elif isinstance(manager, Context) and manager.kind is ContextKind.EXIT_STACK:
+            entered = manager
         elif isinstance(manager, ObjectRef):
             is_async = isinstance(stmt, ast.AsyncWith)
             entered = self._call_dunder(ev, frame, manager, "__aenter__" if is_async else "__enter__", [],
@@ -85,21 +125,24 @@ class Contexts:
         resume = state.env.pop(_slot(item, 0) + ":resume", None)
         header = ev.text(frame, item.context_expr)
         where = item.context_expr
+        # who ends it, and when: a `with` block, or an ExitStack leaving what it entered
+        who, when = ((f"the exit stack that entered `{header}`", "when the stack closed") if item in _STACK_ITEMS
+                     else (f"`with {header}`", "when its block ended"))
         if isinstance(manager, SessionRef):
-            self._apply(ev, frame, manager.sid, [SessionEffect.CLOSE], where, f"`with {header}` closed the session when its block ended", state)
+            self._apply(ev, frame, manager.sid, [SessionEffect.CLOSE], where, f"{who} closed the session {when}", state)
         elif isinstance(manager, Context) and manager.kind is ContextKind.BEGIN_NEW and isinstance(entered, SessionRef):
             ending = SessionEffect.ROLLBACK if node.exceptional else SessionEffect.COMMIT
             verb = "rolled back" if node.exceptional else "committed (expiring every attribute)"
             self._apply(ev, frame, entered.sid, [ending, SessionEffect.CLOSE], where,
-                        f"`with {header}` {verb} and closed the session when its block ended", state)
+                        f"{who} {verb} and closed the session {when}", state)
         elif isinstance(manager, Context) and manager.kind is ContextKind.BEGIN and isinstance(manager.target, SessionRef):
             ending = SessionEffect.ROLLBACK if node.exceptional else SessionEffect.COMMIT
             verb = "rolled back" if node.exceptional else "committed (expiring every attribute)"
-            self._apply(ev, frame, manager.target.sid, [ending], where, f"`with {header}` {verb} when its block ended", state)
+            self._apply(ev, frame, manager.target.sid, [ending], where, f"{who} {verb} {when}", state)
         elif isinstance(manager, Savepoint):
             ending = SessionEffect.SAVEPOINT_ROLLBACK if node.exceptional else SessionEffect.SAVEPOINT_RELEASE
             verb = "rolled back the savepoint (expiring what changed inside it)" if node.exceptional else "released the savepoint"
-            self.calls.end_savepoint(ev, frame, manager, ending, where, state, f"`with {header}` {verb} when its block ended")
+            self.calls.end_savepoint(ev, frame, manager, ending, where, state, f"{who} {verb} {when}")
         elif isinstance(manager, Context) and manager.kind is ContextKind.GENERATOR and resume is not None:
             self.engine.exit_generator(ev, frame, resume, node, state)
         elif isinstance(manager, Context) and manager.kind is ContextKind.APP_CONTEXT:
@@ -107,10 +150,39 @@ class Contexts:
             self._pop_app_context(ev, frame, where, header, saved, state)
         elif isinstance(manager, TransactionManager):
             ev.transactions.end(ev, frame, manager.key, "abort" if node.exceptional else "commit", where, state)
+        elif isinstance(manager, Context) and manager.kind is ContextKind.EXIT_STACK:
+            self._unwind(ev, frame, manager, node.exceptional, state)
         elif isinstance(manager, ObjectRef):
             exc = [UNKNOWN] * 3 if node.exceptional else [Const(None)] * 3
             name = "__aexit__" if isinstance(node.stmt, ast.AsyncWith) else "__exit__"
             self._call_dunder(ev, frame, manager, name, exc, where, state)
+
+    def stack_method(self, ev: Evaluating, frame: Frame, stack: Context, name: str, args: list, node: ast.Call,
+                     state: State):
+        """``stack.enter_context(cm)`` enters ``cm`` now and gives what it gives; the stack's exit (or
+        ``stack.close()``) leaves every manager it entered, last entered first."""
+        if name in _STACK_ENTERS and args and node.args:
+            item = _stack_item(node)
+            entered = self.enter(ev, frame, args[0], item, state)
+            slot = _stack_slot(stack)
+            held = state.env.get(slot)
+            before = held.items if isinstance(held, Items) else ()
+            state.env[slot] = Items((*before, _Stacked(args[0], item, _STACK_ENTERS[name])))
+            return entered
+        if name in _STACK_CLOSES:
+            self._unwind(ev, frame, stack, False, state)
+            return Const(None)
+        return UNKNOWN
+
+    def _unwind(self, ev: Evaluating, frame: Frame, stack: Context, exceptional: bool, state: State) -> None:
+        """Leave what ``stack`` entered, last first, as each one's own ``with`` would."""
+        held = state.env.pop(_stack_slot(stack), None)
+        entries: list[_Stacked] = []
+        for member in members(held) if held is not None else ():
+            entries += [e for e in member.items if isinstance(e, _Stacked) and e not in entries] if isinstance(member, Items) else []
+        for entry in reversed(entries):
+            statement = (ast.AsyncWith if entry.is_async else ast.With)(items=[entry.item], body=[])
+            self.exit(ev, frame, entry.manager, WithExit(statement, 0, exceptional), state)
 
     def _call_dunder(self, ev, frame, manager: ObjectRef, name: str, args: list, where, state):
         """A class-based context manager: run its ``__enter__``/``__exit__`` (found on its class) as a call."""

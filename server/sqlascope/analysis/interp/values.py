@@ -188,6 +188,7 @@ class ContextKind(enum.Enum):
     BEGIN = "begin"  # `with s.begin():`: commits (or rolls back); the session stays open
     GENERATOR = "generator"  # a @contextmanager helper
     APP_CONTEXT = "app_context"  # Flask `app.app_context()` / `test_request_context()`: its exit removes db.session
+    EXIT_STACK = "exit_stack"  # contextlib.ExitStack(): its exit leaves what `enter_context` entered, last first
 
 
 @dataclass(frozen=True)

@@ -216,6 +216,7 @@ class Construct(enum.Enum):
     MAKE_TRANSIENT = "make_transient"
     MAKE_TRANSIENT_TO_DETACHED = "make_transient_to_detached"
     CONTEXTMANAGER = "contextmanager"  # contextlib.contextmanager / asynccontextmanager
+    EXIT_STACK = "exit_stack"  # contextlib.ExitStack / AsyncExitStack
     THREAD = "thread"  # threading.Thread(target=..., args=...)
     EXECUTOR = "executor"  # concurrent.futures executors: submit(fn, *args) runs fn elsewhere
     WRAPS = "wraps"  # functools.wraps(f): identity decorator factory
@@ -269,6 +270,8 @@ EXTERNAL_CONSTRUCTS: dict[str, Construct] = {
     "sqlalchemy.inspect": Construct.INSPECT,
     "contextlib.contextmanager": Construct.CONTEXTMANAGER,
     "contextlib.asynccontextmanager": Construct.CONTEXTMANAGER,
+    "contextlib.ExitStack": Construct.EXIT_STACK,
+    "contextlib.AsyncExitStack": Construct.EXIT_STACK,
     "threading.Thread": Construct.THREAD,
     "concurrent.ThreadPoolExecutor": Construct.EXECUTOR,
     "concurrent.ProcessPoolExecutor": Construct.EXECUTOR,
