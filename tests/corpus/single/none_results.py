@@ -83,7 +83,7 @@ def scenario_ok_constant_comparison_folds():
         if mode == "fast":
             count = len(user.addresses)
     if mode != "fast":
-        count = len(user.addresses)  # known-gap: the comparison of a constant string (mode != 'fast') is not folded, so the branch that cannot run is analysed
+        count = len(user.addresses)
     print(count)
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import operator
 import re
 import string
 
@@ -104,7 +105,7 @@ class Expressions:
 
     def _expr_Compare(self, frame, expr: ast.Compare, state):
         """``a == b`` runs ``a.__eq__(b)``; ``x in s`` hashes ``x`` when ``s`` is a set or a dict."""
-        left = self.value(frame, expr.left, state)
+        left = first = self.value(frame, expr.left, state)
         left_node = expr.left
         for op, comparator in zip(expr.ops, expr.comparators):
             right = self.value(frame, comparator, state)
@@ -123,6 +124,8 @@ class Expressions:
             decided = is_none(self.value(frame, expr.left, state, quiet=True))
             if decided is not None:  # `owned = session is None` keeps what the test decides
                 return Const(decided if isinstance(expr.ops[0], ast.Is) else not decided)
+        if len(expr.ops) == 1:
+            return _folded(expr.ops[0], first, left)  # `left` is the comparator's value by now
         return UNKNOWN
 
     def _expr_BinOp(self, frame, expr: ast.BinOp, state):
@@ -305,3 +308,22 @@ def _refers_to_heap(value, depth: int = 0) -> bool:
         if isinstance(member, Items) and any(_refers_to_heap(i, depth + 1) for i in member.items):
             return True
     return False
+
+
+#: comparisons of two known constants, decided now (``mode != "fast"`` when ``mode`` holds "fast")
+_FOLDED_COMPARISONS = {ast.Eq: operator.eq, ast.NotEq: operator.ne, ast.Lt: operator.lt, ast.LtE: operator.le,
+                       ast.Gt: operator.gt, ast.GtE: operator.ge}
+_FOLDABLE = (str, int, float, bool, type(None))
+
+
+def _folded(op: ast.cmpop, left, right):
+    """``Const(result)`` when both sides are constants (or unions of them) and every pairing gives one result."""
+    compare = _FOLDED_COMPARISONS.get(type(op))
+    sides = (members(left), members(right))
+    if compare is None or not all(isinstance(m, Const) and isinstance(m.value, _FOLDABLE) for side in sides for m in side):
+        return UNKNOWN
+    try:
+        results = {bool(compare(a.value, b.value)) for a in sides[0] for b in sides[1]}
+    except TypeError:  # "a" < 1
+        return UNKNOWN
+    return Const(results.pop()) if len(results) == 1 else UNKNOWN
