@@ -101,10 +101,11 @@ class References:
         return frozenset(sessions), frozenset(instances), frozenset(objects)
 
 
-def reachable(heap: Heap, inputs, references: References, roots: bool = True) -> Reached:
+def reachable(heap: Heap, inputs, references: References, roots: bool = True, beyond: Reached | None = None) -> Reached:
     """The ids of ``heap`` that code given ``inputs`` (an iterable of values) can reach; without ``roots``, the
-    sessions any code can name (registries', transaction-joined) only when the inputs lead to them."""
-    reached = Reached()
+    sessions any code can name (registries', transaction-joined) only when the inputs lead to them. ``beyond``: a
+    reach already walked (closed under the edges below), extended rather than walked again."""
+    reached = Reached(set(beyond.sessions), set(beyond.instances), set(beyond.objects)) if beyond else Reached()
     sessions: list = [sid for sid in heap.registries.values()] if roots else []
     sessions += [sid for sid, fact in heap.sessions.items() if roots and fact.joined or _module_made(sid)]
     instances: list = [iid for iid in heap.instances if _module_made(iid)]

@@ -97,9 +97,11 @@ class Summaries:
         # the loops running this call run every read in the callee once per row too (see interp/per_row.py)
         loops = tuple(self.evaluator.loops_at(frame, node, state)) if frame.code is not None else frame.loops
         inputs = (function, loops, *args, *kwargs.values())
-        reached = reachable(state.heap, inputs, self._references)
-        if not frame.without_roots and function.node not in self._root_readers:
+        if frame.without_roots or function.node in self._root_readers:
+            reached = reachable(state.heap, inputs, self._references)
+        else:
             local = reachable(state.heap, inputs, self._references, roots=False)
+            reached = reachable(state.heap, (), self._references, beyond=local)  # the roots added to it
             if local != reached:
                 try:
                     return self._run_summary(frame, function, args, kwargs, node, state, reader, loops, local, True)

@@ -19,7 +19,6 @@ enclosing context's session is untouched), and its exit closes that session, the
 from __future__ import annotations
 
 import ast
-import weakref
 from dataclasses import dataclass
 
 from ..orm import lifecycle
@@ -70,18 +69,19 @@ def _stack_slot(stack: Context) -> str:
     return f"<exit-stack:{stack.target}>"
 
 
-#: the ``with`` items that stand for ``enter_context(cm)`` calls (``_stack_item``), by identity
-_STACK_ITEMS: "weakref.WeakSet[ast.withitem]" = weakref.WeakSet()
-
-
 def _stack_item(call: ast.Call) -> ast.withitem:
-    """The ``with`` item an ``enter_context(cm)`` call stands for: one per call, so its slots persist across passes."""
+    """The ``with`` item an ``enter_context(cm)`` call stands for: one per call, so its slots persist across passes.
+    It is kept on the call, and marked so that ``_is_stacked`` tells it from a real ``with`` item."""
     item = getattr(call, "_sqlascope_stack_item", None)
     if item is None:
         item = ast.withitem(context_expr=call.args[0], optional_vars=None)
+        item._sqlascope_stacked = True  # type: ignore[attr-defined]
         call._sqlascope_stack_item = item  # type: ignore[attr-defined]
-        _STACK_ITEMS.add(item)
     return item
+
+
+def _is_stacked(item: ast.withitem) -> bool:
+    return getattr(item, "_sqlascope_stacked", False)
 
 
 class Contexts:
@@ -126,7 +126,7 @@ class Contexts:
         header = ev.text(frame, item.context_expr)
         where = item.context_expr
         # who ends it, and when: a `with` block, or an ExitStack leaving what it entered
-        who, when = ((f"the exit stack that entered `{header}`", "when the stack closed") if item in _STACK_ITEMS
+        who, when = ((f"the exit stack that entered `{header}`", "when the stack closed") if _is_stacked(item)
                      else (f"`with {header}`", "when its block ended"))
         if isinstance(manager, SessionRef):
             self._apply(ev, frame, manager.sid, [SessionEffect.CLOSE], where, f"{who} closed the session {when}", state)
@@ -177,9 +177,11 @@ class Contexts:
     def _unwind(self, ev: Evaluating, frame: Frame, stack: Context, exceptional: bool, state: State) -> None:
         """Leave what ``stack`` entered, last first, as each one's own ``with`` would."""
         held = state.env.pop(_stack_slot(stack), None)
-        entries: list[_Stacked] = []
+        entries: list[_Stacked] = []  # every path's entries, in order, each once
         for member in members(held) if held is not None else ():
-            entries += [e for e in member.items if isinstance(e, _Stacked) and e not in entries] if isinstance(member, Items) else []
+            for entry in member.items if isinstance(member, Items) else ():
+                if entry not in entries:
+                    entries.append(entry)
         for entry in reversed(entries):
             statement = (ast.AsyncWith if entry.is_async else ast.With)(items=[entry.item], body=[])
             self.exit(ev, frame, entry.manager, WithExit(statement, 0, exceptional), state)
