@@ -19,6 +19,7 @@ import ast
 
 from ..analysis.findings import Finding
 from .edits import Fix, insertion
+from .scope import detached_by_the_code
 from .syntax import (
     ancestors,
     callee_name,
@@ -38,6 +39,8 @@ _ENDING = {"close": "close", "remove": "remove"}
 def load_before_end(finding: Finding, source_of) -> list[Fix]:
     data = finding.data
     if data.get("fault") not in ("detached_unloaded", "detached_expired") or data.get("is_async"):
+        return []
+    if detached_by_the_code(finding):
         return []
     attribute = data.get("attribute")
     if not attribute:

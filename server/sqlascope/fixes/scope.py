@@ -108,6 +108,14 @@ def _ending_withs(site: Site) -> list[tuple[ast.AST, set[str]]]:
 
 
 _EXIT_EFFECTS = {"close", "remove", "commit"}
+#: effects after which the instance is detached whatever its sessions do
+_DETACHES_ON_ITS_OWN = {"make_transient_to_detached"}
+
+
+def detached_by_the_code(finding: Finding) -> bool:
+    """The code itself made the instance detached (``make_transient_to_detached``): no session scope did, so
+    neither a longer scope nor a load before the session ends changes the read."""
+    return any(effect in _DETACHES_ON_ITS_OWN for _span, effect in finding.data.get("events", []))
 _ENDS_SESSION = {"close", "remove"}
 
 
@@ -146,6 +154,8 @@ def _is_begin(expr: ast.AST) -> bool:
 def extend_scope(finding: Finding, source_of) -> list[Fix]:
     site = site_of(finding, source_of)
     if site is None or finding.data.get("fault") == "greenlet" or _read_by_the_caller(site, finding):
+        return []
+    if detached_by_the_code(finding):
         return []
     fixes = []
     for with_stmt, effects in _ending_withs(site):

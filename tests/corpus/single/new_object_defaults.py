@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from sqlalchemy import ForeignKey, create_engine, text
-from sqlalchemy.orm import (DeclarativeBase, Mapped, make_transient_to_detached, mapped_column, relationship,
+from datetime import datetime
+
+from sqlalchemy import ForeignKey, create_engine, func, text
+from sqlalchemy.orm import (DeclarativeBase, Mapped, make_transient, make_transient_to_detached, mapped_column, relationship,
                             sessionmaker)
 
 
@@ -43,12 +45,53 @@ class Address(Base):
     user: Mapped[User] = relationship(back_populates="addresses")
 
 
+class Article(Base):
+    """onupdate= a SQL expression: the database computes it during the UPDATE, and "auto" does not fetch it back."""
+
+    __tablename__ = "articles"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    title: Mapped[str]
+    updated: Mapped[datetime] = mapped_column(server_default=func.now(), onupdate=func.now())
+
+
+class EagerBase(Base):
+    __abstract__ = True
+    __mapper_args__ = {"eager_defaults": True}
+
+
+class FetchedArticle(EagerBase):
+    """eager_defaults=True, from its base: the UPDATE fetches the new value back (RETURNING)."""
+
+    __tablename__ = "fetched_articles"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    title: Mapped[str]
+    updated: Mapped[datetime] = mapped_column(server_default=func.now(), onupdate=func.now())
+
+
+class Legacy(Base):
+    """Its own __init__ sets columns the call does not name."""
+
+    __tablename__ = "legacy"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str]
+    email: Mapped[str]
+
+    def __init__(self, id: int, name: str) -> None:
+        self.id = id
+        self.name = name
+        self.email = f"{name}@example.com"
+
+
 def _setup():
     engine = create_engine("sqlite://")
     Base.metadata.create_all(engine)
     Session = sessionmaker(engine)
     with Session() as s:
         s.add(User(id=1, name="alice", addresses=[Address(id=1, email="alice@example.com")]))
+        s.add_all([Article(id=1, title="draft"), FetchedArticle(id=1, title="draft")])
         s.commit()
     return Session
 
@@ -81,7 +124,7 @@ def scenario_bad_flush_close_server_default_without_eager_defaults():
     session.flush()
     session.close()
     print(ticket.title)
-    print(ticket.opened)  # expect: DetachedInstanceError  # known-gap: eager_defaults=False leaves server defaults expired after the INSERT; the analyzer treats them as fetched
+    print(ticket.opened)  # expect: DetachedInstanceError
 
 
 def scenario_ok_server_default_without_eager_defaults_read_while_open():
@@ -113,7 +156,7 @@ def scenario_bad_update_flush_close_server_onupdate_not_fetched_under_auto():
     session.flush()
     session.close()
     print(alice.name)
-    print(alice.touched)  # expect: DetachedInstanceError  # known-gap: server_onupdate values are expired after an UPDATE under eager_defaults='auto'; not modelled
+    print(alice.touched)  # expect: DetachedInstanceError
 
 
 def scenario_ok_update_flush_server_onupdate_read_while_open():
@@ -162,7 +205,7 @@ def scenario_bad_make_transient_to_detached_unset_column():
     _setup()
     alice = User(id=1, name="alice")
     make_transient_to_detached(alice)
-    print(alice.email)  # expect: DetachedInstanceError  # known-gap: make_transient_to_detached() leaves unset attributes expired on a detached object; not modelled
+    print(alice.email)  # expect: DetachedInstanceError
 
 
 def scenario_bad_make_transient_to_detached_relationship():
@@ -180,3 +223,78 @@ def scenario_ok_make_transient_to_detached_then_add_loads_unset_column():
     session.add(alice)
     print(alice.email, len(alice.addresses))
     session.close()
+
+
+def scenario_bad_commit_without_expiry_leaves_sql_onupdate_expired():
+    Session = _setup()
+    Session.configure(expire_on_commit=False)
+    session = Session()
+    article = session.get(Article, 1)
+    article.title = "final"
+    session.commit()
+    session.close()
+    print(article.title)
+    print(article.updated)  # expect: DetachedInstanceError
+
+
+def scenario_ok_sql_onupdate_read_before_close():
+    Session = _setup()
+    Session.configure(expire_on_commit=False)
+    session = Session()
+    article = session.get(Article, 1)
+    article.title = "final"
+    session.commit()
+    print(article.updated)
+    session.close()
+    print(article.title, article.updated)
+
+
+def scenario_ok_eager_defaults_from_base_fetches_onupdate():
+    Session = _setup()
+    Session.configure(expire_on_commit=False)
+    session = Session()
+    article = session.get(FetchedArticle, 1)
+    article.title = "final"
+    session.commit()
+    session.close()
+    print(article.title, article.updated)
+
+
+def scenario_ok_unchanged_instance_keeps_onupdate_column():
+    Session = _setup()
+    Session.configure(expire_on_commit=False)
+    session = Session()
+    article = session.get(Article, 1)
+    session.commit()
+    session.close()
+    print(article.title, article.updated)
+
+
+def scenario_ok_insert_fetches_sql_default_under_auto():
+    Session = _setup()
+    Session.configure(expire_on_commit=False)
+    session = Session()
+    article = Article(id=2, title="new")
+    session.add(article)
+    session.commit()
+    session.close()
+    print(article.title, article.updated)
+
+
+def scenario_ok_make_transient_to_detached_own_init_sets_columns():
+    _setup()
+    legacy = Legacy(7, "ada")
+    make_transient_to_detached(legacy)
+    print(legacy.name, legacy.email)
+
+
+def scenario_bad_make_transient_after_transient_forgets_expired():
+    Session = _setup()
+    session = Session()
+    alice = session.get(User, 1)
+    session.expire(alice, ["email"])
+    session.close()
+    make_transient(alice)
+    make_transient_to_detached(alice)
+    print(alice.name)
+    print(alice.email)  # expect: DetachedInstanceError

@@ -191,10 +191,12 @@ class Calls(SessionEffects):
                 self.engine.call(ev, frame, member, list(args), {}, node, state)
 
     def _make_transient(self, ev, frame, value, construct, node, state) -> None:
+        to_detached = construct is Construct.MAKE_TRANSIENT_TO_DETACHED
+        event = ev.event(frame, node, f"`{ev.text(frame, node.func)}()` here", construct.value)
         for member in members(value):
             if isinstance(member, InstanceRef) and member.iid in state.heap.instances:
-                state.heap.instances[member.iid] = lifecycle.made_transient(
-                    state.heap.instances[member.iid], to_detached=construct is Construct.MAKE_TRANSIENT_TO_DETACHED)
+                fact = lifecycle.made_transient(state.heap.instances[member.iid], to_detached=to_detached)
+                state.heap.instances[member.iid] = replace(fact, history=fact.history | {event}) if to_detached else fact
 
     def method(self, ev: Evaluating, frame: Frame, bound: BoundMethod, args, kwargs, node: ast.Call, state: State):
         receiver, name = bound.receiver, bound.name

@@ -22,14 +22,19 @@ _DATACLASS_DECORATORS = {"mapped_as_dataclass"}
 def generated_fields(engine: Host, mapped: MappedClass, method: str) -> list[MappedAttribute] | None:
     """The fields ``method`` ("__repr__", "__str__", "__eq__" or "asdict") reads on ``mapped``; None when the
     class gets no such generated method (not a dataclass model, or the option is off)."""
-    order = engine.class_mro(ClassRef(mapped.path, mapped.node, mapped))
-    if not any(_declares_dataclass(c.node) for c in order):
+    if not is_dataclass_model(engine, mapped):
         return None
+    order = engine.class_mro(ClassRef(mapped.path, mapped.node, mapped))
     option = CLASS_OPTION[method]
     if option and any(_keyword_false(c.node.keywords, option) for c in order):
         return None
     flag = FIELD_FLAG[method]
     return [a for a in mapped.loadable() if not (flag and _field_flag_false(a, flag))]
+
+
+def is_dataclass_model(engine: Host, mapped: MappedClass) -> bool:
+    """A ``MappedAsDataclass`` / ``@mapped_as_dataclass`` model, directly or through a base."""
+    return any(_declares_dataclass(c.node) for c in engine.class_mro(ClassRef(mapped.path, mapped.node, mapped)))
 
 
 def _declares_dataclass(node: ast.ClassDef) -> bool:

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import ast
+
 from ..orm import lifecycle
+from .dataclass_methods import is_dataclass_model
 from .frame import Frame, State
 from .host import Evaluating, Host
 from .values import ClassRef, Function, InstanceRef, ObjectFact, ObjectRef
@@ -12,11 +15,21 @@ def construct_instance(engine: Host, ev: Evaluating, frame: Frame, cls: ClassRef
     if cls.mapped is None:
         return _construct_object(engine, ev, frame, cls, args, kwargs, node, state)
     iid = frame.alloc(node, "new")
-    given = {k for k in kwargs if k in cls.mapped.attributes}
     state.heap.instances[iid] = lifecycle.new_transient_instance(
-        cls.mapped, cls.mapped.name.lower(), given, ev.location(frame, node)
+        cls.mapped, cls.mapped.name.lower(), _given(engine, cls, args, kwargs, node), ev.location(frame, node)
     )
     return InstanceRef(iid)
+
+
+def _given(engine: Host, cls: ClassRef, args, kwargs, node) -> set[str] | None:
+    """The attributes a mapped class's constructor sets: its keywords, when the constructor is SQLAlchemy's
+    (which sets exactly those); None when it is not known (positional or ``**`` arguments, an ``__init__`` of the
+    code's own, a dataclass model's generated one, which also sets every field's default)."""
+    splatted = isinstance(node, ast.Call) and any(k.arg is None for k in node.keywords)
+    if args or splatted or isinstance(engine.class_member(cls, "__init__"), Function) \
+            or is_dataclass_model(engine, cls.mapped):
+        return None
+    return {k for k in kwargs if k in cls.mapped.attributes}
 
 
 def _construct_object(engine: Host, ev: Evaluating, frame: Frame, cls: ClassRef, args, kwargs, node, state: State):

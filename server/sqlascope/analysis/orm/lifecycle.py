@@ -98,11 +98,14 @@ def declared_instance(cls: MappedClass, label: str, is_async: bool, where: Locat
                         attrs=attrs, is_async=is_async, loaded_at=where)
 
 
-def new_transient_instance(cls: MappedClass, label: str, given: set[str], where: Location) -> InstanceFact:
-    """``User(name=...)``: nothing loads for a new object; untouched relationships stay unloaded."""
+def new_transient_instance(cls: MappedClass, label: str, given: set[str] | None, where: Location) -> InstanceFact:
+    """``User(name=...)``: nothing loads for a new object. What it was given is loaded; the rest is unloaded, which
+    reads None while it has no identity (observed). ``given`` None: the constructor is not known to set only its
+    keywords (its own ``__init__``, a dataclass, positional arguments), so every column counts as given."""
     attrs = tuple(
         sorted(
-            (a.name, LOADED if (a.kind is AttrKind.COLUMN or a.name in given) else UNLOADED) for a in cls.loadable()
+            (a.name, LOADED if (a.name in given if given is not None else a.kind is AttrKind.COLUMN) else UNLOADED)
+            for a in cls.loadable()
         )
     )
     return InstanceFact(cls=cls, label=label, life=frozenset({Life.TRANSIENT}), sessions=frozenset(), attrs=attrs,
@@ -300,8 +303,10 @@ def commit(heap: Heap, session: SessionId, event: Event) -> None:
         if expire:
             fact = replace(_expire_all(fact), history=fact.history | {event})
         elif was_pending:
-            fact = flushed(fact)
-        return replace(fact, inserted=False)
+            fact = flushed(fact, event)
+        else:
+            fact = updated(fact, event)
+        return replace(fact, inserted=False, dirty=False)
 
     _per_instance(heap, session, change)
 
@@ -362,11 +367,42 @@ def rollback_savepoint(heap: Heap, session: SessionId, event: Event, depth: int 
     _with_depth(heap, session, depth - 1)
 
 
-def flushed(fact: InstanceFact) -> InstanceFact:
-    """A pending instance after flush: columns (server defaults, primary key) are fetched; relationships are not."""
-    return fact.map_attrs(
-        lambda name, states: LOADED if fact.cls.attributes[name].kind is AttrKind.COLUMN else states
-    )
+def flushed(fact: InstanceFact, event: Event) -> InstanceFact:
+    """A pending instance after its INSERT: every column holds a value (given, a default, the primary key, or None;
+    relationships are not loaded), except a database-made one it was not given when the mapper does not fetch
+    those back (``eager_defaults=False``): that one is expired (observed)."""
+    fetches = fact.cls.eager_defaults is not False
+
+    def after_insert(name: str, states: frozenset[Load]) -> frozenset[Load]:
+        attribute = fact.cls.attributes[name]
+        if attribute.kind is not AttrKind.COLUMN:
+            return states
+        if not fetches and "insert" in attribute.generated and Load.UNLOADED in states:
+            return EXPIRED
+        return LOADED
+
+    inserted = fact.map_attrs(after_insert)
+    left = [name for name, states in inserted.attrs if Load.EXPIRED in states and Load.EXPIRED not in fact.attr(name)]
+    if not left:
+        return inserted
+    listed = ", ".join(f"`{n}`" for n in left)
+    insert = Event(event.location, f"{listed} not fetched back after the INSERT flushed here", "insert", event.via)
+    return replace(inserted, history=inserted.history | {insert})
+
+
+def updated(fact: InstanceFact, event: Event) -> InstanceFact:
+    """A changed persistent instance after its UPDATE: the columns the database sets on update
+    (``server_onupdate=``, ``onupdate=func.now()``) are expired unless ``eager_defaults=True`` fetches them back;
+    ``"auto"`` fetches only after an INSERT (observed)."""
+    if not fact.dirty or Life.PERSISTENT not in fact.life or fact.cls.eager_defaults is True:
+        return fact
+    names = [a.name for a in fact.cls.loadable() if "update" in a.generated]
+    if not names:
+        return fact
+    listed = ", ".join(f"`{n}`" for n in names)
+    # the database set them; eager_defaults decides whether the flush reads them back
+    update = Event(event.location, f"{listed} not fetched back after the UPDATE flushed here", "update", event.via)
+    return replace(fact.with_attrs({n: EXPIRED for n in names}), history=fact.history | {update})
 
 
 def flush(heap: Heap, session: SessionId, event: Event) -> None:
@@ -379,10 +415,10 @@ def flush(heap: Heap, session: SessionId, event: Event) -> None:
             reload_row(heap, iid)
 
     def change(fact: InstanceFact) -> InstanceFact:
-        fact = replace(fact, dirty=False)
+        fact = replace(updated(fact, event), dirty=False)
         if Life.PENDING not in fact.life:
             return fact
-        return replace(flushed(_replace_life(fact, {Life.PENDING: Life.PERSISTENT})), inserted=True)
+        return replace(flushed(_replace_life(fact, {Life.PENDING: Life.PERSISTENT}), event), inserted=True)
 
     _per_instance(heap, session, change)
 
@@ -466,9 +502,11 @@ def _original_plan(fact: InstanceFact) -> dict[str, frozenset[Load]]:
 
 def made_transient(fact: InstanceFact, to_detached: bool) -> InstanceFact:
     """``make_transient(obj)``: no session, no identity, and what was expired is forgotten (reads give None, not a
-    refresh: observed); ``make_transient_to_detached(obj)``: detached with its attribute states as they were."""
-    if to_detached:
-        return replace(fact, life=frozenset({Life.DETACHED}), sessions=frozenset())
+    refresh: observed); ``make_transient_to_detached(obj)``: detached with what it holds."""
+    if to_detached:  # it now has an identity, so what it was never given is a column to load: expired (observed)
+        unset = fact.map_attrs(lambda name, states: (states - UNLOADED) | EXPIRED
+                               if Load.UNLOADED in states and fact.cls.attributes[name].kind is AttrKind.COLUMN else states)
+        return replace(unset, life=frozenset({Life.DETACHED}), sessions=frozenset())
     forgotten = fact.map_attrs(lambda _name, states: (states - EXPIRED) | UNLOADED if Load.EXPIRED in states else states)
     return replace(forgotten, life=frozenset({Life.TRANSIENT}), sessions=frozenset())
 

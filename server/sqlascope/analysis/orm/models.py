@@ -39,6 +39,9 @@ class MappedAttribute:
     back_populates: str | None = None  # the relationship on the target that mirrors this one
     #: a deferred column's group (``deferred_group=``, ``deferred(..., group=)``): reading one loads them all
     group: str | None = None
+    #: the statements ("insert", "update") after which the database holds a value for this column that Python
+    #: never saw: ``server_default=``/``server_onupdate=``, or a SQL expression as ``default=``/``onupdate=``
+    generated: frozenset[str] = frozenset()
     path: str = ""
     node: ast.AST | None = field(default=None, compare=False)
 
@@ -54,6 +57,9 @@ class MappedClass:
     path: str
     node: ast.ClassDef
     attributes: dict[str, MappedAttribute]
+    #: ``__mapper_args__["eager_defaults"]`` (its own or a base's): whether a flush fetches the values the
+    #: database generated. None: not given, SQLAlchemy's "auto" (after an INSERT when the dialect has RETURNING)
+    eager_defaults: bool | str | None = None
 
     def loadable(self) -> list[MappedAttribute]:
         return [a for a in self.attributes.values() if a.is_loadable]
@@ -158,9 +164,12 @@ class ModelIndex:
         inherited: dict[str, MappedAttribute] = {}
         mapped = False
         is_base = False
+        eager_defaults: bool | str | None = None
         for base in node.bases:
-            kind, attrs = self._base_kind(path, base)
-            inherited.update(attrs)
+            kind, base_info = self._base_kind(path, base)
+            inherited.update(base_info.attributes if base_info else {})
+            if eager_defaults is None and base_info is not None:  # the first base that sets it, as the MRO finds it
+                eager_defaults = base_info.eager_defaults
             mapped = mapped or kind in (_Role.BASE, _Role.MAPPED)
             is_base = is_base or kind is _Role.DECLARATIVE
         if any(self._is_sqlmodel_table(path, node, base) for base in node.bases):
@@ -184,7 +193,7 @@ class ModelIndex:
         attributes = {**inherited, **own}
         if mapped:
             attributes = {**self._reverse_attributes(node.name), **attributes}
-        info = MappedClass(node.name, path, node, attributes)
+        info = MappedClass(node.name, path, node, attributes, _mapper_arg(node, "eager_defaults", eager_defaults))
         if is_base:
             return _Role.BASE, info
         return (_Role.MAPPED if mapped else _Role.MIXIN), info
@@ -266,7 +275,8 @@ class ModelIndex:
         if not isinstance(table, ast.Call) or self.construct(symbol.path, table.func) is not Construct.TABLE:
             return {}
         return {name: MappedAttribute(name, AttrKind.COLUMN, Strategy.COLUMN,
-                                      primary_key=_keyword(column, "primary_key") is True, path=symbol.path, node=column)
+                                      primary_key=_keyword(column, "primary_key") is True, path=symbol.path, node=column,
+                                      generated=generated_by_database(column))
                 for name, column in table_columns(table)
                 if self.construct(symbol.path, column.func) is Construct.MAPPED_COLUMN}
 
@@ -285,26 +295,25 @@ class ModelIndex:
         return None  # synonym(), composite(), ...: not row state of their own
 
     def _base_kind(self, path: str, base: ast.expr):
-        """Classify one base expression: its role and the attributes it passes on."""
+        """Classify one base expression: its role and what it passes on (its attributes, its mapper arguments)."""
         if isinstance(base, ast.Subscript):
             base = base.value  # Generic[T], MappedAsDataclass[...]
         symbol = self.workspace.resolve_expression(path, base)
         if isinstance(symbol, External):
             construct = construct_of(symbol.qualified)
             if construct is Construct.DECLARATIVE_BASE:
-                return _Role.DECLARATIVE, {}
-            return None, {}
+                return _Role.DECLARATIVE, None
+            return None, None
         if isinstance(symbol, Definition):
             if isinstance(symbol.node, ast.ClassDef):
-                role, info = self._role(symbol.path, symbol.node)
-                return role, dict(info.attributes) if info else {}
+                return self._role(symbol.path, symbol.node)
             if isinstance(symbol.node, ast.Call) and (
                     self._call_construct(symbol.path, symbol.node) is Construct.DECLARATIVE_BASE_FUNC
                     or getattr(symbol.node.func, "attr", None) == "generate_base"):  # registry.generate_base()
-                return _Role.BASE, {}
+                return _Role.BASE, None
         if isinstance(base, ast.Attribute) and base.attr == "Model" and self._is_flask_db(path, base.value):
-            return _Role.BASE, {}
-        return None, {}
+            return _Role.BASE, None
+        return None, None
 
     def _is_flask_db(self, path: str, expr: ast.expr) -> bool:
         symbol = self.workspace.resolve_expression(path, expr)
@@ -394,7 +403,7 @@ class ModelIndex:
             strategy = Strategy.DEFERRED if deferred else Strategy.COLUMN
             primary_key = _keyword(call, "primary_key") is True
             return MappedAttribute(name, AttrKind.COLUMN, strategy, primary_key=primary_key, path=path, node=stmt,
-                                   group=group)
+                                   group=group, generated=generated_by_database(call))
         if construct is Construct.DEFERRED:
             return MappedAttribute(name, AttrKind.COLUMN, Strategy.DEFERRED, path=path, node=stmt,
                                    group=_deferred_group(call))
@@ -490,6 +499,46 @@ def _class_assignments(node: ast.ClassDef) -> dict[str, object]:
         elif isinstance(stmt, ast.AnnAssign) and isinstance(stmt.target, ast.Name) and stmt.value is not None:
             values[stmt.target.id] = stmt.value.value if isinstance(stmt.value, ast.Constant) else stmt.value
     return values
+
+
+def _mapper_arg(node: ast.ClassDef, name: str, inherited):
+    """A constant entry of the class's own ``__mapper_args__ = {...}``, else what its mapped base has."""
+    args = _class_assignments(node).get("__mapper_args__")
+    if isinstance(args, ast.Dict):
+        for key, value in zip(args.keys, args.values):
+            if isinstance(key, ast.Constant) and key.value == name and isinstance(value, ast.Constant):
+                return value.value
+    return inherited
+
+
+#: the column keywords whose value the database computes, by the statement that computes it; ``default=`` and
+#: ``onupdate=`` only when given a SQL expression (a Python value or callable is computed before the statement)
+_SERVER_KEYWORDS = {"server_default": "insert", "server_onupdate": "update"}
+_SQL_EXPRESSION_KEYWORDS = {"default": "insert", "onupdate": "update"}
+#: calls that build a SQL expression (``func.now()``, ``text("...")``, ``literal_column(...)``, ``select(...)``)
+_SQL_EXPRESSION_HEADS = {"func", "text", "literal_column", "literal", "select", "cast", "case", "null", "true", "false"}
+
+
+def generated_by_database(call: ast.Call | None) -> frozenset[str]:
+    """The statements after which ``call``'s column (``mapped_column``/``Column``) holds a database-made value."""
+    if call is None:
+        return frozenset()
+    generated = {statement for keyword, statement in _SERVER_KEYWORDS.items()
+                 if _keyword_node(call, keyword) is not None}
+    generated |= {statement for keyword, statement in _SQL_EXPRESSION_KEYWORDS.items()
+                  if _is_sql_expression(_keyword_node(call, keyword))}
+    return frozenset(generated)
+
+
+def _is_sql_expression(node: ast.expr | None) -> bool:
+    if not isinstance(node, ast.Call):
+        return False
+    head = node.func
+    while isinstance(head, (ast.Attribute, ast.Call)):
+        if isinstance(head, ast.Attribute) and head.attr in _SQL_EXPRESSION_HEADS:
+            return True
+        head = head.value if isinstance(head, ast.Attribute) else head.func
+    return isinstance(head, ast.Name) and head.id in _SQL_EXPRESSION_HEADS
 
 
 def _keyword_node(call: ast.Call | None, name: str) -> ast.expr | None:
