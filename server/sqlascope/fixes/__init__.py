@@ -20,6 +20,7 @@ Fix kinds (``Fix.kind``):
 | merge                         | re-attach with ``obj = session.merge(obj)``                           | merge            |
 | guard-membership              | SQS103: ``if obj in session:`` around ``expunge/refresh/expire(obj)`` | guard_membership |
 | load-before-end               | ``session.refresh(obj, ["rel"])`` before the session ends             | load_before_end  |
+| attach-first                  | after ``make_transient_to_detached``: read once ``session.add(obj)`` ran | attach_first   |
 | awaitable-attrs               | ``await obj.awaitable_attrs.rel``                                     | async_fixes      |
 | async-refresh                 | ``await session.refresh(obj)`` before the read                        | async_fixes      |
 | init-collection               | ``Model(..., rel=[])`` for a new object's collection                  | new_collection   |
@@ -36,6 +37,7 @@ from typing import Callable
 from ..analysis.findings import Finding
 from ..analysis.index.source import SourceFile
 from .async_fixes import async_refresh, awaitable_attrs
+from .attach_first import attach_before_read
 from .begin import commit_instead_of_begin
 from .caller_options import options_from_caller
 from .chained_loader import chain_to_parent_option
@@ -61,8 +63,9 @@ def _merge_before_refresh(finding: Finding, source_of: SourceOf) -> list[Fix]:
 
 #: code → providers (finding, source_of) → fixes, best first. `suppress` is offered for every code.
 FIXES: dict[str, list[Provider]] = {
-    "SQS101": [extend_scope, keep_loaded_on_commit, eager_load_and_keep, move_read_up, load_before_end],
-    "SQS102": [eager_load, options_from_caller, chain_to_parent_option, extend_scope, init_collection, move_read_up, load_before_end],
+    "SQS101": [extend_scope, attach_before_read, keep_loaded_on_commit, eager_load_and_keep, move_read_up, load_before_end],
+    "SQS102": [eager_load, options_from_caller, chain_to_parent_option, extend_scope, attach_before_read, init_collection,
+               move_read_up, load_before_end],
     "SQS103": [_merge_before_refresh, only_if_held],
     "SQS104": [assign_merge_result],
     "SQS105": [eager_load, awaitable_attrs, init_collection, keep_loaded_on_commit, async_refresh],

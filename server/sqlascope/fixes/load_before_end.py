@@ -102,7 +102,7 @@ def _instance_name(data, source, function, line: int) -> str | None:
     load = data.get("load")
     if not load or load[0] != source.path:
         return None
-    node = node_at(source, load, ast.Call)
+    node = node_at(source, load, ast.Call) or node_at(source, load, ast.expr)  # a query, or `owner = a.user`
     statement = statement_containing(source, node) if node is not None else None
     if not (isinstance(statement, ast.Assign) and len(statement.targets) == 1 and isinstance(statement.targets[0], ast.Name)):
         return None

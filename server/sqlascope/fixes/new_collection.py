@@ -12,6 +12,7 @@ from __future__ import annotations
 import ast
 
 from ..analysis.findings import Finding
+from .scope import detached_by_the_code
 from .edits import Fix
 from .syntax import append_argument, is_constructor_of, node_at
 
@@ -24,6 +25,8 @@ def init_collection(finding: Finding, source_of) -> list[Fix]:
         return []
     if data.get("fault") not in ("detached_unloaded", "greenlet") or data.get("fault") == "greenlet" and data.get("expired_by"):
         return []
+    if detached_by_the_code(finding):
+        return []  # it stands for a row that exists: an empty collection would unlink that row's children on add()
     span, model, attribute = data.get("load"), data.get("model"), data.get("attribute")
     source = source_of(span[0]) if span else None
     call = node_at(source, span, ast.Call) if source else None

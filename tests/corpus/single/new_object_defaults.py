@@ -288,13 +288,37 @@ def scenario_ok_make_transient_to_detached_own_init_sets_columns():
     print(legacy.name, legacy.email)
 
 
-def scenario_bad_make_transient_after_transient_forgets_expired():
+def scenario_bad_read_unset_column_before_attaching():
+    Session = _setup()
+    alice = User(id=1, name="alice")
+    make_transient_to_detached(alice)
+    print(alice.email)  # expect: DetachedInstanceError
+    with Session() as session:
+        session.add(alice)
+        print(alice.name)
+
+
+def scenario_ok_make_transient_forgets_what_expire_expired():
     Session = _setup()
     session = Session()
     alice = session.get(User, 1)
     session.expire(alice, ["email"])
     session.close()
     make_transient(alice)
-    make_transient_to_detached(alice)
-    print(alice.name)
-    print(alice.email)  # expect: DetachedInstanceError
+    print(alice.name, alice.email)
+
+
+def _retitle(Session, article_id: int, title: str) -> Article:
+    with Session() as session:
+        article = session.get(Article, article_id)
+        article.title = title
+        session.commit()
+        return article
+
+
+def scenario_bad_helper_returns_row_after_update_commit():
+    Session = _setup()
+    Session.configure(expire_on_commit=False)
+    article = _retitle(Session, 1, "final")
+    print(article.title)
+    print(article.updated)  # expect: DetachedInstanceError
