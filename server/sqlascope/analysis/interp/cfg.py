@@ -73,7 +73,51 @@ def build_cfg(node: ast.FunctionDef | ast.AsyncFunctionDef | ast.Module) -> CFG:
     builder = _Builder()
     if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and _injectable(node):
         builder._emit(Params(node))
-    return builder.build(node.body)
+    graph = builder.build(node.body)
+    if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+        graph.body_locals = body_locals(node)
+    return graph
+
+
+_SCOPES = (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.ClassDef)
+_COMPREHENSIONS = (ast.ListComp, ast.SetComp, ast.DictComp, ast.GeneratorExp)
+
+
+def body_locals(function: ast.FunctionDef | ast.AsyncFunctionDef) -> frozenset[str]:
+    """The names ``function``'s body binds in its own scope: assignment and ``for``/``with``/``except``/``import``
+    targets, ``def``/``class`` names, walrus targets (also inside comprehensions), ``match`` captures; less
+    ``global``/``nonlocal`` names and the parameters."""
+    bound: set[str] = set()
+    declared: set[str] = set()
+    pending: list[ast.AST] = list(function.body)
+    while pending:
+        node = pending.pop()
+        if isinstance(node, (ast.Global, ast.Nonlocal)):
+            declared.update(node.names)
+        elif isinstance(node, ast.Name) and isinstance(node.ctx, (ast.Store, ast.Del)):
+            bound.add(node.id)
+        elif isinstance(node, ast.NamedExpr) and isinstance(node.target, ast.Name):
+            bound.add(node.target.id)
+        elif isinstance(node, ast.ExceptHandler) and node.name:
+            bound.add(node.name)
+        elif isinstance(node, (ast.Import, ast.ImportFrom)):
+            bound.update((a.asname or a.name).split(".")[0] for a in node.names if a.name != "*")
+        elif isinstance(node, (ast.MatchAs, ast.MatchStar)) and node.name:
+            bound.add(node.name)
+        elif isinstance(node, ast.MatchMapping) and node.rest:
+            bound.add(node.rest)
+        if isinstance(node, _SCOPES):
+            if not isinstance(node, ast.Lambda):
+                bound.add(node.name)
+            pending.extend(node.decorator_list if not isinstance(node, ast.Lambda) else [])
+            continue  # its body is its own scope
+        if isinstance(node, _COMPREHENSIONS):
+            pending.extend(n for n in ast.walk(node) if isinstance(n, ast.NamedExpr))
+            continue
+        pending.extend(ast.iter_child_nodes(node))
+    parameters = {a.arg for a in (*function.args.posonlyargs, *function.args.args, *function.args.kwonlyargs,
+                                  function.args.vararg, function.args.kwarg) if a is not None}
+    return frozenset(bound - declared - parameters)
 
 
 class _Jump(enum.Enum):

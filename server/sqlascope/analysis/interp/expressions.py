@@ -10,7 +10,7 @@ import string
 from . import generators
 from ..orm.sqla_api import validator_kind
 from .describe import describe
-from .frame import Frame, State, bind, element_of
+from .frame import UNBOUND_READ, Frame, State, bind, element_of
 from .values import (UNKNOWN, Const, ExternalValue, Factory, Function, Generator, InstanceRef, Items, Many, ObjectRef, Pending,
                      Registry, SessionRef, is_none, join_all, join_values, map_members, members, referenced_names, truthy)
 
@@ -62,6 +62,9 @@ class Expressions:
         return value
 
     def _expr_Name(self, frame, expr: ast.Name, state):
+        if expr.id not in state.env and frame.graph is not None and expr.id in frame.graph.body_locals:
+            state.env[UNBOUND_READ] = True  # UnboundLocalError: this path ends here
+            return UNKNOWN
         value = self.name(frame, expr.id, state)
         if frame.probe is not None and frame.reporting:
             self.record_probe(frame, expr, value, state)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from . import graph as C
-from .frame import RETURN_SLOT, Frame, State
+from .frame import RETURN_SLOT, UNBOUND_READ, Frame, State
 from .host import Evaluating
 from .values import UNKNOWN
 
@@ -45,6 +45,8 @@ def run(evaluator: Evaluating, frame: Frame, state: State, start: tuple[C.Block,
             budget.check()
             frame.current = (block.id, index)
             evaluator.execute(frame, block.nodes[index], state)
+            if UNBOUND_READ in state.env:
+                return
 
     def propagate(target: C.Block, state: State, worklist: list[int]) -> None:
         old = in_states.get(target.id)
@@ -60,6 +62,12 @@ def run(evaluator: Evaluating, frame: Frame, state: State, start: tuple[C.Block,
                 worklist.append(target.id)
 
     def successors(block: C.Block, state: State, worklist: list[int]) -> None:
+        if UNBOUND_READ in state.env:  # the path raised: only a handler or the raise exit sees it
+            raised = State({k: v for k, v in state.env.items() if k != UNBOUND_READ}, state.heap)
+            for target, kind in block.succs:
+                if kind is C.EdgeKind.EXCEPTION:
+                    propagate(target, raised, worklist)
+            return
         infeasible = {True: C.EdgeKind.FALSE, False: C.EdgeKind.TRUE}.get(frame.truth)
         for target, kind in block.succs:
             if kind is not infeasible:

@@ -135,6 +135,9 @@ class CFG:
     exit: Block  # normal completion (fall-through or return); has no nodes
     raise_exit: Block  # an exception escapes the function; has no nodes
     blocks: list[Block]
+    #: the names the function's body binds (not its parameters, not ``global``/``nonlocal`` ones): a read of
+    #: one that no assignment on the path bound raises UnboundLocalError. Empty for a module body.
+    body_locals: frozenset[str] = frozenset()
 
     def unlink(self) -> None:
         """Drop the edges of a graph nobody will walk again. Blocks point at each other, so a dropped graph
