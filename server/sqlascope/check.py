@@ -10,6 +10,7 @@ from typing import Callable
 from .analysis.engine.core import Engine
 from .analysis.findings import Fault, Finding, Location, Related
 from .analysis.interp.budget import DEFAULT_TIME_GUARD
+from .analysis.orm.lifecycle import read_strategy
 from .analysis.orm.sqla_api import QUERY_STRATEGIES
 from .analysis.report.issues import Issue
 from .analysis.index.jedi_fallback import workspace_resolving_installed
@@ -60,6 +61,12 @@ def _span(location: Location | None) -> list | None:
     return [location.path, location.line, location.column, location.end_line, location.end_column]
 
 
+def _strategy(fact, attribute) -> str | None:
+    if attribute is None:
+        return None
+    return (read_strategy(fact, attribute) if fact is not None and attribute.is_loadable else attribute.strategy).value
+
+
 def fix_data(issue: Issue) -> dict:
     """What quick fixes need, JSON-serialisable (it travels in an LSP diagnostic's ``data``)."""
     fact, attribute = issue.fact, issue.attribute
@@ -68,7 +75,7 @@ def fix_data(issue: Issue) -> dict:
         "fault": issue.fault.value,
         "attribute": attribute.name if attribute else None,
         "attribute_kind": attribute.kind.value if attribute else None,
-        "strategy": attribute.strategy.value if attribute else None,
+        "strategy": _strategy(fact, attribute),
         "uselist": attribute.uselist if attribute else None,
         "model": fact.cls.name if fact is not None else None,
         "instance": issue.instance,

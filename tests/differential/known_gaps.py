@@ -9,6 +9,4 @@ fixed-seed run no longer produces.
 KNOWN_GAPS: dict[str, str] = {
     'false_alarm/clean/SQS101/module_level/executor':
         "reading a lazy='noload' relationship that is not loaded (here lazyload('*') loaded it, then commit expired it) yields None at run time; the analyzer still follows a related instance and reports reading its expired column",
-    'false_alarm/clean/SQS102/session_class/sorted_key':
-        "delete() + commit: the flush loads the deleted parent's many-to-many (secondary) collection to delete its association rows, so it stays readable; the analyzer leaves it unloaded",
 }

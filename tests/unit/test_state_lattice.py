@@ -62,6 +62,17 @@ def test_expire_on_commit_false_keeps_columns_but_rollback_still_expires():
     heap = heap_with(loaded_user(), expire_on_commit=False)
     lifecycle.commit(heap, "s", event())
     assert heap.instances["u"].attr("name") == {Load.LOADED}
+    heap.instances["u"] = lifecycle.after_write(heap, heap.instances["u"], "name")  # autobegins a transaction
+    lifecycle.rollback(heap, "s", event())
+    assert heap.instances["u"].attr("name") == {Load.EXPIRED}
+
+
+def test_rollback_with_no_transaction_under_way_expires_nothing():
+    heap = heap_with(loaded_user(), expire_on_commit=False)
+    lifecycle.commit(heap, "s", event())
+    lifecycle.rollback(heap, "s", event())
+    assert heap.instances["u"].attr("name") == {Load.LOADED}
+    lifecycle.transaction_effect(heap, "s", SessionEffect.QUERY)
     lifecycle.rollback(heap, "s", event())
     assert heap.instances["u"].attr("name") == {Load.EXPIRED}
 

@@ -141,3 +141,55 @@ def scenario_bad_persistent_object_expired_by_rollback():
     session.close()
     print(carol.name)
     print(alice.name)  # expect: DetachedInstanceError
+
+
+def scenario_ok_delete_of_an_expired_object_loads_its_row():
+    Session = _setup()
+    with Session() as session:
+        bob = session.get(User, 2)
+        session.expire(bob)
+        session.delete(bob)
+        session.commit()
+    print(bob.name, bob.email)
+
+
+def scenario_ok_delete_after_commit_loads_the_row_again():
+    Session = _setup()
+    with Session() as session:
+        bob = session.get(User, 2)
+        session.commit()
+        session.delete(bob)
+        session.commit()
+    print(bob.name)
+
+
+def scenario_bad_delete_with_its_key_loaded_leaves_expired_columns():
+    Session = _setup()
+    with Session() as session:
+        bob = session.get(User, 2)
+        session.expire(bob, ["name"])
+        session.delete(bob)
+        session.commit()
+    print(bob.email)
+    print(bob.name)  # expect: DetachedInstanceError
+
+
+def scenario_ok_deleted_parent_collection_loaded_by_the_delete():
+    Session = _setup()
+    with Session() as session:
+        alice = session.get(User, 1)
+        session.delete(alice.addresses[0])
+        session.delete(alice)
+        session.commit()
+    print(len(alice.addresses))
+
+
+def scenario_ok_without_expiry_a_deleted_object_keeps_its_session():
+    Session = _setup()
+    Session.configure(expire_on_commit=False)
+    session = Session()
+    address = session.get(Address, 1)
+    session.delete(address)
+    session.commit()
+    session.close()
+    print(address.user.name)

@@ -20,7 +20,7 @@ from ..orm.sqla_api import (
     TASK_SEND_METHODS,
     construct_of,
 )
-from ..orm.state import InstanceFact
+from ..orm.state import InstanceFact, Life
 from ..report.issues import Issue
 from . import inspection, per_row
 from .frame import Frame, State
@@ -327,6 +327,18 @@ class Attributes:
             )
         child = InstanceRef(child_id)
         return Many(child) if attribute.uselist else child
+
+    def keep_loaded_related(self, frame: Frame, iid, node: ast.AST, state: State) -> None:
+        """Before ``iid`` alone leaves its session (``expunge``, ``make_transient``): the instances its loaded
+        relationships hold were loaded into that session as well, and stay there (no cascade takes them along:
+        observed), so they are made now, as they are, before the parent's change would be copied onto them."""
+        parent = state.heap.instances.get(iid)
+        if parent is None or not parent.life & {Life.PERSISTENT, Life.PENDING}:
+            return
+        for attribute in parent.cls.loadable():
+            if attribute.kind is AttrKind.RELATIONSHIP and attribute.target and parent.attr(attribute.name) == lifecycle.LOADED:
+                if (iid, attribute.name) not in state.heap.instances:
+                    self.related_value(frame, InstanceRef(iid), attribute, node, state, lazily=False)
 
     def session_label(self, fact: InstanceFact, state: State) -> str:
         labels = sorted(state.heap.sessions[s].label for s in fact.sessions if s in state.heap.sessions)

@@ -195,6 +195,7 @@ class Calls(SessionEffects):
         event = ev.event(frame, node, f"`{ev.text(frame, node.func)}()` here", construct.value)
         for member in members(value):
             if isinstance(member, InstanceRef) and member.iid in state.heap.instances:
+                ev.keep_loaded_related(frame, member.iid, node, state)
                 fact = lifecycle.made_transient(state.heap.instances[member.iid], to_detached=to_detached)
                 state.heap.instances[member.iid] = replace(fact, history=fact.history | {event}) if to_detached else fact
 

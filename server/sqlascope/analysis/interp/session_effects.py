@@ -238,10 +238,13 @@ class SessionEffects:
                     continue
             if effect in (SessionEffect.REFRESH, SessionEffect.EXPIRE):
                 if effect is SessionEffect.REFRESH:
-                    fact = lifecycle.refreshed(fact, names)
+                    state.heap.instances[member.iid] = fact
+                    lifecycle.refresh(state.heap, member.iid, names)
+                    fact = state.heap.instances[member.iid]
                 else:
                     fact = lifecycle.expire_one(fact, names, ev.event(frame, node, f"`{text}` expired it here", "expire"))
             elif effect is SessionEffect.EXPUNGE:
+                ev.keep_loaded_related(frame, member.iid, node, state)
                 fact = lifecycle.detach_one(fact, sid, ev.event(frame, node, f"`{text}` detached it here"))
             elif effect in (SessionEffect.ADD, SessionEffect.ADD_ALL):
                 fact = lifecycle.attach(state.heap, fact, sid, is_async)

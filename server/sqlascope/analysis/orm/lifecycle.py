@@ -177,6 +177,13 @@ def _load_strategy(fact: InstanceFact, attribute: MappedAttribute, state: Load) 
     return named or wildcard or attribute.strategy
 
 
+def read_strategy(fact: InstanceFact, attribute: MappedAttribute) -> Strategy:
+    """How a read of ``attribute`` would load it now: the query's option where one still governs it (a
+    ``lazyload("*")`` over a noload mapping), else the mapper's strategy."""
+    unloaded = [s for s in fact.attr(attribute.name) if s is not Load.LOADED]
+    return _load_strategy(fact, attribute, min(unloaded, key=lambda s: s.value)) if unloaded else attribute.strategy
+
+
 def reads_empty(fact: InstanceFact, attribute: MappedAttribute) -> bool:
     """A relationship read that loads nothing and gives an empty list or None: noload (by the mapper or by the
     query's option) on every path where it is not loaded, even if it was loaded before and expired (observed)."""
@@ -204,15 +211,18 @@ def _read_outcome(life: Life, state: Load, strategy: Strategy, is_async: bool) -
 def after_read(heap: Heap, iid, name: str) -> None:
     """A read either loaded the attribute or raised; either way the path that goes on sees it loaded.
 
-    Reading one expired column of an attached instance reloads the whole row (``reload_row``). A relationship
-    read does too, since its loader needs the row's key columns; one whose strategy never loads (noload, dynamic,
-    write-only, raise) does not.
+    Reading one expired column of an attached instance reloads the whole row (``reload_row``). So does a
+    relationship read that loads, when a key column its loader needs is expired (``_key_expired``); one whose
+    strategy never loads (noload, dynamic, write-only, raise) does not.
     """
     fact = heap.instances[iid]
     attribute = fact.cls.attributes.get(name)
+    if attribute is not None and fact.attr(name) - LOADED and attribute.strategy not in _NO_LOAD_STRATEGIES:
+        _busy(heap, fact)  # the read ran a SELECT
     if attribute is not None and (Load.EXPIRED in fact.attr(name) if _reloads_with_row(attribute)
-                                  else attribute.kind is AttrKind.RELATIONSHIP
-                                  and attribute.strategy not in _NO_LOAD_STRATEGIES):
+                                  else attribute.kind is AttrKind.RELATIONSHIP and fact.attr(name) - LOADED
+                                  and attribute.strategy not in _NO_LOAD_STRATEGIES
+                                  and _key_expired(fact, attribute)):
         reload_row(heap, iid)
     heap.instances[iid] = heap.instances[iid].with_attrs({name: LOADED, **dict.fromkeys(_group_of(fact.cls, attribute),
                                                                                          LOADED)})
@@ -254,6 +264,7 @@ def after_write(heap: Heap, fact: InstanceFact, name: str | None) -> InstanceFac
     """``obj.name = value`` holds the new value from then on; setting a column loads nothing, so the instance's other
     expired attributes stay expired (observed: the next read of one still refreshes the row). Inside a savepoint,
     the instance is one its rollback expires. ``name`` None: an attribute the code computes (``setattr``)."""
+    _busy(heap, fact)
     fact = replace(fact.with_attrs({name: LOADED}) if name is not None else fact, dirty=Life.PERSISTENT in fact.life)
     depth = max((savepoint_depth(heap, s) for s in fact.sessions), default=0)
     if depth:
@@ -289,6 +300,8 @@ ROW_DELETED = "row-deleted"
 
 def commit(heap: Heap, session: SessionId, event: Event) -> None:
     _end_savepoints(heap, session)
+    _set_idle(heap, session, True)
+    _load_rows_the_flush_needs(heap, session)
     expire = heap.sessions[session].expire_on_commit if session in heap.sessions else True
 
     def change(fact: InstanceFact) -> InstanceFact:
@@ -296,8 +309,11 @@ def commit(heap: Heap, session: SessionId, event: Event) -> None:
             return fact
         if fact.life == {Life.DELETED}:  # deleted → detached at commit, not expired: its loaded values stay readable
             gone = replace(event, effect=ROW_DELETED)  # its row is gone: merge() would make a new pending copy
-            return replace(fact, life=frozenset({Life.DETACHED}), sessions=fact.sessions - {session},
-                           history=fact.history | {gone}, inserted=False)
+            deleted = replace(deletion_flushed(fact), sessions=fact.sessions - {session},
+                              history=fact.history | {gone}, inserted=False)
+            # without expiry it keeps its reference to the session, even once that is closed, so what it has not
+            # loaded still loads (observed); it is in no session's identity map any more
+            return deleted if not expire else replace(deleted, life=frozenset({Life.DETACHED}))
         was_pending = Life.PENDING in fact.life
         fact = _replace_life(fact, {Life.PENDING: Life.PERSISTENT, Life.DELETED: Life.DETACHED})
         if expire:
@@ -390,6 +406,12 @@ def flushed(fact: InstanceFact, event: Event) -> InstanceFact:
     return replace(inserted, history=inserted.history | {insert})
 
 
+def deletion_flushed(fact: InstanceFact) -> InstanceFact:
+    """A deleted instance after its DELETE: the flush loaded the collections whose rows it had to update or delete
+    (``loaded_by_delete``; observed), so they stay readable once it is detached."""
+    return fact.with_attrs({a.name: LOADED for a in fact.cls.loadable() if a.loaded_by_delete})
+
+
 def updated(fact: InstanceFact, event: Event) -> InstanceFact:
     """A changed persistent instance after its UPDATE: the columns the database sets on update
     (``server_onupdate=``, ``onupdate=func.now()``) are expired unless ``eager_defaults=True`` fetches them back;
@@ -405,17 +427,25 @@ def updated(fact: InstanceFact, event: Event) -> InstanceFact:
     return replace(fact.with_attrs({n: EXPIRED for n in names}), history=fact.history | {update})
 
 
+def _load_rows_the_flush_needs(heap: Heap, session: SessionId) -> None:
+    """An UPDATE or DELETE names its row by primary key: a changed or deleted instance whose key is expired has
+    its row loaded again first, so its expired columns are loaded afterwards (observed)."""
+    for iid, fact in list(heap.held_by(session)):
+        if (fact.dirty and fact.life == {Life.PERSISTENT} or fact.life == {Life.DELETED}) and any(
+                Load.EXPIRED in fact.attr(a.name) for a in fact.cls.loadable() if a.primary_key):
+            reload_row(heap, iid)
+
+
 def flush(heap: Heap, session: SessionId, event: Event) -> None:
     """Pending instances are inserted. A changed persistent instance is UPDATEd; when a commit expired its primary
     key, the flush first loads its row again (``reload_row``), so its expired columns are loaded afterwards
     (observed)."""
-    for iid, fact in list(heap.held_by(session)):
-        if fact.dirty and fact.life == {Life.PERSISTENT} and any(
-                Load.EXPIRED in fact.attr(a.name) for a in fact.cls.loadable() if a.primary_key):
-            reload_row(heap, iid)
+    _load_rows_the_flush_needs(heap, session)
 
     def change(fact: InstanceFact) -> InstanceFact:
         fact = replace(updated(fact, event), dirty=False)
+        if fact.life == {Life.DELETED}:
+            return deletion_flushed(fact)
         if Life.PENDING not in fact.life:
             return fact
         return replace(flushed(_replace_life(fact, {Life.PENDING: Life.PERSISTENT}), event), inserted=True)
@@ -426,7 +456,12 @@ def flush(heap: Heap, session: SessionId, event: Event) -> None:
 def rollback(heap: Heap, session: SessionId, event: Event) -> None:
     """Objects inserted in the rolled-back transaction become transient again, keeping the values they were given
     (or their expired state); objects persistent before it are expired. A savepoint under way is rolled back
-    first (observed)."""
+    first. With no transaction under way (nothing began one since the last commit or rollback) it changes
+    nothing (observed)."""
+    fact = heap.sessions.get(session)
+    if fact is not None and fact.idle == {True}:
+        return
+    _set_idle(heap, session, True)
     rollback_savepoint(heap, session, event)
 
     def change(fact: InstanceFact) -> InstanceFact:
@@ -452,7 +487,7 @@ def close(heap: Heap, session: SessionId, event: Event) -> None:
 
     _per_instance(heap, session, change)
     if session in heap.sessions:
-        heap.sessions[session] = replace(heap.sessions[session], closed=frozenset({True}))
+        heap.sessions[session] = replace(heap.sessions[session], closed=frozenset({True}), idle=frozenset({True}))
 
 
 def expire_all(heap: Heap, session: SessionId, event: Event) -> None:
@@ -478,6 +513,38 @@ def expire_one(fact: InstanceFact, names: tuple[str, ...] | None, event: Event) 
     return replace(fact, history=fact.history | {event})
 
 
+def refresh(heap: Heap, iid, names: tuple[str, ...] | None) -> None:
+    """``refresh(obj)`` / ``refresh(obj, [names])``. Naming a many-to-one whose key column is expired first loads
+    the row again, as reading that key would (every expired column comes back; observed for every strategy but
+    joined and noload, which load it without the key). A self-referential one stays unloaded unless its key is
+    None (observed), which depends on the data."""
+    fact = heap.instances[iid]
+    named = [fact.cls.attributes[n] for n in names or () if n in fact.cls.attributes]
+    if any(_reads_its_key(fact, a) for a in named):
+        reload_row(heap, iid)
+        fact = heap.instances[iid]
+    fact = refreshed(fact, names)
+    self_referential = {a.name: LOADED | UNLOADED for a in named
+                        if a.kind is AttrKind.RELATIONSHIP and a.target == fact.cls.name and not a.uselist}
+    heap.instances[iid] = fact.with_attrs(self_referential) if self_referential else fact
+
+
+def _reads_its_key(fact: InstanceFact, attribute: MappedAttribute) -> bool:
+    return (attribute.kind is AttrKind.RELATIONSHIP and attribute.uselist is False and not attribute.joined
+            and attribute.strategy is not Strategy.NOLOAD and _key_expired(fact, attribute))
+
+
+def _key_expired(fact: InstanceFact, attribute: MappedAttribute) -> bool:
+    """Is a column that ``attribute``'s lazy loader reads from the row expired: the foreign key of a many-to-one,
+    the primary key of a collection? When the mapping does not say which, any expired column counts."""
+    columns = [a for a in fact.cls.loadable() if a.kind is AttrKind.COLUMN]
+    if attribute.uselist is False:
+        key = [a for a in columns if a.foreign_key]
+    else:
+        key = [a for a in columns if a.primary_key]
+    return any(Load.EXPIRED in fact.attr(a.name) for a in key or columns)
+
+
 def refreshed(fact: InstanceFact, names: tuple[str, ...] | None) -> InstanceFact:
     """``refresh(obj)`` reloads what the query that loaded ``obj`` loaded: its loader options applied again over
     the mapper's strategies (eager relationships, ``selectinload``/``joinedload`` options, ``defer``/``load_only``
@@ -496,11 +563,26 @@ def reloaded_expired(fact: InstanceFact) -> InstanceFact:
 
 
 def _original_plan(fact: InstanceFact) -> dict[str, frozenset[Load]]:
-    """What the query that loaded the instance loads of it, by attribute: its loader options over the mapper's."""
-    return dict(load_plan(fact.cls, fact.load_options)[0])
+    """What loading the instance again by its key (a refresh, an expired row's reload) loads of it, by attribute:
+    the query's loader options that name attributes, over the mapper's strategies. Options for every attribute
+    (``lazyload("*")``, ``undefer_group()``) are not applied again (observed)."""
+    kept = tuple(o for o in fact.load_options if not _applies_to_all(o))
+    return dict(load_plan(fact.cls, kept)[0])
+
+
+def _applies_to_all(option: LoaderOpt) -> bool:
+    return _is_wildcard(option) or option.kind is LoaderOption.UNDEFER_GROUP
 
 
 def made_transient(fact: InstanceFact, to_detached: bool) -> InstanceFact:
+    """``make_transient(obj)`` / ``make_transient_to_detached(obj)``: see ``_made_transient``. Either drops the
+    loaders the query's ``lazyload``/``raiseload``/``noload`` options put on the instance, so its unloaded
+    relationships load by the mapper's strategy again (observed)."""
+    kept = tuple(o for o in fact.load_options if o.kind not in _OPTION_STRATEGIES)
+    return _made_transient(replace(fact, load_options=kept), to_detached)
+
+
+def _made_transient(fact: InstanceFact, to_detached: bool) -> InstanceFact:
     """``make_transient(obj)``: no session, no identity, and what was expired is forgotten (reads give None, not a
     refresh: observed); ``make_transient_to_detached(obj)``: detached with what it holds."""
     if to_detached:  # it now has an identity, so what it was never given is a column to load: expired (observed)
@@ -633,6 +715,26 @@ def transaction_effect(heap: Heap, session: SessionId, effect: SessionEffect) ->
         with_transaction(heap, session, True)
     elif effect in TRANSACTION_ENDING_EFFECTS:
         with_transaction(heap, session, False)
+    if effect in BUSYING_EFFECTS:
+        _set_idle(heap, session, False)
+
+
+#: Effects after which the session has a transaction to roll back: what talks to the database, and what changes
+#: the unit of work (adding, deleting or merging an object autobegins too: observed). expire(), expunge() do not.
+BUSYING_EFFECTS = AUTOBEGIN_EFFECTS | {SessionEffect.ADD, SessionEffect.ADD_ALL, SessionEffect.DELETE,
+                                       SessionEffect.MERGE}
+
+def _set_idle(heap: Heap, session: SessionId, idle: bool) -> None:
+    fact = heap.sessions.get(session)
+    if fact is not None and fact.idle != {idle}:
+        heap.sessions[session] = replace(fact, idle=frozenset({idle}))
+
+
+def _busy(heap: Heap, fact: InstanceFact) -> None:
+    """An attached instance loaded or changed something: its session now has a transaction (autobegin)."""
+    if fact.life & {Life.PERSISTENT, Life.PENDING, Life.DELETED}:
+        for session in fact.sessions:
+            _set_idle(heap, session, False)
 
 
 #: SessionEffect → transition applied to every instance the session holds.

@@ -42,6 +42,11 @@ class MappedAttribute:
     #: the statements ("insert", "update") after which the database holds a value for this column that Python
     #: never saw: ``server_default=``/``server_onupdate=``, or a SQL expression as ``default=``/``onupdate=``
     generated: frozenset[str] = frozenset()
+    foreign_key: bool = False  # a column holding a ``ForeignKey(...)``: a many-to-one's loader reads it
+    joined: bool = False  # a relationship its parent's own SELECT loads by a JOIN (``lazy="joined"``)
+    #: a collection whose rows a DELETE of its parent must update or delete, so the flush loads it first
+    #: (one-to-many or many-to-many, not viewonly, without passive_deletes: observed)
+    loaded_by_delete: bool = False
     path: str = ""
     node: ast.AST | None = field(default=None, compare=False)
 
@@ -276,7 +281,7 @@ class ModelIndex:
             return {}
         return {name: MappedAttribute(name, AttrKind.COLUMN, Strategy.COLUMN,
                                       primary_key=_keyword(column, "primary_key") is True, path=symbol.path, node=column,
-                                      generated=generated_by_database(column))
+                                      generated=generated_by_database(column), foreign_key=_has_foreign_key(column))
                 for name, column in table_columns(table)
                 if self.construct(symbol.path, column.func) is Construct.MAPPED_COLUMN}
 
@@ -403,7 +408,7 @@ class ModelIndex:
             strategy = Strategy.DEFERRED if deferred else Strategy.COLUMN
             primary_key = _keyword(call, "primary_key") is True
             return MappedAttribute(name, AttrKind.COLUMN, strategy, primary_key=primary_key, path=path, node=stmt,
-                                   group=group, generated=generated_by_database(call))
+                                   group=group, generated=generated_by_database(call), foreign_key=_has_foreign_key(call))
         if construct is Construct.DEFERRED:
             return MappedAttribute(name, AttrKind.COLUMN, Strategy.DEFERRED, path=path, node=stmt,
                                    group=_deferred_group(call))
@@ -436,7 +441,14 @@ class ModelIndex:
         back_populates = _keyword(call, "back_populates")
         return MappedAttribute(name, AttrKind.RELATIONSHIP, strategy, target=target, uselist=uselist,
                                back_populates=back_populates if isinstance(back_populates, str) else None,
-                               path=path, node=stmt)
+                               path=path, node=stmt, joined=lazy in ("joined", False),
+                               loaded_by_delete=_loaded_by_delete(call, strategy, uselist))
+
+
+def _loaded_by_delete(call: ast.Call | None, strategy: Strategy, uselist: bool | None) -> bool:
+    collection = uselist is True or _keyword_node(call, "secondary") is not None
+    return (collection and strategy not in (Strategy.DYNAMIC, Strategy.WRITE_ONLY)
+            and _keyword(call, "viewonly") is not True and _keyword(call, "passive_deletes") in (None, False))
 
 
 def _relationship_target(call: ast.Call, annotation: ast.expr | None) -> str | None:
@@ -470,7 +482,9 @@ def _reverse_attribute(path: str, owner: str, call: ast.Call, annotation: ast.ex
     lazy = _keyword(options, "lazy", default="select")
     strategy = RELATIONSHIP_LAZY.get(lazy, Strategy.LAZY) if isinstance(lazy, (str, bool)) else Strategy.LAZY
     return MappedAttribute(spec.value, AttrKind.RELATIONSHIP, strategy, target=owner, uselist=uselist,
-                           back_populates=None, path=path, node=None)
+                           back_populates=None, path=path, node=None,
+                           loaded_by_delete=uselist is True and _keyword(call, "viewonly") is not True
+                           and _keyword(options, "passive_deletes") in (None, False))
 
 
 def _without_self_eager(attribute: MappedAttribute, owner: str, value: ast.expr | None) -> MappedAttribute:
@@ -528,6 +542,13 @@ def generated_by_database(call: ast.Call | None) -> frozenset[str]:
     generated |= {statement for keyword, statement in _SQL_EXPRESSION_KEYWORDS.items()
                   if _is_sql_expression(_keyword_node(call, keyword))}
     return frozenset(generated)
+
+
+def _has_foreign_key(call: ast.Call | None) -> bool:
+    """``mapped_column(ForeignKey("t.id"))`` / ``Column("x", ForeignKey(...))``."""
+    return call is not None and any(
+        isinstance(arg, ast.Call) and (getattr(arg.func, "id", None) or getattr(arg.func, "attr", None)) == "ForeignKey"
+        for arg in call.args)
 
 
 def _is_sql_expression(node: ast.expr | None) -> bool:

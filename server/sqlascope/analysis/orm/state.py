@@ -81,6 +81,9 @@ class SessionFact:
     joined: frozenset[tuple] = frozenset()
     #: how many savepoints (``begin_nested()``) are under way, one inside the other
     savepoints: frozenset[int] = frozenset({0})
+    #: True: nothing began a transaction since its last commit or rollback, so a rollback now has nothing to roll
+    #: back and expires nothing (observed). False also stands for "not known", as for a session made elsewhere.
+    idle: frozenset[bool] = frozenset({False})
 
     def join(self, other: "SessionFact") -> "SessionFact":
         if self == other:
@@ -92,6 +95,7 @@ class SessionFact:
             in_transaction=self.in_transaction | other.in_transaction,
             joined=self.joined | other.joined,
             savepoints=self.savepoints | other.savepoints,
+            idle=self.idle | other.idle,
         )
 
 
