@@ -57,7 +57,7 @@ def load_user_after_commit_leaking_session(Session):
 def scenario_bad_collected_session_lazy_load():
     user = load_user_leaking_session(_setup())
     gc.collect()
-    print(user.addresses)  # expect: DetachedInstanceError  # known-gap: a session that loses its last reference is not treated as collected (its instances detached)
+    print(user.addresses)  # expect: DetachedInstanceError
 
 
 def scenario_ok_collected_session_loaded_column():
@@ -69,7 +69,7 @@ def scenario_ok_collected_session_loaded_column():
 def scenario_bad_collected_session_expired_column():
     user = load_user_after_commit_leaking_session(_setup())
     gc.collect()
-    print(user.name)  # expect: DetachedInstanceError  # known-gap: a session that loses its last reference is not treated as collected (its instances detached)
+    print(user.name)  # expect: DetachedInstanceError
 
 
 def scenario_ok_session_kept_alive_by_caller():
@@ -79,3 +79,78 @@ def scenario_ok_session_kept_alive_by_caller():
     gc.collect()
     print(user.addresses)
     session.close()
+
+
+_sessions = []
+
+
+def load_user_keeping_session_in_a_global(Session):
+    session = Session()
+    _sessions.append(session)
+    user = session.get(User, 1)
+    session.commit()
+    return user
+
+
+class Repository:
+    def __init__(self, Session):
+        self.session = Session()
+
+    def user(self):
+        user = self.session.get(User, 1)
+        self.session.commit()
+        return user
+
+
+def load_user_and_its_session(Session):
+    session = Session()
+    user = session.get(User, 1)
+    session.commit()
+    return session, user
+
+
+def scenario_ok_session_kept_in_a_module_list():
+    user = load_user_keeping_session_in_a_global(_setup())
+    gc.collect()
+    print(user.name, user.addresses)
+
+
+def scenario_ok_session_kept_by_the_returned_pair():
+    session, user = load_user_and_its_session(_setup())
+    gc.collect()
+    print(user.name, user.addresses)
+    session.close()
+
+
+def scenario_ok_session_kept_by_a_repository_object():
+    repository = Repository(_setup())
+    user = repository.user()
+    gc.collect()
+    print(user.name, user.addresses)
+
+
+def scenario_bad_repository_dropped_with_its_session():
+    user = Repository(_setup()).user()
+    print(user.name)  # expect: DetachedInstanceError
+
+
+def scenario_ok_leaked_session_with_a_transaction_before_any_collection():
+    user = load_user_leaking_session(_setup())
+    print(user.addresses)
+
+
+def iter_users(Session):
+    session = Session()
+    user = session.get(User, 1)
+    session.commit()
+    yield user
+
+
+def scenario_bad_generator_session_freed_once_exhausted():
+    user = list(iter_users(_setup()))[0]
+    print(user.name)  # expect: DetachedInstanceError
+
+
+def scenario_ok_generator_session_alive_while_suspended():
+    for user in iter_users(_setup()):
+        print(user.name)

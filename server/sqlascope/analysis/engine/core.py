@@ -1,8 +1,9 @@
 """The engine: one object per workspace that owns the analysis caches and the evaluator, and is the interpreter's host.
 
 Its jobs live in mixins: ``roots`` runs every function of a file as an analysis root, ``names`` resolves names to
-abstract values, ``summaries`` analyses calls into user functions in the caller's context. This module holds the
-state they share (caches, configuration, the budget), CFGs and positions. It imports nothing from the LSP layer.
+abstract values, ``summaries`` analyses calls into user functions in the caller's context, ``lifetimes`` frees the
+sessions nothing refers to any more. This module holds the state they share (caches, configuration, the budget),
+CFGs and positions. It imports nothing from the LSP layer.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from ..interp.declared import Declarations
 from ..interp.evaluator import Evaluator
 from ..orm.models import ModelIndex
 from .classes import Classes
+from .lifetimes import Lifetimes
 from .module_states import ModuleStates
 from .names import Names
 from .roots import Roots
@@ -27,7 +29,7 @@ from .summaries import Summaries
 
 
 @dataclass
-class Engine(Roots, Names, Summaries, ModuleStates):
+class Engine(Roots, Names, Summaries, ModuleStates, Lifetimes):
     workspace: Workspace
     models: ModelIndex = field(init=False)
     _cfgs: dict = field(default_factory=dict)

@@ -101,10 +101,13 @@ class References:
         return frozenset(sessions), frozenset(instances), frozenset(objects)
 
 
-def reachable(heap: Heap, inputs, references: References, roots: bool = True, beyond: Reached | None = None) -> Reached:
+def reachable(heap: Heap, inputs, references: References, roots: bool = True, beyond: Reached | None = None,
+              strong: bool = False) -> Reached:
     """The ids of ``heap`` that code given ``inputs`` (an iterable of values) can reach; without ``roots``, the
     sessions any code can name (registries', transaction-joined) only when the inputs lead to them. ``beyond``: a
-    reach already walked (closed under the edges below), extended rather than walked again."""
+    reach already walked (closed under the edges below), extended rather than walked again. ``strong``: only what
+    the inputs keep alive; an instance refers to its session weakly (SQLAlchemy keeps a session id, not the
+    session), so it does not lead to it."""
     reached = Reached(set(beyond.sessions), set(beyond.instances), set(beyond.objects)) if beyond else Reached()
     sessions: list = [sid for sid in heap.registries.values()] if roots else []
     sessions += [sid for sid, fact in heap.sessions.items() if roots and fact.joined or _module_made(sid)]
@@ -136,7 +139,7 @@ def reachable(heap: Heap, inputs, references: References, roots: bool = True, be
             reached.instances.add(iid)
             instances += children.get(iid, ())
             fact = heap.instances.get(iid)
-            if fact is not None:
+            if fact is not None and not strong:
                 sessions += fact.sessions
         while objects:
             oid = objects.pop()

@@ -153,6 +153,9 @@ class Summaries:
             raise
         completed = result.exit or result.raised
         outcome = completed.heap if completed is not None else part
+        if completed is not None:
+            outcome = self.free_at_return(outcome, part, (result.returned, function, *args, *kwargs.values()),
+                                          frame.path, function, node)
         if key is not None:
             self._summaries[key] = (outcome, result.returned, callee.issues, frozenset(consulted))
         return replaced(state.heap, reached, outcome), result.returned, callee.issues

@@ -131,6 +131,9 @@ class Calls(SessionEffects):
             return inspection.owning_session(args[0], state)
         if construct is Construct.INSPECT and args:
             return inspection.inspected(args[0])
+        if construct is Construct.GC_COLLECT:
+            lifecycle.collect_garbage(state.heap, ev.event(frame, node, "`gc.collect()` freed the session here", "freed"))
+            return UNKNOWN
         if construct is Construct.EXIT_STACK:
             return Context(ContextKind.EXIT_STACK, frame.alloc(node, "exit-stack"), "stack")
         if construct is Construct.THREAD:

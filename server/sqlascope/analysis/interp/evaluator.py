@@ -75,6 +75,9 @@ class Evaluator(Expressions, Attributes, CallSites, RowLoops):
         handler = self._NODE_HANDLERS.get(type(node))
         if handler is not None:
             handler(self, frame, node, state)
+            if frame.context == () and isinstance(node, C.Simple) and state.heap.sessions \
+                    and isinstance(frame.code, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                self.engine.free_dropped(frame, node.stmt, state)  # an analysis root's statement
 
     def _simple(self, frame: Frame, node: C.Simple, state: State) -> None:
         stmt = node.stmt

@@ -490,6 +490,30 @@ def close(heap: Heap, session: SessionId, event: Event) -> None:
         heap.sessions[session] = replace(heap.sessions[session], closed=frozenset({True}), idle=frozenset({True}))
 
 
+def freed(heap: Heap, sessions, event: Event) -> None:
+    """Sessions nothing refers to any more, as a function that made them returns. One with no transaction under
+    way is freed at once (reference counting), and its instances are detached as by close(); one with a
+    transaction sits in a reference cycle until the next garbage collection (``collect_garbage``). One holding
+    pending objects is kept alive by them (observed)."""
+    for session in sessions:
+        fact = heap.sessions.get(session)
+        if fact is None or fact.closed == {True}:
+            continue
+        if any(Life.PENDING in f.life for _, f in heap.held_by(session)):
+            continue
+        if fact.idle == {True}:
+            close(heap, session, event)
+        else:
+            heap.sessions[session] = replace(fact, unreferenced=frozenset({True}))
+
+
+def collect_garbage(heap: Heap, event: Event) -> None:
+    """``gc.collect()``: every session left only in a reference cycle is freed; its instances are detached."""
+    for session, fact in list(heap.sessions.items()):
+        if fact.unreferenced == {True} and fact.closed != {True}:
+            close(heap, session, event)
+
+
 def expire_all(heap: Heap, session: SessionId, event: Event) -> None:
     def change(fact: InstanceFact) -> InstanceFact:
         if Life.PERSISTENT not in fact.life:
@@ -628,6 +652,11 @@ CALLERS_SESSION: SessionId = ("declared", "the caller's session")
 #: The allocation tag of a session known only from a declaration (``session: Session``, a field declared so): it
 #: is whatever session the caller passes, which may be one this code also sees under another name.
 DECLARED_SESSION = "declared-session"
+
+
+def is_declared(session: SessionId) -> bool:
+    """A session known only from a declaration: the caller's, which code here neither made nor can free."""
+    return _declared(session)
 
 
 def _declared(session: SessionId) -> bool:

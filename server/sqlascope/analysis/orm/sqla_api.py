@@ -217,6 +217,7 @@ class Construct(enum.Enum):
     MAKE_TRANSIENT_TO_DETACHED = "make_transient_to_detached"
     CONTEXTMANAGER = "contextmanager"  # contextlib.contextmanager / asynccontextmanager
     EXIT_STACK = "exit_stack"  # contextlib.ExitStack / AsyncExitStack
+    GC_COLLECT = "gc_collect"  # gc.collect(): frees what only reference cycles kept alive
     THREAD = "thread"  # threading.Thread(target=..., args=...)
     EXECUTOR = "executor"  # concurrent.futures executors: submit(fn, *args) runs fn elsewhere
     WRAPS = "wraps"  # functools.wraps(f): identity decorator factory
@@ -271,6 +272,7 @@ EXTERNAL_CONSTRUCTS: dict[str, Construct] = {
     "contextlib.contextmanager": Construct.CONTEXTMANAGER,
     "contextlib.asynccontextmanager": Construct.CONTEXTMANAGER,
     "contextlib.ExitStack": Construct.EXIT_STACK,
+    "gc.collect": Construct.GC_COLLECT,
     "contextlib.AsyncExitStack": Construct.EXIT_STACK,
     "threading.Thread": Construct.THREAD,
     "concurrent.ThreadPoolExecutor": Construct.EXECUTOR,

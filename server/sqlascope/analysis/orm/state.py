@@ -84,6 +84,9 @@ class SessionFact:
     #: True: nothing began a transaction since its last commit or rollback, so a rollback now has nothing to roll
     #: back and expires nothing (observed). False also stands for "not known", as for a session made elsewhere.
     idle: frozenset[bool] = frozenset({False})
+    #: True: nothing refers to it any more, but its transaction under way keeps it in a reference cycle, so the
+    #: next garbage collection frees it (and detaches its instances: observed)
+    unreferenced: frozenset[bool] = frozenset({False})
 
     def join(self, other: "SessionFact") -> "SessionFact":
         if self == other:
@@ -96,6 +99,7 @@ class SessionFact:
             joined=self.joined | other.joined,
             savepoints=self.savepoints | other.savepoints,
             idle=self.idle | other.idle,
+            unreferenced=self.unreferenced | other.unreferenced,
         )
 
 

@@ -1,0 +1,24 @@
+"""Correct versions of single/garbage_collected_session.py's bad scenarios (see tests/corpus/README.md, "Correct versions")."""
+
+import gc
+
+from sqlalchemy.orm import selectinload
+
+from garbage_collected_session import User, _setup, load_user_after_commit_leaking_session
+
+
+def correct_collected_session_lazy_load():
+    Session = _setup()
+    session = Session()
+    user = session.get(User, 1, options=[selectinload(User.addresses)])
+    del session
+    gc.collect()
+    print(user.addresses)
+
+
+def correct_collected_session_expired_column():
+    Session = _setup()
+    Session.configure(expire_on_commit=False)
+    user = load_user_after_commit_leaking_session(Session)
+    gc.collect()
+    print(user.name)
