@@ -117,14 +117,17 @@ def related_instance(
 ) -> InstanceFact:
     """An instance reached through ``parent.<attribute>``; it shares the parent's session and life.
 
-    A lazy load of the relationship does not run the eager loader of its mirror (``back_populates``) on the
-    related rows, so that mirror stays unloaded whatever its strategy (observed at run time).
+    The loader of a relationship does not load its mirror (``back_populates``/``backref``) on the related rows:
+    an eager loader back to the parent is a cycle it stops at, and a lazy load runs no eager loader of the related
+    rows. So the mirror stays unloaded, except an "immediate" one the parent's load ran, which finds the parent
+    in the identity map (observed at run time).
     """
     scoped = tuple(o for o in parent.options if o.path and o.path[0] == attribute.name)
     shifted = tuple(replace(o, path=o.path[1:]) for o in scoped if len(o.path) > 1)
     attrs, nested = load_plan(target, shifted)
-    if lazily and attribute.back_populates:
-        attrs = tuple((k, UNLOADED if k == attribute.back_populates else v) for k, v in attrs)
+    mirror = target.attributes.get(attribute.back_populates) if attribute.back_populates else None
+    if mirror is not None and (lazily or mirror.strategy is not Strategy.IMMEDIATE):
+        attrs = tuple((k, UNLOADED if k == mirror.name else v) for k, v in attrs)
     return InstanceFact(
         cls=target,
         label=f"{parent.label}.{attribute.name}",

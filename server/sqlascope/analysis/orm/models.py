@@ -207,7 +207,7 @@ class ModelIndex:
         """The relationships other models' ``backref=`` put on class ``name``, which never declares them."""
         if self._backrefs is None:
             self._backrefs = {}
-            for path, owner, value, annotation in self._relationship_declarations():
+            for path, owner, forward, value, annotation in self._relationship_declarations():
                 if not (isinstance(value, ast.Call) and _keyword_node(value, "backref") is not None):
                     continue
                 if self.construct(path, value.func) is not Construct.RELATIONSHIP:
@@ -215,27 +215,29 @@ class ModelIndex:
                 target = _relationship_target(value, annotation)
                 if target:  # keyed by the bare class name, as the target class looks itself up
                     self._backrefs.setdefault(target.rpartition(".")[2], []).append(
-                        (path, owner, value, annotation))
+                        (path, owner, forward, value, annotation))
         reverse: dict[str, MappedAttribute] = {}
-        for path, owner, call, annotation in self._backrefs.get(name, ()):
-            attribute = _reverse_attribute(path, owner, call, annotation)
+        for path, owner, forward, call, annotation in self._backrefs.get(name, ()):
+            attribute = _reverse_attribute(path, owner, forward, call, annotation)
             if attribute is not None:
                 self.workspace.dependencies.note(path, owner)
                 reverse[attribute.name] = attribute
         return reverse
 
     def _relationship_declarations(self):
-        """Every attribute declaration that could be a relationship: (path, owner class name, value, annotation),
-        from class bodies and from imperative mappings' ``properties=``."""
+        """Every attribute declaration that could be a relationship: (path, owner class name, attribute name, value,
+        annotation), from class bodies and from imperative mappings' ``properties=``."""
         for path, source in self.workspace.files.items():
             for owner in (s for s in (source.tree.body if source.tree else ()) if isinstance(s, ast.ClassDef)):
                 for stmt in owner.body:
                     if isinstance(stmt, (ast.Assign, ast.AnnAssign)):
-                        yield path, owner.name, stmt.value, getattr(stmt, "annotation", None)
+                        target = stmt.targets[0] if isinstance(stmt, ast.Assign) else stmt.target
+                        name = target.id if isinstance(target, ast.Name) else None
+                        yield path, owner.name, name, stmt.value, getattr(stmt, "annotation", None)
         for mappings in self._imperative_index().values():
             for mapping in mappings:
-                for value in mapping.properties.values():
-                    yield mapping.path, mapping.class_name, value, None
+                for name, value in mapping.properties.items():
+                    yield mapping.path, mapping.class_name, name, value, None
 
     def _imperative_index(self) -> dict[str, list[ImperativeMapping]]:
         if self._imperative is None:
@@ -439,6 +441,10 @@ class ModelIndex:
         if annotation is not None and uselist is None:
             uselist = _annotation_target(annotation)[1]
         back_populates = _keyword(call, "back_populates")
+        if back_populates is None:  # backref="name" / backref("name", ...) declares the mirror from this side
+            spec = _keyword_node(call, "backref")
+            spec = spec.args[0] if isinstance(spec, ast.Call) and spec.args else spec
+            back_populates = spec.value if isinstance(spec, ast.Constant) else None
         return MappedAttribute(name, AttrKind.RELATIONSHIP, strategy, target=target, uselist=uselist,
                                back_populates=back_populates if isinstance(back_populates, str) else None,
                                path=path, node=stmt, joined=lazy in ("joined", False),
@@ -462,7 +468,8 @@ def _relationship_target(call: ast.Call, annotation: ast.expr | None) -> str | N
     return _annotation_target(annotation)[0] if annotation is not None else None
 
 
-def _reverse_attribute(path: str, owner: str, call: ast.Call, annotation: ast.expr | None) -> MappedAttribute | None:
+def _reverse_attribute(path: str, owner: str, forward: str | None, call: ast.Call,
+                       annotation: ast.expr | None) -> MappedAttribute | None:
     """The attribute ``relationship(..., backref="name")`` or ``backref=backref("name", lazy=..., uselist=...)``
     creates on its target: a relationship back to ``owner``, lazy unless the backref says otherwise, and a list
     when the forward side is a many-to-one or goes through ``secondary=`` (observed)."""
@@ -482,7 +489,7 @@ def _reverse_attribute(path: str, owner: str, call: ast.Call, annotation: ast.ex
     lazy = _keyword(options, "lazy", default="select")
     strategy = RELATIONSHIP_LAZY.get(lazy, Strategy.LAZY) if isinstance(lazy, (str, bool)) else Strategy.LAZY
     return MappedAttribute(spec.value, AttrKind.RELATIONSHIP, strategy, target=owner, uselist=uselist,
-                           back_populates=None, path=path, node=None,
+                           back_populates=forward, path=path, node=None,
                            loaded_by_delete=uselist is True and _keyword(call, "viewonly") is not True
                            and _keyword(options, "passive_deletes") in (None, False))
 
