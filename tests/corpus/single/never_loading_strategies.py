@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from sqlalchemy import ForeignKey, create_engine
+from sqlalchemy.exc import InvalidRequestError
 from sqlalchemy.orm import (DeclarativeBase, DynamicMapped, Mapped, Session, WriteOnlyMapped, mapped_column,
                             relationship)
 
@@ -19,6 +20,7 @@ class Owner(Base):
     pets: Mapped[list[Pet]] = relationship(lazy="noload", viewonly=True)
     visits: DynamicMapped[Pet] = relationship(viewonly=True)
     bills: WriteOnlyMapped[Pet] = relationship(viewonly=True)
+    vets: Mapped[list[Pet]] = relationship(lazy="raise", viewonly=True)
 
 
 class Pet(Base):
@@ -26,6 +28,7 @@ class Pet(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     owner_id: Mapped[int] = mapped_column(ForeignKey("owners.id"))
+    notes: Mapped[str] = mapped_column(deferred=True, default="")
 
 
 def _setup():
@@ -60,3 +63,13 @@ def scenario_bad_noload_read_does_not_reload_the_expired_row():
         session.commit()
         print(len(owner.pets))
     print(owner.name)  # expect: DetachedInstanceError
+
+
+def scenario_ok_nothing_after_a_raise_by_design_read_runs():
+    engine = _setup()
+    with Session(engine) as session:
+        owner = session.get(Owner, 1)
+    try:
+        print([pet.notes for pet in owner.vets])
+    except InvalidRequestError:
+        print("raise by design")

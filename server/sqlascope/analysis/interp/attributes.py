@@ -23,7 +23,7 @@ from ..orm.sqla_api import (
 from ..orm.state import InstanceFact, Life
 from ..report.issues import Issue
 from . import inspection, per_row
-from .frame import Frame, State
+from .frame import PATH_RAISED, Frame, State
 from .values import (
     UNKNOWN,
     AttrRef,
@@ -294,6 +294,8 @@ class Attributes:
                 reader=frame.reader,
                 reader_call=frame.reader_call,
             ))
+        if lifecycle.raises_by_design(fact, attribute):
+            state.env[PATH_RAISED] = True  # InvalidRequestError: nothing after this read runs on this path
         lifecycle.after_read(state.heap, ref.iid, attribute.name)
         if lifecycle.reads_empty(fact, attribute):
             return Items(()) if attribute.uselist else Const(None)

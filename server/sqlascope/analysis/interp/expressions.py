@@ -10,7 +10,7 @@ import string
 from . import generators
 from ..orm.sqla_api import validator_kind
 from .describe import describe
-from .frame import UNBOUND_READ, Frame, State, bind, element_of
+from .frame import PATH_RAISED, Frame, State, bind, element_of
 from .values import (UNKNOWN, Const, ExternalValue, Factory, Function, Generator, InstanceRef, Items, Many, ObjectRef, Pending,
                      Registry, SessionRef, is_none, join_all, join_values, map_members, members, referenced_names, truthy)
 
@@ -30,7 +30,7 @@ class Expressions:
     # == expressions =====================================================================================
     def value(self, frame: Frame, expr: ast.expr | None, state: State, quiet: bool = False):
         """Evaluate ``expr`` for its value and its effects. ``quiet`` re-reads without effects or issues."""
-        if expr is None:
+        if expr is None or PATH_RAISED in state.env:  # the path raised: the rest of the statement never runs
             return UNKNOWN
         if quiet:
             if isinstance(expr, ast.Name):
@@ -63,7 +63,7 @@ class Expressions:
 
     def _expr_Name(self, frame, expr: ast.Name, state):
         if expr.id not in state.env and frame.graph is not None and expr.id in frame.graph.body_locals:
-            state.env[UNBOUND_READ] = True  # UnboundLocalError: this path ends here
+            state.env[PATH_RAISED] = True  # UnboundLocalError: this path ends here
             return UNKNOWN
         value = self.name(frame, expr.id, state)
         if frame.probe is not None and frame.reporting:

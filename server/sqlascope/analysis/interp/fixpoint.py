@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from . import graph as C
-from .frame import RETURN_SLOT, UNBOUND_READ, Frame, State
+from .frame import RETURN_SLOT, PATH_RAISED, Frame, State
 from .host import Evaluating
 from .values import UNKNOWN
 
@@ -45,7 +45,7 @@ def run(evaluator: Evaluating, frame: Frame, state: State, start: tuple[C.Block,
             budget.check()
             frame.current = (block.id, index)
             evaluator.execute(frame, block.nodes[index], state)
-            if UNBOUND_READ in state.env:
+            if PATH_RAISED in state.env:
                 return
 
     def propagate(target: C.Block, state: State, worklist: list[int]) -> None:
@@ -62,8 +62,8 @@ def run(evaluator: Evaluating, frame: Frame, state: State, start: tuple[C.Block,
                 worklist.append(target.id)
 
     def successors(block: C.Block, state: State, worklist: list[int]) -> None:
-        if UNBOUND_READ in state.env:  # the path raised: only a handler or the raise exit sees it
-            raised = State({k: v for k, v in state.env.items() if k != UNBOUND_READ}, state.heap)
+        if PATH_RAISED in state.env:  # the path raised: only a handler or the raise exit sees it
+            raised = State({k: v for k, v in state.env.items() if k != PATH_RAISED}, state.heap)
             for target, kind in block.succs:
                 if kind is C.EdgeKind.EXCEPTION:
                     propagate(target, raised, worklist)

@@ -13,9 +13,10 @@ from .values import UNKNOWN, Items, Many, join_values
 
 #: The environment slot that holds what a function returns.
 RETURN_SLOT = "<return>"
-#: Set in a path's environment when it read a local variable no assignment on that path had bound: the read
-#: raises UnboundLocalError, so the path goes on only along the exception edges.
-UNBOUND_READ = "<read of an unbound local: raised>"
+#: Set in a path's environment when it surely raised here: it read a local variable no assignment on that path
+#: had bound (UnboundLocalError), or an attribute whose loader raises by design (``lazy="raise"``). The path goes
+#: on only along the exception edges.
+PATH_RAISED = "<the path raised here>"
 
 
 class RootsNeeded(Exception):

@@ -180,6 +180,14 @@ def _load_strategy(fact: InstanceFact, attribute: MappedAttribute, state: Load) 
     return named or wildcard or attribute.strategy
 
 
+def raises_by_design(fact: InstanceFact, attribute: MappedAttribute) -> bool:
+    """A read that raises InvalidRequestError on every path: the attribute is not loaded and its loader is
+    ``raise`` (``lazy="raise"``, ``raiseload()``), whatever the instance's session."""
+    states = fact.attr(attribute.name)
+    return bool(states) and all(s is not Load.LOADED and _load_strategy(fact, attribute, s) is Strategy.RAISE
+                                for s in states)
+
+
 def read_strategy(fact: InstanceFact, attribute: MappedAttribute) -> Strategy:
     """How a read of ``attribute`` would load it now: the query's option where one still governs it (a
     ``lazyload("*")`` over a noload mapping), else the mapper's strategy."""
