@@ -207,3 +207,29 @@ def scenario_bad_released_inner_savepoint_undone_by_the_outer_rollback():
     outer.rollback()
     session.close()
     print(alice.name)  # expect: DetachedInstanceError
+
+
+def scenario_bad_change_undone_by_a_savepoint_is_not_flushed_by_the_commit():
+    Session = _setup()
+    Session.configure(expire_on_commit=False)
+    session = Session()
+    alice = session.get(User, 1)
+    savepoint = session.begin_nested()
+    alice.name = "alicia"
+    savepoint.rollback()
+    session.commit()
+    session.close()
+    print(alice.name)  # expect: DetachedInstanceError
+
+
+def scenario_ok_change_kept_by_a_released_savepoint_is_flushed():
+    Session = _setup()
+    Session.configure(expire_on_commit=False)
+    session = Session()
+    alice = session.get(User, 1)
+    savepoint = session.begin_nested()
+    alice.name = "alicia"
+    savepoint.commit()
+    session.commit()
+    session.close()
+    print(alice.name)

@@ -119,14 +119,15 @@ def related_instance(
 
     The loader of a relationship does not load its mirror (``back_populates``/``backref``) on the related rows:
     an eager loader back to the parent is a cycle it stops at, and a lazy load runs no eager loader of the related
-    rows. So the mirror stays unloaded, except an "immediate" one the parent's load ran, which finds the parent
-    in the identity map (observed at run time).
+    rows. So the mirror stays unloaded unless an option of the query names it, or the parent's eager load ran it
+    in a way that finds the parent (``_mirror_loads``; observed at run time).
     """
     scoped = tuple(o for o in parent.options if o.path and o.path[0] == attribute.name)
     shifted = tuple(replace(o, path=o.path[1:]) for o in scoped if len(o.path) > 1)
     attrs, nested = load_plan(target, shifted)
     mirror = target.attributes.get(attribute.back_populates) if attribute.back_populates else None
-    if mirror is not None and (lazily or mirror.strategy is not Strategy.IMMEDIATE):
+    if mirror is not None and not any(o.path == (mirror.name,) for o in shifted) and not (
+            not lazily and _mirror_loads(attribute, mirror)):
         attrs = tuple((k, UNLOADED if k == mirror.name else v) for k, v in attrs)
     return InstanceFact(
         cls=target,
@@ -142,6 +143,13 @@ def related_instance(
         factory_origin=parent.factory_origin,
         origin=parent.origin.through(parent.cls.name, attribute.name, bool(attribute.uselist)) if parent.origin else None,
     )
+
+
+def _mirror_loads(attribute: MappedAttribute, mirror: MappedAttribute) -> bool:
+    """After an eager load of ``attribute``, its mirror is loaded on the related rows when it is "immediate" (its
+    per-row load finds the parent in the identity map), or "joined" under a "selectin" collection (the second
+    SELECT joins the parent rows back in); every other eager mirror stops at the cycle (observed)."""
+    return mirror.strategy is Strategy.IMMEDIATE or mirror.joined and attribute.selectin
 
 
 # -- reads -----------------------------------------------------------------------------------------------
@@ -386,8 +394,8 @@ def rollback_savepoint(heap: Heap, session: SessionId, event: Event, depth: int 
         fact = replace(fact, in_savepoint=frozenset(m for m in fact.in_savepoint if m[1] < depth))
         if "added" in undone and fact.life <= {Life.PENDING, Life.PERSISTENT}:
             return replace(fact, life=frozenset({Life.TRANSIENT}), sessions=fact.sessions - {session}, inserted=False)
-        if "changed" in undone:
-            return replace(_expire_all(fact), history=fact.history | {event})
+        if "changed" in undone:  # its changes are undone: nothing of it is left for the next flush
+            return replace(_expire_all(fact), history=fact.history | {event}, dirty=False)
         return fact
 
     _per_instance(heap, session, change)
@@ -476,6 +484,7 @@ def rollback(heap: Heap, session: SessionId, event: Event) -> None:
     rollback_savepoint(heap, session, event)
 
     def change(fact: InstanceFact) -> InstanceFact:
+        fact = replace(fact, dirty=False)  # its changes are rolled back with the transaction
         if fact.inserted and fact.life == {Life.PERSISTENT}:
             return replace(fact, life=frozenset({Life.TRANSIENT}), sessions=fact.sessions - {session}, inserted=False)
         if Life.PERSISTENT in fact.life:

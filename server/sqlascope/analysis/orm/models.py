@@ -44,6 +44,7 @@ class MappedAttribute:
     generated: frozenset[str] = frozenset()
     foreign_key: bool = False  # a column holding a ``ForeignKey(...)``: a many-to-one's loader reads it
     joined: bool = False  # a relationship its parent's own SELECT loads by a JOIN (``lazy="joined"``)
+    selectin: bool = False  # a relationship loaded by a second SELECT ... IN after its parents (``lazy="selectin"``)
     #: a collection whose rows a DELETE of its parent must update or delete, so the flush loads it first
     #: (one-to-many or many-to-many, not viewonly, without passive_deletes: observed)
     loaded_by_delete: bool = False
@@ -447,7 +448,7 @@ class ModelIndex:
             back_populates = spec.value if isinstance(spec, ast.Constant) else None
         return MappedAttribute(name, AttrKind.RELATIONSHIP, strategy, target=target, uselist=uselist,
                                back_populates=back_populates if isinstance(back_populates, str) else None,
-                               path=path, node=stmt, joined=lazy in ("joined", False),
+                               path=path, node=stmt, joined=lazy in ("joined", False), selectin=lazy == "selectin",
                                loaded_by_delete=_loaded_by_delete(call, strategy, uselist))
 
 
