@@ -259,10 +259,15 @@ def op_lines(g: Gen, name: str, s: str = "s") -> list[str]:
             [f"sp = {aw}{s}.begin_nested()", "obj.name = 'sp'", f"{aw}sp.rollback()"]),
         "begin_after_autobegin": lambda: [f"{'async ' if aw else ''}with {s}.begin():", "    obj.score = 4"],
         "read_inside": lambda: [f"print({read_expression(g, 'obj', inside=True)})"],
-        "pre_read_relationship": lambda: ["print(len(obj.children))"] if not aw else
-                                         ["print(len(await obj.awaitable_attrs.children))"],
+        "pre_read_relationship": lambda: ["print(len(obj.children))"] if not aw else _awaitable_read(g),
     }
     return table[name]()
+
+
+def _awaitable_read(g: Gen) -> list[str]:
+    """The async form of a relationship read inside the scope: through ``awaitable_attrs`` (tagged as such)."""
+    g.features.add("read:awaitable_attrs")
+    return ["print(len(await obj.awaitable_attrs.children))"]
 
 
 _OPS = ("commit", "rollback", "flush", "expire", "expire_names", "expire_all", "refresh", "refresh_names", "merge",
