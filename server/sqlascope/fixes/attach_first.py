@@ -15,11 +15,10 @@ from typing import Iterator
 from ..analysis.findings import Finding
 from .edits import Fix, TextEdit, insertion, replace_lines
 from .scope import detached_by_the_code, site_of
-from .syntax import block_of, indentation, names_bound, names_read, owns_lines, reindent, walk_local
+from .syntax import LEAVING, block_of, can_move_across, indentation, owns_lines, reindent, walk_local
 
 KIND = "attach-first"
 _ATTACHING = {"add"}
-_LEAVES = (ast.Return, ast.Raise, ast.Break, ast.Continue)
 
 
 def attach_before_read(finding: Finding, source_of) -> list[Fix]:
@@ -34,7 +33,7 @@ def attach_before_read(finding: Finding, source_of) -> list[Fix]:
     block = held[2]
     target = next(i for i, s in enumerate(block) if s is site.statement)
     read = block[target]
-    if isinstance(read, _LEAVES) or any(isinstance(n, (ast.Yield, ast.YieldFrom, ast.Await)) for n in ast.walk(read)):
+    if isinstance(read, LEAVING) or any(isinstance(n, (ast.Yield, ast.YieldFrom, ast.Await)) for n in ast.walk(read)):
         return []
     jumped: list[ast.stmt] = []
     for stmt in _straight_line(block[target + 1:]):
@@ -61,14 +60,11 @@ def _attaches(stmt: ast.stmt, instance: str) -> bool:
 
 
 def _moved(finding: Finding, source, read: ast.stmt, add: ast.stmt, jumped: list[ast.stmt], instance: str) -> list[Fix]:
-    reads, binds = names_read(read), names_bound(read)
-    for stmt in jumped:
-        if isinstance(stmt, _LEAVES) or not owns_lines(source, stmt):
-            return []
-        if names_bound(stmt) & (reads | binds) or names_read(stmt) & binds:
-            return []  # the read would see other values, or the statement would miss what the read binds
-        if any(isinstance(n, ast.Name) and n.id == instance and isinstance(n.ctx, ast.Store) for n in walk_local(stmt)):
-            return []
+    if not can_move_across(source, read, jumped):
+        return []
+    if any(isinstance(n, ast.Name) and n.id == instance and isinstance(n.ctx, ast.Store)
+           for stmt in jumped for n in walk_local(stmt)):
+        return []
     here, there = indentation(source, read.lineno), indentation(source, add.lineno)
     if not there.startswith(here):
         return []

@@ -26,6 +26,7 @@ from .syntax import (
     ancestors,
     block_and_read,
     block_of,
+    can_move_across,
     callee_name,
     enclosing_function,
     indent_step,
@@ -33,7 +34,6 @@ from .syntax import (
     indentation,
     is_constructor_of,
     names_bound,
-    names_read,
     node_at,
     owns_lines,
     reindent,
@@ -308,12 +308,9 @@ def move_read_up(finding: Finding, source_of) -> list[Fix]:
     if made is None or made == target - 1:
         return []
     jumped = block[made + 1: target]
-    reads, binds = names_read(read), names_bound(read)
+    if not can_move_across(source, read, jumped):
+        return []
     for stmt in jumped:
-        if names_bound(stmt) & (reads | binds) or names_read(stmt) & binds:
-            return []
-        if isinstance(stmt, (ast.Return, ast.Raise, ast.Break, ast.Continue)) or not owns_lines(source, stmt):
-            return []
         for node in walk_local(stmt):
             uses = isinstance(node, ast.Name) and node.id == instance
             if uses and not _attribute_read(tree, node):

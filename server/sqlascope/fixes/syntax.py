@@ -143,6 +143,22 @@ def names_bound(node: ast.AST) -> set[str]:
     return bound
 
 
+#: statements that leave their block: a statement cannot be moved across one
+LEAVING = (ast.Return, ast.Raise, ast.Break, ast.Continue)
+
+
+def can_move_across(source: SourceFile, moved: ast.stmt, jumped: list[ast.stmt]) -> bool:
+    """Can ``moved`` run before or after ``jumped`` instead, and each see the same names: none of ``jumped`` leaves
+    the block or shares lines with other code, binds a name ``moved`` uses or binds, or reads one ``moved`` binds."""
+    reads, binds = names_read(moved), names_bound(moved)
+    for stmt in jumped:
+        if isinstance(stmt, LEAVING) or not owns_lines(source, stmt):
+            return False
+        if names_bound(stmt) & (reads | binds) or names_read(stmt) & binds:
+            return False
+    return True
+
+
 def names_read(node: ast.AST) -> set[str]:
     return {c.id for c in ast.walk(node) if isinstance(c, ast.Name) and isinstance(c.ctx, ast.Load)}
 

@@ -13,7 +13,7 @@ from ..interp.fixpoint import RunResult, run
 from ..interp.frame import Frame, RootsNeeded, State
 from ..interp.values import UNKNOWN, Const, Context, Function, Items, Keyed, join_values
 from ..interp.values import members as value_members
-from .reach import References, reachable, replaced, restricted
+from .reach import reachable, replaced, restricted
 
 #: How deep calls into user functions are followed.
 MAX_CALL_DEPTH = 6

@@ -236,12 +236,11 @@ def after_read(heap: Heap, iid, name: str) -> None:
     """
     fact = heap.instances[iid]
     attribute = fact.cls.attributes.get(name)
-    if attribute is not None and fact.attr(name) - LOADED and attribute.strategy not in _NO_LOAD_STRATEGIES:
+    loads = attribute is not None and bool(fact.attr(name) - LOADED) and attribute.strategy not in _NO_LOAD_STRATEGIES
+    if loads:
         _busy(heap, fact)  # the read ran a SELECT
     if attribute is not None and (Load.EXPIRED in fact.attr(name) if _reloads_with_row(attribute)
-                                  else attribute.kind is AttrKind.RELATIONSHIP and fact.attr(name) - LOADED
-                                  and attribute.strategy not in _NO_LOAD_STRATEGIES
-                                  and _key_expired(fact, attribute)):
+                                  else loads and attribute.kind is AttrKind.RELATIONSHIP and _key_expired(fact, attribute)):
         reload_row(heap, iid)
     heap.instances[iid] = heap.instances[iid].with_attrs({name: LOADED, **dict.fromkeys(_group_of(fact.cls, attribute),
                                                                                          LOADED)})
@@ -418,11 +417,7 @@ def flushed(fact: InstanceFact, event: Event) -> InstanceFact:
 
     inserted = fact.map_attrs(after_insert)
     left = [name for name, states in inserted.attrs if Load.EXPIRED in states and Load.EXPIRED not in fact.attr(name)]
-    if not left:
-        return inserted
-    listed = ", ".join(f"`{n}`" for n in left)
-    insert = Event(event.location, f"{listed} not fetched back after the INSERT flushed here", "insert", event.via)
-    return replace(inserted, history=inserted.history | {insert})
+    return _not_fetched_back(inserted, left, "insert", event)
 
 
 def deletion_flushed(fact: InstanceFact) -> InstanceFact:
@@ -438,12 +433,18 @@ def updated(fact: InstanceFact, event: Event) -> InstanceFact:
     if not fact.dirty or Life.PERSISTENT not in fact.life or fact.cls.eager_defaults is True:
         return fact
     names = [a.name for a in fact.cls.loadable() if "update" in a.generated]
+    return _not_fetched_back(fact.with_attrs(dict.fromkeys(names, EXPIRED)), names, "update", event)
+
+
+def _not_fetched_back(fact: InstanceFact, names: list[str], statement: str, event: Event) -> InstanceFact:
+    """``fact`` with the event that left ``names`` expired: values the database set during the flush's
+    ``statement`` that the mapper's eager_defaults did not read back."""
     if not names:
         return fact
     listed = ", ".join(f"`{n}`" for n in names)
-    # the database set them; eager_defaults decides whether the flush reads them back
-    update = Event(event.location, f"{listed} not fetched back after the UPDATE flushed here", "update", event.via)
-    return replace(fact.with_attrs({n: EXPIRED for n in names}), history=fact.history | {update})
+    left = Event(event.location, f"{listed} not fetched back after the {statement.upper()} flushed here", statement,
+                 event.via)
+    return replace(fact, history=fact.history | {left})
 
 
 def _load_rows_the_flush_needs(heap: Heap, session: SessionId) -> None:
@@ -676,10 +677,6 @@ DECLARED_SESSION = "declared-session"
 
 def is_declared(session: SessionId) -> bool:
     """A session known only from a declaration: the caller's, which code here neither made nor can free."""
-    return _declared(session)
-
-
-def _declared(session: SessionId) -> bool:
     return session == CALLERS_SESSION or isinstance(session, tuple) and bool(session) and session[-1] == DECLARED_SESSION
 
 
@@ -694,7 +691,7 @@ def _membership_unknown(fact: InstanceFact, session: SessionId) -> bool:
     sessions is known only from a declaration, and the other is not one the function itself just made."""
     if session in fact.sessions:
         return False
-    return any((_declared(held) or _declared(session)) and not (_made_by_the_root(held) or _made_by_the_root(session))
+    return any((is_declared(held) or is_declared(session)) and not (_made_by_the_root(held) or _made_by_the_root(session))
                for held in fact.sessions)
 
 
@@ -772,6 +769,7 @@ def transaction_effect(heap: Heap, session: SessionId, effect: SessionEffect) ->
 #: the unit of work (adding, deleting or merging an object autobegins too: observed). expire(), expunge() do not.
 BUSYING_EFFECTS = AUTOBEGIN_EFFECTS | {SessionEffect.ADD, SessionEffect.ADD_ALL, SessionEffect.DELETE,
                                        SessionEffect.MERGE}
+
 
 def _set_idle(heap: Heap, session: SessionId, idle: bool) -> None:
     fact = heap.sessions.get(session)
