@@ -25,6 +25,7 @@ Fix kinds (``Fix.kind``):
 | async-refresh                 | ``await session.refresh(obj)`` before the read                        | async_fixes      |
 | init-collection               | ``Model(..., rel=[])`` for a new object's collection                  | new_collection   |
 | explicit-commit               | SQS107: drop ``with s.begin():`` and commit at its end                | begin            |
+| commit-insert                 | SQS103: ``session.commit()`` where an INSERT the session's end undid was flushed | commit_insert |
 | eager-load-per-row            | SQS201: loader (chained) in the originating query, in its own module  | per_row_eager    |
 | suppress                      | ``# noqa: CODE``                                                      | suppress         |
 """
@@ -39,6 +40,7 @@ from ..analysis.index.source import SourceFile
 from .async_fixes import async_refresh, awaitable_attrs
 from .attach_first import attach_before_read
 from .begin import commit_instead_of_begin
+from .commit_insert import commit_the_insert
 from .caller_options import options_from_caller
 from .chained_loader import chain_to_parent_option
 from .eager_load import eager_load, eager_load_and_keep
@@ -66,7 +68,7 @@ FIXES: dict[str, list[Provider]] = {
     "SQS101": [extend_scope, attach_before_read, keep_loaded_on_commit, eager_load_and_keep, move_read_up, load_before_end],
     "SQS102": [eager_load, options_from_caller, chain_to_parent_option, extend_scope, attach_before_read, init_collection,
                move_read_up, load_before_end],
-    "SQS103": [_merge_before_refresh, only_if_held],
+    "SQS103": [commit_the_insert, _merge_before_refresh, only_if_held],
     "SQS104": [assign_merge_result],
     "SQS105": [eager_load, awaitable_attrs, init_collection, keep_loaded_on_commit, async_refresh],
     "SQS106": [eager_load, options_from_caller, keep_loaded_on_commit, eager_load_and_keep, extend_scope, move_read_up, load_before_end],

@@ -13,7 +13,7 @@ from __future__ import annotations
 import ast
 
 from ..analysis.findings import Finding
-from ..analysis.orm.lifecycle import ROW_DELETED
+from ..analysis.orm.lifecycle import NO_ROW
 from .edits import Fix, replace_lines
 from .syntax import callee_name, indent_unit, indentation, is_awaited, node_at, owns_lines, raw_lines, reindent, statement_containing
 
@@ -27,9 +27,11 @@ _NO_ROW = {"refresh", "expire"}
 
 
 def _has_no_row(data: dict) -> bool:
-    """Never inserted or its insert rolled back (transient only), or its row deleted and committed."""
-    return set(data.get("life") or ("unknown",)) == {"transient"} or any(
-        effect == ROW_DELETED for _where, effect in data.get("events") or ())
+    """Never inserted or its insert rolled back (transient only), or its row deleted and committed, or its INSERT
+    undone, where it is not in a session: a persistent or pending one is, so the guard would not skip the call."""
+    lives = set(data.get("life") or ("unknown",))
+    return lives == {"transient"} or not lives & {"persistent", "pending"} and any(
+        effect in NO_ROW for _where, effect in data.get("events") or ())
 
 
 def only_if_held(finding: Finding, source_of) -> list[Fix]:

@@ -11,7 +11,7 @@ import ast
 
 from ..analysis.findings import Finding
 from ..analysis.index.source import SourceFile
-from ..analysis.orm.lifecycle import ROW_DELETED
+from ..analysis.orm.lifecycle import NO_ROW
 from .edits import Fix, insertion
 from .syntax import indentation, is_awaited, node_at, statement_containing
 
@@ -38,11 +38,11 @@ _HAS_A_ROW = {"detached", "persistent"}
 
 
 def merge_before_refresh(finding: Finding, source: SourceFile) -> list[Fix]:
-    """Not for an instance that has no row: a transient one (never flushed, or inserted and rolled back) or one
-    whose row a commit deleted; ``merge()`` of it makes a new pending copy, and refreshing that raises too."""
+    """Not for an instance that has no row: a transient one (never flushed, or inserted and rolled back), one
+    whose row a commit deleted, or one whose INSERT its session's end undid; ``merge()`` of it makes a new pending copy, and refreshing that raises too."""
     data = finding.data
     if not set(data.get("life") or ["detached"]) <= _HAS_A_ROW or any(
-            effect == ROW_DELETED for _span, effect in data.get("events", [])):
+            effect in NO_ROW for _span, effect in data.get("events", [])):
         return []
     location = finding.location
     call = node_at(source, [location.path, location.line, location.column, location.end_line, location.end_column], ast.Call)

@@ -1,7 +1,7 @@
 """SQS103 refresh-not-persistent: refresh(), expire() or expunge() of an instance that is not in that session."""
 
 from ..analysis.findings import Fault
-from ..analysis.orm.lifecycle import ROW_DELETED
+from ..analysis.orm.lifecycle import INSERT_UNDONE, ROW_DELETED
 from ..analysis.orm.state import Life
 from .base import Rule, describe_history
 
@@ -15,6 +15,9 @@ def _advice(issue) -> str:
         return f"; there is nothing to expunge (guard it with `if {issue.instance} in {issue.session_label}:`)"
     if fact is not None and any(event.effect == ROW_DELETED for event in fact.history):
         return "; its row was deleted, there is nothing to reload"
+    if fact is not None and any(event.effect == INSERT_UNDONE for event in fact.history):
+        return ("; its INSERT was flushed but never committed, so closing that session took the row away: commit "
+                "before the session ends, or there is nothing to reload")
     if fact is not None and fact.life & {Life.TRANSIENT, Life.PENDING, Life.DELETED}:
         return "; it has no row in the database (yet), there is nothing to reload"
     return f". Re-attach it first with `{issue.instance} = {issue.session_label}.merge({issue.instance})`"
@@ -24,6 +27,14 @@ def _advice(issue) -> str:
 _HELD = {"expunge": "present"}
 
 
+def _what_is_missing(issue) -> str:
+    """Not in the session, or (a refresh of an instance persistent there) no row to select."""
+    fact = issue.fact
+    if issue.operation == "refresh" and fact is not None and fact.life == {Life.PERSISTENT} and fact.rowless == {True}:
+        return f"`{issue.instance}` is persistent in session `{issue.session_label}`, but the row it names is gone"
+    return f"`{issue.instance}` is not {_HELD.get(issue.operation, 'persistent')} in session `{issue.session_label}`"
+
+
 RULE = Rule(
     code="SQS103",
     name="refresh-not-persistent",
@@ -31,8 +42,7 @@ RULE = Rule(
             "the session does not hold obj.",
     matches=lambda issue: issue.fault is Fault.NOT_PERSISTENT,
     message=lambda issue: (
-        f"`{issue.expression}`: `{issue.instance}` is not {_HELD.get(issue.operation, 'persistent')} in session "
-        f"`{issue.session_label}`"
+        f"`{issue.expression}`: {_what_is_missing(issue)}"
         f"{describe_history(issue)}: InvalidRequestError{_advice(issue)}"
     ),
 )

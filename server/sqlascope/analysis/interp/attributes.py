@@ -335,7 +335,7 @@ class Attributes:
         relationships hold were loaded into that session as well, and stay there (no cascade takes them along:
         observed), so they are made now, as they are, before the parent's change would be copied onto them."""
         parent = state.heap.instances.get(iid)
-        if parent is None or not parent.life & {Life.PERSISTENT, Life.PENDING}:
+        if parent is None or not parent.life & lifecycle.IN_A_SESSION:
             return
         for attribute in parent.cls.loadable():
             if attribute.kind is AttrKind.RELATIONSHIP and attribute.target and parent.attr(attribute.name) == lifecycle.LOADED:

@@ -223,7 +223,7 @@ class Contexts:
         event = ev.event(frame, where, message, effects[0].value)
         for effect in effects:
             lifecycle.transaction_effect(state.heap, sid, effect)
-            lifecycle.SESSION_TRANSITIONS[effect](state.heap, sid, event)
+            self.calls.transition(ev, frame, sid, effect, event, where, state)
 
 
 def _is_flask(registry_key) -> bool:

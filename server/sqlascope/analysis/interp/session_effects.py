@@ -127,12 +127,25 @@ class SessionEffects:
         state.heap.registries[registry.key] = (registry.key, frame.alloc(node, "after-remove"))
         return Const(None)
 
+    def transition(self, ev, frame, sid, effect: SessionEffect, event, node, state) -> None:
+        """Apply ``effect``'s transition to every instance ``sid`` holds (``lifecycle.SESSION_TRANSITIONS``).
+
+        A commit treats a deleted instance and the rows it had loaded differently: the deleted one keeps its loaded
+        values, while those rows, still persistent, expire. So the related instances its loaded relationships hold
+        are made first, as the persistent instances they are (a read would otherwise make them later as copies of
+        the deleted parent)."""
+        if effect is SessionEffect.COMMIT:
+            for iid, fact in list(state.heap.held_by(sid)):
+                if Life.DELETED in fact.life:
+                    state.heap.instances[iid] = lifecycle.deletion_flushed(fact)  # what the DELETE's flush loads
+                    ev.keep_loaded_related(frame, iid, node, state)
+        lifecycle.SESSION_TRANSITIONS[effect](state.heap, sid, event)
+
     def session_effect(self, ev, frame, sid, label, effect: SessionEffect, args, kwargs, node, state):
         lifecycle.transaction_effect(state.heap, sid, effect)
-        transition = lifecycle.SESSION_TRANSITIONS.get(effect)
-        if transition is not None:
+        if effect in lifecycle.SESSION_TRANSITIONS:
             wording = lifecycle.EVENT_WORDING[effect].format(session=label)
-            transition(state.heap, sid, ev.event(frame, node, wording, effect.value))
+            self.transition(ev, frame, sid, effect, ev.event(frame, node, wording, effect.value), node, state)
             return Const(None)
         if effect is SessionEffect.LOAD:
             return self._load(ev, frame, sid, label, args, kwargs, node, state)
@@ -259,12 +272,15 @@ class SessionEffects:
                 copy_id = frame.alloc(node, "merged")
                 state.heap.instances[copy_id] = replace(
                     fact,
-                    life=frozenset({Life.PERSISTENT}),
+                    life=lifecycle.merged_copy_life(fact),
+                    inserted_by=None,
+                    inserted_at=None,
+                    rowless=frozenset({False}),
                     sessions=frozenset({sid}),
                     attrs=lifecycle.merged_attrs(fact),
                     is_async=is_async,
                     loaded_at=ev.location(frame, node),
-                    history=frozenset(),
+                    history=lifecycle.merged_copy_history(fact),
                     merge_discarded=frozenset(),
                 )
                 result = InstanceRef(copy_id)

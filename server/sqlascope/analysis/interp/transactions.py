@@ -59,4 +59,4 @@ class Transactions:
                 wording = " and ".join(_WORDING[e][i > 0] for i, e in enumerate(effects))
                 event = ev.event(frame, node, f"`{text}` {wording}", effects[0].value)
                 for effect in effects:
-                    lifecycle.SESSION_TRANSITIONS[effect](state.heap, sid, event)
+                    self.calls.transition(ev, frame, sid, effect, event, node, state)

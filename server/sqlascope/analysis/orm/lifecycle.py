@@ -73,6 +73,17 @@ def merged_attrs(source: InstanceFact) -> tuple[tuple[str, frozenset[Load]], ...
     return tuple(sorted(merged.items()))
 
 
+def merged_copy_history(source: InstanceFact) -> frozenset[Event]:
+    """What the copy ``merge(obj)`` returns inherits of ``obj``'s history: why there is no row to load it from."""
+    return frozenset(event for event in source.history if event.effect in NO_ROW) if True in source.rowless else frozenset()
+
+
+def merged_copy_life(source: InstanceFact) -> frozenset[Life]:
+    """The copy ``merge(obj)`` returns is loaded by ``obj``'s key: persistent, or a new pending object where that
+    row is gone (observed)."""
+    return frozenset(Life.PENDING if gone else Life.PERSISTENT for gone in source.rowless)
+
+
 def new_loaded_instance(
     cls: MappedClass, label: str, session: SessionId, is_async: bool, options: tuple, where: Location
 ) -> InstanceFact:
@@ -132,7 +143,7 @@ def related_instance(
     return InstanceFact(
         cls=target,
         label=f"{parent.label}.{attribute.name}",
-        life=parent.life,
+        life=frozenset(Life.PERSISTENT if life is Life.DELETED else life for life in parent.life),  # no delete cascade
         sessions=parent.sessions,
         attrs=attrs,
         is_async=parent.is_async,
@@ -314,6 +325,26 @@ def _replace_life(fact: InstanceFact, mapping: dict[Life, Life], drop_session: S
 
 #: The effect recorded on a deleted instance's history by the commit that deleted its row.
 ROW_DELETED = "row-deleted"
+#: The effect recorded on an instance's history where its session ended without a commit after flushing its INSERT.
+INSERT_UNDONE = "insert-undone"
+#: The effects after which the instance's identity names no row: nothing reloads it, merge() makes a new copy.
+NO_ROW = frozenset({ROW_DELETED, INSERT_UNDONE})
+
+
+def _inserted_elsewhere(heap: Heap, session: SessionId, change: Callable[[InstanceFact], InstanceFact]) -> None:
+    """Apply ``change`` to the instances whose INSERT the transaction of ``session`` holds but which the session no
+    longer holds (expunged after the flush): the end of that transaction decides their row too (observed)."""
+    for iid, fact in list(heap.instances.items()):
+        if fact.inserted_by == session and session not in fact.sessions:
+            heap.instances[iid] = change(fact)
+
+
+def _insert_undone(fact: InstanceFact, event: Event) -> InstanceFact:
+    """The session closed without committing the instance's INSERT: it keeps its identity, its row is gone. The
+    event points at the flush of that INSERT, where a commit would have kept the row."""
+    at = fact.inserted_at or event.location
+    undone = Event(at, "its INSERT was flushed here but never committed, and was rolled back", INSERT_UNDONE)
+    return replace(fact, inserted_by=None, inserted_at=None, rowless=frozenset({True}), history=fact.history | {undone})
 
 
 def commit(heap: Heap, session: SessionId, event: Event) -> None:
@@ -328,7 +359,8 @@ def commit(heap: Heap, session: SessionId, event: Event) -> None:
         if fact.life == {Life.DELETED}:  # deleted → detached at commit, not expired: its loaded values stay readable
             gone = replace(event, effect=ROW_DELETED)  # its row is gone: merge() would make a new pending copy
             deleted = replace(deletion_flushed(fact), sessions=fact.sessions - {session},
-                              history=fact.history | {gone}, inserted=False)
+                              history=fact.history | {gone}, inserted_by=None, inserted_at=None,
+                              rowless=frozenset({True}))
             # without expiry it keeps its reference to the session, even once that is closed, so what it has not
             # loaded still loads (observed); it is in no session's identity map any more
             return deleted if not expire else replace(deleted, life=frozenset({Life.DETACHED}))
@@ -340,9 +372,10 @@ def commit(heap: Heap, session: SessionId, event: Event) -> None:
             fact = flushed(fact, event)
         else:
             fact = updated(fact, event)
-        return replace(fact, inserted=False, dirty=False)
+        return replace(fact, inserted_by=None, inserted_at=None, dirty=False)
 
     _per_instance(heap, session, change)
+    _inserted_elsewhere(heap, session, lambda fact: replace(fact, inserted_by=None, inserted_at=None))  # its row is committed
 
 
 def savepoint_depth(heap: Heap, session: SessionId) -> int:
@@ -392,7 +425,8 @@ def rollback_savepoint(heap: Heap, session: SessionId, event: Event, depth: int 
             return fact
         fact = replace(fact, in_savepoint=frozenset(m for m in fact.in_savepoint if m[1] < depth))
         if "added" in undone and fact.life <= {Life.PENDING, Life.PERSISTENT}:
-            return replace(fact, life=frozenset({Life.TRANSIENT}), sessions=fact.sessions - {session}, inserted=False)
+            return replace(fact, life=frozenset({Life.TRANSIENT}), sessions=fact.sessions - {session},
+                           inserted_by=None, inserted_at=None)
         if "changed" in undone:  # its changes are undone: nothing of it is left for the next flush
             return replace(_expire_all(fact), history=fact.history | {event}, dirty=False)
         return fact
@@ -415,7 +449,7 @@ def flushed(fact: InstanceFact, event: Event) -> InstanceFact:
             return EXPIRED
         return LOADED
 
-    inserted = fact.map_attrs(after_insert)
+    inserted = replace(fact.map_attrs(after_insert), rowless=frozenset({False}))
     left = [name for name, states in inserted.attrs if Load.EXPIRED in states and Load.EXPIRED not in fact.attr(name)]
     return _not_fetched_back(inserted, left, "insert", event)
 
@@ -468,7 +502,8 @@ def flush(heap: Heap, session: SessionId, event: Event) -> None:
             return deletion_flushed(fact)
         if Life.PENDING not in fact.life:
             return fact
-        return replace(flushed(_replace_life(fact, {Life.PENDING: Life.PERSISTENT}), event), inserted=True)
+        return replace(flushed(_replace_life(fact, {Life.PENDING: Life.PERSISTENT}), event), inserted_by=session,
+                       inserted_at=event.location)
 
     _per_instance(heap, session, change)
 
@@ -486,13 +521,17 @@ def rollback(heap: Heap, session: SessionId, event: Event) -> None:
 
     def change(fact: InstanceFact) -> InstanceFact:
         fact = replace(fact, dirty=False)  # its changes are rolled back with the transaction
-        if fact.inserted and fact.life == {Life.PERSISTENT}:
-            return replace(fact, life=frozenset({Life.TRANSIENT}), sessions=fact.sessions - {session}, inserted=False)
+        if fact.inserted_by == session and fact.life == {Life.PERSISTENT}:
+            return replace(fact, life=frozenset({Life.TRANSIENT}), sessions=fact.sessions - {session},
+                           inserted_by=None, inserted_at=None)
         if Life.PERSISTENT in fact.life:
             fact = replace(_expire_all(fact), history=fact.history | {event})
         return _replace_life(fact, {Life.PENDING: Life.TRANSIENT, Life.DELETED: Life.PERSISTENT}, session)
 
     _per_instance(heap, session, change)
+    # one expunged after its INSERT is made transient too: the rollback restores every state it inserted (observed)
+    _inserted_elsewhere(heap, session, lambda fact: _insert_undone(_replace_life(fact, {Life.DETACHED: Life.TRANSIENT}),
+                                                                   event))
 
 
 def close(heap: Heap, session: SessionId, event: Event) -> None:
@@ -504,9 +543,11 @@ def close(heap: Heap, session: SessionId, event: Event) -> None:
         )
         if Life.PERSISTENT in fact.life:
             detached = replace(detached, history=detached.history | {event})
-        return detached
+        # closing rolls back the transaction under way but, unlike rollback(), keeps every identity (observed)
+        return _insert_undone(detached, event) if fact.inserted_by == session else detached
 
     _per_instance(heap, session, change)
+    _inserted_elsewhere(heap, session, lambda fact: _insert_undone(fact, event))
     if session in heap.sessions:
         heap.sessions[session] = replace(heap.sessions[session], closed=frozenset({True}), idle=frozenset({True}))
 
@@ -633,9 +674,11 @@ def _made_transient(fact: InstanceFact, to_detached: bool) -> InstanceFact:
     if to_detached:  # it now has an identity, so what it was never given is a column to load: expired (observed)
         unset = fact.map_attrs(lambda name, states: (states - UNLOADED) | EXPIRED
                                if Load.UNLOADED in states and fact.cls.attributes[name].kind is AttrKind.COLUMN else states)
-        return replace(unset, life=frozenset({Life.DETACHED}), sessions=frozenset())
+        return replace(unset, life=frozenset({Life.DETACHED}), sessions=frozenset(), inserted_by=None, inserted_at=None,
+                       rowless=frozenset({False}))
     forgotten = fact.map_attrs(lambda _name, states: (states - EXPIRED) | UNLOADED if Load.EXPIRED in states else states)
-    return replace(forgotten, life=frozenset({Life.TRANSIENT}), sessions=frozenset())
+    return replace(forgotten, life=frozenset({Life.TRANSIENT}), sessions=frozenset(), inserted_by=None, inserted_at=None,
+                   rowless=frozenset({False}))
 
 
 def attach(heap: Heap, fact: InstanceFact, session: SessionId, is_async: bool) -> InstanceFact:
@@ -662,6 +705,11 @@ REQUIRED_MEMBERSHIP: dict[SessionEffect, frozenset[Life]] = {
     SessionEffect.EXPIRE: frozenset({Life.PERSISTENT}),
     SessionEffect.EXPUNGE: IN_A_SESSION,
 }
+
+
+#: The per-instance session methods that select the instance's row: for an instance whose row is gone they raise
+#: InvalidRequestError ("Could not refresh instance") even where it is persistent in that session (observed).
+RELOADS_THE_ROW = frozenset({SessionEffect.REFRESH})
 
 
 #: The session of an instance known only from a declaration (a parameter ``user: User``): some session the caller
@@ -740,6 +788,8 @@ def not_member_of(fact: InstanceFact, session: SessionId, effect: SessionEffect)
     outcomes = {not (life in lives and session in fact.sessions) for life in fact.life}
     if fact.life & lives and len(fact.sessions) > 1:
         outcomes.add(True)
+    if effect in RELOADS_THE_ROW and False in outcomes and True in fact.rowless:
+        outcomes = (outcomes - {False}) | {True} if fact.rowless == {True} else outcomes | {True}
     return outcomes
 
 

@@ -149,8 +149,15 @@ class InstanceFact:
     merge_discarded: frozenset[Event] = frozenset()
     identity: tuple | None = None  # (class, primary key) when loaded by get() with a constant key
     factory_origin: Location | None = None  # of the session that loaded it
-    #: created by this program and flushed in the current transaction: a rollback makes it transient again
-    inserted: bool = False
+    #: the session whose transaction under way holds its INSERT (created by this program and flushed there, not
+    #: yet committed): that transaction's rollback makes it transient again, and closing the session undoes the
+    #: INSERT but leaves the instance its identity
+    inserted_by: SessionId | None = None
+    #: where that INSERT was flushed
+    inserted_at: Location | None = None
+    #: per possibility, whether the row its identity names is gone (deleted and committed, or its INSERT undone):
+    #: nothing can reload it, and merge() makes a new pending copy (observed)
+    rowless: frozenset[bool] = frozenset({False})
     origin: Origin | None = None  # the query it came from, when known
     #: what happened to it inside the session's savepoints: ("added" | "changed", savepoint depth) pairs; "added":
     #: it became pending there, "changed": an attribute was set there
@@ -184,7 +191,9 @@ class InstanceFact:
             is_async=self.is_async or other.is_async,
             history=self.history | other.history,
             merge_discarded=self.merge_discarded | other.merge_discarded,
-            inserted=self.inserted and other.inserted,
+            inserted_by=self.inserted_by if self.inserted_by == other.inserted_by else None,
+            inserted_at=self.inserted_at if self.inserted_at == other.inserted_at else None,
+            rowless=self.rowless | other.rowless,
             in_savepoint=self.in_savepoint | other.in_savepoint,
             dirty=self.dirty and other.dirty,
         )
