@@ -79,8 +79,13 @@ def merged_copy_history(source: InstanceFact) -> frozenset[Event]:
 
 
 def merged_copy_life(source: InstanceFact) -> frozenset[Life]:
-    """The copy ``merge(obj)`` returns is loaded by ``obj``'s key: persistent, or a new pending object where that
-    row is gone (observed)."""
+    """The copy ``merge(obj)`` returns is loaded by ``obj``'s primary key: persistent, or a new pending object where
+    that row is gone, or where ``obj`` has no key (a transient one whose key was never set, or forgotten by
+    make_transient() after an expiry) (observed)."""
+    keyless = source.life == {Life.TRANSIENT} and any(
+        Load.LOADED not in source.attr(a.name) for a in source.cls.loadable() if a.primary_key)
+    if keyless:
+        return frozenset({Life.PENDING})
     return frozenset(Life.PENDING if gone else Life.PERSISTENT for gone in source.rowless)
 
 
@@ -243,7 +248,8 @@ def after_read(heap: Heap, iid, name: str) -> None:
 
     Reading one expired column of an attached instance reloads the whole row (``reload_row``). So does a
     relationship read that loads, when a key column its loader needs is expired (``_key_expired``); one whose
-    strategy never loads (noload, dynamic, write-only, raise) does not.
+    strategy never loads (noload, dynamic, write-only, raise) does not. A dynamic relationship's query names the
+    parent's primary key, so running it on an attached instance whose key is expired reloads the row (observed).
     """
     fact = heap.instances[iid]
     attribute = fact.cls.attributes.get(name)
@@ -251,6 +257,7 @@ def after_read(heap: Heap, iid, name: str) -> None:
     if loads:
         _busy(heap, fact)  # the read ran a SELECT
     if attribute is not None and (Load.EXPIRED in fact.attr(name) if _reloads_with_row(attribute)
+                                  else _queries_by_key(fact, attribute) if attribute.strategy is Strategy.DYNAMIC
                                   else loads and attribute.kind is AttrKind.RELATIONSHIP and _key_expired(fact, attribute)):
         reload_row(heap, iid)
     heap.instances[iid] = heap.instances[iid].with_attrs({name: LOADED, **dict.fromkeys(_group_of(fact.cls, attribute),
@@ -299,6 +306,12 @@ def after_write(heap: Heap, fact: InstanceFact, name: str | None) -> InstanceFac
     if depth:
         fact = replace(fact, in_savepoint=fact.in_savepoint | {("changed", depth)})
     return fact
+
+
+def _queries_by_key(fact: InstanceFact, attribute: MappedAttribute) -> bool:
+    """Does running the dynamic relationship's query load the attached parent's expired primary key first?"""
+    return fact.life == {Life.PERSISTENT} and any(Load.EXPIRED in fact.attr(a.name) for a in fact.cls.loadable()
+                                                  if a.primary_key)
 
 
 def _reloads_with_row(attribute: MappedAttribute) -> bool:
