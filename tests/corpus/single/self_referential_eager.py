@@ -1,4 +1,6 @@
-"""Self-referential relationships with an eager lazy= strategy: without join_depth they are not loaded with the row."""
+"""Self-referential relationships with an eager lazy= strategy: without join_depth they are not loaded with the row.
+A refresh() fills a self-referential many-to-one whose key is None (a new object given no key): always when it
+names the relationship, and for the whole object under "immediate", "selectin" and "subquery"."""
 
 from __future__ import annotations
 
@@ -18,6 +20,15 @@ class Employee(Base):
     manager_id: Mapped[int | None] = mapped_column(ForeignKey("employees.id"))
     manager: Mapped[Employee | None] = relationship(remote_side=[id], lazy="joined")
     reports: Mapped[list[Employee]] = relationship(lazy="selectin", viewonly=True)
+
+
+class Member(Base):
+    __tablename__ = "members"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str]
+    mentor_id: Mapped[int | None] = mapped_column(ForeignKey("members.id"))
+    mentor: Mapped[Member | None] = relationship(remote_side=[id], lazy="immediate")
 
 
 class Node(Base):
@@ -68,3 +79,34 @@ def scenario_ok_join_depth_loads_the_self_reference():
         leaf = session.get(Node, 2)
         root = session.scalars(select(Node).where(Node.id == 1)).one()
     print(leaf.parent.id, len(root.children))
+
+
+def scenario_ok_refresh_naming_the_self_reference_of_a_new_object():
+    engine = _setup()
+    with Session(engine) as session:
+        intern = Employee(name="intern")
+        session.add(intern)
+        session.flush()
+        session.refresh(intern, ["manager"])
+    print(intern.manager)
+
+
+def scenario_ok_whole_refresh_fills_an_immediate_self_reference_without_key():
+    engine = _setup()
+    with Session(engine) as session:
+        newcomer = Member(name="newcomer")
+        session.add(newcomer)
+        session.flush()
+        session.refresh(newcomer)
+    print(newcomer.mentor)
+
+
+def scenario_bad_whole_refresh_leaves_a_joined_self_reference_unloaded():
+    engine = _setup()
+    with Session(engine) as session:
+        intern = Employee(name="intern")
+        session.add(intern)
+        session.flush()
+        session.refresh(intern)
+    print(intern.manager)  # expect: DetachedInstanceError
+

@@ -125,7 +125,16 @@ def new_transient_instance(cls: MappedClass, label: str, given: set[str] | None,
         )
     )
     return InstanceFact(cls=cls, label=label, life=frozenset({Life.TRANSIENT}), sessions=frozenset(), attrs=attrs,
-                        loaded_at=where)
+                        loaded_at=where, null_keys=_unset_many_to_ones(cls, given))
+
+
+def _unset_many_to_ones(cls: MappedClass, given: set[str] | None) -> frozenset[str]:
+    """The many-to-ones of a new object whose foreign key stays None: given neither them nor any key column."""
+    keys = [a.name for a in cls.loadable() if a.foreign_key]
+    if given is None or not keys or given.intersection(keys):
+        return frozenset()
+    return frozenset(a.name for a in cls.loadable()
+                     if a.kind is AttrKind.RELATIONSHIP and a.uselist is False and a.name not in given)
 
 
 def related_instance(
@@ -302,10 +311,17 @@ def after_write(heap: Heap, fact: InstanceFact, name: str | None) -> InstanceFac
     the instance is one its rollback expires. ``name`` None: an attribute the code computes (``setattr``)."""
     _busy(heap, fact)
     fact = replace(fact.with_attrs({name: LOADED}) if name is not None else fact, dirty=Life.PERSISTENT in fact.life)
+    if fact.null_keys and (name is None or name in fact.null_keys or _is_foreign_key(fact, name)):
+        fact = replace(fact, null_keys=frozenset())  # a key may be set now
     depth = max((savepoint_depth(heap, s) for s in fact.sessions), default=0)
     if depth:
         fact = replace(fact, in_savepoint=fact.in_savepoint | {("changed", depth)})
     return fact
+
+
+def _is_foreign_key(fact: InstanceFact, name: str) -> bool:
+    attribute = fact.cls.attributes.get(name)
+    return attribute is not None and attribute.foreign_key
 
 
 def _queries_by_key(fact: InstanceFact, attribute: MappedAttribute) -> bool:
@@ -616,14 +632,14 @@ def refresh(heap: Heap, iid, names: tuple[str, ...] | None) -> None:
     """``refresh(obj)`` / ``refresh(obj, [names])``. Naming a many-to-one whose key column is expired first loads
     the row again, as reading that key would (every expired column comes back; observed for every strategy but
     joined and noload, which load it without the key). A self-referential one stays unloaded unless its key is
-    None (observed), which depends on the data."""
+    None (observed): known for a new object given no key (``null_keys``), otherwise a matter of the data."""
     fact = heap.instances[iid]
     named = [fact.cls.attributes[n] for n in names or () if n in fact.cls.attributes]
     if any(_reads_its_key(fact, a) for a in named):
         reload_row(heap, iid)
         fact = heap.instances[iid]
     fact = refreshed(fact, names)
-    self_referential = {a.name: LOADED | UNLOADED for a in named
+    self_referential = {a.name: LOADED if a.name in fact.null_keys else LOADED | UNLOADED for a in named
                         if a.kind is AttrKind.RELATIONSHIP and a.target == fact.cls.name and not a.uselist}
     heap.instances[iid] = fact.with_attrs(self_referential) if self_referential else fact
 
@@ -651,6 +667,7 @@ def refreshed(fact: InstanceFact, names: tuple[str, ...] | None) -> InstanceFact
     if names:
         return fact.with_attrs({n: LOADED for n in names if fact.attr(n)})
     plan = _original_plan(fact)
+    plan.update({name: LOADED for name in fact.null_keys if "refresh" in fact.cls.attributes[name].fills_null_key})
     return fact.map_attrs(lambda name, states: plan.get(name, states))
 
 

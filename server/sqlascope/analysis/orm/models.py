@@ -48,6 +48,9 @@ class MappedAttribute:
     #: a collection whose rows a DELETE of its parent must update or delete, so the flush loads it first
     #: (one-to-many or many-to-many, not viewonly, without passive_deletes: observed)
     loaded_by_delete: bool = False
+    #: a self-referential many-to-one: which loads of its row fill it with None when its foreign key is None
+    #: ("refresh" for a whole-object refresh()); a refresh() that names it always does (observed)
+    fills_null_key: frozenset[str] = frozenset()
     path: str = ""
     node: ast.AST | None = field(default=None, compare=False)
 
@@ -499,9 +502,15 @@ def _without_self_eager(attribute: MappedAttribute, owner: str, value: ast.expr 
     """A self-referential relationship with an eager ``lazy=`` and no ``join_depth`` is not loaded with its row:
     the eager loader stops at the mapper it started from (observed: ``manager = relationship(remote_side=...,
     lazy="joined"/"selectin"/"subquery"/"immediate")`` is left unloaded by get() and select(), except that
-    "immediate" fills a many-to-one whose key is None), so reading it lazy loads."""
-    if (attribute.kind is AttrKind.RELATIONSHIP and attribute.target == owner
-            and attribute.strategy in (Strategy.EAGER, Strategy.IMMEDIATE)
+    "immediate" fills a many-to-one whose key is None), so reading it lazy loads. A refresh() of the whole object
+    fills such a many-to-one with None when its key is None under "immediate", "selectin" and "subquery" (observed;
+    not under "select" or "joined"), which ``fills_null_key`` keeps."""
+    if attribute.kind is not AttrKind.RELATIONSHIP or attribute.target != owner:
+        return attribute
+    refills = attribute.uselist is False and (
+        attribute.strategy is Strategy.IMMEDIATE or attribute.strategy is Strategy.EAGER and not attribute.joined)
+    attribute = replace(attribute, fills_null_key=frozenset({"refresh"}) if refills else frozenset())
+    if (attribute.strategy in (Strategy.EAGER, Strategy.IMMEDIATE)
             and isinstance(value, ast.Call) and _keyword_node(value, "join_depth") is None):
         return replace(attribute, strategy=Strategy.LAZY)
     return attribute

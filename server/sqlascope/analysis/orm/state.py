@@ -164,6 +164,9 @@ class InstanceFact:
     in_savepoint: frozenset[tuple[str, int]] = frozenset()
     #: an attribute was set since the last flush, so the next flush UPDATEs its row
     dirty: bool = False
+    #: the many-to-one relationships whose foreign key is known to be None (a new object given neither the
+    #: relationship nor any foreign key column): what the database would fill them with is known
+    null_keys: frozenset[str] = frozenset()
 
     def attr(self, name: str) -> frozenset[Load]:
         for key, states in self.attrs:
@@ -196,6 +199,7 @@ class InstanceFact:
             rowless=self.rowless | other.rowless,
             in_savepoint=self.in_savepoint | other.in_savepoint,
             dirty=self.dirty and other.dirty,
+            null_keys=self.null_keys & other.null_keys,
         )
 
 

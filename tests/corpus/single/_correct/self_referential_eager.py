@@ -1,0 +1,30 @@
+"""Correct versions of single/self_referential_eager.py's bad scenarios (see tests/corpus/README.md, "Correct versions")."""
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from self_referential_eager import Employee, _setup
+
+
+def correct_joined_self_reference_left_unloaded_by_get():
+    engine = _setup()
+    with Session(engine) as session:
+        worker = session.get(Employee, 2)
+        print(worker.manager.name)
+
+
+def correct_selectin_self_collection_left_unloaded_by_select():
+    engine = _setup()
+    with Session(engine) as session:
+        boss = session.scalars(select(Employee).where(Employee.id == 1)).one()
+        print(len(boss.reports))
+
+
+def correct_whole_refresh_leaves_a_joined_self_reference_unloaded():
+    engine = _setup()
+    with Session(engine) as session:
+        intern = Employee(name="intern")
+        session.add(intern)
+        session.flush()
+        session.refresh(intern)
+        print(intern.manager)
