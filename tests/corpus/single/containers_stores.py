@@ -2,7 +2,8 @@
 pop, starred targets, slicing, zip, enumerate, unpacking into attributes and nested targets, and copies
 (copy.copy shares the original's instance state, so it is attached while the original lives and its session is
 open; copy.deepcopy and a pickle round trip give a detached copy
-that keeps the loaded columns)."""
+that keeps the loaded columns). A module-level registry read back gives what was stored or anything else, and
+iterating what it gives iterates what was stored.)"""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ import copy
 import pickle
 
 from sqlalchemy import ForeignKey, create_engine, select
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship, sessionmaker
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship, selectinload, sessionmaker
 
 
 class Base(DeclarativeBase):
@@ -215,3 +216,22 @@ def scenario_ok_pickle_round_trip_columns():
     with Session() as session:
         clone = pickle.loads(pickle.dumps(session.get(User, 1)))
     print(clone.id, clone.name)
+
+
+_RECENT: dict = {}
+
+
+def scenario_bad_iterating_a_collection_read_back_from_a_module_registry():
+    Session = _setup()
+    with Session() as session:
+        user = session.scalars(select(User).options(selectinload(User.addresses))).one()
+    _RECENT["user"] = user  # expect-warning: SQS108
+    print([address.user.name for address in _RECENT["user"].addresses])  # expect: DetachedInstanceError
+
+
+def scenario_ok_iterating_columns_read_back_from_a_module_registry():
+    Session = _setup()
+    with Session() as session:
+        user = session.scalars(select(User).options(selectinload(User.addresses))).one()
+    _RECENT["user"] = user  # expect-warning: SQS108
+    print([address.email for address in _RECENT["user"].addresses])

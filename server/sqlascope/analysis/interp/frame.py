@@ -9,7 +9,7 @@ from typing import Hashable
 from ..findings import Location, Related
 from ..orm.state import Heap
 from . import graph as C
-from .values import UNKNOWN, Items, Many, join_values
+from .values import UNKNOWN, Items, Many, Union, join_all, join_values
 
 #: The environment slot that holds what a function returns.
 RETURN_SLOT = "<return>"
@@ -88,7 +88,10 @@ class Frame:
 
 
 def element_of(value):
-    """The value of one element when ``value`` is iterated or indexed."""
+    """The value of one element when ``value`` is iterated or indexed; of a value that may be one of several, an
+    element of any of them."""
+    if isinstance(value, Union):
+        return join_all([element_of(member) for member in sorted(value.members, key=repr)])
     if isinstance(value, Many):
         return value.element
     if isinstance(value, Items):

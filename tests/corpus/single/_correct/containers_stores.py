@@ -1,6 +1,7 @@
 """Correct versions of single/containers_stores.py's bad scenarios (see tests/corpus/README.md, "Correct versions")."""
 
 from containers_stores import User, _setup
+from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
 
@@ -19,3 +20,10 @@ def correct_pickle_after_commit_expired():
         name = user.name
         session.commit()
     print(name)
+
+
+def correct_iterating_a_collection_read_back_from_a_module_registry():
+    Session = _setup()
+    with Session() as session:
+        user = session.scalars(select(User).options(selectinload(User.addresses))).one()
+        print([address.user.name for address in user.addresses])
