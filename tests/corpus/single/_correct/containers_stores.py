@@ -22,8 +22,9 @@ def correct_pickle_after_commit_expired():
     print(name)
 
 
-def correct_iterating_a_collection_read_back_from_a_module_registry():
+def correct_iterating_one_of_two_collections():
     Session = _setup()
     with Session() as session:
         user = session.scalars(select(User).options(selectinload(User.addresses))).one()
-        print([address.user.name for address in user.addresses])
+        addresses = user.addresses if user.name else []
+        print([address.user.name for address in addresses])
