@@ -65,7 +65,8 @@ def eager_load_and_keep(finding: Finding, source_of) -> list[Fix]:
 
 #: faults of an attribute that was never loaded (eager_load has already set aside the expired ones)
 _NOT_LOADED = {"detached_unloaded", "greenlet"}
-_EAGER_LOADERS = {"selectinload", "joinedload", "subqueryload", "immediateload", "undefer"}
+#: (``contains_eager`` counts: a second loader for the same attribute is a conflict SQLAlchemy refuses)
+_EAGER_LOADERS = {"selectinload", "joinedload", "subqueryload", "immediateload", "undefer", "contains_eager"}
 
 
 def _already_eager(data: dict, source_of) -> bool:

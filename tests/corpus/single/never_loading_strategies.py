@@ -1,11 +1,12 @@
-"""noload, dynamic, write_only and raise relationships never load, expired or not; reading one reloads no row."""
+"""noload, dynamic, write_only and raise relationships never load, expired or not; reading one reloads no row.
+An object without an identity (new, or made transient) loads nothing, so its raise relationship reads empty."""
 
 from __future__ import annotations
 
 from sqlalchemy import ForeignKey, create_engine
 from sqlalchemy.exc import InvalidRequestError
-from sqlalchemy.orm import (DeclarativeBase, DynamicMapped, Mapped, Session, WriteOnlyMapped, mapped_column,
-                            relationship)
+from sqlalchemy.orm import (DeclarativeBase, DynamicMapped, Mapped, Session, WriteOnlyMapped, make_transient,
+                            mapped_column, relationship)
 
 
 class Base(DeclarativeBase):
@@ -73,3 +74,18 @@ def scenario_ok_nothing_after_a_raise_by_design_read_runs():
         print([pet.notes for pet in owner.vets])
     except InvalidRequestError:
         print("raise by design")
+
+
+def scenario_ok_raise_relationship_of_a_new_object_reads_empty():
+    owner = Owner(name="nina")
+    print(owner.vets)
+
+
+def scenario_bad_path_goes_on_after_a_raise_relationship_of_a_keyless_object():
+    engine = _setup()
+    with Session(engine) as session:
+        owner = session.get(Owner, 1)
+        session.expunge(owner)
+        make_transient(owner)
+        print(owner.vets)
+        session.refresh(owner)  # expect: InvalidRequestError

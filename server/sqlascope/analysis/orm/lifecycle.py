@@ -50,11 +50,15 @@ def load_plan(cls: MappedClass, options: tuple[LoaderOpt, ...]) -> tuple[tuple[s
             continue
         if head not in states:
             continue
-        if option.kind in (LoaderOption.EAGER, LoaderOption.IMMEDIATE, LoaderOption.UNDEFER) and len(option.path) == 1:
+        if option.kind in _LOADING_OPTIONS and len(option.path) == 1:
             states[head] = LOADED
         elif option.kind in (LoaderOption.DEFER, LoaderOption.LAZY) and len(option.path) == 1:
             states[head] = UNLOADED
     return tuple(sorted(states.items())), tuple(nested)
+
+
+#: Options that load the attribute they name with the row.
+_LOADING_OPTIONS = frozenset({LoaderOption.EAGER, LoaderOption.FROM_JOIN, LoaderOption.IMMEDIATE, LoaderOption.UNDEFER})
 
 
 def _is_wildcard(option: LoaderOpt) -> bool:
@@ -213,11 +217,16 @@ def _load_strategy(fact: InstanceFact, attribute: MappedAttribute, state: Load) 
     return named or wildcard or attribute.strategy
 
 
+#: Lives in which an instance has no identity key: no loader of its runs (reads give what it holds, or empty).
+_WITHOUT_IDENTITY = frozenset({Life.TRANSIENT, Life.PENDING})
+
+
 def raises_by_design(fact: InstanceFact, attribute: MappedAttribute) -> bool:
     """A read that raises InvalidRequestError on every path: the attribute is not loaded and its loader is
-    ``raise`` (``lazy="raise"``, ``raiseload()``), whatever the instance's session."""
+    ``raise`` (``lazy="raise"``, ``raiseload()``), whatever the instance's session. An instance without an
+    identity (transient, pending) loads nothing, so it reads empty instead (observed)."""
     states = fact.attr(attribute.name)
-    return bool(states) and all(s is not Load.LOADED and _load_strategy(fact, attribute, s) is Strategy.RAISE
+    return bool(states) and not fact.life & _WITHOUT_IDENTITY and all(s is not Load.LOADED and _load_strategy(fact, attribute, s) is Strategy.RAISE
                                 for s in states)
 
 
@@ -681,13 +690,15 @@ def reloaded_expired(fact: InstanceFact) -> InstanceFact:
 def _original_plan(fact: InstanceFact) -> dict[str, frozenset[Load]]:
     """What loading the instance again by its key (a refresh, an expired row's reload) loads of it, by attribute:
     the query's loader options that name attributes, over the mapper's strategies. Options for every attribute
-    (``lazyload("*")``, ``undefer_group()``) are not applied again (observed)."""
-    kept = tuple(o for o in fact.load_options if not _applies_to_all(o))
+    (``lazyload("*")``, ``undefer_group()``) and ``contains_eager`` are not applied again (observed)."""
+    kept = tuple(o for o in fact.load_options if not _not_applied_again(o))
     return dict(load_plan(fact.cls, kept)[0])
 
 
-def _applies_to_all(option: LoaderOpt) -> bool:
-    return _is_wildcard(option) or option.kind is LoaderOption.UNDEFER_GROUP
+def _not_applied_again(option: LoaderOpt) -> bool:
+    """Options for every attribute, and ``contains_eager`` (it reads the query's own JOIN), which a load by key
+    does not repeat."""
+    return _is_wildcard(option) or option.kind in (LoaderOption.UNDEFER_GROUP, LoaderOption.FROM_JOIN)
 
 
 def made_transient(fact: InstanceFact, to_detached: bool) -> InstanceFact:

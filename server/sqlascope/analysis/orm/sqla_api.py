@@ -113,6 +113,9 @@ class LoaderOption(enum.Enum):
     """Effect of a loader option on the attribute it names."""
 
     EAGER = "eager"  # relationship loaded with the parent
+    #: relationship filled from the rows of the query's own JOIN (``contains_eager``): loaded with the parent by
+    #: that query only; loading the row again by its key (a refresh) does not fill it (observed)
+    FROM_JOIN = "from_join"
     IMMEDIATE = "immediate"  # loaded with the parent, by one SELECT per parent row while the query runs
     LAZY = "lazy"  # relationship left for a lazy load
     LOAD_ONLY = "load_only"  # only the named columns are loaded
@@ -129,7 +132,7 @@ LOADER_OPTIONS: dict[str, LoaderOption] = {
     "joinedload": LoaderOption.EAGER,
     "subqueryload": LoaderOption.EAGER,
     "immediateload": LoaderOption.IMMEDIATE,
-    "contains_eager": LoaderOption.EAGER,
+    "contains_eager": LoaderOption.FROM_JOIN,
     "lazyload": LoaderOption.LAZY,
     "load_only": LoaderOption.LOAD_ONLY,
     "defer": LoaderOption.DEFER,
