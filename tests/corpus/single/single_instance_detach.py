@@ -114,3 +114,21 @@ def scenario_bad_lazyload_option_still_holds_after_expunge():
         author = session.scalars(select(Author).options(lazyload("*"))).one()
         session.expunge(author)
     print(author.notes)  # expect: DetachedInstanceError
+
+
+def scenario_bad_children_stay_detached_when_their_detached_parent_is_made_transient():
+    Session = _setup()
+    with Session() as session:
+        author = session.scalars(select(Author).options(joinedload(Author.books))).unique().one()
+    make_transient(author)
+    first = author.books[0]
+    print(first.title)
+    print(first.author)  # expect: DetachedInstanceError
+
+
+def scenario_ok_made_transient_while_attached_children_read_in_session():
+    Session = _setup()
+    with Session() as session:
+        author = session.scalars(select(Author).options(joinedload(Author.books))).unique().one()
+        make_transient(author)
+        print(author.books[0].author.name)

@@ -331,12 +331,13 @@ class Attributes:
         return Many(child) if attribute.uselist else child
 
     def keep_loaded_related(self, frame: Frame, iid, node: ast.AST, state: State) -> None:
-        """Before ``iid`` alone leaves its session (``expunge``, ``make_transient``): the instances its loaded
-        relationships hold were loaded into that session as well, and stay there (no cascade takes them along:
-        observed), so they are made now, as they are, before the parent's change would be copied onto them."""
+        """Before ``iid`` alone changes (``expunge``, ``make_transient``, a commit of its delete): the instances its
+        loaded relationships hold are objects of their own, which keep their state (no cascade takes them along:
+        observed), so they are made now, as they are, before the parent's change would be copied onto them. That
+        holds for a detached parent too: its related instances stay detached when it is made transient."""
         parent = state.heap.instances.get(iid)
-        if parent is None or not parent.life & lifecycle.IN_A_SESSION:
-            return
+        if parent is None or not parent.life - {Life.TRANSIENT}:
+            return  # a transient parent's related instances are as it is
         for attribute in parent.cls.loadable():
             if attribute.kind is AttrKind.RELATIONSHIP and attribute.target and parent.attr(attribute.name) == lifecycle.LOADED:
                 if (iid, attribute.name) not in state.heap.instances:
