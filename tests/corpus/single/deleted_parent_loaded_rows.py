@@ -1,7 +1,7 @@
 """A commit leaves a deleted object's loaded values readable, but the rows its relationships hold are other
 objects, still persistent in the session: the commit expires them like every other, and the session's end detaches
 them. That includes the rows the DELETE itself loaded (a one-to-many whose foreign keys it nulls, a many-to-many
-whose association rows it removes)."""
+whose association rows it removes); a noload one it leaves as it was, empty."""
 
 from __future__ import annotations
 
@@ -23,6 +23,14 @@ user_tag = Table(
 )
 
 
+user_badge = Table(
+    "user_badge",
+    Base.metadata,
+    Column("user_id", ForeignKey("users.id"), primary_key=True),
+    Column("badge_id", ForeignKey("badges.id"), primary_key=True),
+)
+
+
 class User(Base):
     __tablename__ = "users"
 
@@ -30,6 +38,7 @@ class User(Base):
     name: Mapped[str]
     addresses: Mapped[list[Address]] = relationship(back_populates="user")
     tags: Mapped[list[Tag]] = relationship(secondary=user_tag)
+    badges: Mapped[list[Badge]] = relationship(secondary=user_badge, lazy="noload")
 
 
 class Address(Base):
@@ -48,13 +57,20 @@ class Tag(Base):
     label: Mapped[str]
 
 
+class Badge(Base):
+    __tablename__ = "badges"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    label: Mapped[str]
+
+
 def _setup():
     engine = create_engine("sqlite://")
     Base.metadata.create_all(engine)
     Session = sessionmaker(engine)
     with Session() as s:
         s.add(User(id=1, name="alice", addresses=[Address(id=1, email="alice@example.com")],
-                   tags=[Tag(id=1, label="admin")]))
+                   tags=[Tag(id=1, label="admin")], badges=[Badge(id=1, label="gold")]))
         s.commit()
     return Session
 
@@ -115,3 +131,12 @@ def scenario_ok_deleted_object_columns_stay_readable():
         session.delete(alice)
         session.commit()
     print(alice.name, len(alice.tags))
+
+
+def scenario_ok_noload_collection_of_a_deleted_object_reads_empty():
+    Session = _setup()
+    with Session() as session:
+        alice = session.get(User, 1)
+        session.delete(alice)
+        session.commit()
+    print([badge.label for badge in alice.badges])

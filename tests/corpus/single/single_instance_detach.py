@@ -132,3 +132,13 @@ def scenario_ok_made_transient_while_attached_children_read_in_session():
         author = session.scalars(select(Author).options(joinedload(Author.books))).unique().one()
         make_transient(author)
         print(author.books[0].author.name)
+
+
+def scenario_ok_expired_collection_of_an_object_made_transient_reads_empty():
+    Session = _setup()
+    with Session() as session:
+        author = session.get(Author, 1)
+        print(len(author.books))
+        session.rollback()
+    make_transient(author)
+    print([book.author for book in author.books])

@@ -239,10 +239,12 @@ def read_strategy(fact: InstanceFact, attribute: MappedAttribute) -> Strategy:
 
 def reads_empty(fact: InstanceFact, attribute: MappedAttribute) -> bool:
     """A relationship read that loads nothing and gives an empty list or None: noload (by the mapper or by the
-    query's option) on every path where it is not loaded, even if it was loaded before and expired (observed)."""
+    query's option) on every path where it is not loaded, even if it was loaded before and expired; or any
+    relationship not loaded of an instance without an identity, whose loaders never run (observed)."""
     states = fact.attr(attribute.name)
     return (attribute.kind is AttrKind.RELATIONSHIP and bool(states) and Load.LOADED not in states
-            and all(_load_strategy(fact, attribute, s) is Strategy.NOLOAD for s in states))
+            and (fact.life <= _WITHOUT_IDENTITY
+                 or all(_load_strategy(fact, attribute, s) is Strategy.NOLOAD for s in states)))
 
 
 def _read_outcome(life: Life, state: Load, strategy: Strategy, is_async: bool) -> Fault | None:
@@ -494,8 +496,10 @@ def flushed(fact: InstanceFact, event: Event) -> InstanceFact:
 
 def deletion_flushed(fact: InstanceFact) -> InstanceFact:
     """A deleted instance after its DELETE: the flush loaded the collections whose rows it had to update or delete
-    (``loaded_by_delete``; observed), so they stay readable once it is detached."""
-    return fact.with_attrs({a.name: LOADED for a in fact.cls.loadable() if a.loaded_by_delete})
+    (``loaded_by_delete``; observed), so they stay readable once it is detached. A noload one loads nothing there
+    either: it stays as it was, and reads empty."""
+    return fact.with_attrs({a.name: LOADED for a in fact.cls.loadable()
+                            if a.loaded_by_delete and read_strategy(fact, a) is not Strategy.NOLOAD})
 
 
 def updated(fact: InstanceFact, event: Event) -> InstanceFact:
