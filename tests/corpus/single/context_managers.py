@@ -109,3 +109,33 @@ def scenario_ok_begin_before_any_query():
             user = s.get(User, 1)
             user.name = "alice2"
         print(user.name)
+
+
+def scenario_bad_begin_after_an_expired_attribute_loaded():
+    Session = _setup()
+    with Session() as s:
+        user = s.get(User, 1)
+        s.commit()
+        print(user.name)
+        with s.begin():  # expect: InvalidRequestError
+            user.name = "alice2"
+        print(user.name)
+
+
+def scenario_bad_begin_after_add():
+    Session = _setup()
+    with Session() as s:
+        s.add(User(id=2, name="bob"))
+        with s.begin():  # expect: InvalidRequestError
+            user = s.get(User, 2)
+        print(user.name)
+
+
+def scenario_ok_begin_after_commit():
+    Session = _setup()
+    with Session() as s:
+        user = s.get(User, 1)
+        s.commit()
+        with s.begin():
+            user.name = "alice2"
+        print(user.name)

@@ -844,26 +844,20 @@ def with_transaction(heap: Heap, session: SessionId, active: bool) -> None:
         heap.sessions[session] = replace(fact, in_transaction=frozenset({active}))
 
 
-#: Effects that talk to the database, so a transaction autobegins.
+#: Effects after which the session has a transaction (autobegin): what talks to the database, and what changes the
+#: unit of work (adding, deleting or merging an object autobegins too: observed). expire(), expunge() do not.
 AUTOBEGIN_EFFECTS = {SessionEffect.LOAD, SessionEffect.QUERY, SessionEffect.FLUSH, SessionEffect.REFRESH,
-                     SessionEffect.SAVEPOINT}
+                     SessionEffect.SAVEPOINT, SessionEffect.ADD, SessionEffect.ADD_ALL, SessionEffect.DELETE,
+                     SessionEffect.MERGE}
 #: Effects that end the transaction.
 TRANSACTION_ENDING_EFFECTS = {SessionEffect.COMMIT, SessionEffect.ROLLBACK, SessionEffect.CLOSE, SessionEffect.REMOVE}
 
 def transaction_effect(heap: Heap, session: SessionId, effect: SessionEffect) -> None:
     """Whether ``effect`` begins (autobegin) or ends the session's transaction; leaving ``with s.begin():`` ends it."""
     if effect in AUTOBEGIN_EFFECTS:
-        with_transaction(heap, session, True)
+        _autobegin(heap, session)
     elif effect in TRANSACTION_ENDING_EFFECTS:
         with_transaction(heap, session, False)
-    if effect in BUSYING_EFFECTS:
-        _set_idle(heap, session, False)
-
-
-#: Effects after which the session has a transaction to roll back: what talks to the database, and what changes
-#: the unit of work (adding, deleting or merging an object autobegins too: observed). expire(), expunge() do not.
-BUSYING_EFFECTS = AUTOBEGIN_EFFECTS | {SessionEffect.ADD, SessionEffect.ADD_ALL, SessionEffect.DELETE,
-                                       SessionEffect.MERGE}
 
 
 def _set_idle(heap: Heap, session: SessionId, idle: bool) -> None:
@@ -872,11 +866,19 @@ def _set_idle(heap: Heap, session: SessionId, idle: bool) -> None:
         heap.sessions[session] = replace(fact, idle=frozenset({idle}))
 
 
+def _autobegin(heap: Heap, session: SessionId) -> None:
+    """The session's transaction began on its own: a rollback now has something to undo, and ``begin()`` raises
+    "A transaction is already begun" (observed after a query, a lazy or expired-attribute load, an attribute set,
+    add() or delete())."""
+    with_transaction(heap, session, True)
+    _set_idle(heap, session, False)
+
+
 def _busy(heap: Heap, fact: InstanceFact) -> None:
     """An attached instance loaded or changed something: its session now has a transaction (autobegin)."""
     if fact.life & {Life.PERSISTENT, Life.PENDING, Life.DELETED}:
         for session in fact.sessions:
-            _set_idle(heap, session, False)
+            _autobegin(heap, session)
 
 
 #: SessionEffect → transition applied to every instance the session holds.

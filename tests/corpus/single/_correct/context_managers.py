@@ -42,3 +42,23 @@ def correct_inner_begin_then_close_then_read():
             user = s.get(User, 1)
         name = user.name
     print(name)
+
+
+def correct_begin_after_an_expired_attribute_loaded():
+    Session = _setup()
+    with Session() as s:
+        user = s.get(User, 1)
+        s.commit()
+        print(user.name)
+        user.name = "alice2"
+        s.commit()
+        print(user.name)
+
+
+def correct_begin_after_add():
+    Session = _setup()
+    with Session() as s:
+        s.add(User(id=2, name="bob"))
+        user = s.get(User, 2)
+        s.commit()
+        print(user.name)
