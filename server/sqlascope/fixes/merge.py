@@ -39,7 +39,8 @@ _HAS_A_ROW = {"detached", "persistent"}
 
 def merge_before_refresh(finding: Finding, source: SourceFile) -> list[Fix]:
     """Not for an instance that has no row: a transient one (never flushed, or inserted and rolled back), one
-    whose row a commit deleted, or one whose INSERT its session's end undid; ``merge()`` of it makes a new pending copy, and refreshing that raises too."""
+    whose row a commit deleted, or one whose INSERT its session's end undid; ``merge()`` of it makes a new pending
+    copy, and refreshing that raises too."""
     data = finding.data
     if not set(data.get("life") or ["detached"]) <= _HAS_A_ROW or any(
             effect in NO_ROW for _span, effect in data.get("events", [])):

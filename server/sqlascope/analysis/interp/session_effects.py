@@ -273,8 +273,7 @@ class SessionEffects:
                 state.heap.instances[copy_id] = replace(
                     fact,
                     life=lifecycle.merged_copy_life(fact),
-                    inserted_by=None,
-                    inserted_at=None,
+                    insert=None,
                     rowless=frozenset({False}),
                     sessions=frozenset({sid}),
                     attrs=lifecycle.merged_attrs(fact),

@@ -12,7 +12,7 @@ from typing import Callable
 from ..findings import Fault, Location
 from .models import AttrKind, MappedAttribute, MappedClass
 from .sqla_api import WILDCARD, WILDCARD_KINDS, LoaderOpt, LoaderOption, SessionEffect, Strategy
-from .state import Event, Heap, InstanceFact, Life, Load, SessionId
+from .state import Event, Heap, InstanceFact, Life, Load, SessionId, UncommittedInsert
 
 LOADED = frozenset({Load.LOADED})
 EXPIRED = frozenset({Load.EXPIRED})
@@ -226,8 +226,8 @@ def raises_by_design(fact: InstanceFact, attribute: MappedAttribute) -> bool:
     ``raise`` (``lazy="raise"``, ``raiseload()``), whatever the instance's session. An instance without an
     identity (transient, pending) loads nothing, so it reads empty instead (observed)."""
     states = fact.attr(attribute.name)
-    return bool(states) and not fact.life & _WITHOUT_IDENTITY and all(s is not Load.LOADED and _load_strategy(fact, attribute, s) is Strategy.RAISE
-                                for s in states)
+    return bool(states) and not fact.life & _WITHOUT_IDENTITY and all(
+        s is not Load.LOADED and _load_strategy(fact, attribute, s) is Strategy.RAISE for s in states)
 
 
 def read_strategy(fact: InstanceFact, attribute: MappedAttribute) -> Strategy:
@@ -276,9 +276,7 @@ def after_read(heap: Heap, iid, name: str) -> None:
     loads = attribute is not None and bool(fact.attr(name) - LOADED) and attribute.strategy not in _NO_LOAD_STRATEGIES
     if loads:
         _busy(heap, fact)  # the read ran a SELECT
-    if attribute is not None and (Load.EXPIRED in fact.attr(name) if _reloads_with_row(attribute)
-                                  else _queries_by_key(fact, attribute) if attribute.strategy is Strategy.DYNAMIC
-                                  else loads and attribute.kind is AttrKind.RELATIONSHIP and _key_expired(fact, attribute)):
+    if attribute is not None and _read_reloads_row(fact, attribute, loads):
         reload_row(heap, iid)
     heap.instances[iid] = heap.instances[iid].with_attrs({name: LOADED, **dict.fromkeys(_group_of(fact.cls, attribute),
                                                                                          LOADED)})
@@ -335,10 +333,14 @@ def _is_foreign_key(fact: InstanceFact, name: str) -> bool:
     return attribute is not None and attribute.foreign_key
 
 
-def _queries_by_key(fact: InstanceFact, attribute: MappedAttribute) -> bool:
-    """Does running the dynamic relationship's query load the attached parent's expired primary key first?"""
-    return fact.life == {Life.PERSISTENT} and any(Load.EXPIRED in fact.attr(a.name) for a in fact.cls.loadable()
-                                                  if a.primary_key)
+def _read_reloads_row(fact: InstanceFact, attribute: MappedAttribute, loads: bool) -> bool:
+    """Does this read load the instance's whole row (see ``after_read``)? ``loads``: the read runs its loader."""
+    if _reloads_with_row(attribute):
+        return Load.EXPIRED in fact.attr(attribute.name)
+    if attribute.strategy is Strategy.DYNAMIC:  # its query needs the attached parent's primary key
+        return fact.life == {Life.PERSISTENT} and any(Load.EXPIRED in fact.attr(a.name) for a in fact.cls.loadable()
+                                                      if a.primary_key)
+    return loads and attribute.kind is AttrKind.RELATIONSHIP and _key_expired(fact, attribute)
 
 
 def _reloads_with_row(attribute: MappedAttribute) -> bool:
@@ -375,16 +377,21 @@ def _inserted_elsewhere(heap: Heap, session: SessionId, change: Callable[[Instan
     """Apply ``change`` to the instances whose INSERT the transaction of ``session`` holds but which the session no
     longer holds (expunged after the flush): the end of that transaction decides their row too (observed)."""
     for iid, fact in list(heap.instances.items()):
-        if fact.inserted_by == session and session not in fact.sessions:
+        if _inserted_in(fact, session) and session not in fact.sessions:
             heap.instances[iid] = change(fact)
+
+
+def _inserted_in(fact: InstanceFact, session: SessionId) -> bool:
+    """Does the transaction under way of ``session`` hold the instance's INSERT?"""
+    return fact.insert is not None and fact.insert.session == session
 
 
 def _insert_undone(fact: InstanceFact, event: Event) -> InstanceFact:
     """The session closed without committing the instance's INSERT: it keeps its identity, its row is gone. The
     event points at the flush of that INSERT, where a commit would have kept the row."""
-    at = fact.inserted_at or event.location
+    at = fact.insert.location if fact.insert is not None else event.location
     undone = Event(at, "its INSERT was flushed here but never committed, and was rolled back", INSERT_UNDONE)
-    return replace(fact, inserted_by=None, inserted_at=None, rowless=frozenset({True}), history=fact.history | {undone})
+    return replace(fact, insert=None, rowless=frozenset({True}), history=fact.history | {undone})
 
 
 def commit(heap: Heap, session: SessionId, event: Event) -> None:
@@ -399,8 +406,7 @@ def commit(heap: Heap, session: SessionId, event: Event) -> None:
         if fact.life == {Life.DELETED}:  # deleted → detached at commit, not expired: its loaded values stay readable
             gone = replace(event, effect=ROW_DELETED)  # its row is gone: merge() would make a new pending copy
             deleted = replace(deletion_flushed(fact), sessions=fact.sessions - {session},
-                              history=fact.history | {gone}, inserted_by=None, inserted_at=None,
-                              rowless=frozenset({True}))
+                              history=fact.history | {gone}, insert=None, rowless=frozenset({True}))
             # without expiry it keeps its reference to the session, even once that is closed, so what it has not
             # loaded still loads (observed); it is in no session's identity map any more
             return deleted if not expire else replace(deleted, life=frozenset({Life.DETACHED}))
@@ -412,10 +418,10 @@ def commit(heap: Heap, session: SessionId, event: Event) -> None:
             fact = flushed(fact, event)
         else:
             fact = updated(fact, event)
-        return replace(fact, inserted_by=None, inserted_at=None, dirty=False)
+        return replace(fact, insert=None, dirty=False)
 
     _per_instance(heap, session, change)
-    _inserted_elsewhere(heap, session, lambda fact: replace(fact, inserted_by=None, inserted_at=None))  # its row is committed
+    _inserted_elsewhere(heap, session, lambda fact: replace(fact, insert=None))  # its row is committed
 
 
 def savepoint_depth(heap: Heap, session: SessionId) -> int:
@@ -465,8 +471,7 @@ def rollback_savepoint(heap: Heap, session: SessionId, event: Event, depth: int 
             return fact
         fact = replace(fact, in_savepoint=frozenset(m for m in fact.in_savepoint if m[1] < depth))
         if "added" in undone and fact.life <= {Life.PENDING, Life.PERSISTENT}:
-            return replace(fact, life=frozenset({Life.TRANSIENT}), sessions=fact.sessions - {session},
-                           inserted_by=None, inserted_at=None)
+            return replace(fact, life=frozenset({Life.TRANSIENT}), sessions=fact.sessions - {session}, insert=None)
         if "changed" in undone:  # its changes are undone: nothing of it is left for the next flush
             return replace(_expire_all(fact), history=fact.history | {event}, dirty=False)
         return fact
@@ -544,8 +549,8 @@ def flush(heap: Heap, session: SessionId, event: Event) -> None:
             return deletion_flushed(fact)
         if Life.PENDING not in fact.life:
             return fact
-        return replace(flushed(_replace_life(fact, {Life.PENDING: Life.PERSISTENT}), event), inserted_by=session,
-                       inserted_at=event.location)
+        return replace(flushed(_replace_life(fact, {Life.PENDING: Life.PERSISTENT}), event),
+                       insert=UncommittedInsert(session, event.location))
 
     _per_instance(heap, session, change)
 
@@ -563,9 +568,8 @@ def rollback(heap: Heap, session: SessionId, event: Event) -> None:
 
     def change(fact: InstanceFact) -> InstanceFact:
         fact = replace(fact, dirty=False)  # its changes are rolled back with the transaction
-        if fact.inserted_by == session and fact.life == {Life.PERSISTENT}:
-            return replace(fact, life=frozenset({Life.TRANSIENT}), sessions=fact.sessions - {session},
-                           inserted_by=None, inserted_at=None)
+        if _inserted_in(fact, session) and fact.life == {Life.PERSISTENT}:
+            return replace(fact, life=frozenset({Life.TRANSIENT}), sessions=fact.sessions - {session}, insert=None)
         if Life.PERSISTENT in fact.life:
             fact = replace(_expire_all(fact), history=fact.history | {event})
         return _replace_life(fact, {Life.PENDING: Life.TRANSIENT, Life.DELETED: Life.PERSISTENT}, session)
@@ -586,7 +590,7 @@ def close(heap: Heap, session: SessionId, event: Event) -> None:
         if Life.PERSISTENT in fact.life:
             detached = replace(detached, history=detached.history | {event})
         # closing rolls back the transaction under way but, unlike rollback(), keeps every identity (observed)
-        return _insert_undone(detached, event) if fact.inserted_by == session else detached
+        return _insert_undone(detached, event) if _inserted_in(fact, session) else detached
 
     _per_instance(heap, session, change)
     _inserted_elsewhere(heap, session, lambda fact: _insert_undone(fact, event))
@@ -719,10 +723,10 @@ def _made_transient(fact: InstanceFact, to_detached: bool) -> InstanceFact:
     if to_detached:  # it now has an identity, so what it was never given is a column to load: expired (observed)
         unset = fact.map_attrs(lambda name, states: (states - UNLOADED) | EXPIRED
                                if Load.UNLOADED in states and fact.cls.attributes[name].kind is AttrKind.COLUMN else states)
-        return replace(unset, life=frozenset({Life.DETACHED}), sessions=frozenset(), inserted_by=None, inserted_at=None,
+        return replace(unset, life=frozenset({Life.DETACHED}), sessions=frozenset(), insert=None,
                        rowless=frozenset({False}))
     forgotten = fact.map_attrs(lambda _name, states: (states - EXPIRED) | UNLOADED if Load.EXPIRED in states else states)
-    return replace(forgotten, life=frozenset({Life.TRANSIENT}), sessions=frozenset(), inserted_by=None, inserted_at=None,
+    return replace(forgotten, life=frozenset({Life.TRANSIENT}), sessions=frozenset(), insert=None,
                    rowless=frozenset({False}))
 
 

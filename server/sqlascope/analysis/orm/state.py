@@ -133,6 +133,14 @@ AttrStates = tuple[tuple[str, frozenset[Load]], ...]
 
 
 @dataclass(frozen=True)
+class UncommittedInsert:
+    """An INSERT flushed in the transaction under way of ``session``, at ``location``."""
+
+    session: SessionId
+    location: Location
+
+
+@dataclass(frozen=True)
 class InstanceFact:
     cls: MappedClass
     label: str
@@ -149,12 +157,9 @@ class InstanceFact:
     merge_discarded: frozenset[Event] = frozenset()
     identity: tuple | None = None  # (class, primary key) when loaded by get() with a constant key
     factory_origin: Location | None = None  # of the session that loaded it
-    #: the session whose transaction under way holds its INSERT (created by this program and flushed there, not
-    #: yet committed): that transaction's rollback makes it transient again, and closing the session undoes the
-    #: INSERT but leaves the instance its identity
-    inserted_by: SessionId | None = None
-    #: where that INSERT was flushed
-    inserted_at: Location | None = None
+    #: its INSERT, flushed by this program in a transaction that has not committed yet: that transaction's
+    #: rollback makes it transient again, and closing the session undoes the INSERT but leaves it its identity
+    insert: UncommittedInsert | None = None
     #: per possibility, whether the row its identity names is gone (deleted and committed, or its INSERT undone):
     #: nothing can reload it, and merge() makes a new pending copy (observed)
     rowless: frozenset[bool] = frozenset({False})
@@ -194,8 +199,7 @@ class InstanceFact:
             is_async=self.is_async or other.is_async,
             history=self.history | other.history,
             merge_discarded=self.merge_discarded | other.merge_discarded,
-            inserted_by=self.inserted_by if self.inserted_by == other.inserted_by else None,
-            inserted_at=self.inserted_at if self.inserted_at == other.inserted_at else None,
+            insert=self.insert if self.insert == other.insert else None,
             rowless=self.rowless | other.rowless,
             in_savepoint=self.in_savepoint | other.in_savepoint,
             dirty=self.dirty and other.dirty,
