@@ -37,7 +37,10 @@ class Engine(Roots, Names, Summaries, ModuleStates, Lifetimes):
     #: facts of plain objects that module-level code built (``repo = Repository(Session)``), by object id
     _module_objects: dict = field(default_factory=dict)
     _decorated: dict = field(default_factory=dict)
+    #: per summary key (engine/summaries.py): the outcomes computed so far, each for the plain objects it touched
     _summaries: dict = field(default_factory=dict)
+    #: the summaries being computed (key and every plain object): a recursive call with the same inputs is neutral
+    _running: set = field(default_factory=set)
     #: heap references inside values, for keying summaries by the heap a call can reach (reach.py)
     _references: References = field(default_factory=References)
     #: functions that read a registry's or a joined session: their calls run on a heap with the roots (reach.py)

@@ -30,7 +30,7 @@ class ModuleStates:
         value = self.with_rebinds(symbol, value)
         for mine, theirs in ((heap.sessions, state.heap.sessions), (heap.instances, state.heap.instances),
                              (heap.objects, state.heap.objects), (heap.registries, state.heap.registries)):
-            for key, fact in theirs.items():
+            for key, fact in dict.items(theirs):  # the module's heap: not the code's reads (orm/state.ObjectFacts)
                 mine.setdefault(key, fact)
         return value
 
@@ -44,7 +44,7 @@ class ModuleStates:
             state = self._module_state(module_path)
             if state is None:
                 continue
-            for key, fact in state.heap.objects.items():
+            for key, fact in dict.items(state.heap.objects):  # the module's heap, as above
                 if isinstance(fact, FactoryConfig):
                     heap.objects.setdefault(key, fact)
 

@@ -1,9 +1,11 @@
 """The part of the heap a call can reach: what its inputs refer to, and what any code can name without a reference.
 
-A call's outcome depends on that part only, so a summary is keyed by it and run on it, and the rest of the caller's
-heap passes the call unchanged. Without this, a fact the callee can never see (another request's session, an
-unrelated helper object) made every call a new summary, and the analysis of a large module re-ran its helpers once
-per distinct heap.
+A call's outcome depends on that part only, so a summary is run on it, its sessions and instances key the
+summary, and the rest of the caller's heap passes the call unchanged. Without this, a fact the callee can never see
+(another request's session, an unrelated helper object) made every call a new summary, and the analysis of a large
+module re-ran its helpers once per distinct heap. Plain objects are keyed more finely still: by the ones the call
+actually looked up or wrote (its footprint, summaries.py), since a widget method reaches the whole widget tree
+through parent and focus links but reads a few fields of a few widgets.
 
 What any code can name without a reference:
 - the sessions that scoped registries hand out (``Session()``, ``db.session``);
@@ -30,7 +32,7 @@ from ..interp.per_row import Loop
 from ..interp.values import AwaitableAttrs, InspectedState, InstanceRef, ObjectFact, ObjectRef, Query, Savepoint, SessionRef
 from ..orm.models import MappedClass
 from ..findings import Location
-from ..orm.state import Heap
+from ..orm.state import Heap, ObjectFacts
 
 #: the context of module-level allocations (``Frame.alloc`` keys start with the frame's context)
 _MODULE_CONTEXT = ("module",)
@@ -146,7 +148,7 @@ def reachable(heap: Heap, inputs, references: References, roots: bool = True, be
             if oid in reached.objects:
                 continue
             reached.objects.add(oid)
-            fact = heap.objects.get(oid)
+            fact = dict.get(heap.objects, oid)  # bookkeeping: not noted in a footprint (orm/state.ObjectFacts)
             if isinstance(fact, ObjectFact):
                 for _name, value in fact.fields:
                     s, i, o = references.of(value)
@@ -162,18 +164,19 @@ def restricted(heap: Heap, reached: Reached) -> Heap:
         {k: heap.sessions[k] for k in reached.sessions if k in heap.sessions},
         {k: heap.instances[k] for k in reached.instances if k in heap.instances},
         dict(heap.registries),
-        {k: heap.objects[k] for k in reached.objects if k in heap.objects},
+        {k: dict.__getitem__(heap.objects, k) for k in reached.objects if dict.__contains__(heap.objects, k)},
     )
 
 
 def replaced(heap: Heap, reached: Reached, outcome: Heap) -> Heap:
-    """``heap`` after a call that ran on its ``reached`` part and left ``outcome``: the unreached facts as they were,
-    and the call's facts (those it changed, made or dropped) for the rest."""
+    """``heap`` after a call that ran on its ``reached`` part and left ``outcome``: the unreached sessions and
+    instances as they were, and the call's (those it changed, made or dropped) for the rest. The plain objects
+    are ``heap``'s: the caller applies the call's changes to them (summaries.py keeps only those)."""
     return Heap(
         {**{k: v for k, v in heap.sessions.items() if k not in reached.sessions}, **outcome.sessions},
         {**{k: v for k, v in heap.instances.items() if k not in reached.instances}, **outcome.instances},
         dict(outcome.registries),
-        {**{k: v for k, v in heap.objects.items() if k not in reached.objects}, **outcome.objects},
+        ObjectFacts(heap.objects),
     )
 
 

@@ -13,6 +13,7 @@ from ..interp.fixpoint import RunResult, run
 from ..interp.frame import Frame, RootsNeeded, State
 from ..interp.values import UNKNOWN, Const, Context, Function, Items, Keyed, join_values
 from ..interp.values import members as value_members
+from ..orm.state import EVERY_OBJECT, FOOTPRINTS, Heap, ObjectFacts
 from .reach import reachable, replaced, restricted
 
 #: How deep calls into user functions are followed.
@@ -36,13 +37,60 @@ class _SummaryKey:
         return isinstance(other, _SummaryKey) and self._hash == other._hash and self.parts == other.parts
 
 
-_MISSING = object()
-
-
 @dataclass(eq=False)  # kept in the environment: hashed by identity
 class _Resume:
     frame: Frame
     yields: dict
+
+
+@dataclass(eq=False)
+class _Variant:
+    """One computed outcome of a summary: valid for any call with the same key whose plain objects agree with
+    ``touched`` (the facts the call found, or None where it found none), or, when the call went over every object,
+    with ``every``. It changes only the objects it touched, so it applies to a heap whose other objects differ."""
+
+    touched: tuple | None
+    every: dict | None
+    outcome: Heap  # the sessions, instances and registries it leaves; objects: only those it changed or made
+    gone: frozenset  # the objects it dropped
+    footprint: frozenset
+    returned: object
+    issues: list
+    consulted: frozenset
+
+    @classmethod
+    def of(cls, part: Heap, outcome: Heap, footprint: set, returned, issues, consulted) -> "_Variant":
+        before, after = part.objects, outcome.objects
+        if EVERY_OBJECT in footprint:
+            touched, every, candidates = None, dict(before), set(before) | set(after)
+        else:
+            touched = tuple((oid, dict.get(before, oid)) for oid in footprint)
+            every, candidates = None, footprint
+        changed = {oid: dict.get(after, oid) for oid in candidates
+                   if dict.get(after, oid) is not None and dict.get(after, oid) != dict.get(before, oid)}
+        gone = frozenset(oid for oid in candidates if dict.__contains__(before, oid) and not dict.__contains__(after, oid))
+        kept = Heap(outcome.sessions, outcome.instances, outcome.registries, changed)
+        return cls(touched, every, kept, gone, frozenset(footprint), returned, issues, consulted)
+
+    def fits(self, objects: ObjectFacts) -> bool:
+        if self.touched is None:
+            return dict.__eq__(objects, self.every)
+        return all(dict.get(objects, oid) == fact for oid, fact in self.touched)
+
+    def apply(self, heap: Heap, reached) -> Heap:
+        """``heap`` after the call: its unreached sessions and instances as they were, the call's for the rest,
+        and its objects with the call's changes."""
+        result = replaced(heap, reached, self.outcome)
+        for oid in self.gone:
+            dict.pop(result.objects, oid, None)
+        dict.update(result.objects, self.outcome.objects)
+        return result
+
+
+def _note_in_caller(footprint) -> None:
+    """A call's footprint is part of the footprint of the summary that made the call."""
+    if FOOTPRINTS.stack:
+        FOOTPRINTS.stack[-1].update(footprint)
 
 
 class Summaries:
@@ -119,46 +167,57 @@ class Summaries:
         site = None if empty else (frame.path, getattr(node, "lineno", 0), getattr(node, "col_offset", 0))
         beside = frame.beside_facts or part.size() < state.heap.size()
         try:
-            key = _SummaryKey((function, tuple(args), tuple(sorted(kwargs.items())), part.key(), site, reader, loops,
-                               beside, without_roots))
+            # Sessions and instances key a summary whole; plain objects only as far as the call touched them
+            # (its footprint), so each computed outcome is a variant tried against later calls.
+            key = _SummaryKey((function, tuple(args), tuple(sorted(kwargs.items())), part.key_without_objects(),
+                               site, reader, loops, beside, without_roots))
+            running = (key, frozenset(dict.items(part.objects)))
         except TypeError:
-            key = None
+            key = running = None
         dependencies = self.workspace.dependencies
-        cached = self._summaries.get(key, _MISSING) if key is not None else _MISSING
-        if cached is not _MISSING:
-            if cached is None:
-                return None
-            outcome, returned, issues, consulted = cached
-            dependencies.note_all(consulted)
-            return replaced(state.heap, reached, outcome), returned, issues
+        for variant in self._summaries.get(key, ()) if key is not None else ():
+            if variant.fits(part.objects):
+                dependencies.note_all(variant.consulted)
+                _note_in_caller(variant.footprint)
+                return variant.apply(state.heap, reached), variant.returned, variant.issues
+        if running is not None and running in self._running:
+            return None  # a recursive call with the same inputs is neutral
         callee = self._callee_frame(frame, function, node, reader,
                                     (site,) if site else (("anywhere", function.path, function.node.lineno),), loops)
         if callee is None:
             return None  # too deep here: not a summary (a shallower call of the same function must still run)
         callee.beside_facts = beside
         callee.without_roots = without_roots
-        if key is not None:
-            self._summaries[key] = None  # recursion guard: a recursive call is neutral
         env = self._bind_arguments(function, args, kwargs)
         start = State(env, part.copy())
+        footprint: set = set()
+        if running is not None:
+            self._running.add(running)
+        FOOTPRINTS.stack.append(footprint)
         try:
             with dependencies.recording() as consulted:
                 self._declare_unbound(callee, function, len(args), kwargs, start)
                 result = run(self.evaluator, callee, start)
-        except BaseException as exc:
-            if key is not None:
-                del self._summaries[key]  # an interrupted summary is no summary (not a recursion guard either)
-            if isinstance(exc, RootsNeeded):
-                self._root_readers.add(function.node)  # every function on the way reads them, through its callees
+        except RootsNeeded:
+            self._root_readers.add(function.node)  # every function on the way reads them, through its callees
             raise
+        finally:
+            FOOTPRINTS.stack.pop()
+            _note_in_caller(footprint)
+            self._running.discard(running)
         completed = result.exit or result.raised
         outcome = completed.heap if completed is not None else part
         if completed is not None:
-            outcome = self.free_at_return(outcome, part, (result.returned, function, *args, *kwargs.values()),
-                                          frame.path, function, node)
+            freed = self.free_at_return(outcome, part, (result.returned, function, *args, *kwargs.values()),
+                                        frame.path, function, node)
+            if freed is not outcome:  # which sessions outlive the call depends on every object that may hold one
+                footprint.add(EVERY_OBJECT)
+                _note_in_caller({EVERY_OBJECT})
+            outcome = freed
+        variant = _Variant.of(part, outcome, footprint, result.returned, callee.issues, frozenset(consulted))
         if key is not None:
-            self._summaries[key] = (outcome, result.returned, callee.issues, frozenset(consulted))
-        return replaced(state.heap, reached, outcome), result.returned, callee.issues
+            self._summaries.setdefault(key, []).append(variant)
+        return variant.apply(state.heap, reached), result.returned, callee.issues
 
     def _declare_unbound(self, callee: Frame, function: Function, positional: int, kwargs: dict, state: State):
         """A parameter the call leaves without a value or a default was supplied by what we cannot see (a decorator

@@ -55,7 +55,7 @@ class Expressions:
                 return bound
         if any(isinstance(m, (Factory, Registry)) for m in members(value)) and not isinstance(frame.code, ast.Module):
             self.engine.module_factory_configs(frame.path, name, state.heap)
-        if isinstance(value, Many) and state.heap.objects:
+        if isinstance(value, Many):  # (not "and the heap holds objects": that reads every object, see orm/state.py)
             key = self.holders.container_key(frame.path, name)
             if key is not None:
                 return self.holders.global_read(key, value, state)

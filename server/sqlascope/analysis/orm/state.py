@@ -9,6 +9,7 @@ instance can have one attribute that reads fine and another that raises.
 from __future__ import annotations
 
 import enum
+import threading
 from dataclasses import dataclass, field, replace
 from typing import Any, Hashable, Protocol
 
@@ -207,6 +208,81 @@ class InstanceFact:
         )
 
 
+class _Footprints(threading.local):
+    """The footprints of the call summaries being computed on this thread, innermost last (engine/summaries.py).
+
+    A footprint is the set of plain-object ids whose facts the call's code looked up or wrote, or
+    ``EVERY_OBJECT`` when it went over all of them. A summary is then reused for any later call that agrees
+    on those facts only: a widget method does not run again because an unrelated widget's cursor moved."""
+
+    def __init__(self) -> None:
+        self.stack: list[set] = []
+
+
+FOOTPRINTS = _Footprints()
+#: in a footprint: the code went over every plain object (iterated them, or asked whether there are any)
+EVERY_OBJECT = "<every object>"
+
+
+class ObjectFacts(dict):
+    """``Heap.objects``: a dict that notes, in the innermost footprint being recorded, every key its users
+    look up, write or delete, and notes ``EVERY_OBJECT`` when they go over all of them. The heap's own bulk
+    operations (copy, join, key) and the engine's reachability walks use ``dict``'s methods directly: they are
+    bookkeeping, not the analysed code reading a fact."""
+
+    __slots__ = ()
+
+    def __getitem__(self, key):
+        _note(key)
+        return dict.__getitem__(self, key)
+
+    def get(self, key, default=None):
+        _note(key)
+        return dict.get(self, key, default)
+
+    def __contains__(self, key) -> bool:
+        _note(key)
+        return dict.__contains__(self, key)
+
+    def __setitem__(self, key, value) -> None:
+        _note(key)
+        dict.__setitem__(self, key, value)
+
+    def __delitem__(self, key) -> None:
+        _note(key)
+        dict.__delitem__(self, key)
+
+    def pop(self, key, *default):
+        _note(key)
+        return dict.pop(self, key, *default)
+
+    def setdefault(self, key, default=None):
+        _note(key)
+        return dict.setdefault(self, key, default)
+
+    def keys(self):
+        _note(EVERY_OBJECT)
+        return dict.keys(self)
+
+    def values(self):
+        _note(EVERY_OBJECT)
+        return dict.values(self)
+
+    def items(self):
+        _note(EVERY_OBJECT)
+        return dict.items(self)
+
+    def __bool__(self) -> bool:
+        _note(EVERY_OBJECT)
+        return dict.__len__(self) > 0
+
+
+def _note(key) -> None:
+    stack = FOOTPRINTS.stack
+    if stack:
+        stack[-1].add(key)
+
+
 @dataclass
 class Heap:
     """Facts about objects; shared by every frame of one analysis path (callers and callees)."""
@@ -216,10 +292,14 @@ class Heap:
     #: scoped registry key → the id of the session it currently hands out
     registries: dict[Hashable, SessionId] = field(default_factory=dict)
     #: facts about plain user objects (``values.ObjectFact``): the interpreter's, joined like the others
-    objects: dict[Hashable, Joinable] = field(default_factory=dict)
+    objects: ObjectFacts = field(default_factory=ObjectFacts)
+
+    def __post_init__(self) -> None:
+        if type(self.objects) is not ObjectFacts:
+            self.objects = ObjectFacts(self.objects)
 
     def copy(self) -> "Heap":
-        return Heap(dict(self.sessions), dict(self.instances), dict(self.registries), dict(self.objects))
+        return Heap(dict(self.sessions), dict(self.instances), dict(self.registries), ObjectFacts(self.objects))
 
     def join(self, other: "Heap") -> "Heap":
         return Heap(
@@ -233,14 +313,16 @@ class Heap:
         return len(self.sessions) + len(self.instances) + len(self.registries) + len(self.objects)
 
     def is_empty(self) -> bool:
-        return not (self.sessions or self.instances or self.registries or self.objects)
+        return not (self.sessions or self.instances or self.registries or len(self.objects))
 
     def key(self) -> tuple:
+        return (*self.key_without_objects(), frozenset(dict.items(self.objects)))
+
+    def key_without_objects(self) -> tuple:
         return (
             frozenset(self.sessions.items()),
             frozenset(self.instances.items()),
             frozenset(self.registries.items()),
-            frozenset(self.objects.items()),
         )
 
     def same(self, other: "Heap") -> bool:
@@ -255,10 +337,11 @@ class Heap:
 
 
 def _join_maps(a: dict, b: dict) -> dict:
+    """(Raw dict operations: a join is bookkeeping, not a read of the facts; see ``ObjectFacts``.)"""
     if a is b or a == b:
-        return dict(a)
-    merged = dict(a)
-    for key, value in b.items():
-        mine = merged.get(key)
-        merged[key] = value if mine is None else mine.join(value)
+        return type(a)(a)
+    merged = type(a)(a)
+    for key, value in dict.items(b):
+        mine = dict.get(merged, key)
+        dict.__setitem__(merged, key, value if mine is None else mine.join(value))
     return merged
