@@ -237,3 +237,26 @@ def test_the_cache_folder_keeps_itself_out_of_version_control(project):
 def test_jobs_must_be_positive(project):
     code, _, err = run_cli("check", ".", "--jobs", "0", cwd=project)
     assert code == 2 and "--jobs" in err
+
+
+def test_a_check_keeps_nothing_of_a_file_it_has_analysed(tmp_path):
+    # The language server keeps each root's result to re-analyse only what an edit touched; a check analyses
+    # every file once, so what stays behind would only grow its memory with the project.
+    (tmp_path / "models.py").write_text(MODELS)
+    (tmp_path / "app.py").write_text(textwrap.dedent("""\
+        from models import Session, User
+
+        def load():
+            with Session() as session:
+                user = session.get(User, 1)
+            return user.addresses
+        """))
+    settings = Settings()
+    workspace = default_workspace([str(tmp_path)])
+    for path in discover_python_files([str(tmp_path)]):
+        workspace.add_file(path)
+    engine = Engine(workspace)
+    app = str(tmp_path / "app.py")
+    entry, error = check._analyse_for_run(engine, settings, app)
+    assert error is None and [f.code for f in entry.findings] == ["SQS102"]
+    assert not [key for key in engine._root_results if key[0] == app]

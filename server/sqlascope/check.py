@@ -291,3 +291,5 @@ def _analyse_for_run(engine: Engine, settings: Settings, path: str) -> tuple[Fil
         return analyse_in_isolation(engine, os.path.abspath(path), settings), None
     except Exception as exc:
         return None, f"internal error: {type(exc).__name__}: {exc}"
+    finally:
+        engine.forget_root_results(os.path.abspath(path))

@@ -95,6 +95,12 @@ class Engine(Roots, Names, Summaries, ModuleStates, Lifetimes):
         self.models.forget()
         self.declarations.forget()
 
+    def forget_root_results(self, path: str) -> None:
+        """Drop what the roots of ``path`` found. They let the language server re-analyse only the roots an edit
+        touched; a check analyses each file once, and keeping them would grow its memory with the project."""
+        for key in [key for key in self._root_results if key[0] == path]:
+            del self._root_results[key]
+
     def declared_helper(self, text: str, value) -> bool:
         """Is this callee (its source text and abstract value) one of the configured session helpers?"""
         qualified = getattr(value, "qualified", "")
