@@ -87,6 +87,47 @@ def scenario_ok_reload_applies_the_selectinload_option_again():
     print(kid.title)
 
 
+def scenario_bad_reload_defers_again_what_the_path_option_deferred():
+    Session = _setup()
+    with Session() as session:
+        parent = session.scalars(select(Parent).options(selectinload(Parent.kids).defer(Kid.title))).first()
+        kid = parent.kids[0]
+        print(kid.title)
+        session.expire_all()
+        print(parent.name)
+    print(kid.title)  # expect: DetachedInstanceError
+
+
+def scenario_bad_reload_defers_the_joined_row_entity_too():
+    Session = _setup()
+    with Session() as session:
+        query = select(Parent, Kid).join(Parent.kids).options(selectinload(Parent.kids).defer(Kid.title))
+        parent, kid = session.execute(query).first()
+        session.expire_all()
+        print(parent.name)
+    print(kid.title)  # expect: DetachedInstanceError
+
+
+def scenario_ok_reload_loads_what_the_path_option_did_not_defer():
+    Session = _setup()
+    with Session() as session:
+        parent = session.scalars(select(Parent).options(selectinload(Parent.kids).defer(Kid.parent_id))).first()
+        kid = parent.kids[0]
+        session.expire_all()
+        print(parent.name)
+    print(kid.title)
+
+
+def scenario_ok_own_reload_loads_what_the_query_deferred():
+    Session = _setup()
+    with Session() as session:
+        parent = session.scalars(select(Parent).options(selectinload(Parent.kids).defer(Kid.title))).first()
+        kid = parent.kids[0]
+        session.expire(kid)
+        print(kid.id)
+    print(kid.title)
+
+
 def scenario_bad_lazyload_option_over_a_joined_mapping():
     Session = _setup()
     with Session() as session:

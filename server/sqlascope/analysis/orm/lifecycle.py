@@ -151,8 +151,7 @@ def related_instance(
     rows. So the mirror stays unloaded unless an option of the query names it, or the parent's eager load ran it
     in a way that finds the parent (``_mirror_loads``; observed at run time).
     """
-    scoped = tuple(o for o in parent.options if o.path and o.path[0] == attribute.name)
-    shifted = tuple(replace(o, path=o.path[1:]) for o in scoped if len(o.path) > 1)
+    shifted = path_options(parent, attribute.name)
     attrs, nested = load_plan(target, shifted)
     mirror = target.attributes.get(attribute.back_populates) if attribute.back_populates else None
     if mirror is not None and not any(o.path == (mirror.name,) for o in shifted) and not (
@@ -172,6 +171,13 @@ def related_instance(
         factory_origin=parent.factory_origin,
         origin=parent.origin.through(parent.cls.name, attribute.name, bool(attribute.uselist)) if parent.origin else None,
     )
+
+
+def path_options(parent: InstanceFact, relationship: str) -> tuple:
+    """The options of the query that loaded ``parent`` for the rows its ``relationship`` loads, relative to them
+    (``selectinload(Parent.kids).defer(Kid.title)`` gives ``defer(title)`` for ``kids``)."""
+    scoped = tuple(o for o in parent.options if o.path and o.path[0] == relationship)
+    return tuple(replace(o, path=o.path[1:]) for o in scoped if len(o.path) > 1)
 
 
 def _mirror_loads(attribute: MappedAttribute, mirror: MappedAttribute) -> bool:
@@ -289,29 +295,41 @@ def _group_of(cls: MappedClass, attribute: MappedAttribute | None) -> list[str]:
     return [a.name for a in cls.loadable() if a.group == attribute.group]
 
 
-def reload_row(heap: Heap, iid) -> None:
+def reload_row(heap: Heap, iid, loader_options: tuple | None = None) -> None:
     """The row of instance ``iid`` loads again (one SELECT), as an expired attribute's refresh loads it (observed):
 
-    - every expired column that the mapper loads with the row comes back (not deferred ones);
+    - every expired column that the mapper loads with the row comes back (not deferred ones); the query options
+      that deferred a column of the instance's own row are not applied again;
     - so does every expired relationship that the instance's load plan loads eagerly (the mapper's joined,
       selectin, subquery or immediate strategy, or an eager option of the query that loaded it, unless an option
       made it lazy), and the related instances' rows with it, loaded again as the eager loader populates them.
+      That loader runs with the options of its path again (``loader_options``: ``path_options``), so a column
+      they deferred stays as it was (``selectinload(Parent.kids).defer(Kid.title)``), even on an instance that
+      came out of a row of the query as an entity of its own.
     """
     fact = heap.instances[iid]
     plan = _original_plan(fact)
     eager = {name for name, states in fact.attrs if Load.EXPIRED in states and plan.get(name) == LOADED
              and fact.cls.attributes[name].kind is AttrKind.RELATIONSHIP}
-    heap.instances[iid] = _row_reloaded(fact).with_attrs(dict.fromkeys(eager, LOADED))
+    by_loader = dict(load_plan(fact.cls, loader_options)[0]) if loader_options is not None else None
+    heap.instances[iid] = _row_reloaded(fact, by_loader).with_attrs(dict.fromkeys(eager, LOADED))
     for name in eager:
         related = (iid, name)  # as interp/attributes.py names the instances read through a relationship
         if related in heap.instances and Life.PERSISTENT in heap.instances[related].life:
-            reload_row(heap, related)
+            reload_row(heap, related, path_options(fact, name))
 
 
-def _row_reloaded(fact: InstanceFact) -> InstanceFact:
-    """Every expired column the mapper loads with the row comes back (one SELECT of the row)."""
-    return fact.map_attrs(lambda key, states: (states - EXPIRED) | LOADED
-                          if Load.EXPIRED in states and _reloads_with_row(fact.cls.attributes[key]) else states)
+def _row_reloaded(fact: InstanceFact, plan: dict | None = None) -> InstanceFact:
+    """Every expired column the mapper loads with the row comes back (one SELECT of the row), except those the
+    load ``plan`` (when given) leaves unloaded."""
+    def reloaded(key: str, states: frozenset[Load]) -> frozenset[Load]:
+        if Load.EXPIRED not in states or not _reloads_with_row(fact.cls.attributes[key]):
+            return states
+        if plan is not None and plan.get(key, LOADED) != LOADED:
+            return states
+        return (states - EXPIRED) | LOADED
+
+    return fact.map_attrs(reloaded)
 
 
 def after_write(heap: Heap, fact: InstanceFact, name: str | None) -> InstanceFact:

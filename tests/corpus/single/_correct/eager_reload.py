@@ -1,7 +1,7 @@
 """Correct versions of single/eager_reload.py's bad scenarios (see tests/corpus/README.md, "Correct versions")."""
 
 from sqlalchemy import select
-from sqlalchemy.orm import lazyload
+from sqlalchemy.orm import lazyload, selectinload
 
 from eager_reload import Kid, Parent, _setup
 
@@ -12,6 +12,27 @@ def correct_row_reload_leaves_lazy_kids_expired():
         parent = session.get(Parent, 1)
         kid = parent.kids[0]
         session.commit()
+        print(parent.name)
+        print(kid.title)
+
+
+def correct_reload_defers_again_what_the_path_option_deferred():
+    Session = _setup()
+    with Session() as session:
+        parent = session.scalars(select(Parent).options(selectinload(Parent.kids).defer(Kid.title))).first()
+        kid = parent.kids[0]
+        print(kid.title)
+        session.expire_all()
+        print(parent.name)
+        print(kid.title)
+
+
+def correct_reload_defers_the_joined_row_entity_too():
+    Session = _setup()
+    with Session() as session:
+        query = select(Parent, Kid).join(Parent.kids).options(selectinload(Parent.kids).defer(Kid.title))
+        parent, kid = session.execute(query).first()
+        session.expire_all()
         print(parent.name)
         print(kid.title)
 
