@@ -123,7 +123,7 @@ class Calls(SessionEffects):
         if validator_kind(qualified) == "call" and node.args:
             return ev.frameworks.validator(frame.path, node.args[0])  # `TypeAdapter(list[Schema])`
         if name in LOADER_OPTIONS:
-            return loader_option(LOADER_OPTIONS[name], args, ())
+            return loader_option(name, args, ())
         if construct in (Construct.MAKE_TRANSIENT, Construct.MAKE_TRANSIENT_TO_DETACHED) and args:
             self._make_transient(ev, frame, args[0], construct, node, state)
             return Const(None)
@@ -299,7 +299,7 @@ class Calls(SessionEffects):
         if isinstance(receiver, Query):
             return self.query_method(ev, frame, receiver, name, args, kwargs, node, state)
         if isinstance(receiver, LoaderOpt) and name in LOADER_OPTIONS:
-            chained = loader_option(LOADER_OPTIONS[name], args, receiver.path)
+            chained = loader_option(name, args, receiver.path)
             return (replace(chained, parents=receiver.parents + (receiver,), entity=receiver.entity)
                     if isinstance(chained, LoaderOpt) else UNKNOWN)
         return UNKNOWN

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from ..orm.sqla_api import WILDCARD, WILDCARD_KINDS, LoaderOpt, LoaderOption
+from ..orm.sqla_api import EAGER_OPTION_LOADERS, LOADER_OPTIONS, WILDCARD, WILDCARD_KINDS, LoaderOpt, LoaderOption
 from .values import UNKNOWN, AttrRef, Const, Items, Many, members
 
 
@@ -23,7 +23,9 @@ def flatten_options(values) -> tuple[LoaderOpt, ...]:
     return tuple(flat)
 
 
-def loader_option(kind: LoaderOption, args, prefix: tuple[str, ...]) -> LoaderOpt | object:
+def loader_option(name: str, args, prefix: tuple[str, ...]) -> LoaderOpt | object:
+    """The option ``name(*args)`` (``selectinload(A.b)``), its path continuing ``prefix`` when chained."""
+    kind = LOADER_OPTIONS[name]
     refs = [a for a in args if isinstance(a, AttrRef)]
     if kind is LoaderOption.UNDEFER_GROUP:
         groups = tuple(a.value for a in args if isinstance(a, Const) and isinstance(a.value, str))
@@ -35,7 +37,8 @@ def loader_option(kind: LoaderOption, args, prefix: tuple[str, ...]) -> LoaderOp
             return LoaderOpt(kind, prefix + (WILDCARD,))  # lazyload("*"): every relationship of the entity
         return UNKNOWN
     # `selectinload(A.b, B.c)` names a path: like `defaultload(A.b).selectinload(B.c)`, it sets the last link only
-    return LoaderOpt(kind, prefix + tuple(r.name for r in refs), entity=None if prefix else refs[0].cls.name)
+    return LoaderOpt(kind, prefix + tuple(r.name for r in refs), entity=None if prefix else refs[0].cls.name,
+                     loader=EAGER_OPTION_LOADERS.get(name))
 
 
 def options_for(options: tuple[LoaderOpt, ...], entity, entities: tuple) -> tuple[LoaderOpt, ...]:

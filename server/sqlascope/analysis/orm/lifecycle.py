@@ -146,16 +146,15 @@ def related_instance(
 ) -> InstanceFact:
     """An instance reached through ``parent.<attribute>``; it shares the parent's session and life.
 
-    The loader of a relationship does not load its mirror (``back_populates``/``backref``) on the related rows:
-    an eager loader back to the parent is a cycle it stops at, and a lazy load runs no eager loader of the related
-    rows. So the mirror stays unloaded unless an option of the query names it, or the parent's eager load ran it
-    in a way that finds the parent (``_mirror_loads``; observed at run time).
+    The loader of a relationship mostly leaves its mirror (``back_populates``/``backref``) unloaded on the related
+    rows: an eager loader back to the parent is a cycle it stops at. It is loaded when an option of the query
+    names it, or where the loaders meet in a way that finds the parent (``MIRROR_LOADED``; observed at run time).
     """
     shifted = path_options(parent, attribute.name)
     attrs, nested = load_plan(target, shifted)
     mirror = target.attributes.get(attribute.back_populates) if attribute.back_populates else None
-    if mirror is not None and not any(o.path == (mirror.name,) for o in shifted) and not (
-            not lazily and _mirror_loads(attribute, mirror)):
+    if mirror is not None and not any(o.path == (mirror.name,) for o in shifted) and not mirror_loaded(
+            parent, attribute, mirror, lazily):
         attrs = tuple((k, UNLOADED if k == mirror.name else v) for k, v in attrs)
     return InstanceFact(
         cls=target,
@@ -180,11 +179,40 @@ def path_options(parent: InstanceFact, relationship: str) -> tuple:
     return tuple(replace(o, path=o.path[1:]) for o in scoped if len(o.path) > 1)
 
 
-def _mirror_loads(attribute: MappedAttribute, mirror: MappedAttribute) -> bool:
-    """After an eager load of ``attribute``, its mirror is loaded on the related rows when it is "immediate" (its
-    per-row load finds the parent in the identity map), or "joined" under a "selectin" collection (the second
-    SELECT joins the parent rows back in); every other eager mirror stops at the cycle (observed)."""
-    return mirror.strategy is Strategy.IMMEDIATE or mirror.joined and attribute.selectin
+#: Whether loading a relationship also loads its mirror (``back_populates``/``backref``) on the related rows, by
+#: (the relationship holds a collection, the loader that loaded it by ``lazy=`` name, how): the mirror's loaders
+#: under which it is loaded. How: "query" for a query's or a lazy load's rows, "by key" for a row loaded again
+#: by its primary key (an expired row's reload, ``refresh()``, ``get()`` of it expired). Everywhere else the
+#: loader stops at the cycle back to the parent and the mirror stays unloaded (every cell observed, both with the
+#: mapper's ``lazy=`` and with the matching ``*load()`` option).
+MIRROR_LOADED: dict[tuple[bool, str, str], frozenset[str]] = {
+    (True, "joined", "query"): frozenset({"immediate"}),
+    (True, "selectin", "query"): frozenset({"joined", "immediate"}),
+    (True, "subquery", "query"): frozenset({"joined", "immediate"}),
+    (True, "joined", "by key"): frozenset({"selectin", "subquery", "immediate"}),
+    # a many-to-one's rows come from a load of the parent by its key, which runs that parent's own eager loaders
+    (False, "select", "query"): frozenset({"joined", "immediate"}),
+    (False, "joined", "query"): frozenset({"immediate"}),
+    (False, "selectin", "query"): frozenset({"joined", "immediate"}),
+    (False, "subquery", "query"): frozenset({"joined", "immediate"}),
+    (False, "immediate", "query"): frozenset({"joined", "immediate"}),
+    (False, "joined", "by key"): frozenset({"selectin", "subquery", "immediate"}),
+    (False, "selectin", "by key"): frozenset({"joined", "immediate"}),
+    (False, "subquery", "by key"): frozenset({"joined", "immediate"}),
+    (False, "immediate", "by key"): frozenset({"joined", "immediate"}),
+}
+
+
+def mirror_loaded(parent: InstanceFact, attribute: MappedAttribute, mirror: MappedAttribute, lazily: bool) -> bool:
+    """Is ``mirror`` loaded on the rows that ``parent.<attribute>`` loaded (``MIRROR_LOADED``)? ``lazily``: the
+    read of ``attribute`` loaded it (by its own lazy loader, unless the read reloaded the row by key)."""
+    how = "by key" if attribute.name in parent.loaded_by_key else "query"
+    if lazily and how == "query":
+        loader = "select"
+    else:
+        named = [o.loader for o in parent.load_options if o.path == (attribute.name,) and o.loader]
+        loader = named[-1] if named else attribute.loader
+    return mirror.loader in MIRROR_LOADED.get((attribute.uselist is not False, loader, how), frozenset())
 
 
 # -- reads -----------------------------------------------------------------------------------------------
@@ -295,7 +323,7 @@ def _group_of(cls: MappedClass, attribute: MappedAttribute | None) -> list[str]:
     return [a.name for a in cls.loadable() if a.group == attribute.group]
 
 
-def reload_row(heap: Heap, iid, loader_options: tuple | None = None) -> None:
+def reload_row(heap: Heap, iid, loader_options: tuple | None = None, skip: frozenset[str] = frozenset()) -> None:
     """The row of instance ``iid`` loads again (one SELECT), as an expired attribute's refresh loads it (observed):
 
     - every expired column that the mapper loads with the row comes back (not deferred ones); the query options
@@ -305,18 +333,29 @@ def reload_row(heap: Heap, iid, loader_options: tuple | None = None) -> None:
       made it lazy), and the related instances' rows with it, loaded again as the eager loader populates them.
       That loader runs with the options of its path again (``loader_options``: ``path_options``), so a column
       they deferred stays as it was (``selectinload(Parent.kids).defer(Kid.title)``), even on an instance that
-      came out of a row of the query as an entity of its own.
+      came out of a row of the query as an entity of its own. The loader stops at the cycle back to the parent
+      (``skip``: the related rows' mirror, unless ``MIRROR_LOADED`` says it loads).
     """
     fact = heap.instances[iid]
     plan = _original_plan(fact)
     eager = {name for name, states in fact.attrs if Load.EXPIRED in states and plan.get(name) == LOADED
-             and fact.cls.attributes[name].kind is AttrKind.RELATIONSHIP}
+             and fact.cls.attributes[name].kind is AttrKind.RELATIONSHIP and name not in skip}
     by_loader = dict(load_plan(fact.cls, loader_options)[0]) if loader_options is not None else None
-    heap.instances[iid] = _row_reloaded(fact, by_loader).with_attrs(dict.fromkeys(eager, LOADED))
+    heap.instances[iid] = _loaded_by_key(_row_reloaded(fact, by_loader).with_attrs(dict.fromkeys(eager, LOADED)),
+                                         eager)
     for name in eager:
         related = (iid, name)  # as interp/attributes.py names the instances read through a relationship
         if related in heap.instances and Life.PERSISTENT in heap.instances[related].life:
-            reload_row(heap, related, path_options(fact, name))
+            attribute = fact.cls.attributes[name]
+            mirror = heap.instances[related].cls.attributes.get(attribute.back_populates or "")
+            stops = {mirror.name} if mirror is not None and not mirror_loaded(fact, attribute, mirror, False) else set()
+            reload_row(heap, related, path_options(fact, name), frozenset(stops))
+
+
+def _loaded_by_key(fact: InstanceFact, names) -> InstanceFact:
+    """``fact`` whose relationships ``names`` a load of its row by key just loaded (``MIRROR_LOADED``)."""
+    relationships = {n for n in names if n in fact.cls.attributes and fact.cls.attributes[n].kind is AttrKind.RELATIONSHIP}
+    return replace(fact, loaded_by_key=fact.loaded_by_key | relationships) if relationships else fact
 
 
 def _row_reloaded(fact: InstanceFact, plan: dict | None = None) -> InstanceFact:
@@ -700,17 +739,20 @@ def refreshed(fact: InstanceFact, names: tuple[str, ...] | None) -> InstanceFact
     the mapper's strategies (eager relationships, ``selectinload``/``joinedload`` options, ``defer``/``load_only``
     and ``lazyload`` exclusions; observed). Everything else is unloaded afterwards, even what was read before."""
     if names:
-        return fact.with_attrs({n: LOADED for n in names if fact.attr(n)})
+        return _loaded_by_key(fact.with_attrs({n: LOADED for n in names if fact.attr(n)}), names)
     plan = _original_plan(fact)
     plan.update({name: LOADED for name in fact.null_keys if "refresh" in fact.cls.attributes[name].fills_null_key})
-    return fact.map_attrs(lambda name, states: plan.get(name, states))
+    loaded = [name for name, states in plan.items() if states == LOADED]
+    return _loaded_by_key(fact.map_attrs(lambda name, states: plan.get(name, states)), loaded)
 
 
 def reloaded_expired(fact: InstanceFact) -> InstanceFact:
     """``get()`` of an instance already in the identity map with expired attributes: they are loaded again as the
     query that loaded it loads them; what is not expired stays as it is."""
     plan = _original_plan(fact)
-    return fact.map_attrs(lambda name, states: plan.get(name, states) if Load.EXPIRED in states else states)
+    loaded = [name for name, states in fact.attrs if Load.EXPIRED in states and plan.get(name) == LOADED]
+    return _loaded_by_key(
+        fact.map_attrs(lambda name, states: plan.get(name, states) if Load.EXPIRED in states else states), loaded)
 
 
 def _original_plan(fact: InstanceFact) -> dict[str, frozenset[Load]]:

@@ -59,6 +59,14 @@ class MappedAttribute:
         """Part of the row or a relationship: its state is tracked per instance."""
         return self.kind in (AttrKind.COLUMN, AttrKind.RELATIONSHIP)
 
+    @property
+    def loader(self) -> str:
+        """The loader its mapping gives a relationship, by ``lazy=`` name ("joined", "selectin", "subquery",
+        "immediate", or "select" for a lazy load); other strategies by their own name."""
+        if self.strategy is Strategy.EAGER:
+            return "joined" if self.joined else "selectin" if self.selectin else "subquery"
+        return {Strategy.IMMEDIATE: "immediate", Strategy.LAZY: "select"}.get(self.strategy, self.strategy.value)
+
 
 @dataclass(eq=False)  # identity: facts refer to it and must stay hashable
 class MappedClass:

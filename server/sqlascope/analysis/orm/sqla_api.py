@@ -144,6 +144,16 @@ LOADER_OPTIONS: dict[str, LoaderOption] = {
 }
 
 
+#: The loader an eager option runs, by the ``lazy=`` name of the same strategy: it decides whether the related rows'
+#: mirror relationship is loaded too (``lifecycle.MIRROR_LOADED``).
+EAGER_OPTION_LOADERS: dict[str, str] = {
+    "selectinload": "selectin",
+    "joinedload": "joined",
+    "subqueryload": "subquery",
+    "immediateload": "immediate",
+}
+
+
 #: ``lazyload("*")``, ``raiseload("*")``, ``noload("*")``: the option applies to every relationship of the entity
 #: that no option of its own names (observed: a named eager loader beside the wildcard still loads).
 WILDCARD = "*"
@@ -163,6 +173,8 @@ class LoaderOpt:
     #: the class name of the entity the path starts from, when the option names it (``selectinload(A.b)``): in a
     #: query of several entities, the one it applies to
     entity: str | None = None
+    #: the loader an eager option runs (``EAGER_OPTION_LOADERS``), by ``lazy=`` name
+    loader: str | None = None
 
 
 class Strategy(enum.Enum):

@@ -173,6 +173,10 @@ class InstanceFact:
     #: the many-to-one relationships whose foreign key is known to be None (a new object given neither the
     #: relationship nor any foreign key column): what the database would fill them with is known
     null_keys: frozenset[str] = frozenset()
+    #: the relationships last loaded by a load of its row by key (an expired row's reload, ``refresh()``, a
+    #: ``get()`` of it expired), not by a query: whether their rows' mirror is loaded depends on which
+    #: (``lifecycle.MIRROR_LOADED``)
+    loaded_by_key: frozenset[str] = frozenset()
 
     def attr(self, name: str) -> frozenset[Load]:
         for key, states in self.attrs:
@@ -205,6 +209,7 @@ class InstanceFact:
             in_savepoint=self.in_savepoint | other.in_savepoint,
             dirty=self.dirty and other.dirty,
             null_keys=self.null_keys & other.null_keys,
+            loaded_by_key=self.loaded_by_key | other.loaded_by_key,
         )
 
 

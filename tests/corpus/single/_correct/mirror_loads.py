@@ -1,0 +1,34 @@
+"""Correct versions of single/mirror_loads.py's bad scenarios (see tests/corpus/README.md, "Correct versions")."""
+
+from mirror_loads import Shelf, Street, Team, _setup
+
+
+def correct_immediate_collection_leaves_its_immediate_mirror_unloaded():
+    Session = _setup()
+    with Session() as session:
+        shelf = session.get(Shelf, 1)
+        print(shelf.books[0].shelf)
+
+
+def correct_selectin_collection_reloaded_by_key_leaves_the_mirror_unloaded():
+    Session = _setup()
+    with Session() as session:
+        team = session.get(Team, 1)
+        session.commit()
+        print(team.name)
+        print(team.players[0].team)
+
+
+def correct_refresh_of_a_selectin_collection_leaves_the_mirror_unloaded():
+    Session = _setup()
+    with Session() as session:
+        team = session.get(Team, 1)
+        session.refresh(team)
+        print(team.players[0].team)
+
+
+def correct_joined_collection_leaves_its_selectin_mirror_unloaded():
+    Session = _setup()
+    with Session() as session:
+        street = session.get(Street, 1)
+        print(street.houses[0].street)
