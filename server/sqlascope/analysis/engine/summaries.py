@@ -10,7 +10,7 @@ from ..interp.generators import DELEGATED
 from ..interp.generators import finish as finish_generators
 from ..interp.evaluator import Evaluator
 from ..interp.fixpoint import RunResult, run
-from ..interp.frame import Frame, RootsNeeded, State
+from ..interp.frame import PATH_RAISED, Frame, RootsNeeded, State
 from ..interp.values import UNKNOWN, Const, Context, Function, Items, Keyed, join_values
 from ..interp.values import members as value_members
 from ..orm.state import EVERY_OBJECT, FOOTPRINTS, Heap, ObjectFacts
@@ -87,6 +87,17 @@ class _Variant:
         return result
 
 
+#: what a call gives back when no path of the callee returns: the caller's path ends at the call
+_NEVER_RETURNS = object()
+
+
+def _never_returns(function: Function, result: RunResult) -> bool:
+    """Does no path of the callee return: each raises (a ``raise``, a read that fails by design, an unbound name)
+    or never ends? Not said of a coroutine function: its body runs where the coroutine is awaited, which may be
+    elsewhere (a task)."""
+    return result.exit is None and not isinstance(function.node, ast.AsyncFunctionDef)
+
+
 def _note_in_caller(footprint) -> None:
     """A call's footprint is part of the footprint of the summary that made the call."""
     if FOOTPRINTS.stack:
@@ -107,6 +118,9 @@ class Summaries:
         state.heap, returned, issues = result
         if frame.reporting:
             frame.issues.extend(issues)
+        if returned is _NEVER_RETURNS:
+            state.env[PATH_RAISED] = True  # only the caller's handlers, or its own raise exit, see what follows
+            return UNKNOWN
         if returned is UNKNOWN and function.node.returns is not None:
             # what the body gives is unknown (a registry lookup, a framework's): the declared class is known
             return self.declarations.value(ev, frame, function.path, function.node.returns, node, state,
@@ -214,10 +228,11 @@ class Summaries:
                 footprint.add(EVERY_OBJECT)
                 _note_in_caller({EVERY_OBJECT})
             outcome = freed
-        variant = _Variant.of(part, outcome, footprint, result.returned, callee.issues, frozenset(consulted))
+        returned = _NEVER_RETURNS if _never_returns(function, result) else result.returned
+        variant = _Variant.of(part, outcome, footprint, returned, callee.issues, frozenset(consulted))
         if key is not None:
             self._summaries.setdefault(key, []).append(variant)
-        return variant.apply(state.heap, reached), result.returned, callee.issues
+        return variant.apply(state.heap, reached), returned, callee.issues
 
     def _declare_unbound(self, callee: Frame, function: Function, positional: int, kwargs: dict, state: State):
         """A parameter the call leaves without a value or a default was supplied by what we cannot see (a decorator

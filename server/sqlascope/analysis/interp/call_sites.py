@@ -9,7 +9,7 @@ from ..orm.sqla_api import APP_CONTEXT_METHODS, CONTAINER_STORES
 from . import generators
 from .callbacks import run_callback
 from .dataclass_methods import generated_fields
-from .frame import Frame, State, element_of
+from .frame import PATH_RAISED, Frame, State, element_of
 from .instances import construct_instance
 from .values import (
     UNKNOWN,
@@ -114,11 +114,18 @@ class CallSites:
         another did: a transaction it began, a session it closed.)"""
         if not isinstance(callee, Union) or len(callee.members) < 2:
             return map_members(callee, call)
-        start, results, heaps = state.heap, [], []
+        start, results, heaps, raising = state.heap, [], [], []
         for member in callee.members:
             state.heap = start.copy()
-            results.append(call(member))
-            heaps.append(state.heap)
+            result = call(member)
+            if state.env.pop(PATH_RAISED, None):  # this candidate raises on every path: the path goes on by the others
+                raising.append(state.heap)
+            else:
+                results.append(result)
+                heaps.append(state.heap)
+        if not heaps:
+            state.env[PATH_RAISED] = True
+            heaps = raising
         joined = heaps[0]
         for heap in heaps[1:]:
             joined = joined.join(heap)
