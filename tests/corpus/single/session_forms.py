@@ -120,3 +120,19 @@ def scenario_ok_session_constructor_with_block_then_column():
     with Session(engine) as session:
         alice = session.get(User, 1)
     print(alice.name)
+
+
+def scenario_ok_factory_call_keyword_overrides_its_expiry():
+    factory = sessionmaker(_setup())
+    with factory(expire_on_commit=False) as session:
+        alice = session.get(User, 1)
+        session.commit()
+    print(alice.name)
+
+
+def scenario_bad_factory_call_keyword_restores_expiry():
+    factory = sessionmaker(_setup(), expire_on_commit=False)
+    with factory(expire_on_commit=True) as session:
+        alice = session.get(User, 1)
+        session.commit()
+    print(alice.name)  # expect: DetachedInstanceError

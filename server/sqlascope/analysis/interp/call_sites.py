@@ -5,7 +5,7 @@ from __future__ import annotations
 import ast
 
 from ..orm.models import AttrKind
-from ..orm.sqla_api import APP_CONTEXT_METHODS, CONTAINER_STORES
+from ..orm.sqla_api import APP_CONTEXT_METHODS, CONTAINER_STORES, EXPIRE_ON_COMMIT_KEYWORD
 from . import generators
 from .callbacks import run_callback
 from .dataclass_methods import generated_fields
@@ -158,7 +158,9 @@ class CallSites:
                 return Generator(callee, tuple(args), tuple(sorted(kwargs.items())))
             return self.engine.call(self, frame, callee, args, kwargs, node, state)
         if isinstance(callee, Factory):
-            return self.calls.new_session(self, frame, callee, node, state)
+            expire = kwargs.get(EXPIRE_ON_COMMIT_KEYWORD)
+            own = expire.value if isinstance(expire, Const) and isinstance(expire.value, bool) else None
+            return self.calls.new_session(self, frame, callee, node, state, expire_on_commit=own)
         if isinstance(callee, Registry):
             return SessionRef(self.calls.shared_session(self, frame, callee, node, state))
         if isinstance(callee, ClassRef):

@@ -35,12 +35,17 @@ class SessionEffects:
     """What session calls do to the heap (a mixin of ``Calls``)."""
 
     # -- sessions ----------------------------------------------------------------------------------------
-    def new_session(self, ev, frame, factory: Factory, node: ast.AST, state: State, tag: str = "session") -> SessionRef:
-        """``tag``: ``lifecycle.DECLARED_SESSION`` for a session known only from a declaration."""
+    def new_session(self, ev, frame, factory: Factory, node: ast.AST, state: State, tag: str = "session",
+                    expire_on_commit: bool | None = None) -> SessionRef:
+        """``tag``: ``lifecycle.DECLARED_SESSION`` for a session known only from a declaration.
+        ``expire_on_commit``: the call's own keyword (``factory(expire_on_commit=False)``), which wins over the
+        factory's and over a later ``configure()`` (observed)."""
         sid = frame.alloc(node, tag)
         label = factory.label
         expire, factory_origin = configured_expire_on_commit(state.heap, factory, factory.expire_on_commit,
                                                              factory.origin)
+        if expire_on_commit is not None:
+            expire, factory_origin = expire_on_commit, ev.location(frame, node)  # the quick fix edits this call
         state.heap.sessions[sid] = SessionFact(label, factory.is_async, expire,
                                                origin=ev.location(frame, node), factory_origin=factory_origin)
         return SessionRef(sid)

@@ -19,3 +19,11 @@ def correct_scoped_session_remove_then_relationship():
     alice = registry.scalars(select(User).where(User.id == 1).options(selectinload(User.addresses))).one()
     registry.remove()
     print(alice.addresses)
+
+
+def correct_factory_call_keyword_restores_expiry():
+    factory = sessionmaker(_setup(), expire_on_commit=False)
+    with factory(expire_on_commit=True) as session:
+        alice = session.get(User, 1)
+        session.commit()
+        print(alice.name)
