@@ -154,3 +154,22 @@ def scenario_bad_generator_session_freed_once_exhausted():
 def scenario_ok_generator_session_alive_while_suspended():
     for user in iter_users(_setup()):
         print(user.name)
+
+
+def delete_address_keeping_values(Session):
+    """expire_on_commit=False: the deleted address keeps its loaded values, and refers to the session by id only."""
+    with Session(expire_on_commit=False) as session:
+        address = session.get(Address, 1)
+        session.delete(address)
+        session.commit()
+        return address
+
+
+def scenario_ok_deleted_instance_keeps_its_loaded_columns():
+    address = delete_address_keeping_values(_setup())
+    print(address.email)
+
+
+def scenario_bad_deleted_instance_lazy_load_once_its_session_is_freed():
+    address = delete_address_keeping_values(_setup())
+    print(address.user)  # expect: DetachedInstanceError

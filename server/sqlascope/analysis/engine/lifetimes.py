@@ -36,8 +36,10 @@ class Lifetimes:
 
     def free_dropped(self, frame: Frame, node: ast.AST, state: State) -> None:
         """After a statement of an analysis root: the sessions its code made that no variable refers to any more."""
+        weakly_bound = lifecycle.weakly_bound_sessions(state.heap)  # a closed session still has these to detach
         made = [sid for sid, fact in state.heap.sessions.items()
-                if fact.closed != {True} and fact.unreferenced != {True} and not lifecycle.is_declared(sid)]
+                if (fact.closed != {True} or sid in weakly_bound) and fact.unreferenced != {True}
+                and not lifecycle.is_declared(sid)]
         gone = self._unreferenced(state.heap, made, tuple(state.env.values()))
         if gone:
             self._free(state.heap, gone, frame.path, node, "after this statement")

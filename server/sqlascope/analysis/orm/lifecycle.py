@@ -461,12 +461,17 @@ def commit(heap: Heap, session: SessionId, event: Event) -> None:
         if not fact.life & {Life.PERSISTENT, Life.PENDING, Life.DELETED}:
             return fact
         if fact.life == {Life.DELETED}:  # deleted → detached at commit, not expired: its loaded values stay readable
-            gone = replace(event, effect=ROW_DELETED)  # its row is gone: merge() would make a new pending copy
+            # its row is gone: merge() would make a new pending copy
+            label = heap.sessions[session].label if session in heap.sessions else "session"
+            gone = replace(event, message=f"`{label}.commit()` deleted its row here", effect=ROW_DELETED)
             deleted = replace(deletion_flushed(fact), sessions=fact.sessions - {session},
                               history=fact.history | {gone}, insert=None, rowless=frozenset({True}))
             # without expiry it keeps its reference to the session, even once that is closed, so what it has not
-            # loaded still loads (observed); it is in no session's identity map any more
-            return deleted if not expire else replace(deleted, life=frozenset({Life.DETACHED}))
+            # loaded still tries to load (ObjectDeletedError: the row is gone) until the session is freed
+            # (observed); it is in no session's identity map any more
+            if expire:
+                return replace(deleted, life=frozenset({Life.DETACHED}))
+            return replace(deleted, weakly_bound=deleted.weakly_bound | {session})
         was_pending = Life.PENDING in fact.life
         fact = _replace_life(fact, {Life.PENDING: Life.PERSISTENT, Life.DELETED: Life.DETACHED})
         if expire:
@@ -662,12 +667,16 @@ def freed(heap: Heap, sessions, event: Event) -> None:
     pending objects is kept alive by them (observed)."""
     for session in sessions:
         fact = heap.sessions.get(session)
-        if fact is None or fact.closed == {True}:
+        if fact is None:
+            continue
+        if fact.closed == {True}:
+            _session_gone(heap, session, event)
             continue
         if any(Life.PENDING in f.life for _, f in heap.held_by(session)):
             continue
         if fact.idle == {True}:
             close(heap, session, event)
+            _session_gone(heap, session, event)
         else:
             heap.sessions[session] = replace(fact, unreferenced=frozenset({True}))
 
@@ -677,6 +686,21 @@ def collect_garbage(heap: Heap, event: Event) -> None:
     for session, fact in list(heap.sessions.items()):
         if fact.unreferenced == {True} and fact.closed != {True}:
             close(heap, session, event)
+            _session_gone(heap, session, event)
+
+
+def weakly_bound_sessions(heap: Heap) -> set[SessionId]:
+    """The sessions some instance refers to only by id (``InstanceFact.weakly_bound``)."""
+    return {session for fact in heap.instances.values() for session in fact.weakly_bound}
+
+
+def _session_gone(heap: Heap, session: SessionId, event: Event) -> None:
+    """The session object no longer exists: an instance that referred to it only by id is detached."""
+    for iid, fact in list(heap.instances.items()):
+        if session in fact.weakly_bound:
+            detached = _replace_life(fact, {Life.DELETED: Life.DETACHED})
+            heap.instances[iid] = replace(detached, weakly_bound=fact.weakly_bound - {session},
+                                          history=detached.history | {event})
 
 
 def expire_all(heap: Heap, session: SessionId, event: Event) -> None:

@@ -177,6 +177,10 @@ class InstanceFact:
     #: ``get()`` of it expired), not by a query: whether their rows' mirror is loaded depends on which
     #: (``lifecycle.MIRROR_LOADED``)
     loaded_by_key: frozenset[str] = frozenset()
+    #: sessions it refers to by id without being in their identity map (a deleted instance after a commit that
+    #: expired nothing): what it has not loaded loads through such a session while the session object exists,
+    #: and once that is freed it is detached (observed)
+    weakly_bound: frozenset[SessionId] = frozenset()
 
     def attr(self, name: str) -> frozenset[Load]:
         for key, states in self.attrs:
@@ -210,6 +214,7 @@ class InstanceFact:
             dirty=self.dirty and other.dirty,
             null_keys=self.null_keys & other.null_keys,
             loaded_by_key=self.loaded_by_key | other.loaded_by_key,
+            weakly_bound=self.weakly_bound | other.weakly_bound,
         )
 
 

@@ -2,9 +2,9 @@
 
 import gc
 
-from sqlalchemy.orm import selectinload
+from sqlalchemy.orm import joinedload, selectinload
 
-from garbage_collected_session import User, _setup, load_user_after_commit_leaking_session
+from garbage_collected_session import Address, User, _setup, load_user_after_commit_leaking_session
 
 
 def correct_collected_session_lazy_load():
@@ -22,3 +22,12 @@ def correct_collected_session_expired_column():
     user = load_user_after_commit_leaking_session(Session)
     gc.collect()
     print(user.name)
+
+
+def correct_deleted_instance_lazy_load_once_its_session_is_freed():
+    Session = _setup()
+    with Session(expire_on_commit=False) as session:
+        address = session.get(Address, 1, options=[joinedload(Address.user)])
+        session.delete(address)
+        session.commit()
+    print(address.user)
