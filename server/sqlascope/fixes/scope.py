@@ -147,6 +147,21 @@ def _read_by_the_caller(site: Site, finding: Finding) -> bool:
                    for node in ast.walk(value))
 
 
+#: Session methods that put an instance in the receiving session, or need it there.
+_INSTANCE_METHODS = {"add", "add_all", "merge", "refresh", "expunge", "delete"}
+
+
+def _hands_to_another_session(moved: list[ast.stmt], with_stmt: ast.AST) -> bool:
+    """Do the statements to move in hand instances to a session other than the block's (``s2.add(obj)``)? Inside
+    the block those instances still belong to its session, and another session refuses them."""
+    own = {item.optional_vars.id for item in with_stmt.items if isinstance(item.optional_vars, ast.Name)}
+    own -= {name for stmt in moved for name in names_bound(stmt)}  # `with Session() as session:` again: another one
+    return any(isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
+               and node.func.attr in _INSTANCE_METHODS
+               and not (isinstance(node.func.value, ast.Name) and node.func.value.id in own)
+               for stmt in moved for node in ast.walk(stmt))
+
+
 def _is_begin(expr: ast.AST) -> bool:
     return isinstance(expr, ast.Call) and callee_name(expr) == "begin"
 
@@ -186,6 +201,8 @@ def _extend_with(site: Site, finding: Finding, with_stmt: ast.AST, effects: set[
     moved = block[start + 1: target + 1]
     if "commit" in effects and any(_writes(stmt) for stmt in moved):
         return None  # the block commits on exit: writes moved into it would be saved, and they were not before
+    if _hands_to_another_session(moved, with_stmt):
+        return None
     body = with_stmt.body
     if body[0].lineno == with_stmt.lineno or not owns_lines(source, moved[0], moved[-1]):
         return None

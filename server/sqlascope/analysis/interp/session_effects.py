@@ -268,6 +268,9 @@ class SessionEffects:
                 fact = lifecycle.attach(state.heap, fact, sid, is_async)
                 if fact.factory_origin is None and session is not None:  # for the expire_on_commit quick fix
                     fact = replace(fact, factory_origin=session.factory_origin)
+                state.heap.instances[member.iid] = fact
+                lifecycle.attach_related(state.heap, member.iid, sid, is_async)
+                continue
             elif effect is SessionEffect.DELETE:
                 fact = replace(fact, life=frozenset({Life.DELETED}) if Life.PERSISTENT in fact.life else fact.life)
             elif effect is SessionEffect.MERGE:

@@ -343,13 +343,21 @@ def reload_row(heap: Heap, iid, loader_options: tuple | None = None, skip: froze
     by_loader = dict(load_plan(fact.cls, loader_options)[0]) if loader_options is not None else None
     heap.instances[iid] = _loaded_by_key(_row_reloaded(fact, by_loader).with_attrs(dict.fromkeys(eager, LOADED)),
                                          eager)
-    for name in eager:
+    _reload_related_rows(heap, iid, eager)
+
+
+def _reload_related_rows(heap: Heap, iid, relationships) -> None:
+    """The eager loader of each of ``relationships``, just run again by a load of ``iid``'s row by key, populates
+    the rows of the related instances already in the session (observed)."""
+    fact = heap.instances[iid]
+    for name in relationships:
         related = (iid, name)  # as interp/attributes.py names the instances read through a relationship
-        if related in heap.instances and Life.PERSISTENT in heap.instances[related].life:
-            attribute = fact.cls.attributes[name]
-            mirror = heap.instances[related].cls.attributes.get(attribute.back_populates or "")
-            stops = {mirror.name} if mirror is not None and not mirror_loaded(fact, attribute, mirror, False) else set()
-            reload_row(heap, related, path_options(fact, name), frozenset(stops))
+        attribute = fact.cls.attributes.get(name)
+        if attribute is None or related not in heap.instances or Life.PERSISTENT not in heap.instances[related].life:
+            continue
+        mirror = heap.instances[related].cls.attributes.get(attribute.back_populates or "")
+        stops = {mirror.name} if mirror is not None and not mirror_loaded(fact, attribute, mirror, False) else set()
+        reload_row(heap, related, path_options(fact, name), frozenset(stops))
 
 
 def _loaded_by_key(fact: InstanceFact, names) -> InstanceFact:
@@ -736,10 +744,12 @@ def refresh(heap: Heap, iid, names: tuple[str, ...] | None) -> None:
     if any(_reads_its_key(fact, a) for a in named):
         reload_row(heap, iid)
         fact = heap.instances[iid]
+    reloaded = names or [n for n, states in _original_plan(fact).items() if states == LOADED]
     fact = refreshed(fact, names)
     self_referential = {a.name: LOADED if a.name in fact.null_keys else LOADED | UNLOADED for a in named
                         if a.kind is AttrKind.RELATIONSHIP and a.target == fact.cls.name and not a.uselist}
     heap.instances[iid] = fact.with_attrs(self_referential) if self_referential else fact
+    _reload_related_rows(heap, iid, [n for n in reloaded if heap.instances[iid].attr(n) == LOADED])
 
 
 def _reads_its_key(fact: InstanceFact, attribute: MappedAttribute) -> bool:
@@ -812,6 +822,22 @@ def _made_transient(fact: InstanceFact, to_detached: bool) -> InstanceFact:
     forgotten = fact.map_attrs(lambda _name, states: (states - EXPIRED) | UNLOADED if Load.EXPIRED in states else states)
     return replace(forgotten, life=frozenset({Life.TRANSIENT}), sessions=frozenset(), insert=None,
                    rowless=frozenset({False}))
+
+
+def attach_related(heap: Heap, iid, session: SessionId, is_async: bool) -> None:
+    """``add(obj)`` cascades ("save-update") along the relationships ``obj`` has loaded: the instances they hold
+    join the session too, and theirs in turn (observed; not through ``cascades_add`` false ones)."""
+    seen, todo = {iid}, [iid]
+    while todo:
+        current = todo.pop()
+        fact = heap.instances[current]
+        for attribute in fact.cls.loadable():
+            related = (current, attribute.name)  # as interp/attributes.py names the instances read through it
+            if (attribute.kind is AttrKind.RELATIONSHIP and attribute.cascades_add and related not in seen
+                    and related in heap.instances and fact.attr(attribute.name) == LOADED):
+                seen.add(related)
+                heap.instances[related] = attach(heap, heap.instances[related], session, is_async)
+                todo.append(related)
 
 
 def attach(heap: Heap, fact: InstanceFact, session: SessionId, is_async: bool) -> InstanceFact:

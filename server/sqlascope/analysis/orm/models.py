@@ -51,6 +51,9 @@ class MappedAttribute:
     #: a self-referential many-to-one: which loads of its row fill it with None when its foreign key is None
     #: ("refresh" for a whole-object refresh()); a refresh() that names it always does (observed)
     fills_null_key: frozenset[str] = frozenset()
+    #: a relationship whose related instances ``add()`` of its parent adds too (the "save-update" cascade: the
+    #: default; not for ``viewonly`` or a ``cascade=`` without it; observed)
+    cascades_add: bool = True
     path: str = ""
     node: ast.AST | None = field(default=None, compare=False)
 
@@ -460,7 +463,15 @@ class ModelIndex:
         return MappedAttribute(name, AttrKind.RELATIONSHIP, strategy, target=target, uselist=uselist,
                                back_populates=back_populates if isinstance(back_populates, str) else None,
                                path=path, node=stmt, joined=lazy in ("joined", False), selectin=lazy == "selectin",
-                               loaded_by_delete=_loaded_by_delete(call, strategy, uselist))
+                               loaded_by_delete=_loaded_by_delete(call, strategy, uselist),
+                               cascades_add=_cascades_add(call))
+
+
+def _cascades_add(call: ast.Call | None) -> bool:
+    if call is None or _keyword(call, "viewonly") is True:
+        return call is None
+    cascade = _keyword(call, "cascade")
+    return not isinstance(cascade, str) or bool({"all", "save-update"} & {c.strip() for c in cascade.split(",")})
 
 
 def _loaded_by_delete(call: ast.Call | None, strategy: Strategy, uselist: bool | None) -> bool:
@@ -503,7 +514,8 @@ def _reverse_attribute(path: str, owner: str, forward: str | None, call: ast.Cal
     return MappedAttribute(spec.value, AttrKind.RELATIONSHIP, strategy, target=owner, uselist=uselist,
                            back_populates=forward, path=path, node=None,
                            loaded_by_delete=uselist is True and _keyword(call, "viewonly") is not True
-                           and _keyword(options, "passive_deletes") in (None, False))
+                           and _keyword(options, "passive_deletes") in (None, False),
+                           cascades_add=_keyword(call, "viewonly") is not True and _cascades_add(options))
 
 
 def _without_self_eager(attribute: MappedAttribute, owner: str, value: ast.expr | None) -> MappedAttribute:
