@@ -231,10 +231,20 @@ def read_faults(fact: InstanceFact, attribute: MappedAttribute) -> set[Fault | N
     outcomes: set[Fault | None] = set()
     states = fact.attr(attribute.name) or LOADED
     for life in fact.life:
+        if life is Life.PERSISTENT and _null_key_at_hand(fact, attribute):
+            outcomes.add(None)
+            continue
         for state in states:
             strategy = _load_strategy(fact, attribute, state)
             outcomes.add(_read_outcome(life, state, strategy, fact.is_async))
     return outcomes
+
+
+def _null_key_at_hand(fact: InstanceFact, attribute: MappedAttribute) -> bool:
+    """A many-to-one whose foreign key is known to be None and is loaded: its loader gives None without a query
+    while the instance is attached (no MissingGreenlet under AsyncSession), and raises once it is detached
+    (observed)."""
+    return attribute.name in fact.null_keys and not _key_expired(fact, attribute)
 
 
 def _load_strategy(fact: InstanceFact, attribute: MappedAttribute, state: Load) -> Strategy:
@@ -278,7 +288,8 @@ def reads_empty(fact: InstanceFact, attribute: MappedAttribute) -> bool:
     states = fact.attr(attribute.name)
     return (attribute.kind is AttrKind.RELATIONSHIP and bool(states) and Load.LOADED not in states
             and (fact.life <= _WITHOUT_IDENTITY
-                 or all(_load_strategy(fact, attribute, s) is Strategy.NOLOAD for s in states)))
+                 or all(_load_strategy(fact, attribute, s) is Strategy.NOLOAD for s in states)
+                 or fact.life <= _WITHOUT_IDENTITY | {Life.PERSISTENT} and _null_key_at_hand(fact, attribute)))
 
 
 def _read_outcome(life: Life, state: Load, strategy: Strategy, is_async: bool) -> Fault | None:
@@ -961,8 +972,7 @@ def with_transaction(heap: Heap, session: SessionId, active: bool) -> None:
 #: Effects after which the session has a transaction (autobegin): what talks to the database, and what changes the
 #: unit of work (adding, deleting or merging an object autobegins too: observed). expire(), expunge() do not.
 AUTOBEGIN_EFFECTS = {SessionEffect.LOAD, SessionEffect.QUERY, SessionEffect.FLUSH, SessionEffect.REFRESH,
-                     SessionEffect.SAVEPOINT, SessionEffect.ADD, SessionEffect.ADD_ALL, SessionEffect.DELETE,
-                     SessionEffect.MERGE}
+                     SessionEffect.SAVEPOINT, SessionEffect.ADD, SessionEffect.ADD_ALL, SessionEffect.DELETE}
 #: Effects that end the transaction.
 TRANSACTION_ENDING_EFFECTS = {SessionEffect.COMMIT, SessionEffect.ROLLBACK, SessionEffect.CLOSE, SessionEffect.REMOVE}
 
@@ -986,6 +996,13 @@ def _autobegin(heap: Heap, session: SessionId) -> None:
     add() or delete())."""
     with_transaction(heap, session, True)
     _set_idle(heap, session, False)
+
+
+def merge_begins(heap: Heap, session: SessionId, fact: InstanceFact | None) -> None:
+    """``merge(obj)`` autobegins, except for an instance already persistent in that session: merge() hands it
+    back without touching the database or the unit of work (observed). ``fact`` None: an object not known."""
+    if fact is None or not (fact.life == {Life.PERSISTENT} and fact.sessions == {session}):
+        _autobegin(heap, session)
 
 
 def _busy(heap: Heap, fact: InstanceFact) -> None:
