@@ -139,3 +139,23 @@ def scenario_ok_begin_after_commit():
         with s.begin():
             user.name = "alice2"
         print(user.name)
+
+
+def scenario_ok_begin_after_merging_an_instance_the_session_holds():
+    Session = _setup()
+    with Session() as s:
+        user = s.get(User, 1)
+        s.commit()
+        user = s.merge(user)  # already persistent here: handed back, nothing begins
+        with s.begin():
+            user.name = "alice2"
+
+
+def scenario_bad_begin_after_merging_a_detached_instance():
+    Session = _setup()
+    with Session() as s:
+        user = s.get(User, 1)
+    with Session() as s:
+        user = s.merge(user)
+        with s.begin():  # expect: InvalidRequestError
+            user.name = "alice2"

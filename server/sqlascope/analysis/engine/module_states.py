@@ -34,12 +34,14 @@ class ModuleStates:
                 mine.setdefault(key, fact)
         return value
 
-    def module_factory_configs(self, path: str, name: str, heap: Heap) -> None:
+    def module_factory_configs(self, path: str, name: str, heap: Heap, own_module: bool = True) -> None:
         """Copy into ``heap`` the ``configure(...)`` overrides that module bodies left on session factories: those
-        of module ``path`` (reading ``name``) and of the module that defines ``name`` (``factory.configure(...)``
-        after ``factory = sessionmaker(...)`` applies to the sessions every function makes later)."""
+        of module ``path`` (reading ``name``; unless ``own_module`` is false) and of the module that defines
+        ``name`` (``factory.configure(...)`` after ``factory = sessionmaker(...)`` applies to the sessions every
+        function makes later)."""
         symbol = self.workspace.resolve(path, name)
-        paths = [path] + ([symbol.path] if isinstance(symbol, Definition) and symbol.path != path else [])
+        paths = ([path] if own_module else []) + (
+            [symbol.path] if isinstance(symbol, Definition) and symbol.path != path else [])
         for module_path in paths:
             state = self._module_state(module_path)
             if state is None:

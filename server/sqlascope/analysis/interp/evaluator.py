@@ -115,6 +115,9 @@ class Evaluator(Expressions, Attributes, CallSites, RowLoops):
                 if alias.name != "*":
                     local = alias.asname or alias.name.split(".")[0]
                     state.env[local] = self.engine.import_value(frame.path, stmt, alias)
+                    if any(isinstance(m, (Factory, Registry)) for m in members(state.env[local])):
+                        # the configure() calls of the module it comes from ran when that module was imported
+                        self.engine.module_factory_configs(frame.path, local, state.heap, own_module=False)
         elif isinstance(stmt, ast.Delete):
             for target in stmt.targets:
                 if isinstance(target, ast.Name):

@@ -243,7 +243,11 @@ class SessionEffects:
         session = state.heap.sessions.get(sid)
         is_async = session.is_async if session else False
         names = _attribute_names(args[1] if len(args) > 1 else kwargs.get("attribute_names"))
-        for member in members(target) if not isinstance(target, Items) else target.items:
+        candidates = members(target) if not isinstance(target, Items) else target.items
+        if effect is SessionEffect.MERGE and not all(isinstance(m, InstanceRef) and m.iid in state.heap.instances
+                                                     for m in candidates):
+            lifecycle.merge_begins(state.heap, sid, None)
+        for member in candidates:
             if not isinstance(member, InstanceRef) or member.iid not in state.heap.instances:
                 continue
             fact = state.heap.instances[member.iid]
@@ -274,6 +278,7 @@ class SessionEffects:
             elif effect is SessionEffect.DELETE:
                 fact = replace(fact, life=frozenset({Life.DELETED}) if Life.PERSISTENT in fact.life else fact.life)
             elif effect is SessionEffect.MERGE:
+                lifecycle.merge_begins(state.heap, sid, fact)
                 if fact.life == {Life.PERSISTENT} and fact.sessions == {sid}:
                     result = member  # already this session's: merge() returns the instance itself
                     continue

@@ -32,3 +32,12 @@ def scenario_ok_alias_of_configured_factory_keeps_columns():
         invoice = session.get(Invoice, 1)
         session.commit()
     print(invoice.total)
+
+
+
+# The module body itself uses the factory as the module it imports it from configured it.
+Base.metadata.create_all(engine)
+with KeepingSession.begin() as _session:
+    _kept = Invoice(id=99, total=5)
+    _session.add(_kept)
+print(_kept.total)
