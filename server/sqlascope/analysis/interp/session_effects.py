@@ -276,7 +276,7 @@ class SessionEffects:
                 lifecycle.attach_related(state.heap, member.iid, sid, is_async)
                 continue
             elif effect is SessionEffect.DELETE:
-                fact = replace(fact, life=frozenset({Life.DELETED}) if Life.PERSISTENT in fact.life else fact.life)
+                fact = lifecycle.marked_deleted(fact, sid)
             elif effect is SessionEffect.MERGE:
                 lifecycle.merge_begins(state.heap, sid, fact)
                 if fact.life == {Life.PERSISTENT} and fact.sessions == {sid}:

@@ -835,6 +835,14 @@ def _made_transient(fact: InstanceFact, to_detached: bool) -> InstanceFact:
                    rowless=frozenset({False}))
 
 
+def marked_deleted(fact: InstanceFact, session: SessionId) -> InstanceFact:
+    """``delete(obj)``: a persistent instance is marked for deletion; a detached one is attached to the session
+    first and marked too (observed). A transient or pending one raises "is not persisted", which is not ours."""
+    if not fact.life & {Life.PERSISTENT, Life.DETACHED}:
+        return fact
+    return replace(fact, life=frozenset({Life.DELETED}), sessions=frozenset({session}))
+
+
 def attach_related(heap: Heap, iid, session: SessionId, is_async: bool) -> None:
     """``add(obj)`` cascades ("save-update") along the relationships ``obj`` has loaded: the instances they hold
     join the session too, and theirs in turn (observed; not through ``cascades_add`` false ones)."""
