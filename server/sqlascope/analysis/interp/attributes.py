@@ -275,6 +275,10 @@ class Attributes:
     def read(self, frame: Frame, ref: InstanceRef, attribute: MappedAttribute, expr: ast.expr, state: State,
              awaitable: bool = False):
         fact = state.heap.instances[ref.iid]
+        held = lifecycle.parent_at_hand(state.heap, ref.iid, attribute) if fact.attr(attribute.name) != lifecycle.LOADED else None
+        if held is not None:  # `kid.parent` where `kid` came from `parent.kids`: the identity map gives `parent`
+            state.heap.instances[ref.iid] = fact.with_attrs({attribute.name: lifecycle.LOADED})
+            return InstanceRef(held)
         faults = lifecycle.read_faults(fact, attribute)
         bad = [f for f in faults if f is not None]
         if not bad and frame.reporting:

@@ -240,6 +240,27 @@ def read_faults(fact: InstanceFact, attribute: MappedAttribute) -> set[Fault | N
     return outcomes
 
 
+def parent_at_hand(heap: Heap, iid, attribute: MappedAttribute):
+    """The instance whose relationship ``iid`` was reached through, when ``attribute`` is that relationship's
+    many-to-one mirror and its loader would find it in the identity map without a query: both persistent in the
+    same session, the parent's columns not expired, the child's foreign key loaded (observed: no MissingGreenlet
+    under AsyncSession, and the value is the parent itself). None otherwise."""
+    if not (isinstance(iid, tuple) and len(iid) == 2 and isinstance(iid[1], str) and iid[0] in heap.instances):
+        return None  # not named as interp/attributes.py names the instances read through a relationship
+    parent_iid, forward_name = iid
+    parent, child = heap.instances[parent_iid], heap.instances.get(iid)
+    forward = parent.cls.attributes.get(forward_name)
+    if (child is None or forward is None or attribute.uselist is not False
+            or forward.back_populates != attribute.name or attribute.back_populates != forward_name):
+        return None
+    if not (parent.life == child.life == {Life.PERSISTENT} and parent.sessions == child.sessions):
+        return None
+    if any(Load.EXPIRED in states for name, states in parent.attrs
+           if parent.cls.attributes[name].kind is AttrKind.COLUMN) or _key_expired(child, attribute):
+        return None
+    return parent_iid
+
+
 def _null_key_at_hand(fact: InstanceFact, attribute: MappedAttribute) -> bool:
     """A many-to-one whose foreign key is known to be None and is loaded: its loader gives None without a query
     while the instance is attached (no MissingGreenlet under AsyncSession), and raises once it is detached
