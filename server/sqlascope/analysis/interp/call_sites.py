@@ -112,7 +112,7 @@ class CallSites:
         """A call whose callee may be one of several values runs *one* of them: each candidate starts from the
         same heap and their resulting heaps are joined. (Run one after another, a candidate would see what
         another did: a transaction it began, a session it closed.)"""
-        if not isinstance(callee, Union) or len(callee.members) < 2:
+        if not isinstance(callee, Union) or len(callee.members) < 2 or PATH_RAISED in state.env:
             return map_members(callee, call)
         start, results, heaps, raising = state.heap, [], [], []
         for member in callee.members:
