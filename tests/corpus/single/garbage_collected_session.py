@@ -173,3 +173,23 @@ def scenario_ok_deleted_instance_keeps_its_loaded_columns():
 def scenario_bad_deleted_instance_lazy_load_once_its_session_is_freed():
     address = delete_address_keeping_values(_setup())
     print(address.user)  # expect: DetachedInstanceError
+
+
+def scenario_ok_expunge_of_a_deleted_instance_that_still_refers_to_the_session():
+    Session = _setup()
+    with Session(expire_on_commit=False) as session:
+        address = session.get(Address, 1)
+        session.delete(address)
+        session.commit()
+        session.expunge(address)
+        print(address.email)
+
+
+def scenario_bad_expunged_deleted_instance_no_longer_loads():
+    Session = _setup()
+    with Session(expire_on_commit=False) as session:
+        address = session.get(Address, 1)
+        session.delete(address)
+        session.commit()
+        session.expunge(address)
+        print(address.user)  # expect: DetachedInstanceError

@@ -753,7 +753,10 @@ def expire_all(heap: Heap, session: SessionId, event: Event) -> None:
 
 
 def detach_one(fact: InstanceFact, session: SessionId, event: Event) -> InstanceFact:
-    """``expunge(obj)``: detached, attribute states kept."""
+    """``expunge(obj)``: detached, attribute states kept; one that referred to the session by id only no longer
+    does (observed)."""
+    if session in fact.weakly_bound:
+        fact = replace(_replace_life(fact, {Life.DELETED: Life.DETACHED}), weakly_bound=fact.weakly_bound - {session})
     detached = _replace_life(fact, {Life.PERSISTENT: Life.DETACHED, Life.PENDING: Life.TRANSIENT}, session)
     return replace(detached, history=detached.history | {event})
 
@@ -906,6 +909,10 @@ REQUIRED_MEMBERSHIP: dict[SessionEffect, frozenset[Life]] = {
 }
 
 
+#: The per-instance session methods that also take an instance referring to the session by id only (a deleted one
+#: committed without expiry: ``InstanceFact.weakly_bound``): ``expunge()`` detaches it (observed).
+WEAK_MEMBERSHIP_SUFFICES = frozenset({SessionEffect.EXPUNGE})
+
 #: The per-instance session methods that select the instance's row: for an instance whose row is gone they raise
 #: InvalidRequestError ("Could not refresh instance") even where it is persistent in that session (observed).
 RELOADS_THE_ROW = frozenset({SessionEffect.REFRESH})
@@ -984,7 +991,8 @@ def not_member_of(fact: InstanceFact, session: SessionId, effect: SessionEffect)
     lives = REQUIRED_MEMBERSHIP[effect]
     if _membership_unknown(fact, session):
         return {False}  # most likely the caller's session is this one: nothing to report from what is unknown
-    outcomes = {not (life in lives and session in fact.sessions) for life in fact.life}
+    held = session in fact.sessions or effect in WEAK_MEMBERSHIP_SUFFICES and session in fact.weakly_bound
+    outcomes = {not (life in lives and held) for life in fact.life}
     if fact.life & lives and len(fact.sessions) > 1:
         outcomes.add(True)
     if effect in RELOADS_THE_ROW and False in outcomes and True in fact.rowless:

@@ -31,3 +31,13 @@ def correct_deleted_instance_lazy_load_once_its_session_is_freed():
         session.delete(address)
         session.commit()
     print(address.user)
+
+
+def correct_expunged_deleted_instance_no_longer_loads():
+    Session = _setup()
+    with Session(expire_on_commit=False) as session:
+        address = session.get(Address, 1, options=[joinedload(Address.user)])
+        session.delete(address)
+        session.commit()
+        session.expunge(address)
+        print(address.user)
