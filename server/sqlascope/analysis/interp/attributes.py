@@ -20,7 +20,7 @@ from ..orm.sqla_api import (
     TASK_SEND_METHODS,
     construct_of,
 )
-from ..orm.state import InstanceFact, Life
+from ..orm.state import InstanceFact, Life, related_id
 from ..report.issues import Issue
 from . import inspection, per_row
 from .frame import PATH_RAISED, Frame, State
@@ -275,7 +275,8 @@ class Attributes:
     def read(self, frame: Frame, ref: InstanceRef, attribute: MappedAttribute, expr: ast.expr, state: State,
              awaitable: bool = False):
         fact = state.heap.instances[ref.iid]
-        held = lifecycle.parent_at_hand(state.heap, ref.iid, attribute) if fact.attr(attribute.name) != lifecycle.LOADED else None
+        loaded = fact.attr(attribute.name) == lifecycle.LOADED
+        held = None if loaded else lifecycle.parent_at_hand(state.heap, ref.iid, attribute)
         if held is not None:  # `kid.parent` where `kid` came from `parent.kids`: the identity map gives `parent`
             state.heap.instances[ref.iid] = fact.with_attrs({attribute.name: lifecycle.LOADED})
             return InstanceRef(held)
@@ -326,7 +327,7 @@ class Attributes:
         target = self.engine.models.find_by_name(attribute.target, parent.cls.path)
         if target is None:
             return UNKNOWN
-        child_id = (ref.iid, attribute.name)
+        child_id = related_id(ref.iid, attribute.name)
         if child_id not in state.heap.instances:
             state.heap.instances[child_id] = lifecycle.related_instance(
                 parent, attribute, target, self.location(frame, expr), lazily
@@ -344,7 +345,7 @@ class Attributes:
             return  # a transient parent's related instances are as it is
         for attribute in parent.cls.loadable():
             if attribute.kind is AttrKind.RELATIONSHIP and attribute.target and parent.attr(attribute.name) == lifecycle.LOADED:
-                if (iid, attribute.name) not in state.heap.instances:
+                if related_id(iid, attribute.name) not in state.heap.instances:
                     self.related_value(frame, InstanceRef(iid), attribute, node, state, lazily=False)
 
     def session_label(self, fact: InstanceFact, state: State) -> str:

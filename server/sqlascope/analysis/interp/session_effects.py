@@ -279,8 +279,8 @@ class SessionEffects:
                 fact = lifecycle.marked_deleted(fact, sid)
             elif effect is SessionEffect.MERGE:
                 lifecycle.merge_begins(state.heap, sid, fact)
-                if fact.life == {Life.PERSISTENT} and fact.sessions == {sid}:
-                    result = member  # already this session's: merge() returns the instance itself
+                if lifecycle.merge_hands_back(fact, sid):
+                    result = member
                     continue
                 copy_id = frame.alloc(node, "merged")
                 state.heap.instances[copy_id] = replace(

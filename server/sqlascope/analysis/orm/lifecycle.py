@@ -12,7 +12,7 @@ from typing import Callable
 from ..findings import Fault, Location
 from .models import AttrKind, MappedAttribute, MappedClass
 from .sqla_api import WILDCARD, WILDCARD_KINDS, LoaderOpt, LoaderOption, SessionEffect, Strategy
-from .state import Event, Heap, InstanceFact, Life, Load, SessionId, UncommittedInsert
+from .state import Event, Heap, InstanceFact, Life, Load, SessionId, UncommittedInsert, reached_through, related_id
 
 LOADED = frozenset({Load.LOADED})
 EXPIRED = frozenset({Load.EXPIRED})
@@ -245,9 +245,10 @@ def parent_at_hand(heap: Heap, iid, attribute: MappedAttribute):
     many-to-one mirror and its loader would find it in the identity map without a query: both persistent in the
     same session, the parent's columns not expired, the child's foreign key loaded (observed: no MissingGreenlet
     under AsyncSession, and the value is the parent itself). None otherwise."""
-    if not (isinstance(iid, tuple) and len(iid) == 2 and isinstance(iid[1], str) and iid[0] in heap.instances):
-        return None  # not named as interp/attributes.py names the instances read through a relationship
-    parent_iid, forward_name = iid
+    through = reached_through(iid)
+    if through is None or through[0] not in heap.instances:
+        return None
+    parent_iid, forward_name = through
     parent, child = heap.instances[parent_iid], heap.instances.get(iid)
     forward = parent.cls.attributes.get(forward_name)
     if (child is None or forward is None or attribute.uselist is not False
@@ -383,7 +384,7 @@ def _reload_related_rows(heap: Heap, iid, relationships) -> None:
     the rows of the related instances already in the session (observed)."""
     fact = heap.instances[iid]
     for name in relationships:
-        related = (iid, name)  # as interp/attributes.py names the instances read through a relationship
+        related = related_id(iid, name)
         attribute = fact.cls.attributes.get(name)
         if attribute is None or related not in heap.instances or Life.PERSISTENT not in heap.instances[related].life:
             continue
@@ -394,7 +395,8 @@ def _reload_related_rows(heap: Heap, iid, relationships) -> None:
 
 def _loaded_by_key(fact: InstanceFact, names) -> InstanceFact:
     """``fact`` whose relationships ``names`` a load of its row by key just loaded (``MIRROR_LOADED``)."""
-    relationships = {n for n in names if n in fact.cls.attributes and fact.cls.attributes[n].kind is AttrKind.RELATIONSHIP}
+    relationships = {n for n in names
+                     if n in fact.cls.attributes and fact.cls.attributes[n].kind is AttrKind.RELATIONSHIP}
     return replace(fact, loaded_by_key=fact.loaded_by_key | relationships) if relationships else fact
 
 
@@ -738,9 +740,13 @@ def _session_gone(heap: Heap, session: SessionId, event: Event) -> None:
     """The session object no longer exists: an instance that referred to it only by id is detached."""
     for iid, fact in list(heap.instances.items()):
         if session in fact.weakly_bound:
-            detached = _replace_life(fact, {Life.DELETED: Life.DETACHED})
-            heap.instances[iid] = replace(detached, weakly_bound=fact.weakly_bound - {session},
-                                          history=detached.history | {event})
+            detached = _unbound(fact, session)
+            heap.instances[iid] = replace(detached, history=detached.history | {event})
+
+
+def _unbound(fact: InstanceFact, session: SessionId) -> InstanceFact:
+    """``fact`` no longer referring to ``session`` by id: a deleted instance so bound is detached."""
+    return replace(_replace_life(fact, {Life.DELETED: Life.DETACHED}), weakly_bound=fact.weakly_bound - {session})
 
 
 def expire_all(heap: Heap, session: SessionId, event: Event) -> None:
@@ -756,7 +762,7 @@ def detach_one(fact: InstanceFact, session: SessionId, event: Event) -> Instance
     """``expunge(obj)``: detached, attribute states kept; one that referred to the session by id only no longer
     does (observed)."""
     if session in fact.weakly_bound:
-        fact = replace(_replace_life(fact, {Life.DELETED: Life.DETACHED}), weakly_bound=fact.weakly_bound - {session})
+        fact = _unbound(fact, session)
     detached = _replace_life(fact, {Life.PERSISTENT: Life.DETACHED, Life.PENDING: Life.TRANSIENT}, session)
     return replace(detached, history=detached.history | {event})
 
@@ -875,7 +881,7 @@ def attach_related(heap: Heap, iid, session: SessionId, is_async: bool) -> None:
         current = todo.pop()
         fact = heap.instances[current]
         for attribute in fact.cls.loadable():
-            related = (current, attribute.name)  # as interp/attributes.py names the instances read through it
+            related = related_id(current, attribute.name)
             if (attribute.kind is AttrKind.RELATIONSHIP and attribute.cascades_add and related not in seen
                     and related in heap.instances and fact.attr(attribute.name) == LOADED):
                 seen.add(related)
@@ -1035,10 +1041,16 @@ def _autobegin(heap: Heap, session: SessionId) -> None:
     _set_idle(heap, session, False)
 
 
+def merge_hands_back(fact: InstanceFact, session: SessionId) -> bool:
+    """Is ``fact`` already persistent in ``session``? Then ``merge()`` returns the instance itself, without
+    touching the database or the unit of work (observed)."""
+    return fact.life == {Life.PERSISTENT} and fact.sessions == {session}
+
+
 def merge_begins(heap: Heap, session: SessionId, fact: InstanceFact | None) -> None:
-    """``merge(obj)`` autobegins, except for an instance already persistent in that session: merge() hands it
-    back without touching the database or the unit of work (observed). ``fact`` None: an object not known."""
-    if fact is None or not (fact.life == {Life.PERSISTENT} and fact.sessions == {session}):
+    """``merge(obj)`` autobegins, except where it hands the instance back (``merge_hands_back``). ``fact`` None:
+    an object not known."""
+    if fact is None or not merge_hands_back(fact, session):
         _autobegin(heap, session)
 
 

@@ -47,6 +47,18 @@ SessionId = Hashable
 InstanceId = Hashable
 
 
+def related_id(parent: InstanceId, relationship: str) -> InstanceId:
+    """The id of the instance read through ``parent.<relationship>`` (a collection's elements share it)."""
+    return (parent, relationship)
+
+
+def reached_through(iid: InstanceId) -> tuple[InstanceId, str] | None:
+    """``(parent, relationship)`` for an id ``related_id`` made; None for any other (allocation sites are longer)."""
+    if isinstance(iid, tuple) and len(iid) == 2 and isinstance(iid[1], str):
+        return iid
+    return None
+
+
 class Joinable(Protocol):
     """A fact the heap keeps and joins path-wise without knowing what it describes."""
 
