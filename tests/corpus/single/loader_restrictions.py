@@ -175,6 +175,21 @@ def scenario_bad_group_read_while_open_loads_only_its_own_group():
     print(book.preface)  # expect: DetachedInstanceError
 
 
+def scenario_ok_load_only_names_a_deferred_column():
+    Session = _setup()
+    with Session() as session:
+        book = session.get(Book, 1, options=[load_only(Book.summary)])
+    print(book.summary)
+
+
+def scenario_bad_load_only_loads_the_named_column_not_its_group():
+    Session = _setup()
+    with Session() as session:
+        book = session.scalars(select(Book).options(load_only(Book.title, Book.summary))).one()
+    print(book.title, book.summary)
+    print(book.blurb)  # expect: DetachedInstanceError
+
+
 def scenario_ok_write_only_collection_handle_after_close():
     Session = _setup()
     with Session() as session:

@@ -43,10 +43,10 @@ def load_plan(cls: MappedClass, options: tuple[LoaderOpt, ...]) -> tuple[tuple[s
                     states[attribute.name] = LOADED
             continue
         if option.kind is LoaderOption.LOAD_ONLY and len(option.path) == 1:
-            keep = set(option.columns)
+            keep = set(option.columns)  # a deferred column it names is loaded too (observed)
             for attribute in cls.loadable():
-                if attribute.kind is AttrKind.COLUMN and attribute.name not in keep and not attribute.primary_key:
-                    states[attribute.name] = UNLOADED
+                if attribute.kind is AttrKind.COLUMN and not attribute.primary_key:
+                    states[attribute.name] = LOADED if attribute.name in keep else UNLOADED
             continue
         if head not in states:
             continue
@@ -345,8 +345,8 @@ def after_read(heap: Heap, iid, name: str) -> None:
         _busy(heap, fact)  # the read ran a SELECT
     if attribute is not None and _read_reloads_row(fact, attribute, loads):
         reload_row(heap, iid)
-    heap.instances[iid] = heap.instances[iid].with_attrs({name: LOADED, **dict.fromkeys(_group_of(fact.cls, attribute),
-                                                                                         LOADED)})
+    group = _group_of(fact.cls, attribute) if loads else []  # a loaded one is read without touching its group
+    heap.instances[iid] = heap.instances[iid].with_attrs({name: LOADED, **dict.fromkeys(group, LOADED)})
 
 
 def _group_of(cls: MappedClass, attribute: MappedAttribute | None) -> list[str]:

@@ -2,7 +2,7 @@
 
 from loader_restrictions import Author, Book, _setup
 from sqlalchemy import select
-from sqlalchemy.orm import selectinload, undefer_group
+from sqlalchemy.orm import load_only, selectinload, undefer_group
 
 
 def correct_lazyload_star_overrides_nothing_after_close():
@@ -49,3 +49,11 @@ def correct_group_read_while_open_loads_only_its_own_group():
         print(book.summary)
         print(book.blurb)
         print(book.preface)
+
+
+def correct_load_only_loads_the_named_column_not_its_group():
+    Session = _setup()
+    with Session() as session:
+        book = session.scalars(select(Book).options(load_only(Book.title, Book.summary, Book.blurb))).one()
+    print(book.title, book.summary)
+    print(book.blurb)
