@@ -10,7 +10,7 @@ from typing import Callable
 from .analysis.engine.core import Engine
 from .analysis.findings import Fault, Finding, Location, Related
 from .analysis.interp.budget import DEFAULT_TIME_GUARD
-from .analysis.orm.lifecycle import read_strategy
+from .analysis.orm.lifecycle import read_strategy, refresh_loads
 from .analysis.orm.sqla_api import QUERY_STRATEGIES
 from .analysis.report.issues import Issue
 from .analysis.index.jedi_fallback import workspace_resolving_installed
@@ -98,6 +98,8 @@ def fix_data(issue: Issue) -> dict:
         "is_async": fact.is_async if fact is not None else False,
         # the instance's possible states where it is reported ("detached", "transient", ...)
         "life": sorted(life.value for life in fact.life) if fact is not None else [],
+        # whether refresh(obj, [attribute]) would load it
+        "refresh_loads": refresh_loads(fact, attribute) if fact is not None and attribute is not None else True,
     }
 
 

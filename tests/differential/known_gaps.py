@@ -6,7 +6,4 @@ tests/test_differential.py fails on a disagreement whose class is not listed her
 fixed-seed run no longer produces.
 """
 
-KNOWN_GAPS: dict[str, str] = {
-    'false_alarm/clean/SQS101/module_level/executor':
-        "reading a lazy='noload' relationship that is not loaded (here lazyload('*') loaded it, then commit expired it) yields None at run time; the analyzer still follows a related instance and reports reading its expired column",
-}
+KNOWN_GAPS: dict[str, str] = {}

@@ -71,7 +71,7 @@ def async_refresh(finding: Finding, source_of) -> list[Fix]:
             or data.get("strategy") in QUERY_STRATEGIES):
         return []
     kind = data.get("attribute_kind")
-    if kind == "relationship" and not data.get("expired_by"):
+    if kind == "relationship" and not data.get("expired_by") and data.get("refresh_loads", True):
         names = f', ["{data["attribute"]}"]'
     elif data.get("expired_by") and set(data["expired_by"]) <= {"commit", "rollback", "expire", "expire_all"}:
         names = ""  # every column expired: reload them all

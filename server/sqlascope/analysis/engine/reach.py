@@ -159,12 +159,13 @@ def reachable(heap: Heap, inputs, references: References, roots: bool = True, be
 
 
 def restricted(heap: Heap, reached: Reached) -> Heap:
-    """The facts of ``heap`` that ``reached`` names (and every registry)."""
+    """The facts of ``heap`` that ``reached`` names (and every registry and table)."""
     return Heap(
         {k: heap.sessions[k] for k in reached.sessions if k in heap.sessions},
         {k: heap.instances[k] for k in reached.instances if k in heap.instances},
         dict(heap.registries),
         {k: dict.__getitem__(heap.objects, k) for k in reached.objects if dict.__contains__(heap.objects, k)},
+        dict(heap.tables),
     )
 
 
@@ -177,6 +178,7 @@ def replaced(heap: Heap, reached: Reached, outcome: Heap) -> Heap:
         {**{k: v for k, v in heap.instances.items() if k not in reached.instances}, **outcome.instances},
         dict(outcome.registries),
         ObjectFacts(heap.objects),
+        dict(outcome.tables),
     )
 
 

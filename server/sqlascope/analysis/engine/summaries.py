@@ -69,7 +69,7 @@ class _Variant:
         changed = {oid: dict.get(after, oid) for oid in candidates
                    if dict.get(after, oid) is not None and dict.get(after, oid) != dict.get(before, oid)}
         gone = frozenset(oid for oid in candidates if dict.__contains__(before, oid) and not dict.__contains__(after, oid))
-        kept = Heap(outcome.sessions, outcome.instances, outcome.registries, changed)
+        kept = Heap(outcome.sessions, outcome.instances, outcome.registries, changed, outcome.tables)
         return cls(touched, every, kept, gone, frozenset(footprint), returned, issues, consulted)
 
     def fits(self, objects: ObjectFacts) -> bool:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ast
 
+from ..orm.database import created_tables
 from ..orm.models import AttrKind
 from ..orm.sqla_api import APP_CONTEXT_METHODS, CONTAINER_STORES, EXPIRE_ON_COMMIT_KEYWORD
 from . import generators
@@ -98,6 +99,9 @@ class CallSites:
                 return UNKNOWN
             if method in CONTAINER_STORES:
                 self._container_method(frame, expr, method, callee, args, state)
+            schema = _schema_change(expr)
+            if schema is not None:  # the tables as they are now: all empty, or unknown
+                state.heap.tables = created_tables() if schema == "create_all" else {}
         return self.alternatives(callee, lambda member: self.apply(frame, member, args, kwargs, expr, state), state)
 
     def set_attribute(self, frame: Frame, args: list, call: ast.Call, state: State) -> None:
@@ -263,3 +267,13 @@ def _class_made_by_type(call: ast.Call) -> ast.ClassDef:
         made.end_lineno, made.end_col_offset = call.end_lineno, call.end_col_offset
         call._sqlascope_class = made  # type: ignore[attr-defined]
     return made
+
+
+def _schema_change(call: ast.Call) -> str | None:
+    """``Base.metadata.create_all(engine)`` / ``drop_all``, or either handed to ``conn.run_sync(...)``: its name."""
+    target = call.args[0] if isinstance(call.func, ast.Attribute) and call.func.attr == "run_sync" and call.args \
+        else call.func
+    if (isinstance(target, ast.Attribute) and target.attr in ("create_all", "drop_all")
+            and isinstance(target.value, ast.Attribute) and target.value.attr == "metadata"):
+        return target.attr
+    return None

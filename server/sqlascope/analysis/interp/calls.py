@@ -321,8 +321,11 @@ class Calls(SessionEffects):
         if name in JOIN_METHODS_OF_QUERIES:
             along = tuple((a.cls.name, a.name) for a in args if isinstance(a, AttrRef))
             return replace(query, joins=query.joins + along)
-        if name == "limit" and args and isinstance(args[0], Const) and args[0].value == 1 or _by_primary_key(query, name, node):
+        if name == "limit" and args and isinstance(args[0], Const) and args[0].value == 1:
             return replace(query, one_row=True)
+        by_key = _by_primary_key(query, name, node, kwargs, state)
+        if by_key is not None:
+            return replace(query, one_row=True, key=(query.cls, by_key.value) if isinstance(by_key, Const) else None)
         shape = RESULT_METHODS.get(name)
         if shape is None:
             return query  # filter, where, order_by, unique, limit, ...: the same entity
@@ -354,20 +357,32 @@ def factory_from_call(qualified: str, kwargs: dict, origin=None) -> Factory:
     return Factory(is_async, bool(expire), "session", origin)
 
 
-def _by_primary_key(query: Query, name: str, node: ast.Call) -> bool:
-    """``.where(M.id == x)`` / ``.filter(...)`` / ``.filter_by(id=x)`` on M's single primary key: at most one row."""
+def _by_primary_key(query: Query, name: str, node: ast.Call, kwargs, state):
+    """``.where(M.id == x)`` / ``.filter(...)`` / ``.filter_by(id=x)`` on M's single primary key: at most one row.
+    The value of ``x`` (a ``Const`` when constant); None when the call names no row by its key."""
     keys = [a.name for a in query.cls.attributes.values() if a.primary_key]
     if len(keys) != 1 or name not in ("where", "filter", "filter_by"):
-        return False
+        return None
     if name == "filter_by":
-        return any(k.arg == keys[0] for k in node.keywords)
+        return kwargs.get(keys[0], UNKNOWN) if any(k.arg == keys[0] for k in node.keywords) else None
     for condition in node.args:
         if isinstance(condition, ast.Compare) and len(condition.ops) == 1 and isinstance(condition.ops[0], ast.Eq):
             sides = (condition.left, condition.comparators[0])
-            if any(isinstance(s, ast.Attribute) and s.attr == keys[0] and isinstance(s.value, ast.Name)
-                   and s.value.id == query.cls.name for s in sides):
-                return True
-    return False
+            for side, other in (sides, sides[::-1]):
+                if (isinstance(side, ast.Attribute) and side.attr == keys[0] and isinstance(side.value, ast.Name)
+                        and side.value.id == query.cls.name):
+                    return _constant(other, state)
+    return None
+
+
+def _constant(expr: ast.expr, state):
+    """The value of a literal or of a local name bound to a constant; UNKNOWN otherwise."""
+    if isinstance(expr, ast.Constant):
+        return Const(expr.value)
+    if isinstance(expr, ast.Name):
+        value = state.env.get(expr.id, UNKNOWN)
+        return value if isinstance(value, Const) else UNKNOWN
+    return UNKNOWN
 
 
 _ROW_TO_SCALAR = {"scalar", "scalar_one", "scalar_one_or_none"}

@@ -3,22 +3,44 @@
 from __future__ import annotations
 
 import ast
+from dataclasses import replace
 
 from ..orm import lifecycle
+from ..orm.models import AttrKind, MappedAttribute, MappedClass
 from .dataclass_methods import is_dataclass_model
 from .frame import Frame, State
 from .host import Evaluating, Host
-from .values import ClassRef, Function, InstanceRef, ObjectFact, ObjectRef
+from .values import ClassRef, Const, Function, InstanceRef, ObjectFact, ObjectRef
 
 
 def construct_instance(engine: Host, ev: Evaluating, frame: Frame, cls: ClassRef, args, kwargs, node, state: State):
     if cls.mapped is None:
         return _construct_object(engine, ev, frame, cls, args, kwargs, node, state)
     iid = frame.alloc(node, "new")
-    state.heap.instances[iid] = lifecycle.new_transient_instance(
+    fact = lifecycle.new_transient_instance(
         cls.mapped, cls.mapped.name.lower(), _given(engine, cls, args, kwargs, node), ev.location(frame, node)
     )
+    state.heap.instances[iid] = replace(fact, null_keys=frozenset(n for n in fact.null_keys if _only_its_own(
+        engine, cls.mapped, cls.mapped.attributes[n])), identity=_given_key(cls.mapped, kwargs))
     return InstanceRef(iid)
+
+
+def _only_its_own(engine: Host, cls: MappedClass, relationship: MappedAttribute) -> bool:
+    """Is ``relationship`` (a many-to-one of ``cls``) the only way its foreign key gets set? Not when its target has
+    a relationship back to ``cls`` that writes (a mirror, or a one-to-many of its own): appending a new object to
+    that collection sets the key at the flush."""
+    target = engine.models.find_by_name(relationship.target or "", cls.path)
+    if target is None:
+        return False
+    return not any(a.kind is AttrKind.RELATIONSHIP and not a.viewonly and (a.target or "").rpartition(".")[2] == cls.name
+                   and not (target.name == cls.name and a.name == relationship.name) for a in target.attributes.values())
+
+
+def _given_key(cls: MappedClass, kwargs) -> tuple | None:
+    """``(cls, key)`` for a new object given its single primary key as a constant: the key of its row."""
+    keys = [a.name for a in cls.loadable() if a.primary_key]
+    given = kwargs.get(keys[0]) if len(keys) == 1 else None
+    return (cls, given.value) if isinstance(given, Const) and given.value is not None else None
 
 
 def _given(engine: Host, cls: ClassRef, args, kwargs, node) -> set[str] | None:

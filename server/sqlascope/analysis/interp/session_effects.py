@@ -6,7 +6,7 @@ import ast
 from dataclasses import replace
 
 from ..findings import Fault, Severity
-from ..orm import lifecycle
+from ..orm import lifecycle, rows
 from ..orm.sqla_api import EXPIRE_ON_COMMIT_KEYWORD, INSTANCE_ARGUMENT_EFFECTS, SessionEffect
 from ..orm.state import (FactoryConfig, Life, Origin, SessionFact, configured_expire_on_commit,
                          factory_config_key)
@@ -172,7 +172,7 @@ class SessionEffects:
         first = args[0] if args else UNKNOWN
         name = node.func.attr if isinstance(node.func, ast.Attribute) else "get"
         if isinstance(first, ClassRef) and first.mapped is not None:
-            identity = (first.mapped, args[1]) if len(args) > 1 and isinstance(args[1], Const) else None
+            identity = (first.mapped, args[1].value) if len(args) > 1 and isinstance(args[1], Const) else None
             known = self._identity_lookup(state, sid, identity)
             if known is not None:
                 # already in the identity map: returned as is (options ignored), refreshed if it had expired
@@ -225,7 +225,10 @@ class SessionEffects:
         if iid is None:
             iid = frame.alloc(node, "instance" if position == 0 else f"instance:{position}")
         label = query.cls.name.lower()
-        fact = lifecycle.new_loaded_instance(query.cls, label, query.session, is_async, query.options, ev.location(frame, node))
+        if identity is None and query.key is not None and query.key[0] is query.cls and not many:
+            identity = query.key
+        fact = lifecycle.new_loaded_instance(query.cls, label, query.session, is_async, query.options,
+                                             ev.location(frame, node), rows.loaded_null_keys(state.heap, identity))
         origin = Origin(query.origin, query.cls.name, many=many and not query.one_row) if query.origin else None
         fact = replace(fact, identity=identity, factory_origin=session.factory_origin if session else None, origin=origin)
         if origin is not None and origin.many:

@@ -127,6 +127,8 @@ class Query:
     rows: bool = False  # Result of execute(): rows, not instances, until .scalars()
     origin: Location | None = None  # the select(...) / session.query(...) call that names the entity
     one_row: bool = False  # limited to one row (``.limit(1)``)
+    #: (class, primary key value) when a criterion names the row by its constant key (``.where(A.id == 1)``)
+    key: tuple | None = None
     #: the further columns of ``select(A, B, ...)`` / ``query(A, B)``: a mapped class, or None for a plain column;
     #: each row then holds an instance of every entity
     also: tuple = ()

@@ -10,6 +10,7 @@ from dataclasses import replace
 from typing import Callable
 
 from ..findings import Fault, Location
+from . import rows
 from .models import AttrKind, MappedAttribute, MappedClass
 from .sqla_api import WILDCARD, WILDCARD_KINDS, LoaderOpt, LoaderOption, SessionEffect, Strategy
 from .state import Event, Heap, InstanceFact, Life, Load, SessionId, UncommittedInsert, reached_through, related_id
@@ -94,10 +95,17 @@ def merged_copy_life(source: InstanceFact) -> frozenset[Life]:
 
 
 def new_loaded_instance(
-    cls: MappedClass, label: str, session: SessionId, is_async: bool, options: tuple, where: Location
+    cls: MappedClass, label: str, session: SessionId, is_async: bool, options: tuple, where: Location,
+    null_keys: frozenset[str] = frozenset(),
 ) -> InstanceFact:
+    """An instance a query loads; ``null_keys``: the many-to-ones its row is known to hold NULL (``rows``)."""
     attrs, nested = load_plan(cls, options)
+    filled = {n for n in null_keys if "load" in cls.attributes[n].fills_null_key
+              and not any(o.path == (n,) or _is_wildcard(o) for o in options)}
+    if filled:
+        attrs = tuple((n, LOADED if n in filled else s) for n, s in attrs)
     return InstanceFact(
+        null_keys=null_keys,
         cls=cls,
         label=label,
         life=frozenset({Life.PERSISTENT}),
@@ -314,6 +322,11 @@ def reads_empty(fact: InstanceFact, attribute: MappedAttribute) -> bool:
                  or fact.life <= _WITHOUT_IDENTITY | {Life.PERSISTENT} and _null_key_at_hand(fact, attribute)))
 
 
+def holds_none(fact: InstanceFact, attribute: MappedAttribute) -> bool:
+    """A many-to-one loaded while its foreign key is known NULL holds None, attached or not."""
+    return attribute.uselist is False and attribute.name in fact.null_keys and fact.attr(attribute.name) == LOADED
+
+
 def _read_outcome(life: Life, state: Load, strategy: Strategy, is_async: bool) -> Fault | None:
     if state is Load.LOADED or life is Life.PENDING or life is Life.TRANSIENT and state is not Load.EXPIRED:
         return None
@@ -497,6 +510,7 @@ def commit(heap: Heap, session: SessionId, event: Event) -> None:
     _end_savepoints(heap, session)
     _set_idle(heap, session, True)
     _load_rows_the_flush_needs(heap, session)
+    rows.record_commit(heap, session)
     expire = heap.sessions[session].expire_on_commit if session in heap.sessions else True
 
     def change(fact: InstanceFact) -> InstanceFact:
@@ -646,6 +660,7 @@ def flush(heap: Heap, session: SessionId, event: Event) -> None:
     key, the flush first loads its row again (``reload_row``), so its expired columns are loaded afterwards
     (observed)."""
     _load_rows_the_flush_needs(heap, session)
+    rows.record_flush(heap, session)
 
     def change(fact: InstanceFact) -> InstanceFact:
         fact = replace(updated(fact, event), dirty=False)
@@ -787,10 +802,17 @@ def refresh(heap: Heap, iid, names: tuple[str, ...] | None) -> None:
         fact = heap.instances[iid]
     reloaded = names or [n for n, states in _original_plan(fact).items() if states == LOADED]
     fact = refreshed(fact, names)
-    self_referential = {a.name: LOADED if a.name in fact.null_keys else LOADED | UNLOADED for a in named
-                        if a.kind is AttrKind.RELATIONSHIP and a.target == fact.cls.name and not a.uselist}
+    self_referential = {a.name: LOADED | UNLOADED for a in named if not refresh_loads(fact, a)}
     heap.instances[iid] = fact.with_attrs(self_referential) if self_referential else fact
     _reload_related_rows(heap, iid, [n for n in reloaded if heap.instances[iid].attr(n) == LOADED])
+
+
+def refresh_loads(fact: InstanceFact, attribute: MappedAttribute) -> bool:
+    """Does ``refresh(obj, [name])`` load ``attribute``? Not surely for a self-referential many-to-one: that one is
+    loaded only when its key is None (observed), which only ``null_keys`` can tell."""
+    self_referential = (attribute.kind is AttrKind.RELATIONSHIP and attribute.target == fact.cls.name
+                        and not attribute.uselist)
+    return not self_referential or attribute.name in fact.null_keys
 
 
 def _reads_its_key(fact: InstanceFact, attribute: MappedAttribute) -> bool:

@@ -54,6 +54,7 @@ class MappedAttribute:
     #: a relationship whose related instances ``add()`` of its parent adds too (the "save-update" cascade: the
     #: default; not for ``viewonly`` or a ``cascade=`` without it; observed)
     cascades_add: bool = True
+    viewonly: bool = False  # ``viewonly=True``: it never writes the foreign key it joins on
     path: str = ""
     node: ast.AST | None = field(default=None, compare=False)
 
@@ -464,7 +465,7 @@ class ModelIndex:
                                back_populates=back_populates if isinstance(back_populates, str) else None,
                                path=path, node=stmt, joined=lazy in ("joined", False), selectin=lazy == "selectin",
                                loaded_by_delete=_loaded_by_delete(call, strategy, uselist),
-                               cascades_add=_cascades_add(call))
+                               cascades_add=_cascades_add(call), viewonly=_keyword(call, "viewonly") is True)
 
 
 def _cascades_add(call: ast.Call | None) -> bool:
@@ -515,7 +516,8 @@ def _reverse_attribute(path: str, owner: str, forward: str | None, call: ast.Cal
                            back_populates=forward, path=path, node=None,
                            loaded_by_delete=uselist is True and _keyword(call, "viewonly") is not True
                            and _keyword(options, "passive_deletes") in (None, False),
-                           cascades_add=_keyword(call, "viewonly") is not True and _cascades_add(options))
+                           cascades_add=_keyword(call, "viewonly") is not True and _cascades_add(options),
+                           viewonly=_keyword(call, "viewonly") is True)
 
 
 def _without_self_eager(attribute: MappedAttribute, owner: str, value: ast.expr | None) -> MappedAttribute:
@@ -524,12 +526,16 @@ def _without_self_eager(attribute: MappedAttribute, owner: str, value: ast.expr 
     lazy="joined"/"selectin"/"subquery"/"immediate")`` is left unloaded by get() and select(), except that
     "immediate" fills a many-to-one whose key is None), so reading it lazy loads. A refresh() of the whole object
     fills such a many-to-one with None when its key is None under "immediate", "selectin" and "subquery" (observed;
-    not under "select" or "joined"), which ``fills_null_key`` keeps."""
+    not under "select" or "joined"), which ``fills_null_key`` keeps; "immediate" fills it as the row loads ("load";
+    observed)."""
     if attribute.kind is not AttrKind.RELATIONSHIP or attribute.target != owner:
         return attribute
     refills = attribute.uselist is False and (
         attribute.strategy is Strategy.IMMEDIATE or attribute.strategy is Strategy.EAGER and not attribute.joined)
-    attribute = replace(attribute, fills_null_key=frozenset({"refresh"}) if refills else frozenset())
+    fills = {"refresh"} if refills else set()
+    if attribute.uselist is False and attribute.strategy is Strategy.IMMEDIATE:
+        fills.add("load")  # its loader runs with the row, and gives None for a NULL key without a query
+    attribute = replace(attribute, fills_null_key=frozenset(fills))
     if (attribute.strategy in (Strategy.EAGER, Strategy.IMMEDIATE)
             and isinstance(value, ast.Call) and _keyword_node(value, "join_depth") is None):
         return replace(attribute, strategy=Strategy.LAZY)

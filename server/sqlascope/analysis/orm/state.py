@@ -14,6 +14,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any, Hashable, Protocol
 
 from ..findings import Location
+from .database import Table, join_tables
 from .models import MappedClass
 
 
@@ -315,13 +316,16 @@ class Heap:
     registries: dict[Hashable, SessionId] = field(default_factory=dict)
     #: facts about plain user objects (``values.ObjectFact``): the interpreter's, joined like the others
     objects: ObjectFacts = field(default_factory=ObjectFacts)
+    #: what the database holds, by the program's own writes (``database.Table``), by mapped class name
+    tables: dict[str, Table] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         if type(self.objects) is not ObjectFacts:
             self.objects = ObjectFacts(self.objects)
 
     def copy(self) -> "Heap":
-        return Heap(dict(self.sessions), dict(self.instances), dict(self.registries), ObjectFacts(self.objects))
+        return Heap(dict(self.sessions), dict(self.instances), dict(self.registries), ObjectFacts(self.objects),
+                    dict(self.tables))
 
     def join(self, other: "Heap") -> "Heap":
         return Heap(
@@ -329,13 +333,14 @@ class Heap:
             _join_maps(self.instances, other.instances),
             {**other.registries, **self.registries} if self.registries != other.registries else dict(self.registries),
             _join_maps(self.objects, other.objects),
+            join_tables(self.tables, other.tables),
         )
 
     def size(self) -> int:
-        return len(self.sessions) + len(self.instances) + len(self.registries) + len(self.objects)
+        return len(self.sessions) + len(self.instances) + len(self.registries) + len(self.objects) + len(self.tables)
 
     def is_empty(self) -> bool:
-        return not (self.sessions or self.instances or self.registries or len(self.objects))
+        return not (self.sessions or self.instances or self.registries or len(self.objects) or self.tables)
 
     def key(self) -> tuple:
         return (*self.key_without_objects(), frozenset(dict.items(self.objects)))
@@ -345,12 +350,14 @@ class Heap:
             frozenset(self.sessions.items()),
             frozenset(self.instances.items()),
             frozenset(self.registries.items()),
+            frozenset(self.tables.items()),
         )
 
     def same(self, other: "Heap") -> bool:
         """``self.key() == other.key()``, without hashing every fact."""
         return (self.sessions == other.sessions and self.instances == other.instances
-                and self.registries == other.registries and self.objects == other.objects)
+                and self.registries == other.registries and self.objects == other.objects
+                and self.tables == other.tables)
 
     def held_by(self, session: SessionId):
         for iid, fact in self.instances.items():

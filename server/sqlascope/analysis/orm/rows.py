@@ -1,0 +1,91 @@
+"""What a flush and a commit write to the tables the heap knows (``database.Table``), and what a load by key reads
+back from them.
+
+A flush gives each new row its primary key: the one the object was given, else the table's next autoincrement
+key (``Table.next_key``). The rows reach the table at the commit, as the transaction's rollback would undo them;
+a committed delete takes its row away. A change of a row the program cannot name (no key known) leaves nothing
+known of its table.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from .database import Table, table_of
+from .state import Heap, InstanceFact, Life, SessionId
+
+
+def assign_keys(heap: Heap, session: SessionId) -> None:
+    """The flush of ``session``'s pending instances: each gets the key its INSERT gives the row, in the order the
+    session holds them (SQLAlchemy inserts the rows of one table in the order they were added)."""
+    for iid, fact in list(heap.held_by(session)):
+        if Life.PENDING not in fact.life or fact.identity is not None:
+            continue
+        table = table_of(heap.tables, fact.cls.name)
+        key = table.next_key(_uncommitted_keys(heap, fact.cls.name)) if table and fact.life == {Life.PENDING} else None
+        if key is None:
+            _forget(heap, fact)
+            continue
+        heap.instances[iid] = replace(fact, identity=(fact.cls, key))
+
+
+def record_flush(heap: Heap, session: SessionId) -> None:
+    """A flush of ``session``: keys for its new rows, and a changed row keeps only the NULLs the change left (a
+    rollback would restore the rest, which is then merely unknown)."""
+    assign_keys(heap, session)
+    for _iid, fact in list(heap.held_by(session)):
+        if fact.dirty and Life.PERSISTENT in fact.life:
+            _write(heap, fact, _row(heap, fact, frozenset()) & fact.null_keys)
+
+
+def record_commit(heap: Heap, session: SessionId) -> None:
+    """The commit of ``session``'s transaction: its inserted rows are in their tables, with the many-to-ones known
+    NULL; its deleted rows are gone."""
+    record_flush(heap, session)
+    for _iid, fact in list(heap.instances.items()):
+        inserted = fact.insert is not None and fact.insert.session == session
+        if not inserted and session not in fact.sessions:
+            continue
+        if fact.life == {Life.DELETED}:
+            _write(heap, fact, None)
+        elif inserted and fact.life <= {Life.PERSISTENT, Life.DETACHED} or fact.life == {Life.PENDING}:
+            _write(heap, fact, fact.null_keys)
+
+
+def loaded_null_keys(heap: Heap, identity) -> frozenset[str]:
+    """The many-to-ones whose foreign key the row ``identity`` ((class, key)) holds NULL, as far as known."""
+    if identity is None:
+        return frozenset()
+    table = table_of(heap.tables, identity[0].name)
+    nulls = table.row(identity[1]) if table is not None else None
+    return nulls or frozenset()
+
+
+def _row(heap: Heap, fact: InstanceFact, default: frozenset[str]) -> frozenset[str]:
+    table = table_of(heap.tables, fact.cls.name)
+    nulls = table.row(fact.identity[1]) if table is not None and fact.identity is not None else None
+    return default if nulls is None else nulls
+
+
+def _write(heap: Heap, fact: InstanceFact, nulls: frozenset[str] | None) -> None:
+    """Row ``fact.identity`` now holds ``nulls`` (None: the row is gone)."""
+    if fact.identity is None:
+        _forget(heap, fact)
+        return
+    table = table_of(heap.tables, fact.cls.name) or Table()
+    key = fact.identity[1]
+    heap.tables[fact.cls.name] = table.without(key) if nulls is None else table.with_row(key, nulls)
+
+
+def _forget(heap: Heap, fact: InstanceFact) -> None:
+    """A row of ``fact``'s table changed that the program cannot name: nothing is known of that table any more."""
+    if table_of(heap.tables, fact.cls.name) is not None:
+        heap.tables[fact.cls.name] = Table()
+
+
+def _uncommitted_keys(heap: Heap, class_name: str) -> set:
+    """Keys of rows of ``class_name``'s table flushed and not committed yet: the next autoincrement key is past
+    them too."""
+    return {fact.identity[1] for fact in heap.instances.values()
+            if fact.cls.name == class_name and fact.identity is not None
+            and (fact.insert is not None or Life.PENDING in fact.life)}
