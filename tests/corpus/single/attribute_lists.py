@@ -124,7 +124,7 @@ def scenario_ok_with_for_update_query_after_commit():
     session.commit()
     locked = session.scalars(select(User).where(User.id == 1).with_for_update()).one()
     session.close()
-    print(locked.name, alice.email)  # known-gap: a query whose rows are already in the identity map reloads their expired columns (with_for_update); not modelled
+    print(locked.name, alice.email)
 
 
 def scenario_ok_get_with_for_update_after_commit():

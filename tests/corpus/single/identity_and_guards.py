@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from sqlalchemy import ForeignKey, create_engine, inspect, select
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, object_session, relationship, sessionmaker
+from sqlalchemy.orm import (DeclarativeBase, Mapped, mapped_column, object_session, relationship, selectinload,
+                            sessionmaker)
 
 
 class Base(DeclarativeBase):
@@ -75,6 +76,24 @@ def scenario_ok_query_returning_the_same_row_reloads_it():
     again = session.scalars(select(User).where(User.name == "alice")).one()
     session.close()
     print(again is alice, alice.email)  # known-gap: a query returning a row already in the identity map returns (and reloads) the same object
+
+
+def scenario_ok_query_by_key_loads_into_the_object_already_held():
+    Session = _setup()
+    with Session() as session:
+        alice = session.get(User, 1)
+        session.scalars(select(User).where(User.id == 1).options(selectinload(User.addresses))).one()
+    print(alice.addresses)
+
+
+def scenario_bad_query_by_key_reloads_only_what_it_loads():
+    Session = _setup()
+    with Session() as session:
+        alice = session.get(User, 1)
+        session.commit()
+        again = session.scalars(select(User).where(User.id == 1)).one()
+    print(again.name)
+    print(alice.addresses)  # expect: DetachedInstanceError
 
 
 def scenario_bad_alias_relationship_after_close():

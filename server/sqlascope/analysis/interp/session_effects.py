@@ -227,6 +227,11 @@ class SessionEffects:
         label = query.cls.name.lower()
         if identity is None and query.key is not None and query.key[0] is query.cls and not many:
             identity = query.key
+            known = self._identity_lookup(state, query.session, identity)
+            if known is not None:  # the same object, whatever names it
+                state.heap.instances[known.iid] = lifecycle.queried_again(state.heap.instances[known.iid],
+                                                                          query.options)
+                return InstanceRef(known.iid)
         fact = lifecycle.new_loaded_instance(query.cls, label, query.session, is_async, query.options,
                                              ev.location(frame, node), rows.loaded_null_keys(state.heap, identity))
         origin = Origin(query.origin, query.cls.name, many=many and not query.one_row) if query.origin else None

@@ -852,6 +852,15 @@ def reloaded_expired(fact: InstanceFact) -> InstanceFact:
         fact.map_attrs(lambda name, states: plan.get(name, states) if Load.EXPIRED in states else states), loaded)
 
 
+def queried_again(fact: InstanceFact, options: tuple) -> InstanceFact:
+    """A query's row for an instance already in the identity map gives that same object: what the query loads
+    fills its unloaded and expired attributes; what it holds loaded stays, even where the query's options would
+    not load it (observed)."""
+    plan, nested = load_plan(fact.cls, options)
+    filled = {name for name, states in plan if states == LOADED and fact.attr(name) != LOADED}
+    return replace(fact.with_attrs(dict.fromkeys(filled, LOADED)), options=fact.options + nested) if filled else fact
+
+
 def _original_plan(fact: InstanceFact) -> dict[str, frozenset[Load]]:
     """What loading the instance again by its key (a refresh, an expired row's reload) loads of it, by attribute:
     the query's loader options that name attributes, over the mapper's strategies. Options for every attribute
