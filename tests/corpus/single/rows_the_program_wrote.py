@@ -3,16 +3,31 @@
 A self-referential many-to-one with lazy="immediate" is filled with None as the row loads when the row's foreign
 key is NULL, so it is readable after the session closes; a row whose key the program set (by the relationship, by
 a collection of the other side, or by a later change) leaves it unloaded. The keys come from the order of the
-INSERTs (autoincrement) or from the object itself."""
+INSERTs (autoincrement) or from the object itself.
+
+A collection through ``secondary=`` that no row joins reads empty, so nothing is read of its elements; a deleted
+row's flush loads a many-to-one whose key is NULL (None, no query), so it is readable after the commit."""
 
 from __future__ import annotations
 
-from sqlalchemy import ForeignKey, create_engine, select
-from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column, relationship
+from sqlalchemy import Column, ForeignKey, Table, create_engine, select
+from sqlalchemy.orm import DeclarativeBase, Mapped, MappedAsDataclass, Session, mapped_column, relationship
 
 
 class Base(DeclarativeBase):
     pass
+
+
+employee_skill = Table("employee_skill", Base.metadata,
+                       Column("employee_id", ForeignKey("employees.id"), primary_key=True),
+                       Column("skill_id", ForeignKey("skills.id"), primary_key=True))
+
+
+class Skill(Base):
+    __tablename__ = "skills"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str]
 
 
 class Employee(Base):
@@ -22,6 +37,29 @@ class Employee(Base):
     name: Mapped[str]
     manager_id: Mapped[int | None] = mapped_column(ForeignKey("employees.id"))
     manager: Mapped[Employee | None] = relationship(remote_side=[id], lazy="immediate")
+    skills: Mapped[list[Skill]] = relationship(secondary=employee_skill, lazy="selectin")
+
+
+class Ticket(Base):
+    __tablename__ = "tickets"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    title: Mapped[str]
+    reporter_id: Mapped[int | None] = mapped_column(ForeignKey("employees.id"))
+    reporter: Mapped[Employee | None] = relationship()
+
+
+class DataBase(MappedAsDataclass, DeclarativeBase):
+    pass
+
+
+class Node(DataBase):
+    __tablename__ = "nodes"
+
+    id: Mapped[int] = mapped_column(primary_key=True, init=False)
+    name: Mapped[str]
+    parent_id: Mapped[int | None] = mapped_column(ForeignKey("nodes.id"), default=None)
+    parent: Mapped[Node | None] = relationship(remote_side=[id], lazy="immediate", default=None)
 
 
 class Folder(Base):
@@ -39,9 +77,9 @@ def _setup():
     engine = create_engine("sqlite://")
     Base.metadata.create_all(engine)
     with Session(engine) as session:
-        boss = Employee(name="boss")
+        boss = Employee(name="boss", skills=[Skill(name="hiring")])
         worker = Employee(name="worker", manager=boss)
-        session.add_all([boss, worker])
+        session.add_all([boss, worker, Ticket(title="printer"), Ticket(title="desk", reporter=worker)])
         session.commit()
     return engine
 
@@ -100,3 +138,73 @@ def scenario_bad_key_set_through_the_other_side():
     with Session(engine) as session:
         docs = session.get(Folder, 2)
     print(docs.parent)  # expect: DetachedInstanceError
+
+
+def scenario_ok_empty_collection_has_no_element_to_read():
+    engine = _setup()
+    with Session(engine) as session:
+        worker = session.get(Employee, 2)
+        skills = worker.skills
+        session.expire_all()
+    print([skill.name for skill in skills])
+
+
+def scenario_bad_collection_with_a_row_has_an_element_to_read():
+    engine = _setup()
+    with Session(engine) as session:
+        boss = session.get(Employee, 1)
+        skills = boss.skills
+        session.expire_all()
+    print([skill.name for skill in skills])  # expect: DetachedInstanceError
+
+
+def scenario_ok_deleted_row_keeps_its_null_many_to_one():
+    engine = _setup()
+    with Session(engine) as session:
+        ticket = session.get(Ticket, 1)
+        session.delete(ticket)
+        session.commit()
+    print(ticket.reporter)
+
+
+def scenario_bad_deleted_row_leaves_a_set_many_to_one_unloaded():
+    engine = _setup()
+    with Session(engine) as session:
+        ticket = session.get(Ticket, 2)
+        session.delete(ticket)
+        session.commit()
+    print(ticket.reporter)  # expect: DetachedInstanceError
+
+
+def scenario_ok_merged_copy_is_loaded_with_its_null_key_filled():
+    engine = _setup()
+    with Session(engine) as session:
+        boss = session.get(Employee, 1)
+        session.expire(boss)
+    with Session(engine) as session:
+        copy = session.merge(boss)
+    print(copy.manager)
+
+
+def scenario_ok_dataclass_default_leaves_the_key_null():
+    engine = create_engine("sqlite://")
+    DataBase.metadata.create_all(engine)
+    with Session(engine) as session:
+        root = Node(name="root")
+        session.add_all([root, Node(name="leaf", parent=root)])
+        session.commit()
+    with Session(engine) as session:
+        root = session.get(Node, 1)
+    print(root.parent)
+
+
+def scenario_bad_dataclass_row_with_a_key():
+    engine = create_engine("sqlite://")
+    DataBase.metadata.create_all(engine)
+    with Session(engine) as session:
+        root = Node(name="root")
+        session.add_all([root, Node(name="leaf", parent=root)])
+        session.commit()
+    with Session(engine) as session:
+        leaf = session.get(Node, 2)
+    print(leaf.parent)  # expect: DetachedInstanceError

@@ -302,7 +302,8 @@ class Attributes:
         if lifecycle.raises_by_design(fact, attribute):
             state.env[PATH_RAISED] = True  # InvalidRequestError: nothing after this read runs on this path
         lifecycle.after_read(state.heap, ref.iid, attribute.name)
-        if lifecycle.reads_empty(fact, attribute) or lifecycle.holds_none(fact, attribute):
+        if lifecycle.reads_empty(fact, attribute) or lifecycle.holds_none(fact, attribute) \
+                or attribute.name in fact.empty_collections:
             return Items(()) if attribute.uselist else Const(None)
         lazily = fact.attr(attribute.name) != lifecycle.LOADED
         return self.related_value(frame, ref, attribute, expr, state, lazily)

@@ -17,23 +17,81 @@ def construct_instance(engine: Host, ev: Evaluating, frame: Frame, cls: ClassRef
     if cls.mapped is None:
         return _construct_object(engine, ev, frame, cls, args, kwargs, node, state)
     iid = frame.alloc(node, "new")
-    fact = lifecycle.new_transient_instance(
-        cls.mapped, cls.mapped.name.lower(), _given(engine, cls, args, kwargs, node), ev.location(frame, node)
-    )
-    state.heap.instances[iid] = replace(fact, null_keys=frozenset(n for n in fact.null_keys if _only_its_own(
-        engine, cls.mapped, cls.mapped.attributes[n])), identity=_given_key(cls.mapped, kwargs))
+    given = _given(engine, cls, args, kwargs, node)
+    fact = lifecycle.new_transient_instance(cls.mapped, cls.mapped.name.lower(), given, ev.location(frame, node))
+    nulls, empty = fact.null_keys, fact.empty_collections
+    if given is None and not args and is_dataclass_model(engine, cls.mapped):
+        nulls, empty = _dataclass_null_keys(cls.mapped, kwargs), _dataclass_empty_collections(cls.mapped, kwargs)
+    state.heap.instances[iid] = replace(
+        fact, null_keys=_only_its_own(engine, cls.mapped, nulls),
+        empty_collections=_only_its_own(engine, cls.mapped, frozenset(
+            n for n in empty if cls.mapped.attributes[n].secondary)), identity=_given_key(cls.mapped, kwargs))
     return InstanceRef(iid)
 
 
-def _only_its_own(engine: Host, cls: MappedClass, relationship: MappedAttribute) -> bool:
-    """Is ``relationship`` (a many-to-one of ``cls``) the only way its foreign key gets set? Not when its target has
-    a relationship back to ``cls`` that writes (a mirror, or a one-to-many of its own): appending a new object to
-    that collection sets the key at the flush."""
+def _dataclass_null_keys(cls: MappedClass, kwargs) -> frozenset[str]:
+    """The many-to-ones a dataclass model's generated ``__init__`` leaves with a NULL key: not given, nor any
+    foreign key column, and each of them None by default."""
+    keys = [a for a in cls.loadable() if a.foreign_key]
+    if not keys or any(a.name in kwargs or not _none_by_default(a) for a in keys):
+        return frozenset()
+    return frozenset(a.name for a in cls.loadable() if a.kind is AttrKind.RELATIONSHIP and a.uselist is False
+                     and a.name not in kwargs and _none_by_default(a))
+
+
+def _none_by_default(attribute: MappedAttribute) -> bool:
+    """A dataclass field that holds None unless given: ``default=None``, or left out of ``__init__`` with no
+    default (a column the database fills, by ``server_default=``, does not count)."""
+    keywords = _field_keywords(attribute)
+    if keywords is None:
+        return False
+    if "default" in keywords:
+        return isinstance(keywords["default"], ast.Constant) and keywords["default"].value is None
+    return _left_out_of_init(keywords) and not {"default_factory", "server_default", "insert_default"} & keywords.keys()
+
+
+def _only_its_own(engine: Host, cls: MappedClass, names: frozenset[str]) -> frozenset[str]:
+    """Those of relationships ``names`` of ``cls`` (left empty by its constructor) that only their own attribute
+    can fill: not one whose target has a relationship back to ``cls`` that writes (a mirror, or a relationship of
+    its own on the same key), as adding to that from the other side fills this one at the flush. (Only a
+    collection through ``secondary=`` is a candidate: a one-to-many's key is a column of the other side's rows,
+    which any of them may be given.)"""
+    return frozenset(n for n in names if not _written_from_the_other_side(engine, cls, cls.attributes[n]))
+
+
+def _written_from_the_other_side(engine: Host, cls: MappedClass, relationship: MappedAttribute) -> bool:
     target = engine.models.find_by_name(relationship.target or "", cls.path)
     if target is None:
+        return True
+    return any(a.kind is AttrKind.RELATIONSHIP and not a.viewonly and (a.target or "").rpartition(".")[2] == cls.name
+               and not (target.name == cls.name and a.name == relationship.name) for a in target.attributes.values())
+
+
+def _dataclass_empty_collections(cls: MappedClass, kwargs) -> frozenset[str]:
+    """The collections a dataclass model's generated ``__init__`` leaves empty: not given, and made by
+    ``default_factory=list`` (or ``set``), or left out of ``__init__``."""
+    return frozenset(a.name for a in cls.loadable() if a.kind is AttrKind.RELATIONSHIP and a.uselist
+                     and a.name not in kwargs and _empty_by_default(a))
+
+
+def _empty_by_default(attribute: MappedAttribute) -> bool:
+    keywords = _field_keywords(attribute)
+    if keywords is None:
         return False
-    return not any(a.kind is AttrKind.RELATIONSHIP and not a.viewonly and (a.target or "").rpartition(".")[2] == cls.name
-                   and not (target.name == cls.name and a.name == relationship.name) for a in target.attributes.values())
+    factory = keywords.get("default_factory")
+    if factory is not None:
+        return isinstance(factory, ast.Name) and factory.id in ("list", "set")
+    return _left_out_of_init(keywords) and "default" not in keywords
+
+
+def _field_keywords(attribute: MappedAttribute) -> dict[str, ast.expr] | None:
+    """The keywords of the ``mapped_column(...)``/``relationship(...)`` that declares a dataclass field."""
+    call = getattr(attribute.node, "value", None)
+    return {k.arg: k.value for k in call.keywords if k.arg} if isinstance(call, ast.Call) else None
+
+
+def _left_out_of_init(keywords: dict[str, ast.expr]) -> bool:
+    return isinstance(keywords.get("init"), ast.Constant) and keywords["init"].value is False
 
 
 def _given_key(cls: MappedClass, kwargs) -> tuple | None:

@@ -233,7 +233,7 @@ class SessionEffects:
                                                                           query.options)
                 return InstanceRef(known.iid)
         fact = lifecycle.new_loaded_instance(query.cls, label, query.session, is_async, query.options,
-                                             ev.location(frame, node), rows.loaded_null_keys(state.heap, identity))
+                                             ev.location(frame, node), rows.loaded_nothing(state.heap, identity))
         origin = Origin(query.origin, query.cls.name, many=many and not query.one_row) if query.origin else None
         fact = replace(fact, identity=identity, factory_origin=session.factory_origin if session else None, origin=origin)
         if origin is not None and origin.many:

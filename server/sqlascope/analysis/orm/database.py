@@ -1,5 +1,5 @@
-"""The database as the program's own writes describe it: the rows of each table by primary key, and which
-many-to-one foreign keys each row holds NULL.
+"""The database as the program's own writes describe it: the rows of each table by primary key, and which of
+its relationships each row has nothing for (a many-to-one whose foreign key is NULL, a collection no row joins).
 
 A load by key then knows what it finds: an ``immediate`` self-referential many-to-one whose key is NULL is filled
 with None, and reading such a relationship gives None without a query (observed). Nothing is known of a table the
@@ -17,8 +17,7 @@ EVERY_TABLE = "*"
 
 @dataclass(frozen=True)
 class Table:
-    """The rows known to be in one table: (primary key value, the many-to-ones whose foreign key it holds NULL),
-    in key order. ``complete``: the program created the table, so it holds no row it did not write, and the next
+    """The rows known to be in one table: (primary key value, the relationships it has nothing for), in key order. ``complete``: the program created the table, so it holds no row it did not write, and the next
     autoincrement key is one past the largest (SQLite's rule for an INTEGER PRIMARY KEY; observed)."""
 
     rows: tuple[tuple[object, frozenset[str]], ...] = ()
@@ -46,8 +45,8 @@ class Table:
         return max(keys, default=0) + 1
 
     def join(self, other: Table) -> Table:
-        """What both paths agree on: rows both hold (NULL where both are), complete only if neither holds a row the
-        other does not."""
+        """What both paths agree on: rows both hold (with nothing where both have nothing), complete only if neither
+        holds a row the other does not."""
         if self == other:
             return self
         mine, theirs = dict(self.rows), dict(other.rows)

@@ -58,6 +58,17 @@ def load_plan(cls: MappedClass, options: tuple[LoaderOpt, ...]) -> tuple[tuple[s
     return tuple(sorted(states.items())), tuple(nested)
 
 
+def row_load_plan(cls: MappedClass, options: tuple, null_keys: frozenset[str]) -> tuple[tuple, tuple]:
+    """``load_plan`` for a row whose many-to-ones ``null_keys`` are known NULL: a loader that runs with the row
+    ("immediate") fills those with None, unless an option of the query names them (observed)."""
+    attrs, nested = load_plan(cls, options)
+    filled = {n for n in null_keys if "load" in cls.attributes[n].fills_null_key
+              and not any(o.path == (n,) or _is_wildcard(o) for o in options)}
+    if filled:
+        attrs = tuple((n, LOADED if n in filled else s) for n, s in attrs)
+    return attrs, nested
+
+
 #: Options that load the attribute they name with the row.
 _LOADING_OPTIONS = frozenset({LoaderOption.EAGER, LoaderOption.FROM_JOIN, LoaderOption.IMMEDIATE, LoaderOption.UNDEFER})
 
@@ -70,7 +81,7 @@ def _is_wildcard(option: LoaderOpt) -> bool:
 def merged_attrs(source: InstanceFact) -> tuple[tuple[str, frozenset[Load]], ...]:
     """The copy ``merge(obj)`` returns: loaded as a fresh ``get()`` loads it, and every attribute loaded on ``obj``
     copied onto it (a loaded relationship is merged along, an expired or unloaded one is skipped)."""
-    fresh = dict(load_plan(source.cls, ())[0])
+    fresh = dict(row_load_plan(source.cls, (), source.null_keys)[0])
     merged = {}
     for name, plan in fresh.items():
         given = source.attr(name) or UNLOADED
@@ -96,16 +107,14 @@ def merged_copy_life(source: InstanceFact) -> frozenset[Life]:
 
 def new_loaded_instance(
     cls: MappedClass, label: str, session: SessionId, is_async: bool, options: tuple, where: Location,
-    null_keys: frozenset[str] = frozenset(),
+    nothing: frozenset[str] = frozenset(),
 ) -> InstanceFact:
-    """An instance a query loads; ``null_keys``: the many-to-ones its row is known to hold NULL (``rows``)."""
-    attrs, nested = load_plan(cls, options)
-    filled = {n for n in null_keys if "load" in cls.attributes[n].fills_null_key
-              and not any(o.path == (n,) or _is_wildcard(o) for o in options)}
-    if filled:
-        attrs = tuple((n, LOADED if n in filled else s) for n, s in attrs)
+    """An instance a query loads; ``nothing``: the relationships its row is known to have nothing for (``rows``)."""
+    null_keys = frozenset(n for n in nothing if cls.attributes[n].uselist is False)
+    attrs, nested = row_load_plan(cls, options, null_keys)
     return InstanceFact(
         null_keys=null_keys,
+        empty_collections=nothing - null_keys,
         cls=cls,
         label=label,
         life=frozenset({Life.PERSISTENT}),
@@ -137,7 +146,10 @@ def new_transient_instance(cls: MappedClass, label: str, given: set[str] | None,
         )
     )
     return InstanceFact(cls=cls, label=label, life=frozenset({Life.TRANSIENT}), sessions=frozenset(), attrs=attrs,
-                        loaded_at=where, null_keys=_unset_many_to_ones(cls, given))
+                        loaded_at=where, null_keys=_unset_many_to_ones(cls, given),
+                        empty_collections=frozenset() if given is None else frozenset(
+                            a.name for a in cls.loadable() if a.kind is AttrKind.RELATIONSHIP and a.uselist
+                            and a.name not in given))
 
 
 def _unset_many_to_ones(cls: MappedClass, given: set[str] | None) -> frozenset[str]:
@@ -360,6 +372,17 @@ def after_read(heap: Heap, iid, name: str) -> None:
         reload_row(heap, iid)
     group = _group_of(fact.cls, attribute) if loads else []  # a loaded one is read without touching its group
     heap.instances[iid] = heap.instances[iid].with_attrs({name: LOADED, **dict.fromkeys(group, LOADED)})
+    if attribute is not None and attribute.uselist:  # the list read may be appended to
+        heap.instances[iid] = _may_get_rows(heap, heap.instances[iid], name)
+
+
+def _may_get_rows(heap: Heap, fact: InstanceFact, name: str | None) -> InstanceFact:
+    """Collection ``name`` of ``fact`` (None: any) may hold rows from now on: it is no longer known empty, nor is it
+    in ``fact``'s row."""
+    if name is None or name in fact.empty_collections:
+        rows.may_change(heap, fact, name)
+        fact = replace(fact, empty_collections=frozenset() if name is None else fact.empty_collections - {name})
+    return fact
 
 
 def _group_of(cls: MappedClass, attribute: MappedAttribute | None) -> list[str]:
@@ -434,6 +457,7 @@ def after_write(heap: Heap, fact: InstanceFact, name: str | None) -> InstanceFac
     fact = replace(fact.with_attrs({name: LOADED}) if name is not None else fact, dirty=Life.PERSISTENT in fact.life)
     if fact.null_keys and (name is None or name in fact.null_keys or _is_foreign_key(fact, name)):
         fact = replace(fact, null_keys=frozenset())  # a key may be set now
+    fact = _may_get_rows(heap, fact, name)
     depth = max((savepoint_depth(heap, s) for s in fact.sessions), default=0)
     if depth:
         fact = replace(fact, in_savepoint=fact.in_savepoint | {("changed", depth)})
@@ -620,9 +644,11 @@ def flushed(fact: InstanceFact, event: Event) -> InstanceFact:
 def deletion_flushed(fact: InstanceFact) -> InstanceFact:
     """A deleted instance after its DELETE: the flush loaded the collections whose rows it had to update or delete
     (``loaded_by_delete``; observed), so they stay readable once it is detached. A noload one loads nothing there
-    either: it stays as it was, and reads empty."""
+    either: it stays as it was, and reads empty. It also loaded each many-to-one whose key is known NULL (with
+    None, no query; one whose key is set stays unloaded: observed)."""
     return fact.with_attrs({a.name: LOADED for a in fact.cls.loadable()
-                            if a.loaded_by_delete and read_strategy(fact, a) is not Strategy.NOLOAD})
+                            if a.loaded_by_delete and read_strategy(fact, a) is not Strategy.NOLOAD
+                            or _null_key_at_hand(fact, a)})
 
 
 def updated(fact: InstanceFact, event: Event) -> InstanceFact:

@@ -55,6 +55,7 @@ class MappedAttribute:
     #: default; not for ``viewonly`` or a ``cascade=`` without it; observed)
     cascades_add: bool = True
     viewonly: bool = False  # ``viewonly=True``: it never writes the foreign key it joins on
+    secondary: bool = False  # a many-to-many through ``secondary=``: only relationships write its rows
     path: str = ""
     node: ast.AST | None = field(default=None, compare=False)
 
@@ -465,7 +466,8 @@ class ModelIndex:
                                back_populates=back_populates if isinstance(back_populates, str) else None,
                                path=path, node=stmt, joined=lazy in ("joined", False), selectin=lazy == "selectin",
                                loaded_by_delete=_loaded_by_delete(call, strategy, uselist),
-                               cascades_add=_cascades_add(call), viewonly=_keyword(call, "viewonly") is True)
+                               cascades_add=_cascades_add(call), viewonly=_keyword(call, "viewonly") is True,
+                               secondary=_keyword_node(call, "secondary") is not None)
 
 
 def _cascades_add(call: ast.Call | None) -> bool:
@@ -517,7 +519,8 @@ def _reverse_attribute(path: str, owner: str, forward: str | None, call: ast.Cal
                            loaded_by_delete=uselist is True and _keyword(call, "viewonly") is not True
                            and _keyword(options, "passive_deletes") in (None, False),
                            cascades_add=_keyword(call, "viewonly") is not True and _cascades_add(options),
-                           viewonly=_keyword(call, "viewonly") is True)
+                           viewonly=_keyword(call, "viewonly") is True,
+                           secondary=_keyword_node(call, "secondary") is not None)
 
 
 def _without_self_eager(attribute: MappedAttribute, owner: str, value: ast.expr | None) -> MappedAttribute:

@@ -1,5 +1,5 @@
 """What a flush and a commit write to the tables the heap knows (``database.Table``), and what a load by key reads
-back from them.
+back from them: which relationships each row has nothing for (``InstanceFact.null_keys``, ``empty_collections``).
 
 A flush gives each new row its primary key: the one the object was given, else the table's next autoincrement
 key (``Table.next_key``). The rows reach the table at the commit, as the transaction's rollback would undo them;
@@ -35,12 +35,12 @@ def record_flush(heap: Heap, session: SessionId) -> None:
     assign_keys(heap, session)
     for _iid, fact in list(heap.held_by(session)):
         if fact.dirty and Life.PERSISTENT in fact.life:
-            _write(heap, fact, _row(heap, fact, frozenset()) & fact.null_keys)
+            _write(heap, fact, _row(heap, fact, frozenset()) & holds_nothing(fact))
 
 
 def record_commit(heap: Heap, session: SessionId) -> None:
     """The commit of ``session``'s transaction: its inserted rows are in their tables, with the many-to-ones known
-    NULL; its deleted rows are gone."""
+    NULL and the collections known empty; its deleted rows are gone."""
     record_flush(heap, session)
     for _iid, fact in list(heap.instances.items()):
         inserted = fact.insert is not None and fact.insert.session == session
@@ -49,11 +49,23 @@ def record_commit(heap: Heap, session: SessionId) -> None:
         if fact.life == {Life.DELETED}:
             _write(heap, fact, None)
         elif inserted and fact.life <= {Life.PERSISTENT, Life.DETACHED} or fact.life == {Life.PENDING}:
-            _write(heap, fact, fact.null_keys)
+            _write(heap, fact, holds_nothing(fact))
 
 
-def loaded_null_keys(heap: Heap, identity) -> frozenset[str]:
-    """The many-to-ones whose foreign key the row ``identity`` ((class, key)) holds NULL, as far as known."""
+def holds_nothing(fact: InstanceFact) -> frozenset[str]:
+    """The relationships ``fact``'s row has nothing for: its NULL many-to-ones and its empty collections."""
+    return fact.null_keys | fact.empty_collections
+
+
+def may_change(heap: Heap, fact: InstanceFact, name: str | None) -> None:
+    """Relationship ``name`` of ``fact`` (None: any) may get something: its row no longer says it has nothing."""
+    nothing = _row(heap, fact, None) if fact.identity is not None else None
+    if nothing is not None and (name is None or name in nothing):
+        _write(heap, fact, frozenset() if name is None else nothing - {name})
+
+
+def loaded_nothing(heap: Heap, identity) -> frozenset[str]:
+    """The relationships the row ``identity`` ((class, key)) has nothing for, as far as known."""
     if identity is None:
         return frozenset()
     table = table_of(heap.tables, identity[0].name)
@@ -61,7 +73,7 @@ def loaded_null_keys(heap: Heap, identity) -> frozenset[str]:
     return nulls or frozenset()
 
 
-def _row(heap: Heap, fact: InstanceFact, default: frozenset[str]) -> frozenset[str]:
+def _row(heap: Heap, fact: InstanceFact, default):
     table = table_of(heap.tables, fact.cls.name)
     nulls = table.row(fact.identity[1]) if table is not None and fact.identity is not None else None
     return default if nulls is None else nulls

@@ -186,6 +186,9 @@ class InstanceFact:
     #: the many-to-one relationships whose foreign key is known to be None (a new object given neither the
     #: relationship nor any foreign key column): what the database would fill them with is known
     null_keys: frozenset[str] = frozenset()
+    #: the collections known to hold no row (a new object given none, when nothing else can add to them; its row
+    #: loaded back, ``rows``): reading one gives an empty list, even though the read may still need to load it
+    empty_collections: frozenset[str] = frozenset()
     #: the relationships last loaded by a load of its row by key (an expired row's reload, ``refresh()``, a
     #: ``get()`` of it expired), not by a query: whether their rows' mirror is loaded depends on which
     #: (``lifecycle.MIRROR_LOADED``)
@@ -226,6 +229,7 @@ class InstanceFact:
             in_savepoint=self.in_savepoint | other.in_savepoint,
             dirty=self.dirty and other.dirty,
             null_keys=self.null_keys & other.null_keys,
+            empty_collections=self.empty_collections & other.empty_collections,
             loaded_by_key=self.loaded_by_key | other.loaded_by_key,
             weakly_bound=self.weakly_bound | other.weakly_bound,
         )

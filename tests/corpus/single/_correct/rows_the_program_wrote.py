@@ -1,8 +1,8 @@
 """Correct versions of single/rows_the_program_wrote.py's bad scenarios (see tests/corpus/README.md, "Correct versions")."""
 
-from rows_the_program_wrote import Base, Employee, Folder, _setup
+from rows_the_program_wrote import Base, DataBase, Employee, Folder, Node, Ticket, _setup
 from sqlalchemy import create_engine
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, selectinload
 
 
 def correct_set_key_left_for_a_lazy_load():
@@ -35,3 +35,33 @@ def correct_key_set_through_the_other_side():
     with Session(engine) as session:
         docs = session.get(Folder, 2)
         print(docs.parent)
+
+
+def correct_collection_with_a_row_has_an_element_to_read():
+    engine = _setup()
+    with Session(engine) as session:
+        boss = session.get(Employee, 1)
+        skills = boss.skills
+        print([skill.name for skill in skills])
+        session.expire_all()
+
+
+def correct_deleted_row_leaves_a_set_many_to_one_unloaded():
+    engine = _setup()
+    with Session(engine) as session:
+        ticket = session.get(Ticket, 2, options=[selectinload(Ticket.reporter)])
+        session.delete(ticket)
+        session.commit()
+    print(ticket.reporter)
+
+
+def correct_dataclass_row_with_a_key():
+    engine = create_engine("sqlite://")
+    DataBase.metadata.create_all(engine)
+    with Session(engine) as session:
+        root = Node(name="root")
+        session.add_all([root, Node(name="leaf", parent=root)])
+        session.commit()
+    with Session(engine) as session:
+        leaf = session.get(Node, 2)
+        print(leaf.parent)
