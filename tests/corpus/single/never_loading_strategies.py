@@ -1,12 +1,13 @@
 """noload, dynamic, write_only and raise relationships never load, expired or not; reading one reloads no row.
-An object without an identity (new, or made transient) loads nothing, so its raise relationship reads empty."""
+An object without an identity (new, or made transient) loads nothing, so its raise relationship reads empty.
+A dataclass model's generated __repr__ stops at the first field that raises."""
 
 from __future__ import annotations
 
 from sqlalchemy import ForeignKey, create_engine
 from sqlalchemy.exc import InvalidRequestError
-from sqlalchemy.orm import (DeclarativeBase, DynamicMapped, Mapped, Session, WriteOnlyMapped, make_transient,
-                            mapped_column, relationship)
+from sqlalchemy.orm import (DeclarativeBase, DynamicMapped, Mapped, MappedAsDataclass, Session, WriteOnlyMapped,
+                            make_transient, mapped_column, relationship)
 
 
 class Base(DeclarativeBase):
@@ -30,6 +31,21 @@ class Pet(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     owner_id: Mapped[int] = mapped_column(ForeignKey("owners.id"))
     notes: Mapped[str] = mapped_column(deferred=True, default="")
+
+
+class DataBase(MappedAsDataclass, DeclarativeBase):
+    pass
+
+
+class Badge(DataBase):
+    __tablename__ = "badges"
+
+    id: Mapped[int] = mapped_column(primary_key=True, init=False)
+    label: Mapped[str]
+    note: Mapped[str] = mapped_column(deferred=True, default="")
+    holder_id: Mapped[int | None] = mapped_column(ForeignKey("badges.id"), default=None)
+    # default=None: the generated __init__ leaves it unset, so it is not loaded after the flush
+    holder: Mapped[Badge | None] = relationship(remote_side=[id], lazy="raise", default=None)
 
 
 def _setup():
@@ -89,3 +105,16 @@ def scenario_bad_path_goes_on_after_a_raise_relationship_of_a_keyless_object():
         make_transient(owner)
         print(owner.vets)
         session.refresh(owner)  # expect: InvalidRequestError
+
+
+def scenario_ok_generated_repr_stops_at_a_raise_relationship():
+    engine = create_engine("sqlite://")
+    DataBase.metadata.create_all(engine)
+    with Session(engine, expire_on_commit=False) as session:
+        badge = Badge(label="gold")
+        session.add(badge)
+        session.commit()
+    try:
+        print(repr(badge))
+    except InvalidRequestError:
+        print("raise by design")

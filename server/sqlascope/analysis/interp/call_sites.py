@@ -245,9 +245,11 @@ class CallSites:
             frame.reader, frame.reader_call = label, self.location(frame, node)
         try:
             for attribute in fields:
-                if ref.iid not in state.heap.instances:
-                    break
+                if ref.iid not in state.heap.instances or state.env.get(PATH_RAISED):
+                    break  # a read before raised (lazy="raise"): the generated method stops there
                 value = self.read(frame, ref, attribute, node, state)
+                if state.env.get(PATH_RAISED):
+                    break
                 if attribute.kind is AttrKind.RELATIONSHIP and method != "__eq__" and depth < 2:
                     for related in members(element_of(value) if isinstance(value, Many) else value):
                         if isinstance(related, InstanceRef):
