@@ -5,7 +5,8 @@ key is NULL, so it is readable after the session closes; a row whose key the pro
 a collection of the other side, or by a later change) leaves it unloaded. The keys come from the order of the
 INSERTs (autoincrement) or from the object itself.
 
-A collection through ``secondary=`` that no row joins reads empty, so nothing is read of its elements; a deleted
+A collection no row joins reads empty, so nothing is read of its elements: one through ``secondary=`` until it is
+appended to, a one-to-many until a row of its target is written (given the object, appended, or by its key); a deleted
 row's flush loads a many-to-one whose key is NULL (None, no query), so it is readable after the commit."""
 
 from __future__ import annotations
@@ -47,6 +48,23 @@ class Ticket(Base):
     title: Mapped[str]
     reporter_id: Mapped[int | None] = mapped_column(ForeignKey("employees.id"))
     reporter: Mapped[Employee | None] = relationship()
+
+
+class Team(Base):
+    __tablename__ = "teams"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str]
+    members: Mapped[list[Member]] = relationship(back_populates="team")
+
+
+class Member(Base):
+    __tablename__ = "members"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str]
+    team_id: Mapped[int | None] = mapped_column(ForeignKey("teams.id"))
+    team: Mapped[Team | None] = relationship(back_populates="members")
 
 
 class DataBase(MappedAsDataclass, DeclarativeBase):
@@ -208,3 +226,48 @@ def scenario_bad_dataclass_row_with_a_key():
     with Session(engine) as session:
         leaf = session.get(Node, 2)
     print(leaf.parent)  # expect: DetachedInstanceError
+
+
+def _members_read_then_expired(engine, team_id):
+    with Session(engine) as session:
+        team = session.get(Team, team_id)
+        members = team.members
+        session.expire_all()
+    return members
+
+
+def scenario_ok_new_team_has_no_member_to_read():
+    engine = _setup()
+    with Session(engine) as session:
+        session.add(Team(name="empty"))
+        session.commit()
+    print([member.name for member in _members_read_then_expired(engine, 1)])
+
+
+def scenario_bad_member_given_its_team_joins_the_collection():
+    engine = _setup()
+    with Session(engine) as session:
+        team = Team(name="red")
+        session.add_all([team, Member(name="ann", team=team)])
+        session.commit()
+    print([member.name for member in _members_read_then_expired(engine, 1)])  # expect: DetachedInstanceError
+
+
+def scenario_bad_member_appended_joins_the_collection():
+    engine = _setup()
+    with Session(engine) as session:
+        team = Team(name="blue")
+        team.members.append(Member(name="bob"))
+        session.add(team)
+        session.commit()
+    print([member.name for member in _members_read_then_expired(engine, 1)])  # expect: DetachedInstanceError
+
+
+def scenario_bad_member_given_the_key_joins_the_collection():
+    engine = _setup()
+    with Session(engine) as session:
+        session.add(Team(name="green"))
+        session.commit()
+        session.add(Member(name="cy", team_id=1))
+        session.commit()
+    print([member.name for member in _members_read_then_expired(engine, 1)])  # expect: DetachedInstanceError

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ast
 
+from ..orm import lifecycle
 from ..orm.database import created_tables
 from ..orm.models import AttrKind
 from ..orm.sqla_api import APP_CONTEXT_METHODS, CONTAINER_STORES, EXPIRE_ON_COMMIT_KEYWORD
@@ -99,6 +100,7 @@ class CallSites:
                 return UNKNOWN
             if method in CONTAINER_STORES:
                 self._container_method(frame, expr, method, callee, args, state)
+                self._collection_grown(frame, expr.func.value, state)
             schema = _schema_change(expr)
             if schema is not None:  # the tables as they are now: all empty, or unknown
                 state.heap.tables = created_tables() if schema == "create_all" else {}
@@ -135,6 +137,21 @@ class CallSites:
             joined = joined.join(heap)
         state.heap = joined
         return join_all(results)
+
+    def _collection_grown(self, frame, container: ast.expr, state: State) -> None:
+        """``owner.rel.append(x)``: the relationship collection ``rel`` of ``owner`` (a name, or ``self.name``) is
+        no longer empty."""
+        if not isinstance(container, ast.Attribute):
+            return
+        owner = container.value
+        if not (isinstance(owner, ast.Name) or isinstance(owner, ast.Attribute) and isinstance(owner.value, ast.Name)
+                and owner.value.id == "self"):
+            return
+        for member in members(self.value(frame, owner, state)):
+            fact = state.heap.instances.get(member.iid) if isinstance(member, InstanceRef) else None
+            attribute = fact.cls.attributes.get(container.attr) if fact is not None else None
+            if attribute is not None and attribute.kind is AttrKind.RELATIONSHIP and attribute.uselist:
+                lifecycle.collection_grown(state.heap, member.iid, container.attr)
 
     def _container_method(self, frame, expr: ast.Call, method: str, callee, args: list, state: State) -> None:
         """``s.add(x)`` hashes ``x`` when ``s`` is a set or a dict; a store into a module-level container is tracked."""

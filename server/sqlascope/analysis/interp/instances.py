@@ -24,8 +24,7 @@ def construct_instance(engine: Host, ev: Evaluating, frame: Frame, cls: ClassRef
         nulls, empty = _dataclass_null_keys(cls.mapped, kwargs), _dataclass_empty_collections(cls.mapped, kwargs)
     state.heap.instances[iid] = replace(
         fact, null_keys=_only_its_own(engine, cls.mapped, nulls),
-        empty_collections=_only_its_own(engine, cls.mapped, frozenset(
-            n for n in empty if cls.mapped.attributes[n].secondary)), identity=_given_key(cls.mapped, kwargs))
+        empty_collections=_by_their_own_rows(engine, cls.mapped, empty), identity=_given_key(cls.mapped, kwargs))
     return InstanceRef(iid)
 
 
@@ -57,6 +56,14 @@ def _only_its_own(engine: Host, cls: MappedClass, names: frozenset[str]) -> froz
     collection through ``secondary=`` is a candidate: a one-to-many's key is a column of the other side's rows,
     which any of them may be given.)"""
     return frozenset(n for n in names if not _written_from_the_other_side(engine, cls, cls.attributes[n]))
+
+
+def _by_their_own_rows(engine: Host, cls: MappedClass, collections: frozenset[str]) -> frozenset[str]:
+    """The collections of a new object it was not given that stay empty until something writes them: a
+    one-to-many until a row of its target is written (``rows``, at the flush), a many-to-many through
+    ``secondary=`` while nothing on the other side can add to it."""
+    through = frozenset(n for n in collections if cls.attributes[n].secondary)
+    return (collections - through) | _only_its_own(engine, cls, through)
 
 
 def _written_from_the_other_side(engine: Host, cls: MappedClass, relationship: MappedAttribute) -> bool:

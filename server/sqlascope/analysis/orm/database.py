@@ -9,7 +9,8 @@ are unknown; a row it inserted with a key it gave is known all the same.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
+from typing import Any
 
 #: ``Heap.tables`` key of the table every mapped class has when ``create_all`` made them all, empty
 EVERY_TABLE = "*"
@@ -22,6 +23,8 @@ class Table:
 
     rows: tuple[tuple[object, frozenset[str]], ...] = ()
     complete: bool = False
+    #: the mapped class whose rows these are (``models.MappedClass``), once one is written
+    cls: Any = field(default=None, compare=False)
 
     def row(self, key) -> frozenset[str] | None:
         for known, nulls in self.rows:
@@ -37,6 +40,10 @@ class Table:
     def without(self, key) -> Table:
         return replace(self, rows=tuple(r for r in self.rows if r[0] != key))
 
+    def without_nothing(self, names: frozenset[str]) -> Table:
+        """The rows no longer known to have nothing for relationships ``names``."""
+        return replace(self, rows=tuple((k, nothing - names) for k, nothing in self.rows))
+
     def next_key(self, taken: set) -> int | None:
         """The key an INSERT that gives none gets; ``taken``: keys of rows flushed but not yet committed."""
         keys = {k for k, _ in self.rows} | taken
@@ -51,7 +58,7 @@ class Table:
             return self
         mine, theirs = dict(self.rows), dict(other.rows)
         common = tuple((k, mine[k] & theirs[k]) for k, _ in self.rows if k in theirs)
-        return Table(common, self.complete and other.complete and mine.keys() == theirs.keys())
+        return Table(common, self.complete and other.complete and mine.keys() == theirs.keys(), self.cls or other.cls)
 
 
 def join_tables(a: dict[str, Table], b: dict[str, Table]) -> dict[str, Table]:

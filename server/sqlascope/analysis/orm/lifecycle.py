@@ -372,8 +372,11 @@ def after_read(heap: Heap, iid, name: str) -> None:
         reload_row(heap, iid)
     group = _group_of(fact.cls, attribute) if loads else []  # a loaded one is read without touching its group
     heap.instances[iid] = heap.instances[iid].with_attrs({name: LOADED, **dict.fromkeys(group, LOADED)})
-    if attribute is not None and attribute.uselist:  # the list read may be appended to
-        heap.instances[iid] = _may_get_rows(heap, heap.instances[iid], name)
+
+
+def collection_grown(heap: Heap, iid, name: str) -> None:
+    """``obj.<name>.append(x)`` (and the like): collection ``name`` of ``iid`` holds rows from now on."""
+    heap.instances[iid] = _may_get_rows(heap, heap.instances[iid], name)
 
 
 def _may_get_rows(heap: Heap, fact: InstanceFact, name: str | None) -> InstanceFact:

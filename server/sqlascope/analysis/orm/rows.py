@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from .database import Table, table_of
+from .models import AttrKind
 from .state import Heap, InstanceFact, Life, SessionId
 
 
@@ -33,9 +34,13 @@ def record_flush(heap: Heap, session: SessionId) -> None:
     """A flush of ``session``: keys for its new rows, and a changed row keeps only the NULLs the change left (a
     rollback would restore the rest, which is then merely unknown)."""
     assign_keys(heap, session)
+    written = []
     for _iid, fact in list(heap.held_by(session)):
         if fact.dirty and Life.PERSISTENT in fact.life:
             _write(heap, fact, _row(heap, fact, frozenset()) & holds_nothing(fact))
+        if fact.dirty or Life.PENDING in fact.life:
+            written.append(fact)
+    _joinable_by(heap, written)
 
 
 def record_commit(heap: Heap, session: SessionId) -> None:
@@ -73,6 +78,37 @@ def loaded_nothing(heap: Heap, identity) -> frozenset[str]:
     return nulls or frozenset()
 
 
+def _joinable_by(heap: Heap, written: list[InstanceFact]) -> None:
+    """Rows ``written`` (inserted or changed) may hold a foreign key to rows of other tables: the one-to-many
+    collections over that key are no longer known empty, in memory and in the tables, unless each such row's
+    many-to-ones to the collection's owner are known NULL."""
+    if not written:
+        return
+    for name, table in list(heap.tables.items()):
+        names = frozenset().union(*(_collections_over(table.cls, row) for row in written)) if table.cls else None
+        if names:
+            heap.tables[name] = table.without_nothing(names)
+    for iid, fact in list(heap.instances.items()):
+        if fact.empty_collections:
+            names = frozenset().union(*(_collections_over(fact.cls, row) for row in written)) & fact.empty_collections
+            if names:
+                heap.instances[iid] = replace(fact, empty_collections=fact.empty_collections - names)
+
+
+def _collections_over(owner, row: InstanceFact) -> frozenset[str]:
+    """The one-to-many collections of ``owner`` (a mapped class) that ``row``, an instance of their target, may
+    join."""
+    names = frozenset(a.name for a in owner.loadable() if a.kind is AttrKind.RELATIONSHIP and a.uselist
+                      and not a.secondary and _bare(a.target) == row.cls.name)
+    keys = {a.name for a in row.cls.loadable()
+            if a.kind is AttrKind.RELATIONSHIP and a.uselist is False and _bare(a.target) == owner.name}
+    return frozenset() if names and keys and keys <= row.null_keys else names
+
+
+def _bare(name: str | None) -> str:
+    return (name or "").rpartition(".")[2]
+
+
 def _row(heap: Heap, fact: InstanceFact, default):
     table = table_of(heap.tables, fact.cls.name)
     nulls = table.row(fact.identity[1]) if table is not None and fact.identity is not None else None
@@ -84,7 +120,7 @@ def _write(heap: Heap, fact: InstanceFact, nulls: frozenset[str] | None) -> None
     if fact.identity is None:
         _forget(heap, fact)
         return
-    table = table_of(heap.tables, fact.cls.name) or Table()
+    table = replace(table_of(heap.tables, fact.cls.name) or Table(), cls=fact.cls)
     key = fact.identity[1]
     heap.tables[fact.cls.name] = table.without(key) if nulls is None else table.with_row(key, nulls)
 

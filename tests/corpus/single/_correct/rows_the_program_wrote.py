@@ -1,6 +1,6 @@
 """Correct versions of single/rows_the_program_wrote.py's bad scenarios (see tests/corpus/README.md, "Correct versions")."""
 
-from rows_the_program_wrote import Base, DataBase, Employee, Folder, Node, Ticket, _setup
+from rows_the_program_wrote import Base, DataBase, Employee, Folder, Member, Node, Team, Ticket, _setup
 from sqlalchemy import create_engine
 from sqlalchemy.orm import Session, selectinload
 
@@ -65,3 +65,38 @@ def correct_dataclass_row_with_a_key():
     with Session(engine) as session:
         leaf = session.get(Node, 2)
         print(leaf.parent)
+
+
+def _member_names(engine, team_id):
+    with Session(engine) as session:
+        team = session.get(Team, team_id)
+        return [member.name for member in team.members]
+
+
+def correct_member_given_its_team_joins_the_collection():
+    engine = _setup()
+    with Session(engine) as session:
+        team = Team(name="red")
+        session.add_all([team, Member(name="ann", team=team)])
+        session.commit()
+    print(_member_names(engine, 1))
+
+
+def correct_member_appended_joins_the_collection():
+    engine = _setup()
+    with Session(engine) as session:
+        team = Team(name="blue")
+        team.members.append(Member(name="bob"))
+        session.add(team)
+        session.commit()
+    print(_member_names(engine, 1))
+
+
+def correct_member_given_the_key_joins_the_collection():
+    engine = _setup()
+    with Session(engine) as session:
+        session.add(Team(name="green"))
+        session.commit()
+        session.add(Member(name="cy", team_id=1))
+        session.commit()
+    print(_member_names(engine, 1))
