@@ -11,7 +11,7 @@ row's flush loads a many-to-one whose key is NULL (None, no query), so it is rea
 
 from __future__ import annotations
 
-from sqlalchemy import Column, ForeignKey, Table, create_engine, select
+from sqlalchemy import Column, ForeignKey, Table, create_engine, insert, select
 from sqlalchemy.orm import DeclarativeBase, Mapped, MappedAsDataclass, Session, mapped_column, relationship
 
 
@@ -269,5 +269,15 @@ def scenario_bad_member_given_the_key_joins_the_collection():
         session.add(Team(name="green"))
         session.commit()
         session.add(Member(name="cy", team_id=1))
+        session.commit()
+    print([member.name for member in _members_read_then_expired(engine, 1)])  # expect: DetachedInstanceError
+
+
+def scenario_bad_row_written_by_a_statement_is_not_known():
+    engine = _setup()
+    with Session(engine) as session:
+        session.add(Team(name="gold"))
+        session.commit()
+        session.execute(insert(Member).values(name="dee", team_id=1))
         session.commit()
     print([member.name for member in _members_read_then_expired(engine, 1)])  # expect: DetachedInstanceError

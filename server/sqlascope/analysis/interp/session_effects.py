@@ -163,6 +163,7 @@ class SessionEffects:
             if isinstance(first, Query):
                 rows = node.func.attr == "execute" if isinstance(node.func, ast.Attribute) else False
                 return replace(first, session=sid, executed=True, rows=rows)
+            state.heap.tables = {}  # a statement not known to be an ORM select may write any table
             return UNKNOWN
         if effect in INSTANCE_ARGUMENT_EFFECTS or effect is SessionEffect.ADD_ALL:
             return self._instance_effect(ev, frame, sid, label, effect, args, kwargs, node, state)

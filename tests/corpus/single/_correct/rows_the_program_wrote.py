@@ -1,7 +1,7 @@
 """Correct versions of single/rows_the_program_wrote.py's bad scenarios (see tests/corpus/README.md, "Correct versions")."""
 
 from rows_the_program_wrote import Base, DataBase, Employee, Folder, Member, Node, Team, Ticket, _setup
-from sqlalchemy import create_engine
+from sqlalchemy import create_engine, insert
 from sqlalchemy.orm import Session, selectinload
 
 
@@ -98,5 +98,15 @@ def correct_member_given_the_key_joins_the_collection():
         session.add(Team(name="green"))
         session.commit()
         session.add(Member(name="cy", team_id=1))
+        session.commit()
+    print(_member_names(engine, 1))
+
+
+def correct_row_written_by_a_statement_is_not_known():
+    engine = _setup()
+    with Session(engine) as session:
+        session.add(Team(name="gold"))
+        session.commit()
+        session.execute(insert(Member).values(name="dee", team_id=1))
         session.commit()
     print(_member_names(engine, 1))
