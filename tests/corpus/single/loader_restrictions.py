@@ -190,6 +190,14 @@ def scenario_bad_load_only_loads_the_named_column_not_its_group():
     print(book.blurb)  # expect: DetachedInstanceError
 
 
+def scenario_ok_wildcard_options_leave_write_only_and_dynamic_alone():
+    Session = _setup()
+    with Session() as session:
+        author = session.scalars(select(Author).options(lazyload("*"))).one()
+        other = session.scalars(select(Author).options(raiseload("*"))).one()
+    print(author.notes.select() is not None, other.reviews is not None)
+
+
 def scenario_ok_write_only_collection_handle_after_close():
     Session = _setup()
     with Session() as session:

@@ -12,7 +12,7 @@ from typing import Callable
 from ..findings import Fault, Location
 from . import rows
 from .models import AttrKind, MappedAttribute, MappedClass
-from .sqla_api import WILDCARD, WILDCARD_KINDS, LoaderOpt, LoaderOption, SessionEffect, Strategy
+from .sqla_api import QUERY_STRATEGIES, WILDCARD, WILDCARD_KINDS, LoaderOpt, LoaderOption, SessionEffect, Strategy
 from .state import Event, Heap, InstanceFact, Life, Load, SessionId, UncommittedInsert, reached_through, related_id
 
 LOADED = frozenset({Load.LOADED})
@@ -298,7 +298,8 @@ def _load_strategy(fact: InstanceFact, attribute: MappedAttribute, state: Load) 
     for option in fact.load_options:
         if option.path == (attribute.name,) and option.kind in _OPTION_STRATEGIES:
             named = _OPTION_STRATEGIES[option.kind]
-        elif _is_wildcard(option) and attribute.kind is AttrKind.RELATIONSHIP:
+        elif (_is_wildcard(option) and attribute.kind is AttrKind.RELATIONSHIP
+              and attribute.strategy.value not in QUERY_STRATEGIES):  # dynamic, write-only: a query, whatever "*" says
             wildcard = _OPTION_STRATEGIES[option.kind]
     return named or wildcard or attribute.strategy
 
