@@ -96,6 +96,28 @@ def scenario_bad_query_by_key_reloads_only_what_it_loads():
     print(alice.addresses)  # expect: DetachedInstanceError
 
 
+def scenario_ok_collection_read_in_a_new_session_loads_new_objects():
+    Session = _setup()
+    with Session() as session:
+        alice = session.get(User, 1)
+        print(len(alice.addresses))
+        session.commit()
+    with Session() as session:
+        session.add(alice)
+        print([address.user.name for address in alice.addresses])
+
+
+def scenario_bad_row_instance_stays_the_old_one():
+    Session = _setup()
+    with Session() as session:
+        alice, first = session.execute(select(User, Address).join(User.addresses).where(User.id == 1)).first()
+        session.commit()
+    with Session() as session:
+        session.add(alice)
+        print([address.email for address in alice.addresses])
+    print(first.email)  # expect: DetachedInstanceError
+
+
 def scenario_bad_alias_relationship_after_close():
     Session = _setup()
     session = Session()

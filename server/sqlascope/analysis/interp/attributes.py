@@ -20,7 +20,7 @@ from ..orm.sqla_api import (
     TASK_SEND_METHODS,
     construct_of,
 )
-from ..orm.state import InstanceFact, Life, related_id
+from ..orm.state import InstanceFact, Life
 from ..report.issues import Issue
 from . import inspection, per_row
 from .frame import PATH_RAISED, Frame, State
@@ -328,7 +328,12 @@ class Attributes:
         target = self.engine.models.find_by_name(attribute.target, parent.cls.path)
         if target is None:
             return UNKNOWN
-        child_id = related_id(ref.iid, attribute.name)
+        child_id = parent.related(ref.iid, attribute.name)
+        if lazily and lifecycle.loads_anew(parent, state.heap.instances.get(child_id)):
+            generation = parent.generation(attribute.name) + 1
+            state.heap.instances[ref.iid] = parent = replace(parent, generations=tuple(sorted(
+                {**dict(parent.generations), attribute.name: generation}.items())))
+            child_id = parent.related(ref.iid, attribute.name)
         if child_id not in state.heap.instances:
             state.heap.instances[child_id] = lifecycle.related_instance(
                 parent, attribute, target, self.location(frame, expr), lazily
@@ -346,7 +351,7 @@ class Attributes:
             return  # a transient parent's related instances are as it is
         for attribute in parent.cls.loadable():
             if attribute.kind is AttrKind.RELATIONSHIP and attribute.target and parent.attr(attribute.name) == lifecycle.LOADED:
-                if related_id(iid, attribute.name) not in state.heap.instances:
+                if parent.related(iid, attribute.name) not in state.heap.instances:
                     self.related_value(frame, InstanceRef(iid), attribute, node, state, lazily=False)
 
     def session_label(self, fact: InstanceFact, state: State) -> str:

@@ -13,7 +13,7 @@ from ..findings import Fault, Location
 from . import rows
 from .models import AttrKind, MappedAttribute, MappedClass
 from .sqla_api import QUERY_STRATEGIES, WILDCARD, WILDCARD_KINDS, LoaderOpt, LoaderOption, SessionEffect, Strategy
-from .state import Event, Heap, InstanceFact, Life, Load, SessionId, UncommittedInsert, reached_through, related_id
+from .state import Event, Heap, InstanceFact, Life, Load, SessionId, UncommittedInsert, reached_through
 
 LOADED = frozenset({Load.LOADED})
 EXPIRED = frozenset({Load.EXPIRED})
@@ -335,6 +335,15 @@ def reads_empty(fact: InstanceFact, attribute: MappedAttribute) -> bool:
                  or fact.life <= _WITHOUT_IDENTITY | {Life.PERSISTENT} and _null_key_at_hand(fact, attribute)))
 
 
+def loads_anew(parent: InstanceFact, earlier: InstanceFact | None) -> bool:
+    """Does a lazy load of a relationship of ``parent`` give new objects rather than ``earlier``, the instances it
+    gave before? Yes when ``parent`` is persistent in a session that does not hold them: they were loaded in
+    another session, and its identity map cannot hand them back (observed: an expired collection is not cascaded
+    by ``add()``, so the read in the new session loads fresh rows)."""
+    return (earlier is not None and parent.life == {Life.PERSISTENT} and len(parent.sessions) == 1
+            and not parent.sessions & earlier.sessions)
+
+
 def holds_none(fact: InstanceFact, attribute: MappedAttribute) -> bool:
     """A many-to-one loaded while its foreign key is known NULL holds None, attached or not."""
     return attribute.uselist is False and attribute.name in fact.null_keys and fact.attr(attribute.name) == LOADED
@@ -424,7 +433,7 @@ def _reload_related_rows(heap: Heap, iid, relationships) -> None:
     the rows of the related instances already in the session (observed)."""
     fact = heap.instances[iid]
     for name in relationships:
-        related = related_id(iid, name)
+        related = fact.related(iid, name)
         attribute = fact.cls.attributes.get(name)
         if attribute is None or related not in heap.instances or Life.PERSISTENT not in heap.instances[related].life:
             continue
@@ -942,7 +951,7 @@ def attach_related(heap: Heap, iid, session: SessionId, is_async: bool) -> None:
         current = todo.pop()
         fact = heap.instances[current]
         for attribute in fact.cls.loadable():
-            related = related_id(current, attribute.name)
+            related = fact.related(current, attribute.name)
             if (attribute.kind is AttrKind.RELATIONSHIP and attribute.cascades_add and related not in seen
                     and related in heap.instances and fact.attr(attribute.name) == LOADED):
                 seen.add(related)

@@ -48,15 +48,17 @@ SessionId = Hashable
 InstanceId = Hashable
 
 
-def related_id(parent: InstanceId, relationship: str) -> InstanceId:
-    """The id of the instance read through ``parent.<relationship>`` (a collection's elements share it)."""
-    return (parent, relationship)
+def related_id(parent: InstanceId, relationship: str, generation: int = 0) -> InstanceId:
+    """The id of the instance read through ``parent.<relationship>`` (a collection's elements share it). A load
+    in a session that holds none of the instances read before gives new objects: a new ``generation``
+    (``InstanceFact.generation``)."""
+    return (parent, f"{relationship}@{generation}" if generation else relationship)
 
 
 def reached_through(iid: InstanceId) -> tuple[InstanceId, str] | None:
     """``(parent, relationship)`` for an id ``related_id`` made; None for any other (allocation sites are longer)."""
     if isinstance(iid, tuple) and len(iid) == 2 and isinstance(iid[1], str):
-        return iid
+        return iid[0], iid[1].partition("@")[0]
     return None
 
 
@@ -197,6 +199,15 @@ class InstanceFact:
     #: expired nothing): what it has not loaded loads through such a session while the session object exists,
     #: and once that is freed it is detached (observed)
     weakly_bound: frozenset[SessionId] = frozenset()
+    #: (relationship, generation) for each relationship whose instances were loaded anew (``related_id``)
+    generations: tuple[tuple[str, int], ...] = ()
+
+    def generation(self, relationship: str) -> int:
+        return dict(self.generations).get(relationship, 0)
+
+    def related(self, iid: InstanceId, relationship: str) -> InstanceId:
+        """The id of what ``relationship`` of this instance (id ``iid``) holds now."""
+        return related_id(iid, relationship, self.generation(relationship))
 
     def attr(self, name: str) -> frozenset[Load]:
         for key, states in self.attrs:
@@ -232,7 +243,17 @@ class InstanceFact:
             empty_collections=self.empty_collections & other.empty_collections,
             loaded_by_key=self.loaded_by_key | other.loaded_by_key,
             weakly_bound=self.weakly_bound | other.weakly_bound,
+            generations=_later_generations(self.generations, other.generations),
         )
+
+
+def _later_generations(a: tuple, b: tuple) -> tuple:
+    if a == b:
+        return a
+    merged = dict(a)
+    for name, generation in b:
+        merged[name] = max(generation, merged.get(name, 0))
+    return tuple(sorted(merged.items()))
 
 
 class _Footprints(threading.local):
