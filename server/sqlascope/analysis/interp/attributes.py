@@ -302,8 +302,7 @@ class Attributes:
         if lifecycle.raises_by_design(fact, attribute):
             state.env[PATH_RAISED] = True  # InvalidRequestError: nothing after this read runs on this path
         lifecycle.after_read(state.heap, ref.iid, attribute.name)
-        if lifecycle.reads_empty(fact, attribute) or lifecycle.holds_none(fact, attribute) \
-                or attribute.name in fact.empty_collections:
+        if lifecycle.reads_empty(fact, attribute) or lifecycle.known_empty(fact, attribute):
             return Items(()) if attribute.uselist else Const(None)
         lazily = fact.attr(attribute.name) != lifecycle.LOADED
         return self.related_value(frame, ref, attribute, expr, state, lazily)
@@ -330,9 +329,7 @@ class Attributes:
             return UNKNOWN
         child_id = parent.related(ref.iid, attribute.name)
         if lazily and lifecycle.loads_anew(parent, state.heap.instances.get(child_id)):
-            generation = parent.generation(attribute.name) + 1
-            state.heap.instances[ref.iid] = parent = replace(parent, generations=tuple(sorted(
-                {**dict(parent.generations), attribute.name: generation}.items())))
+            state.heap.instances[ref.iid] = parent = parent.next_generation(attribute.name)
             child_id = parent.related(ref.iid, attribute.name)
         if child_id not in state.heap.instances:
             state.heap.instances[child_id] = lifecycle.related_instance(

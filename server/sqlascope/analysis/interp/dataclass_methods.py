@@ -1,12 +1,13 @@
 """Methods a dataclass generates: a ``MappedAsDataclass`` model's ``__repr__`` reads every field declared with
 ``repr=True`` and its ``__eq__`` every field with ``compare=True`` (both the default), relationships included;
-``dataclasses.asdict``/``astuple`` read every field, recursing into related dataclass instances."""
+``dataclasses.asdict``/``astuple`` read every field, recursing into related dataclass instances. Its ``__init__``
+leaves the fields not given at their defaults: which relationships that leaves NULL or empty."""
 
 from __future__ import annotations
 
 import ast
 
-from ..orm.models import MappedAttribute, MappedClass
+from ..orm.models import AttrKind, MappedAttribute, MappedClass
 from .values import ClassRef
 from .host import Host
 
@@ -49,6 +50,55 @@ def _keyword_false(keywords: list[ast.keyword], name: str) -> bool:
 
 
 def _field_flag_false(attribute: MappedAttribute, flag: str) -> bool:
-    stmt = attribute.node
-    value = getattr(stmt, "value", None)
-    return isinstance(value, ast.Call) and _keyword_false(value.keywords, flag)
+    keywords = field_keywords(attribute)
+    return keywords is not None and isinstance(keywords.get(flag), ast.Constant) and keywords[flag].value is False
+
+
+# -- the generated __init__: what it leaves empty ------------------------------------------------------------------
+def left_null_by_init(cls: MappedClass, kwargs) -> frozenset[str]:
+    """The many-to-ones a dataclass model's generated ``__init__`` leaves with a NULL key: not given, nor any
+    foreign key column, and each of them None by default."""
+    keys = [a for a in cls.loadable() if a.foreign_key]
+    if not keys or any(a.name in kwargs or not _none_by_default(a) for a in keys):
+        return frozenset()
+    return frozenset(a.name for a in cls.loadable() if a.kind is AttrKind.RELATIONSHIP and a.uselist is False
+                     and a.name not in kwargs and _none_by_default(a))
+
+
+def _none_by_default(attribute: MappedAttribute) -> bool:
+    """A dataclass field that holds None unless given: ``default=None``, or left out of ``__init__`` with no
+    default (a column the database fills, by ``server_default=``, does not count)."""
+    keywords = field_keywords(attribute)
+    if keywords is None:
+        return False
+    if "default" in keywords:
+        return isinstance(keywords["default"], ast.Constant) and keywords["default"].value is None
+    return _left_out_of_init(keywords) and not {"default_factory", "server_default", "insert_default"} & keywords.keys()
+
+
+def left_empty_by_init(cls: MappedClass, kwargs) -> frozenset[str]:
+    """The collections a dataclass model's generated ``__init__`` leaves empty: not given, and made by
+    ``default_factory=list`` (or ``set``), or left out of ``__init__``."""
+    return frozenset(a.name for a in cls.loadable() if a.kind is AttrKind.RELATIONSHIP and a.uselist
+                     and a.name not in kwargs and _empty_by_default(a))
+
+
+def _empty_by_default(attribute: MappedAttribute) -> bool:
+    keywords = field_keywords(attribute)
+    if keywords is None:
+        return False
+    factory = keywords.get("default_factory")
+    if factory is not None:
+        return isinstance(factory, ast.Name) and factory.id in ("list", "set")
+    return _left_out_of_init(keywords) and "default" not in keywords
+
+
+def field_keywords(attribute: MappedAttribute) -> dict[str, ast.expr] | None:
+    """The keywords of the ``mapped_column(...)``/``relationship(...)`` that declares a dataclass field."""
+    call = getattr(attribute.node, "value", None)
+    return {k.arg: k.value for k in call.keywords if k.arg} if isinstance(call, ast.Call) else None
+
+
+def _left_out_of_init(keywords: dict[str, ast.expr]) -> bool:
+    return isinstance(keywords.get("init"), ast.Constant) and keywords["init"].value is False
+

@@ -358,6 +358,6 @@ def _joined_instance(query: Query, entities: tuple, before: list, cls):
             continue
         for owner, relationship in query.joins:
             attribute = entity.attributes.get(relationship) if owner == entity.name else None
-            if attribute is not None and attribute.target and attribute.target.rpartition(".")[2] == cls.name:
+            if attribute is not None and attribute.points_at(cls.name):
                 return (before[position].iid, relationship)
     return None

@@ -344,9 +344,12 @@ def loads_anew(parent: InstanceFact, earlier: InstanceFact | None) -> bool:
             and not parent.sessions & earlier.sessions)
 
 
-def holds_none(fact: InstanceFact, attribute: MappedAttribute) -> bool:
-    """A many-to-one loaded while its foreign key is known NULL holds None, attached or not."""
-    return attribute.uselist is False and attribute.name in fact.null_keys and fact.attr(attribute.name) == LOADED
+def known_empty(fact: InstanceFact, attribute: MappedAttribute) -> bool:
+    """A relationship known to hold nothing, attached or not: a many-to-one loaded while its foreign key is known
+    NULL (None), or a collection known to hold no row (an empty list, even if the read still loads it)."""
+    if attribute.uselist is False:
+        return attribute.name in fact.null_keys and fact.attr(attribute.name) == LOADED
+    return attribute.name in fact.empty_collections
 
 
 def _read_outcome(life: Life, state: Load, strategy: Strategy, is_async: bool) -> Fault | None:

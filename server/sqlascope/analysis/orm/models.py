@@ -64,6 +64,10 @@ class MappedAttribute:
         """Part of the row or a relationship: its state is tracked per instance."""
         return self.kind in (AttrKind.COLUMN, AttrKind.RELATIONSHIP)
 
+    def points_at(self, class_name: str) -> bool:
+        """Is this a relationship to class ``class_name`` (its target named bare or dotted)?"""
+        return self.kind is AttrKind.RELATIONSHIP and (self.target or "").rpartition(".")[2] == class_name
+
     @property
     def loader(self) -> str:
         """The loader its mapping gives a relationship, by ``lazy=`` name ("joined", "selectin", "subquery",

@@ -12,21 +12,24 @@ from __future__ import annotations
 from dataclasses import replace
 
 from .database import Table, table_of
-from .models import AttrKind
 from .state import Heap, InstanceFact, Life, SessionId
 
 
 def assign_keys(heap: Heap, session: SessionId) -> None:
     """The flush of ``session``'s pending instances: each gets the key its INSERT gives the row, in the order the
     session holds them (SQLAlchemy inserts the rows of one table in the order they were added)."""
+    taken: dict[str, set] = {}  # by class: the keys flushed and not committed yet, these included
     for iid, fact in list(heap.held_by(session)):
         if Life.PENDING not in fact.life or fact.identity is not None:
             continue
         table = table_of(heap.tables, fact.cls.name)
-        key = table.next_key(_uncommitted_keys(heap, fact.cls.name)) if table and fact.life == {Life.PENDING} else None
+        if fact.cls.name not in taken:
+            taken[fact.cls.name] = _uncommitted_keys(heap, fact.cls.name)
+        key = table.next_key(taken[fact.cls.name]) if table and fact.life == {Life.PENDING} else None
         if key is None:
             _forget(heap, fact)
             continue
+        taken[fact.cls.name].add(key)
         heap.instances[iid] = replace(fact, identity=(fact.cls, key))
 
 
@@ -98,15 +101,9 @@ def _joinable_by(heap: Heap, written: list[InstanceFact]) -> None:
 def _collections_over(owner, row: InstanceFact) -> frozenset[str]:
     """The one-to-many collections of ``owner`` (a mapped class) that ``row``, an instance of their target, may
     join."""
-    names = frozenset(a.name for a in owner.loadable() if a.kind is AttrKind.RELATIONSHIP and a.uselist
-                      and not a.secondary and _bare(a.target) == row.cls.name)
-    keys = {a.name for a in row.cls.loadable()
-            if a.kind is AttrKind.RELATIONSHIP and a.uselist is False and _bare(a.target) == owner.name}
+    names = frozenset(a.name for a in owner.loadable() if a.points_at(row.cls.name) and a.uselist and not a.secondary)
+    keys = {a.name for a in row.cls.loadable() if a.points_at(owner.name) and a.uselist is False}
     return frozenset() if names and keys and keys <= row.null_keys else names
-
-
-def _bare(name: str | None) -> str:
-    return (name or "").rpartition(".")[2]
 
 
 def _row(heap: Heap, fact: InstanceFact, default):

@@ -209,6 +209,11 @@ class InstanceFact:
         """The id of what ``relationship`` of this instance (id ``iid``) holds now."""
         return related_id(iid, relationship, self.generation(relationship))
 
+    def next_generation(self, relationship: str) -> "InstanceFact":
+        """This instance once ``relationship`` has loaded new objects, under a new id."""
+        generations = {**dict(self.generations), relationship: self.generation(relationship) + 1}
+        return replace(self, generations=tuple(sorted(generations.items())))
+
     def attr(self, name: str) -> frozenset[Load]:
         for key, states in self.attrs:
             if key == name:
