@@ -113,3 +113,28 @@ def scenario_bad_refresh_keeps_the_original_defer():
         print(author.name)
         session.refresh(author)
     print(author.name)  # expect: DetachedInstanceError
+
+
+def scenario_ok_refresh_in_a_new_session_loads_new_related_objects():
+    engine = _setup()
+    with Session(engine) as session:
+        author = session.get(Author, 1)
+        print(len(author.books))
+        session.commit()
+    with Session(engine) as session:
+        session.add(author)
+        session.refresh(author)
+        print([book.author.name for book in author.books])
+
+
+def scenario_bad_refresh_in_a_new_session_leaves_new_objects_mirror_unloaded():
+    engine = _setup()
+    with Session(engine, expire_on_commit=False) as session:
+        author = session.get(Author, 1)
+        first = author.books[0]
+        session.expire(author, ["books"])
+    with Session(engine) as session:
+        session.add(author)
+        session.refresh(author)
+    print(first.author.name)
+    print(author.books[0].author.name)  # expect: DetachedInstanceError

@@ -327,10 +327,10 @@ class Attributes:
         target = self.engine.models.find_by_name(attribute.target, parent.cls.path)
         if target is None:
             return UNKNOWN
+        if lazily:
+            lifecycle.load_related(state.heap, ref.iid, attribute.name)
+            parent = state.heap.instances[ref.iid]
         child_id = parent.related(ref.iid, attribute.name)
-        if lazily and lifecycle.loads_anew(parent, state.heap.instances.get(child_id)):
-            state.heap.instances[ref.iid] = parent = parent.next_generation(attribute.name)
-            child_id = parent.related(ref.iid, attribute.name)
         if child_id not in state.heap.instances:
             state.heap.instances[child_id] = lifecycle.related_instance(
                 parent, attribute, target, self.location(frame, expr), lazily

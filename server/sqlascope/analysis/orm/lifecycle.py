@@ -344,6 +344,15 @@ def loads_anew(parent: InstanceFact, earlier: InstanceFact | None) -> bool:
             and not parent.sessions & earlier.sessions)
 
 
+def load_related(heap: Heap, iid, name: str) -> None:
+    """Relationship ``name`` of ``iid`` loads its rows now (a lazy read, or an eager loader run again by a load of
+    the row by key). When ``loads_anew`` says they are new objects, the relationship moves to its next generation,
+    so that the instances it gave before keep their own state."""
+    fact = heap.instances[iid]
+    if loads_anew(fact, heap.instances.get(fact.related(iid, name))):
+        heap.instances[iid] = fact.next_generation(name)
+
+
 def known_empty(fact: InstanceFact, attribute: MappedAttribute) -> bool:
     """A relationship known to hold nothing, attached or not: a many-to-one loaded while its foreign key is known
     NULL (None), or a collection known to hold no row (an empty list, even if the read still loads it)."""
@@ -433,9 +442,11 @@ def reload_row(heap: Heap, iid, loader_options: tuple | None = None, skip: froze
 
 def _reload_related_rows(heap: Heap, iid, relationships) -> None:
     """The eager loader of each of ``relationships``, just run again by a load of ``iid``'s row by key, populates
-    the rows of the related instances already in the session (observed)."""
-    fact = heap.instances[iid]
+    the rows of the related instances already in the session (observed); those of another session are not
+    touched, as the loader gives new objects (``load_related``)."""
     for name in relationships:
+        load_related(heap, iid, name)
+        fact = heap.instances[iid]
         related = fact.related(iid, name)
         attribute = fact.cls.attributes.get(name)
         if attribute is None or related not in heap.instances or Life.PERSISTENT not in heap.instances[related].life:

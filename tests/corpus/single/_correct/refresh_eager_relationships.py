@@ -29,3 +29,17 @@ def correct_refresh_keeps_the_original_defer():
         print(author.name)
         session.refresh(author)
     print(author.name)
+
+
+def correct_refresh_in_a_new_session_leaves_new_objects_mirror_unloaded():
+    engine = _setup()
+    with Session(engine, expire_on_commit=False) as session:
+        author = session.get(Author, 1)
+        first = author.books[0]
+        session.expire(author, ["books"])
+    with Session(engine) as session:
+        session.add(author)
+        session.refresh(author)
+        names = [book.author.name for book in author.books]
+    print(first.author.name)
+    print(names[0])
