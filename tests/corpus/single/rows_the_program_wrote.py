@@ -176,6 +176,33 @@ def scenario_bad_collection_with_a_row_has_an_element_to_read():
     print([skill.name for skill in skills])  # expect: DetachedInstanceError
 
 
+def _skills_read_then_expired(engine, employee_id):
+    with Session(engine) as session:
+        skills = session.get(Employee, employee_id).skills
+        session.expire_all()
+    return skills
+
+
+def scenario_ok_skill_appended_to_a_copy_leaves_the_collection_empty():
+    engine = _setup()
+    with Session(engine) as session:
+        worker = session.get(Employee, 2)
+        skills = list(worker.skills)
+        skills.append(Skill(name="filing"))
+        session.commit()
+    print([skill.name for skill in _skills_read_then_expired(engine, 2)])
+
+
+def scenario_bad_skill_appended_through_an_alias_joins_the_collection():
+    engine = _setup()
+    with Session(engine) as session:
+        worker = session.get(Employee, 2)
+        skills = worker.skills
+        skills.append(Skill(name="filing"))
+        session.commit()
+    print([skill.name for skill in _skills_read_then_expired(engine, 2)])  # expect: DetachedInstanceError
+
+
 def scenario_ok_deleted_row_keeps_its_null_many_to_one():
     engine = _setup()
     with Session(engine) as session:

@@ -303,7 +303,7 @@ class Attributes:
             state.env[PATH_RAISED] = True  # InvalidRequestError: nothing after this read runs on this path
         lifecycle.after_read(state.heap, ref.iid, attribute.name)
         if lifecycle.reads_empty(fact, attribute) or lifecycle.known_empty(fact, attribute):
-            return Items(()) if attribute.uselist else Const(None)
+            return Items((), collection=(ref.iid, attribute.name)) if attribute.uselist else Const(None)
         lazily = fact.attr(attribute.name) != lifecycle.LOADED
         return self.related_value(frame, ref, attribute, expr, state, lazily)
 

@@ -140,7 +140,13 @@ class CallSites:
 
     def _collection_grown(self, frame, container: ast.expr, state: State) -> None:
         """``owner.rel.append(x)``: the relationship collection ``rel`` of ``owner`` (a name, or ``self.name``) is
-        no longer empty."""
+        no longer empty; nor is one read empty earlier and appended to through another name
+        (``kids = owner.rel; kids.append(x)``)."""
+        if isinstance(container, ast.Name):
+            for member in members(self.value(frame, container, state)):
+                if isinstance(member, Items) and member.collection is not None and member.collection[0] in state.heap.instances:
+                    lifecycle.collection_grown(state.heap, *member.collection)
+            return
         if not isinstance(container, ast.Attribute):
             return
         owner = container.value

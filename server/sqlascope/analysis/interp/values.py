@@ -69,6 +69,9 @@ class Items:
     items: tuple
     #: a result row's column names (an entity's class name), read as ``row.User`` and ``row._mapping["User"]``
     names: tuple[str, ...] = ()
+    #: ``(instance id, relationship)`` when this is that relationship collection, read empty: appending to it
+    #: through any name adds to the relationship
+    collection: tuple | None = None
 
 
 @dataclass(frozen=True)

@@ -1,6 +1,6 @@
 """Correct versions of single/rows_the_program_wrote.py's bad scenarios (see tests/corpus/README.md, "Correct versions")."""
 
-from rows_the_program_wrote import Base, DataBase, Employee, Folder, Member, Node, Team, Ticket, _setup
+from rows_the_program_wrote import Base, DataBase, Employee, Folder, Member, Node, Skill, Team, Ticket, _setup
 from sqlalchemy import create_engine, insert
 from sqlalchemy.orm import Session, selectinload
 
@@ -110,3 +110,15 @@ def correct_row_written_by_a_statement_is_not_known():
         session.execute(insert(Member).values(name="dee", team_id=1))
         session.commit()
     print(_member_names(engine, 1))
+
+
+def correct_skill_appended_through_an_alias_joins_the_collection():
+    engine = _setup()
+    with Session(engine) as session:
+        worker = session.get(Employee, 2)
+        skills = worker.skills
+        skills.append(Skill(name="filing"))
+        session.commit()
+    with Session(engine) as session:
+        names = [skill.name for skill in session.get(Employee, 2).skills]
+    print(names)
