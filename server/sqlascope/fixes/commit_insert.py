@@ -3,7 +3,9 @@ rolled the row back → commit it where it was flushed: ``session.flush()`` beco
 
 The commit writes the same INSERT and keeps the row, so the instance, re-attached later, has a row to reload. The
 commit also expires what the session holds (unless ``expire_on_commit=False``); that is the refresh the code asked
-for anyway. Offered only where the INSERT came from an explicit ``flush()`` call on its own line.
+for anyway. Offered only where the INSERT came from an explicit ``flush()`` call on its own line, and not when the
+instance was then given its identity back by ``make_transient_to_detached``: that needs ``make_transient`` first,
+which forgets what the commit expired, the primary key included (observed), so the instance would name no row.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ import ast
 
 from ..analysis.findings import Finding
 from ..analysis.orm.lifecycle import INSERT_UNDONE
+from ..analysis.orm.sqla_api import Construct
 from .edits import Fix, TextEdit
 from .syntax import callee_name, node_at, statement_containing
 
@@ -20,7 +23,10 @@ KIND = "commit-insert"
 
 def commit_the_insert(finding: Finding, source_of) -> list[Fix]:
     fixes = []
-    for span, effect in finding.data.get("events") or ():
+    events = finding.data.get("events") or ()
+    if any(effect == Construct.MAKE_TRANSIENT_TO_DETACHED.value for _span, effect in events):
+        return fixes
+    for span, effect in events:
         if effect != INSERT_UNDONE:
             continue
         source = source_of(span[0])

@@ -1,12 +1,14 @@
 """Closing a session without a commit undoes the INSERTs it flushed, but the new objects keep their identity:
 they are detached, not transient, and the row their key names is gone. Added to another session they are
 persistent there, yet refresh() finds no row; merge() makes a new pending copy. rollback() instead makes them
-transient again, even one expunged after its flush."""
+transient again, even one expunged after its flush, or made transient and given its identity back
+(make_transient_to_detached): the transaction still holds its INSERT."""
 
 from __future__ import annotations
 
 from sqlalchemy import create_engine
-from sqlalchemy.orm import DeclarativeBase, Mapped, Session, make_transient, mapped_column, sessionmaker
+from sqlalchemy.orm import (DeclarativeBase, Mapped, Session, make_transient, make_transient_to_detached, mapped_column,
+                            sessionmaker)
 
 
 class Base(DeclarativeBase):
@@ -77,6 +79,37 @@ def scenario_bad_refresh_after_expunge_and_rollback():
     with factory() as other:
         other.add(user)
         other.refresh(user)  # expect: InvalidRequestError
+        print(user.name)
+
+
+def scenario_bad_refresh_after_make_transient_to_detached_and_rollback():
+    factory = _setup()
+    session = factory()
+    user = User(name="carol")
+    session.add(user)
+    session.flush()
+    make_transient(user)
+    make_transient_to_detached(user)
+    session.rollback()
+    with factory() as other:
+        other.add(user)
+        other.refresh(user)  # expect: InvalidRequestError
+        print(user.name)
+
+
+def scenario_ok_made_detached_then_committed():
+    factory = _setup()
+    session = factory()
+    user = User(name="carol")
+    session.add(user)
+    session.flush()
+    make_transient(user)
+    make_transient_to_detached(user)
+    session.commit()
+    session.close()
+    with factory() as other:
+        other.add(user)
+        other.refresh(user)
         print(user.name)
 
 

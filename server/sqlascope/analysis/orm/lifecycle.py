@@ -938,15 +938,15 @@ def made_transient(fact: InstanceFact, to_detached: bool) -> InstanceFact:
 
 def _made_transient(fact: InstanceFact, to_detached: bool) -> InstanceFact:
     """``make_transient(obj)``: no session, no identity, and what was expired is forgotten (reads give None, not a
-    refresh: observed); ``make_transient_to_detached(obj)``: detached with what it holds."""
+    refresh: observed); ``make_transient_to_detached(obj)``: detached with what it holds. Neither takes its INSERT
+    out of the transaction under way, so the end of that transaction still decides its row and state (observed: a
+    rollback makes it transient again; ``insert`` is kept)."""
     if to_detached:  # it now has an identity, so what it was never given is a column to load: expired (observed)
         unset = fact.map_attrs(lambda name, states: (states - UNLOADED) | EXPIRED
                                if Load.UNLOADED in states and fact.cls.attributes[name].kind is AttrKind.COLUMN else states)
-        return replace(unset, life=frozenset({Life.DETACHED}), sessions=frozenset(), insert=None,
-                       rowless=frozenset({False}))
+        return replace(unset, life=frozenset({Life.DETACHED}), sessions=frozenset(), rowless=frozenset({False}))
     forgotten = fact.map_attrs(lambda _name, states: (states - EXPIRED) | UNLOADED if Load.EXPIRED in states else states)
-    return replace(forgotten, life=frozenset({Life.TRANSIENT}), sessions=frozenset(), insert=None,
-                   rowless=frozenset({False}))
+    return replace(forgotten, life=frozenset({Life.TRANSIENT}), sessions=frozenset(), rowless=frozenset({False}))
 
 
 def marked_deleted(fact: InstanceFact, session: SessionId) -> InstanceFact:

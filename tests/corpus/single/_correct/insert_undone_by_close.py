@@ -1,5 +1,7 @@
 """Correct versions of single/insert_undone_by_close.py's bad scenarios (see tests/corpus/README.md, "Correct versions")."""
 
+from sqlalchemy.orm import make_transient, make_transient_to_detached
+
 from insert_undone_by_close import User, _setup
 
 
@@ -51,6 +53,22 @@ def correct_refresh_after_expunge_and_rollback():
     session.commit()
     session.expunge(user)
     session.rollback()
+    with factory() as other:
+        other.add(user)
+        other.refresh(user)
+        print(user.name)
+
+
+def correct_refresh_after_make_transient_to_detached_and_rollback():
+    factory = _setup()
+    session = factory()
+    user = User(name="carol")
+    session.add(user)
+    session.flush()
+    make_transient(user)
+    make_transient_to_detached(user)
+    session.commit()
+    session.close()
     with factory() as other:
         other.add(user)
         other.refresh(user)
