@@ -1,11 +1,13 @@
 """Self-referential relationships with an eager lazy= strategy: without join_depth they are not loaded with the row.
 A refresh() fills a self-referential many-to-one whose key is None (a new object given no key): always when it
-names the relationship, and for the whole object under "immediate", "selectin" and "subquery"."""
+names the relationship, and for the whole object under "immediate", "selectin" and "subquery". Under those three
+the whole refresh reads the key whatever it holds, so when the query's options left it out, every column they left
+out is loaded again with it."""
 
 from __future__ import annotations
 
 from sqlalchemy import ForeignKey, create_engine, select
-from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column, relationship
+from sqlalchemy.orm import DeclarativeBase, Mapped, Session, load_only, mapped_column, relationship
 
 
 class Base(DeclarativeBase):
@@ -110,3 +112,21 @@ def scenario_bad_whole_refresh_leaves_a_joined_self_reference_unloaded():
         session.refresh(intern)
     print(intern.manager)  # expect: DetachedInstanceError
 
+
+
+def scenario_ok_whole_refresh_reads_the_key_of_an_immediate_self_reference():
+    engine = _setup()
+    with Session(engine) as session:
+        session.add_all([Member(id=1, name="ann"), Member(id=2, name="bo", mentor_id=1)])
+        session.commit()
+        member = session.get(Member, 2, options=[load_only(Member.id)])
+        session.refresh(member)
+    print(member.name)
+
+
+def scenario_bad_whole_refresh_with_a_joined_self_reference_leaves_columns_expired():
+    engine = _setup()
+    with Session(engine) as session:
+        worker = session.get(Employee, 2, options=[load_only(Employee.id)])
+        session.refresh(worker)
+    print(worker.name)  # expect: DetachedInstanceError

@@ -1,9 +1,11 @@
-"""Reading one expired column of an attached instance reloads every expired, non-deferred column at once."""
+"""Reading one expired column of an attached instance reloads every expired, non-deferred column at once. A
+refresh() leaves the columns its query's options left out expired, so the next read of one loads them all; get() of
+an expired instance loads every column the mapper loads, whatever option deferred it."""
 
 from __future__ import annotations
 
 from sqlalchemy import ForeignKey, create_engine
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship, sessionmaker
+from sqlalchemy.orm import DeclarativeBase, Mapped, defer, mapped_column, relationship, sessionmaker
 
 
 class Base(DeclarativeBase):
@@ -237,3 +239,37 @@ def scenario_bad_setattr_of_a_computed_name_never_flushed():
         session.commit()
         _apply(user, {"name": "alice b."})
     print(user.email)  # expect: DetachedInstanceError
+
+
+def scenario_ok_read_after_refresh_loads_every_column_the_options_left_out():
+    Session = _setup()
+    with Session() as session:
+        user = session.get(User, 1, options=[defer(User.name), defer(User.email)])
+        session.refresh(user)
+        print(user.name)
+    print(user.email)
+
+
+def scenario_bad_read_without_refresh_loads_only_its_deferred_column():
+    Session = _setup()
+    with Session() as session:
+        user = session.get(User, 1, options=[defer(User.name), defer(User.email)])
+        print(user.name)
+    print(user.email)  # expect: DetachedInstanceError
+
+
+def scenario_ok_get_of_the_expired_instance_loads_what_the_option_deferred():
+    Session = _setup()
+    with Session() as session:
+        user = session.get(User, 1, options=[defer(User.name)])
+        session.commit()
+        session.get(User, 1)
+    print(user.name)
+
+
+def scenario_bad_get_of_the_instance_held_loads_nothing():
+    Session = _setup()
+    with Session() as session:
+        user = session.get(User, 1, options=[defer(User.name)])
+        session.get(User, 1)
+    print(user.name)  # expect: DetachedInstanceError

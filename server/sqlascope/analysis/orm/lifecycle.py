@@ -847,7 +847,11 @@ def refresh(heap: Heap, iid, names: tuple[str, ...] | None) -> None:
     """``refresh(obj)`` / ``refresh(obj, [names])``. Naming a many-to-one whose key column is expired first loads
     the row again, as reading that key would (every expired column comes back; observed for every strategy but
     joined and noload, which load it without the key). A self-referential one stays unloaded unless its key is
-    None (observed): known for a new object given no key (``null_keys``), otherwise a matter of the data."""
+    None (observed): known for a new object given no key (``null_keys``), otherwise a matter of the data. Without
+    names, the eager loader the refresh runs for such a many-to-one (loaded by its plan, or a self-referential one
+    it fills when the key is None, ``fills_null_key``) reads its key after the row, so when the options left that
+    key out, every column they left out comes back with it (observed: ``load_only``, then refresh, whatever the
+    key holds)."""
     fact = heap.instances[iid]
     named = [fact.cls.attributes[n] for n in names or () if n in fact.cls.attributes]
     if any(_reads_its_key(fact, a) for a in named):
@@ -855,6 +859,9 @@ def refresh(heap: Heap, iid, names: tuple[str, ...] | None) -> None:
         fact = heap.instances[iid]
     reloaded = names or [n for n, states in _original_plan(fact).items() if states == LOADED]
     fact = refreshed(fact, names)
+    loaders = [a for a in fact.cls.loadable() if a.name in reloaded or "refresh" in a.fills_null_key]
+    if not names and any(_reads_its_key(fact, a) for a in loaders):
+        fact = _row_reloaded(fact)
     self_referential = {a.name: LOADED | UNLOADED for a in named if not refresh_loads(fact, a)}
     heap.instances[iid] = fact.with_attrs(self_referential) if self_referential else fact
     _reload_related_rows(heap, iid, [n for n in reloaded if heap.instances[iid].attr(n) == LOADED])
@@ -887,22 +894,40 @@ def _key_expired(fact: InstanceFact, attribute: MappedAttribute) -> bool:
 def refreshed(fact: InstanceFact, names: tuple[str, ...] | None) -> InstanceFact:
     """``refresh(obj)`` reloads what the query that loaded ``obj`` loaded: its loader options applied again over
     the mapper's strategies (eager relationships, ``selectinload``/``joinedload`` options, ``defer``/``load_only``
-    and ``lazyload`` exclusions; observed). Everything else is unloaded afterwards, even what was read before."""
+    and ``lazyload`` exclusions; observed). Everything else is not loaded afterwards, even what was read before: a
+    column so left is expired (the refresh expired the whole instance first), so reading one that the row loads
+    loads them all again (observed: ``load_only(A.x)``, refresh, read ``a.y`` loads every such column)."""
     if names:
         return _loaded_by_key(fact.with_attrs({n: LOADED for n in names if fact.attr(n)}), names)
     plan = _original_plan(fact)
     plan.update({name: LOADED for name in fact.null_keys if "refresh" in fact.cls.attributes[name].fills_null_key})
     loaded = [name for name, states in plan.items() if states == LOADED]
-    return _loaded_by_key(fact.map_attrs(lambda name, states: plan.get(name, states)), loaded)
+
+    def after_refresh(name: str, states: frozenset[Load]) -> frozenset[Load]:
+        planned = plan.get(name, states)
+        return EXPIRED if planned != LOADED and fact.cls.attributes[name].kind is AttrKind.COLUMN else planned
+
+    return _loaded_by_key(fact.map_attrs(after_refresh), loaded)
 
 
 def reloaded_expired(fact: InstanceFact) -> InstanceFact:
-    """``get()`` of an instance already in the identity map with expired attributes: they are loaded again as the
-    query that loaded it loads them; what is not expired stays as it is."""
+    """``get()`` of an instance already in the identity map with expired attributes loads them again as reading
+    one would: every column the mapper loads with the row, whatever option deferred it (a mapper-deferred one
+    stays unloaded, even if undeferred before), and the relationships as the query that loaded it loads them
+    (observed); what is not expired stays as it is."""
     plan = _original_plan(fact)
-    loaded = [name for name, states in fact.attrs if Load.EXPIRED in states and plan.get(name) == LOADED]
-    return _loaded_by_key(
-        fact.map_attrs(lambda name, states: plan.get(name, states) if Load.EXPIRED in states else states), loaded)
+    relationships = [name for name, states in fact.attrs if Load.EXPIRED in states and plan.get(name) == LOADED
+                     and fact.cls.attributes[name].kind is AttrKind.RELATIONSHIP]
+
+    def reloaded(name: str, states: frozenset[Load]) -> frozenset[Load]:
+        if Load.EXPIRED not in states:
+            return states
+        attribute = fact.cls.attributes[name]
+        if attribute.kind is AttrKind.COLUMN:
+            return LOADED if _reloads_with_row(attribute) else UNLOADED
+        return plan.get(name, states)
+
+    return _loaded_by_key(fact.map_attrs(reloaded), relationships)
 
 
 def queried_again(fact: InstanceFact, options: tuple) -> InstanceFact:

@@ -1,7 +1,7 @@
 """Correct versions of single/self_referential_eager.py's bad scenarios (see tests/corpus/README.md, "Correct versions")."""
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, load_only
 
 from self_referential_eager import Employee, _setup
 
@@ -28,3 +28,11 @@ def correct_whole_refresh_leaves_a_joined_self_reference_unloaded():
         session.flush()
         session.refresh(intern)
         print(intern.manager)
+
+
+def correct_whole_refresh_with_a_joined_self_reference_leaves_columns_expired():
+    engine = _setup()
+    with Session(engine) as session:
+        worker = session.get(Employee, 2, options=[load_only(Employee.id)])
+        session.refresh(worker)
+        print(worker.name)
