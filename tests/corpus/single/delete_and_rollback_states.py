@@ -1,4 +1,6 @@
-"""Deleted objects become detached at commit (not expired); new objects rolled back become transient, keeping their values."""
+"""Deleted objects become detached at commit (not expired); new objects rolled back become transient, keeping their values.
+One expired before the rollback stays expired: without an identity, a read of a column the row loads raises, while a
+deferred column reads None and a relationship reads empty."""
 
 from __future__ import annotations
 
@@ -193,3 +195,26 @@ def scenario_ok_without_expiry_a_deleted_object_keeps_its_session():
     session.commit()
     session.close()
     print(address.user.name)
+
+
+def _flushed_expired_and_rolled_back(Session):
+    session = Session()
+    gil = User(name="gil")
+    session.add(gil)
+    session.flush()
+    session.expire(gil)
+    session.rollback()
+    session.close()
+    return gil
+
+
+def scenario_ok_expired_transient_object_reads_deferred_and_related_empty():
+    Session = _setup()
+    gil = _flushed_expired_and_rolled_back(Session)
+    print(gil.bio, gil.addresses)
+
+
+def scenario_bad_expired_transient_object_cannot_reload_its_row():
+    Session = _setup()
+    gil = _flushed_expired_and_rolled_back(Session)
+    print(gil.email)  # expect: DetachedInstanceError

@@ -27,3 +27,16 @@ def correct_deleted_object_lazy_relationship_after_commit():
         session.delete(address)
         session.commit()
         print(user)
+
+
+def correct_expired_transient_object_cannot_reload_its_row():
+    Session = _setup()
+    session = Session()
+    gil = User(name="gil")
+    session.add(gil)
+    session.flush()
+    session.expire(gil)
+    email = gil.email
+    session.rollback()
+    session.close()
+    print(email)
