@@ -1,13 +1,14 @@
 """Whether loading a relationship also loads its mirror (``back_populates``) on the related rows: it depends on
 the loader that loaded it, the mirror's own loader, the direction, and whether the parent's row came from a query
-or was loaded again by its key (a reload of an expired row, ``refresh()``)."""
+or was loaded again by its key (a reload of an expired row, ``refresh()``). A mirror that ``backref=backref(name,
+lazy=...)`` declares loads by the loader it names."""
 
 from __future__ import annotations
 
 from typing import Optional
 
 from sqlalchemy import ForeignKey, create_engine, select
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship, selectinload, sessionmaker
+from sqlalchemy.orm import DeclarativeBase, Mapped, backref, mapped_column, relationship, selectinload, sessionmaker
 
 
 class Base(DeclarativeBase):
@@ -109,6 +110,29 @@ class Parent(Base):
     kids: Mapped[list[Kid]] = relationship(back_populates="parent", order_by="Kid.id")
 
 
+class Drawer(Base):
+    __tablename__ = "drawers"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str]
+    socks: Mapped[list[Sock]] = relationship(lazy="subquery", backref=backref("drawer", lazy="joined"))
+    pens: Mapped[list[Pen]] = relationship(lazy="joined", backref=backref("drawer", lazy="joined"))
+
+
+class Sock(Base):
+    __tablename__ = "socks"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    drawer_id: Mapped[Optional[int]] = mapped_column(ForeignKey("drawers.id"))
+
+
+class Pen(Base):
+    __tablename__ = "pens"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    drawer_id: Mapped[Optional[int]] = mapped_column(ForeignKey("drawers.id"))
+
+
 def _setup():
     engine = create_engine("sqlite://")
     Base.metadata.create_all(engine)
@@ -119,6 +143,7 @@ def _setup():
         s.add(Street(id=1, name="st", houses=[House(id=1, number=3)]))
         s.add(Album(id=1, title="a", tracks=[Track(id=1, title="tr")]))
         s.add(Parent(id=1, name="p", kids=[Kid(id=1, title="k")]))
+        s.add(Drawer(id=1, name="d", socks=[Sock(id=1)], pens=[Pen(id=1)]))
         s.commit()
     return Session
 
@@ -190,3 +215,19 @@ def scenario_ok_selectinload_option_loads_the_immediate_mirror():
     with Session() as session:
         parent = session.scalars(select(Parent).options(selectinload(Parent.kids))).first()
     print(parent.kids[0].parent.name)
+
+
+def scenario_ok_subquery_collection_loads_its_joined_backref():
+    Session = _setup()
+    with Session() as session:
+        drawer = session.get(Drawer, 1)
+    print(drawer.socks[0].drawer.name)
+
+
+def scenario_bad_joined_collection_reloaded_by_key_leaves_its_joined_backref_unloaded():
+    Session = _setup()
+    with Session() as session:
+        drawer = session.get(Drawer, 1)
+        session.commit()
+        print(drawer.name)
+    print(drawer.pens[0].drawer.name)  # expect: DetachedInstanceError

@@ -520,6 +520,7 @@ def _reverse_attribute(path: str, owner: str, forward: str | None, call: ast.Cal
     strategy = RELATIONSHIP_LAZY.get(lazy, Strategy.LAZY) if isinstance(lazy, (str, bool)) else Strategy.LAZY
     return MappedAttribute(spec.value, AttrKind.RELATIONSHIP, strategy, target=owner, uselist=uselist,
                            back_populates=forward, path=path, node=None,
+                           joined=lazy in ("joined", False), selectin=lazy == "selectin",
                            loaded_by_delete=uselist is True and _keyword(call, "viewonly") is not True
                            and _keyword(options, "passive_deletes") in (None, False),
                            cascades_add=_keyword(call, "viewonly") is not True and _cascades_add(options),

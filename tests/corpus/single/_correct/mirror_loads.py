@@ -1,6 +1,6 @@
 """Correct versions of single/mirror_loads.py's bad scenarios (see tests/corpus/README.md, "Correct versions")."""
 
-from mirror_loads import Shelf, Street, Team, _setup
+from mirror_loads import Drawer, Shelf, Street, Team, _setup
 
 
 def correct_immediate_collection_leaves_its_immediate_mirror_unloaded():
@@ -32,3 +32,12 @@ def correct_joined_collection_leaves_its_selectin_mirror_unloaded():
     with Session() as session:
         street = session.get(Street, 1)
         print(street.houses[0].street)
+
+
+def correct_joined_collection_reloaded_by_key_leaves_its_joined_backref_unloaded():
+    Session = _setup()
+    with Session() as session:
+        drawer = session.get(Drawer, 1)
+        session.commit()
+        print(drawer.name)
+        print(drawer.pens[0].drawer.name)
