@@ -12,8 +12,11 @@ from collections import Counter
 import pytest
 
 from differential.classify import INVALID
-from differential.known_gaps import KNOWN_GAPS
+from differential.generator import generate
+from differential.known_gaps import FOUND_ELSEWHERE, KNOWN_GAPS
 from differential.report import class_key, run
+from differential.runner import analyze, run_runtime, write_program
+from differential.classify import classify
 
 SEED = 20261205
 PROGRAMS = 200
@@ -69,3 +72,12 @@ def test_known_gaps_still_occur(differential_run):
     seen = {class_key(r.program, r.verdict) for r in differential_run.results if r.verdict.disagrees}
     stale = sorted(set(KNOWN_GAPS) - seen)
     assert not stale, f"known gaps that no longer occur at seed {SEED}; remove them: {stale}"
+
+
+@pytest.mark.parametrize("seed", sorted(FOUND_ELSEWHERE))
+def test_gap_found_elsewhere_still_disagrees(seed, tmp_path):
+    """A program another seed's run found, listed with its reason: it must still disagree, or leave the list."""
+    program = generate(seed)
+    write_program(program, tmp_path)
+    verdict = classify(run_runtime(tmp_path), analyze(tmp_path))
+    assert verdict.disagrees, f"program {seed} now agrees ({verdict.kind}); remove it from FOUND_ELSEWHERE"

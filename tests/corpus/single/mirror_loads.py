@@ -1,7 +1,9 @@
 """Whether loading a relationship also loads its mirror (``back_populates``) on the related rows: it depends on
 the loader that loaded it, the mirror's own loader, the direction, and whether the parent's row came from a query
 or was loaded again by its key (a reload of an expired row, ``refresh()``). A mirror that ``backref=backref(name,
-lazy=...)`` declares loads by the loader it names."""
+lazy=...)`` declares loads by the loader it names. A collection loaded by a lazy load's query (``lazy="select"`` or
+``"immediate"``) gives its rows ``lazyload()`` on a many-to-one mirror that is not lazy: a ``noload`` one then
+loads lazily too."""
 
 from __future__ import annotations
 
@@ -133,6 +135,31 @@ class Pen(Base):
     drawer_id: Mapped[Optional[int]] = mapped_column(ForeignKey("drawers.id"))
 
 
+class Crate(Base):
+    __tablename__ = "crates"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str]
+    bottles: Mapped[list[Bottle]] = relationship(back_populates="crate")
+    cups: Mapped[list[Cup]] = relationship(lazy="selectin", back_populates="crate")
+
+
+class Bottle(Base):
+    __tablename__ = "bottles"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    crate_id: Mapped[Optional[int]] = mapped_column(ForeignKey("crates.id"))
+    crate: Mapped[Optional[Crate]] = relationship(lazy="noload", back_populates="bottles")
+
+
+class Cup(Base):
+    __tablename__ = "cups"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    crate_id: Mapped[Optional[int]] = mapped_column(ForeignKey("crates.id"))
+    crate: Mapped[Optional[Crate]] = relationship(lazy="noload", back_populates="cups")
+
+
 def _setup():
     engine = create_engine("sqlite://")
     Base.metadata.create_all(engine)
@@ -144,6 +171,7 @@ def _setup():
         s.add(Album(id=1, title="a", tracks=[Track(id=1, title="tr")]))
         s.add(Parent(id=1, name="p", kids=[Kid(id=1, title="k")]))
         s.add(Drawer(id=1, name="d", socks=[Sock(id=1)], pens=[Pen(id=1)]))
+        s.add(Crate(id=1, name="c", bottles=[Bottle(id=1)], cups=[Cup(id=1)]))
         s.commit()
     return Session
 
@@ -231,3 +259,17 @@ def scenario_bad_joined_collection_reloaded_by_key_leaves_its_joined_backref_unl
         session.commit()
         print(drawer.name)
     print(drawer.pens[0].drawer.name)  # expect: DetachedInstanceError
+
+
+def scenario_bad_lazy_collection_makes_its_noload_mirror_lazy():
+    Session = _setup()
+    with Session() as session:
+        bottles = list(session.get(Crate, 1).bottles)
+    print(bottles[0].crate)  # expect: DetachedInstanceError
+
+
+def scenario_ok_selectin_collection_leaves_its_noload_mirror_empty():
+    Session = _setup()
+    with Session() as session:
+        cups = list(session.get(Crate, 1).cups)
+    print(cups[0].crate)

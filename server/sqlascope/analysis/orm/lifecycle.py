@@ -171,10 +171,12 @@ def related_instance(
     names it, or where the loaders meet in a way that finds the parent (``MIRROR_LOADED``; observed at run time).
     """
     shifted = path_options(parent, attribute.name)
-    attrs, nested = load_plan(target, shifted)
     mirror = target.attributes.get(attribute.back_populates) if attribute.back_populates else None
-    if mirror is not None and not any(o.path == (mirror.name,) for o in shifted) and not mirror_loaded(
-            parent, attribute, mirror, lazily):
+    named = mirror is not None and any(o.path == (mirror.name,) for o in shifted)
+    if mirror is not None and not named and _mirror_made_lazy(parent, attribute, mirror, lazily):
+        shifted = (*shifted, LoaderOpt(LoaderOption.LAZY, (mirror.name,)))
+    attrs, nested = load_plan(target, shifted)
+    if mirror is not None and not named and not mirror_loaded(parent, attribute, mirror, lazily):
         attrs = tuple((k, UNLOADED if k == mirror.name else v) for k, v in attrs)
     return InstanceFact(
         cls=target,
@@ -226,13 +228,32 @@ MIRROR_LOADED: dict[tuple[bool, str, str], frozenset[str]] = {
 def mirror_loaded(parent: InstanceFact, attribute: MappedAttribute, mirror: MappedAttribute, lazily: bool) -> bool:
     """Is ``mirror`` loaded on the rows that ``parent.<attribute>`` loaded (``MIRROR_LOADED``)? ``lazily``: the
     read of ``attribute`` loaded it (by its own lazy loader, unless the read reloaded the row by key)."""
+    loader, how = _row_loader(parent, attribute, lazily)
+    return mirror.loader in MIRROR_LOADED.get((attribute.uselist is not False, loader, how), frozenset())
+
+
+def _row_loader(parent: InstanceFact, attribute: MappedAttribute, lazily: bool) -> tuple[str, str]:
+    """The loader (by ``lazy=`` name) that loaded the rows of ``parent.<attribute>``, and how (``MIRROR_LOADED``)."""
     how = "by key" if attribute.name in parent.loaded_by_key else "query"
     if lazily and how == "query":
-        loader = "select"
-    else:
-        named = [o.loader for o in parent.load_options if o.path == (attribute.name,) and o.loader]
-        loader = named[-1] if named else attribute.loader
-    return mirror.loader in MIRROR_LOADED.get((attribute.uselist is not False, loader, how), frozenset())
+        return "select", how
+    named = [o.loader for o in parent.load_options if o.path == (attribute.name,) and o.loader]
+    return (named[-1] if named else attribute.loader), how
+
+
+#: The loaders that fetch a collection's rows with a lazy load's query: ``lazy="select"``, and ``"immediate"``,
+#: which runs that query as the parent loads.
+_LAZY_QUERY_LOADERS = frozenset({"select", "immediate"})
+
+
+def _mirror_made_lazy(parent: InstanceFact, attribute: MappedAttribute, mirror: MappedAttribute, lazily: bool) -> bool:
+    """Does the query that loaded the rows of collection ``parent.<attribute>`` give them ``lazyload()`` on their
+    many-to-one ``mirror``? A lazy load's query does, so that its rows do not load the parent again, unless the
+    mirror is lazy (or raise) already (observed: a noload, joined or selectin mirror then loads lazily, and raises
+    once the rows are detached)."""
+    return (attribute.uselist is True and mirror.uselist is False
+            and mirror.strategy not in (Strategy.LAZY, Strategy.RAISE)
+            and _row_loader(parent, attribute, lazily)[0] in _LAZY_QUERY_LOADERS)
 
 
 # -- reads -----------------------------------------------------------------------------------------------

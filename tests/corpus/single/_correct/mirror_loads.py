@@ -1,6 +1,6 @@
 """Correct versions of single/mirror_loads.py's bad scenarios (see tests/corpus/README.md, "Correct versions")."""
 
-from mirror_loads import Drawer, Shelf, Street, Team, _setup
+from mirror_loads import Crate, Drawer, Shelf, Street, Team, _setup
 
 
 def correct_immediate_collection_leaves_its_immediate_mirror_unloaded():
@@ -41,3 +41,10 @@ def correct_joined_collection_reloaded_by_key_leaves_its_joined_backref_unloaded
         session.commit()
         print(drawer.name)
         print(drawer.pens[0].drawer.name)
+
+
+def correct_lazy_collection_makes_its_noload_mirror_lazy():
+    Session = _setup()
+    with Session() as session:
+        bottles = list(session.get(Crate, 1).bottles)
+        print(bottles[0].crate)
