@@ -3,7 +3,8 @@ the loader that loaded it, the mirror's own loader, the direction, and whether t
 or was loaded again by its key (a reload of an expired row, ``refresh()``). A mirror that ``backref=backref(name,
 lazy=...)`` declares loads by the loader it names. A collection loaded by a lazy load's query (``lazy="select"`` or
 ``"immediate"``) gives its rows ``lazyload()`` on a many-to-one mirror that is not lazy: a ``noload`` one then
-loads lazily too."""
+loads lazily too; so does a load of the row by its key through "selectin" or "subquery", which run as
+"immediate" then. ``refresh(obj, ["rel"])`` of a noload collection still loads nothing."""
 
 from __future__ import annotations
 
@@ -142,6 +143,7 @@ class Crate(Base):
     name: Mapped[str]
     bottles: Mapped[list[Bottle]] = relationship(back_populates="crate")
     cups: Mapped[list[Cup]] = relationship(lazy="selectin", back_populates="crate")
+    lids: Mapped[list[Lid]] = relationship(lazy="noload", back_populates="crate")
 
 
 class Bottle(Base):
@@ -160,6 +162,14 @@ class Cup(Base):
     crate: Mapped[Optional[Crate]] = relationship(lazy="noload", back_populates="cups")
 
 
+class Lid(Base):
+    __tablename__ = "lids"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    crate_id: Mapped[Optional[int]] = mapped_column(ForeignKey("crates.id"))
+    crate: Mapped[Optional[Crate]] = relationship(lazy="joined", back_populates="lids")
+
+
 def _setup():
     engine = create_engine("sqlite://")
     Base.metadata.create_all(engine)
@@ -171,7 +181,7 @@ def _setup():
         s.add(Album(id=1, title="a", tracks=[Track(id=1, title="tr")]))
         s.add(Parent(id=1, name="p", kids=[Kid(id=1, title="k")]))
         s.add(Drawer(id=1, name="d", socks=[Sock(id=1)], pens=[Pen(id=1)]))
-        s.add(Crate(id=1, name="c", bottles=[Bottle(id=1)], cups=[Cup(id=1)]))
+        s.add(Crate(id=1, name="c", bottles=[Bottle(id=1)], cups=[Cup(id=1)], lids=[Lid(id=1)]))
         s.commit()
     return Session
 
@@ -273,3 +283,20 @@ def scenario_ok_selectin_collection_leaves_its_noload_mirror_empty():
     with Session() as session:
         cups = list(session.get(Crate, 1).cups)
     print(cups[0].crate)
+
+
+def scenario_bad_refresh_runs_a_selectin_collection_as_a_lazy_load():
+    Session = _setup()
+    with Session() as session:
+        crate = session.get(Crate, 1)
+        session.refresh(crate)
+        cups = list(crate.cups)
+    print(cups[0].crate)  # expect: DetachedInstanceError
+
+
+def scenario_ok_refresh_naming_a_noload_collection_loads_nothing():
+    Session = _setup()
+    with Session() as session:
+        crate = session.get(Crate, 1)
+        session.refresh(crate, ["lids"])
+    print([lid.crate.name for lid in crate.lids])

@@ -241,9 +241,11 @@ def _row_loader(parent: InstanceFact, attribute: MappedAttribute, lazily: bool) 
     return (named[-1] if named else attribute.loader), how
 
 
-#: The loaders that fetch a collection's rows with a lazy load's query: ``lazy="select"``, and ``"immediate"``,
-#: which runs that query as the parent loads.
-_LAZY_QUERY_LOADERS = frozenset({"select", "immediate"})
+#: The loaders that fetch a collection's rows with a lazy load's query, by how the parent's row loaded:
+#: ``lazy="select"``, and ``"immediate"``, which runs that query as the parent loads; on a load of the row by its
+#: key (a refresh, an expired row's reload) "selectin" and "subquery" run as "immediate" (observed).
+_LAZY_QUERY_LOADERS = {"query": frozenset({"select", "immediate"}),
+                       "by key": frozenset({"select", "immediate", "selectin", "subquery"})}
 
 
 def _mirror_made_lazy(parent: InstanceFact, attribute: MappedAttribute, mirror: MappedAttribute, lazily: bool) -> bool:
@@ -251,9 +253,9 @@ def _mirror_made_lazy(parent: InstanceFact, attribute: MappedAttribute, mirror: 
     many-to-one ``mirror``? A lazy load's query does, so that its rows do not load the parent again, unless the
     mirror is lazy (or raise) already (observed: a noload, joined or selectin mirror then loads lazily, and raises
     once the rows are detached)."""
+    loader, how = _row_loader(parent, attribute, lazily)
     return (attribute.uselist is True and mirror.uselist is False
-            and mirror.strategy not in (Strategy.LAZY, Strategy.RAISE)
-            and _row_loader(parent, attribute, lazily)[0] in _LAZY_QUERY_LOADERS)
+            and mirror.strategy not in (Strategy.LAZY, Strategy.RAISE) and loader in _LAZY_QUERY_LOADERS[how])
 
 
 # -- reads -----------------------------------------------------------------------------------------------
@@ -922,8 +924,9 @@ def refreshed(fact: InstanceFact, names: tuple[str, ...] | None) -> InstanceFact
     and ``lazyload`` exclusions; observed). Everything else is not loaded afterwards, even what was read before: a
     column so left is expired (the refresh expired the whole instance first), so reading one that the row loads
     loads them all again (observed: ``load_only(A.x)``, refresh, read ``a.y`` loads every such column)."""
-    if names:
-        return _loaded_by_key(fact.with_attrs({n: LOADED for n in names if fact.attr(n)}), names)
+    if names:  # a noload relationship named stays as it was: its loader still gives nothing (observed)
+        named = [n for n in names if fact.attr(n) and fact.cls.attributes[n].strategy is not Strategy.NOLOAD]
+        return _loaded_by_key(fact.with_attrs(dict.fromkeys(named, LOADED)), named)
     plan = _original_plan(fact)
     plan.update({name: LOADED for name in fact.null_keys if "refresh" in fact.cls.attributes[name].fills_null_key})
     loaded = [name for name, states in plan.items() if states == LOADED]

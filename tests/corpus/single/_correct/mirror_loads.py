@@ -48,3 +48,12 @@ def correct_lazy_collection_makes_its_noload_mirror_lazy():
     with Session() as session:
         bottles = list(session.get(Crate, 1).bottles)
         print(bottles[0].crate)
+
+
+def correct_refresh_runs_a_selectin_collection_as_a_lazy_load():
+    Session = _setup()
+    with Session() as session:
+        crate = session.get(Crate, 1)
+        session.refresh(crate)
+        cups = list(crate.cups)
+        print(cups[0].crate)
