@@ -15,6 +15,4 @@ KNOWN_GAPS: dict[str, str] = {}
 FOUND_ELSEWHERE: dict[int, str] = {
     8660279982258: "a helper analysed as its own root reads a many-to-one under AsyncSession; the key is NULL only "
                    "in the rows the caller's setup wrote, so at run time the read needs no IO (reported SQS105)",
-    2645758938279: "a noload collection read a second time: the first read gave an empty list, the second is taken "
-                   "as loaded rows and their mirror read is reported",
 }

@@ -4,7 +4,7 @@ or was loaded again by its key (a reload of an expired row, ``refresh()``). A mi
 lazy=...)`` declares loads by the loader it names. A collection loaded by a lazy load's query (``lazy="select"`` or
 ``"immediate"``) gives its rows ``lazyload()`` on a many-to-one mirror that is not lazy: a ``noload`` one then
 loads lazily too; so does a load of the row by its key through "selectin" or "subquery", which run as
-"immediate" then. ``refresh(obj, ["rel"])`` of a noload collection still loads nothing."""
+"immediate" then. ``refresh(obj, ["rel"])`` of a noload collection still loads nothing, and so does every read of one."""
 
 from __future__ import annotations
 
@@ -300,3 +300,19 @@ def scenario_ok_refresh_naming_a_noload_collection_loads_nothing():
         crate = session.get(Crate, 1)
         session.refresh(crate, ["lids"])
     print([lid.crate.name for lid in crate.lids])
+
+
+def scenario_ok_noload_collection_read_twice_holds_nothing():
+    Session = _setup()
+    with Session() as session:
+        crate = session.get(Crate, 1)
+        print(len(crate.lids))
+    print([lid.crate.name for lid in crate.lids])
+
+
+def scenario_bad_lazy_collection_read_twice_holds_its_rows():
+    Session = _setup()
+    with Session() as session:
+        crate = session.get(Crate, 1)
+        print(len(crate.bottles))
+    print([bottle.crate for bottle in crate.bottles])  # expect: DetachedInstanceError

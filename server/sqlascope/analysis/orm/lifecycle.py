@@ -411,9 +411,13 @@ def after_read(heap: Heap, iid, name: str) -> None:
     relationship read that loads, when a key column its loader needs is expired (``_key_expired``); one whose
     strategy never loads (noload, dynamic, write-only, raise) does not. A dynamic relationship's query names the
     parent's primary key, so running it on an attached instance whose key is expired reloads the row (observed).
+    A ``lazy="noload"`` relationship not loaded stays so: its read gives an empty value and holds no rows, and so
+    does every later read (observed).
     """
     fact = heap.instances[iid]
     attribute = fact.cls.attributes.get(name)
+    if attribute is not None and attribute.strategy is Strategy.NOLOAD and Load.LOADED not in fact.attr(name):
+        return
     loads = attribute is not None and bool(fact.attr(name) - LOADED) and attribute.strategy not in _NO_LOAD_STRATEGIES
     if loads:
         _busy(heap, fact)  # the read ran a SELECT

@@ -57,3 +57,11 @@ def correct_refresh_runs_a_selectin_collection_as_a_lazy_load():
         session.refresh(crate)
         cups = list(crate.cups)
         print(cups[0].crate)
+
+
+def correct_lazy_collection_read_twice_holds_its_rows():
+    Session = _setup()
+    with Session() as session:
+        crate = session.get(Crate, 1)
+        print(len(crate.bottles))
+        print([bottle.crate for bottle in crate.bottles])
