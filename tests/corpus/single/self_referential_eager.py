@@ -2,7 +2,7 @@
 A refresh() fills a self-referential many-to-one whose key is None (a new object given no key): always when it
 names the relationship, and for the whole object under "immediate", "selectin" and "subquery". Under those three
 the whole refresh reads the key whatever it holds, so when the query's options left it out, every column they left
-out is loaded again with it."""
+out is loaded again with it. The reload that reading an expired column runs fills a None key as the refresh does."""
 
 from __future__ import annotations
 
@@ -130,3 +130,27 @@ def scenario_bad_whole_refresh_with_a_joined_self_reference_leaves_columns_expir
         worker = session.get(Employee, 2, options=[load_only(Employee.id)])
         session.refresh(worker)
     print(worker.name)  # expect: DetachedInstanceError
+
+
+def scenario_ok_reload_of_a_row_fills_an_immediate_self_reference_without_key():
+    engine = _setup()
+    with Session(engine, expire_on_commit=False) as session:
+        member = Member(id=5, name="new")
+        session.add(member)
+        session.flush()
+        session.expire(member)
+        print(member.name)
+        session.commit()
+    print(member.mentor)
+
+
+def scenario_bad_reload_of_a_row_leaves_a_joined_self_reference_unloaded():
+    engine = _setup()
+    with Session(engine, expire_on_commit=False) as session:
+        intern = Employee(id=5, name="new")
+        session.add(intern)
+        session.flush()
+        session.expire(intern)
+        print(intern.name)
+        session.commit()
+    print(intern.manager)  # expect: DetachedInstanceError

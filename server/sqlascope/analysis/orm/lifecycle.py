@@ -932,7 +932,6 @@ def refreshed(fact: InstanceFact, names: tuple[str, ...] | None) -> InstanceFact
         named = [n for n in names if fact.attr(n) and fact.cls.attributes[n].strategy is not Strategy.NOLOAD]
         return _loaded_by_key(fact.with_attrs(dict.fromkeys(named, LOADED)), named)
     plan = _original_plan(fact)
-    plan.update({name: LOADED for name in fact.null_keys if "refresh" in fact.cls.attributes[name].fills_null_key})
     loaded = [name for name, states in plan.items() if states == LOADED]
 
     def after_refresh(name: str, states: frozenset[Load]) -> frozenset[Load]:
@@ -974,9 +973,13 @@ def queried_again(fact: InstanceFact, options: tuple) -> InstanceFact:
 def _original_plan(fact: InstanceFact) -> dict[str, frozenset[Load]]:
     """What loading the instance again by its key (a refresh, an expired row's reload) loads of it, by attribute:
     the query's loader options that name attributes, over the mapper's strategies. Options for every attribute
-    (``lazyload("*")``, ``undefer_group()``) and ``contains_eager`` are not applied again (observed)."""
+    (``lazyload("*")``, ``undefer_group()``) and ``contains_eager`` are not applied again (observed). A
+    self-referential many-to-one whose key is known None is filled with None where ``fills_null_key`` says
+    (observed both for ``refresh()`` and for the reload that reading an expired column runs)."""
     kept = tuple(o for o in fact.load_options if not _not_applied_again(o))
-    return dict(load_plan(fact.cls, kept)[0])
+    plan = dict(load_plan(fact.cls, kept)[0])
+    plan.update({name: LOADED for name in fact.null_keys if "refresh" in fact.cls.attributes[name].fills_null_key})
+    return plan
 
 
 def _not_applied_again(option: LoaderOpt) -> bool:

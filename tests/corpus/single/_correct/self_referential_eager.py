@@ -36,3 +36,15 @@ def correct_whole_refresh_with_a_joined_self_reference_leaves_columns_expired():
         worker = session.get(Employee, 2, options=[load_only(Employee.id)])
         session.refresh(worker)
         print(worker.name)
+
+
+def correct_reload_of_a_row_leaves_a_joined_self_reference_unloaded():
+    engine = _setup()
+    with Session(engine, expire_on_commit=False) as session:
+        intern = Employee(id=5, name="new")
+        session.add(intern)
+        session.flush()
+        session.expire(intern)
+        print(intern.name)
+        session.commit()
+        print(intern.manager)
