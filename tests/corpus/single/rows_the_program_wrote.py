@@ -12,7 +12,8 @@ row's flush loads a many-to-one whose key is NULL (None, no query), so it is rea
 from __future__ import annotations
 
 from sqlalchemy import Column, ForeignKey, Table, create_engine, insert, select
-from sqlalchemy.orm import DeclarativeBase, Mapped, MappedAsDataclass, Session, mapped_column, relationship
+from sqlalchemy.orm import (DeclarativeBase, Mapped, MappedAsDataclass, Session, defaultload, lazyload, mapped_column,
+                            relationship)
 
 
 class Base(DeclarativeBase):
@@ -320,3 +321,19 @@ def scenario_bad_row_written_by_a_statement_is_not_known():
         members = session.get(Team, 1).members
         session.expire_all()
     print([member.name for member in members])  # expect: DetachedInstanceError
+
+
+
+def scenario_ok_defaultload_chain_keeps_the_immediate_fill_of_a_null_key():
+    engine = _setup()
+    with Session(engine) as session:
+        boss = session.scalars(select(Employee).where(Employee.id == 1)
+                               .options(defaultload(Employee.manager).defer(Employee.name))).one()
+    print(boss.manager)
+
+
+def scenario_bad_lazyload_option_stops_the_immediate_fill_of_a_null_key():
+    engine = _setup()
+    with Session(engine) as session:
+        boss = session.scalars(select(Employee).where(Employee.id == 1).options(lazyload(Employee.manager))).one()
+    print(boss.manager)  # expect: DetachedInstanceError

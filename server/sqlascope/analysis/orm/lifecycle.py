@@ -60,10 +60,11 @@ def load_plan(cls: MappedClass, options: tuple[LoaderOpt, ...]) -> tuple[tuple[s
 
 def row_load_plan(cls: MappedClass, options: tuple, null_keys: frozenset[str]) -> tuple[tuple, tuple]:
     """``load_plan`` for a row whose many-to-ones ``null_keys`` are known NULL: a loader that runs with the row
-    ("immediate") fills those with None, unless an option of the query names them (observed)."""
+    ("immediate") fills those with None, unless an option of the query sets their loader (observed; a
+    ``defaultload()`` link only leads a chain on, and keeps it)."""
     attrs, nested = load_plan(cls, options)
     filled = {n for n in null_keys if "load" in cls.attributes[n].fills_null_key
-              and not any(o.path == (n,) or _is_wildcard(o) for o in options)}
+              and not any(o.path == (n,) and o.kind is not LoaderOption.DEFAULT or _is_wildcard(o) for o in options)}
     if filled:
         attrs = tuple((n, LOADED if n in filled else s) for n, s in attrs)
     return attrs, nested

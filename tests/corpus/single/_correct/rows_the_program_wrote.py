@@ -1,8 +1,8 @@
 """Correct versions of single/rows_the_program_wrote.py's bad scenarios (see tests/corpus/README.md, "Correct versions")."""
 
 from rows_the_program_wrote import Base, DataBase, Employee, Folder, Member, Node, Skill, Team, Ticket, _setup
-from sqlalchemy import create_engine, insert
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy import create_engine, insert, select
+from sqlalchemy.orm import Session, lazyload, selectinload
 
 
 def correct_set_key_left_for_a_lazy_load():
@@ -122,3 +122,11 @@ def correct_skill_appended_through_an_alias_joins_the_collection():
     with Session(engine) as session:
         names = [skill.name for skill in session.get(Employee, 2).skills]
     print(names)
+
+
+
+def correct_lazyload_option_stops_the_immediate_fill_of_a_null_key():
+    engine = _setup()
+    with Session(engine) as session:
+        boss = session.scalars(select(Employee).where(Employee.id == 1).options(lazyload(Employee.manager))).one()
+        print(boss.manager)
