@@ -1,6 +1,7 @@
 """refresh(obj, ["rel"]) of a many-to-one: its loader needs the row's foreign key, so when that key is expired the
 whole row loads again first (every expired column comes back), except for joined and noload loaders, which load
-it without reading the key. A one-to-many needs only the identity, so nothing else loads."""
+it without reading the key. A one-to-many needs only the identity, so nothing else loads. Naming only relationships
+that do not read the key still loads the primary key, so a later flush of a change does not load the row again."""
 
 from __future__ import annotations
 
@@ -126,3 +127,25 @@ def scenario_bad_loaded_relationship_read_reloads_nothing():
         session.expire(book, ["title"])
         print(book.shelf.name)
     print(book.title)  # expect: DetachedInstanceError
+
+
+def scenario_bad_refresh_naming_a_joined_many_to_one_loads_the_key_for_the_flush():
+    Session = _setup()
+    with Session(expire_on_commit=False) as session:
+        label = session.get(Label, 1)
+        session.expire(label)
+        session.refresh(label, ["shelf"])
+        label.text = "space opera"
+        session.commit()
+    print(label.shelf_id)  # expect: DetachedInstanceError
+
+
+def scenario_ok_refresh_naming_a_column_leaves_the_key_for_the_flush_to_load():
+    Session = _setup()
+    with Session(expire_on_commit=False) as session:
+        label = session.get(Label, 1)
+        session.expire(label)
+        session.refresh(label, ["text"])
+        label.text = "space opera"
+        session.commit()
+    print(label.shelf_id)

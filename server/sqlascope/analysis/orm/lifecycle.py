@@ -883,12 +883,15 @@ def refresh(heap: Heap, iid, names: tuple[str, ...] | None) -> None:
     names, the eager loader the refresh runs for such a many-to-one (loaded by its plan, or a self-referential one
     it fills when the key is None, ``fills_null_key``) reads its key after the row, so when the options left that
     key out, every column they left out comes back with it (observed: ``load_only``, then refresh, whatever the
-    key holds)."""
+    key holds). Naming only relationships none of which reads its key still loads the primary key (observed), so
+    a later flush of a change does not load the row again."""
     fact = heap.instances[iid]
     named = [fact.cls.attributes[n] for n in names or () if n in fact.cls.attributes]
     if any(_reads_its_key(fact, a) for a in named):
         reload_row(heap, iid)
         fact = heap.instances[iid]
+    elif named and all(a.kind is AttrKind.RELATIONSHIP for a in named):
+        fact = fact.with_attrs({a.name: LOADED for a in fact.cls.loadable() if a.primary_key and fact.attr(a.name)})
     reloaded = names or [n for n, states in _original_plan(fact).items() if states == LOADED]
     fact = refreshed(fact, names)
     loaders = [a for a in fact.cls.loadable() if a.name in reloaded or "refresh" in a.fills_null_key]
@@ -908,7 +911,10 @@ def refresh_loads(fact: InstanceFact, attribute: MappedAttribute) -> bool:
 
 
 def _reads_its_key(fact: InstanceFact, attribute: MappedAttribute) -> bool:
-    return (attribute.kind is AttrKind.RELATIONSHIP and attribute.uselist is False and not attribute.joined
+    """Does loading many-to-one ``attribute`` read its expired key from the row? Not by a JOIN (``joined``, unless
+    a self-reference made it lazy: ``_without_self_eager``) nor under noload (observed)."""
+    joins = attribute.joined and attribute.strategy is Strategy.EAGER
+    return (attribute.kind is AttrKind.RELATIONSHIP and attribute.uselist is False and not joins
             and attribute.strategy is not Strategy.NOLOAD and _key_expired(fact, attribute))
 
 

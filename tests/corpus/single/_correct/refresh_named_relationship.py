@@ -31,3 +31,14 @@ def correct_refresh_one_to_many_leaves_columns_expired():
         session.refresh(shelf, ["books"])
         print(len(shelf.books))
         print(shelf.name)
+
+
+def correct_refresh_naming_a_joined_many_to_one_loads_the_key_for_the_flush():
+    Session = _setup()
+    with Session(expire_on_commit=False) as session:
+        label = session.get(Label, 1)
+        session.expire(label)
+        session.refresh(label, ["shelf"])
+        label.text = "space opera"
+        session.commit()
+        print(label.shelf_id)
