@@ -1,4 +1,6 @@
-"""Objects created in Python: add + commit expires even the primary key; flush does not expire."""
+"""Objects created in Python: add + commit expires even the primary key; flush does not expire. Reading a
+relationship of an object without an identity gives an empty value but keeps nothing, so after the flush it is
+still unloaded; appending to it keeps the collection."""
 
 from __future__ import annotations
 
@@ -114,3 +116,25 @@ def scenario_bad_add_all_commit_close():
     session.commit()
     session.close()
     print(carol.name)  # expect: DetachedInstanceError
+
+
+def scenario_bad_collection_read_while_pending_is_not_kept():
+    Session = _setup()
+    session = Session()
+    user = User(name="bob")
+    session.add(user)
+    print(len(user.addresses))
+    session.flush()
+    session.close()
+    print(user.addresses)  # expect: DetachedInstanceError
+
+
+def scenario_ok_collection_appended_while_pending_is_kept():
+    Session = _setup()
+    session = Session()
+    user = User(name="bob")
+    session.add(user)
+    user.addresses.append(Address(email="bob@example.com"))
+    session.flush()
+    session.close()
+    print(len(user.addresses))

@@ -412,12 +412,14 @@ def after_read(heap: Heap, iid, name: str) -> None:
     relationship read that loads, when a key column its loader needs is expired (``_key_expired``); one whose
     strategy never loads (noload, dynamic, write-only, raise) does not. A dynamic relationship's query names the
     parent's primary key, so running it on an attached instance whose key is expired reloads the row (observed).
-    A ``lazy="noload"`` relationship not loaded stays so: its read gives an empty value and holds no rows, and so
-    does every later read (observed).
+    A relationship read that loads nothing leaves it unloaded: under ``lazy="noload"`` every later read is empty
+    again, and on an instance without an identity (transient, pending) the empty value is not kept, so once the
+    instance has a row, the relationship loads from it (observed: read while pending, commit, close, read raises).
     """
     fact = heap.instances[iid]
     attribute = fact.cls.attributes.get(name)
-    if attribute is not None and attribute.strategy is Strategy.NOLOAD and Load.LOADED not in fact.attr(name):
+    if attribute is not None and attribute.kind is AttrKind.RELATIONSHIP and Load.LOADED not in fact.attr(name) and (
+            attribute.strategy is Strategy.NOLOAD or fact.life <= _WITHOUT_IDENTITY):
         return
     loads = attribute is not None and bool(fact.attr(name) - LOADED) and attribute.strategy not in _NO_LOAD_STRATEGIES
     if loads:
@@ -429,8 +431,9 @@ def after_read(heap: Heap, iid, name: str) -> None:
 
 
 def collection_grown(heap: Heap, iid, name: str) -> None:
-    """``obj.<name>.append(x)`` (and the like): collection ``name`` of ``iid`` holds rows from now on."""
-    heap.instances[iid] = _may_get_rows(heap, heap.instances[iid], name)
+    """``obj.<name>.append(x)`` (and the like): collection ``name`` of ``iid`` holds rows from now on, and is
+    loaded: the collection a read gave an instance without an identity is kept once it changes (observed)."""
+    heap.instances[iid] = _may_get_rows(heap, heap.instances[iid], name).with_attrs({name: LOADED})
 
 
 def _may_get_rows(heap: Heap, fact: InstanceFact, name: str | None) -> InstanceFact:

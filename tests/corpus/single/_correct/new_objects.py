@@ -41,3 +41,14 @@ def correct_add_all_commit_close():
         session.commit()
         name = carol.name
     print(name)
+
+
+def correct_collection_read_while_pending_is_not_kept():
+    Session = _setup()
+    session = Session()
+    user = User(name="bob", addresses=[])
+    session.add(user)
+    print(len(user.addresses))
+    session.flush()
+    session.close()
+    print(user.addresses)
