@@ -1,4 +1,6 @@
-"""Loader restrictions: load_only on related entities, raiseload, lazyload("*"), noload, deferred groups, write_only vs dynamic."""
+"""Loader restrictions: load_only on related entities, raiseload, lazyload("*"), noload, deferred groups, write_only vs dynamic.
+An expired relationship loads by the mapper's strategy, until a reload of the row sets it up by the query's options
+again."""
 
 from __future__ import annotations
 
@@ -286,3 +288,20 @@ def scenario_ok_lazyload_star_loaded_then_expired_is_noload_again():
         session.commit()
     for review in author.old_reviews:
         print(review.stars)
+
+
+def scenario_ok_reload_of_the_row_sets_the_noload_option_up_again():
+    Session = _setup()
+    with Session() as session:
+        author = session.scalars(select(Author).options(noload(Author.books))).one()
+        session.rollback()
+        print(author.name)
+    print(author.books)
+
+
+def scenario_bad_expired_relationship_loads_by_the_mapper_strategy():
+    Session = _setup()
+    with Session() as session:
+        author = session.scalars(select(Author).options(noload(Author.books))).one()
+        session.rollback()
+    print(author.books)  # expect: DetachedInstanceError

@@ -463,15 +463,19 @@ def reload_row(heap: Heap, iid, loader_options: tuple | None = None, skip: froze
       That loader runs with the options of its path again (``loader_options``: ``path_options``), so a column
       they deferred stays as it was (``selectinload(Parent.kids).defer(Kid.title)``), even on an instance that
       came out of a row of the query as an entity of its own. The loader stops at the cycle back to the parent
-      (``skip``: the related rows' mirror, unless ``MIRROR_LOADED`` says it loads).
+      (``skip``: the related rows' mirror, unless ``MIRROR_LOADED`` says it loads);
+    - every other expired relationship is set up again as the query's options say: unloaded, loading by its
+      option (``lazyload``/``noload``/``raiseload``), where before the reload it would load by the mapper's.
     """
     fact = heap.instances[iid]
     plan = _original_plan(fact)
-    eager = {name for name, states in fact.attrs if Load.EXPIRED in states and plan.get(name) == LOADED
-             and fact.cls.attributes[name].kind is AttrKind.RELATIONSHIP and name not in skip}
+    expired = {name for name, states in fact.attrs if Load.EXPIRED in states and name not in skip
+               and fact.cls.attributes[name].kind is AttrKind.RELATIONSHIP}
+    eager = {name for name in expired if plan.get(name) == LOADED}
+    # the others are set up again as the query's options say: unloaded, each loading by its option (observed)
+    reset = {**dict.fromkeys(expired - eager, UNLOADED), **dict.fromkeys(eager, LOADED)}
     by_loader = dict(load_plan(fact.cls, loader_options)[0]) if loader_options is not None else None
-    heap.instances[iid] = _loaded_by_key(_row_reloaded(fact, by_loader).with_attrs(dict.fromkeys(eager, LOADED)),
-                                         eager)
+    heap.instances[iid] = _loaded_by_key(_row_reloaded(fact, by_loader).with_attrs(reset), eager)
     _reload_related_rows(heap, iid, eager)
 
 

@@ -2,7 +2,7 @@
 
 from loader_restrictions import Author, Book, _setup
 from sqlalchemy import select
-from sqlalchemy.orm import load_only, selectinload, undefer_group
+from sqlalchemy.orm import load_only, noload, selectinload, undefer_group
 
 
 def correct_lazyload_star_overrides_nothing_after_close():
@@ -57,3 +57,11 @@ def correct_load_only_loads_the_named_column_not_its_group():
         book = session.scalars(select(Book).options(load_only(Book.title, Book.summary, Book.blurb))).one()
     print(book.title, book.summary)
     print(book.blurb)
+
+
+def correct_expired_relationship_loads_by_the_mapper_strategy():
+    Session = _setup()
+    with Session() as session:
+        author = session.scalars(select(Author).options(noload(Author.books))).one()
+        session.rollback()
+        print(author.books)
