@@ -1,6 +1,7 @@
 """``kid.parent`` where ``kid`` came from ``parent.kids``: the many-to-one's loader finds the parent in the
 identity map and needs no query, so no MissingGreenlet under AsyncSession, as long as the parent is in the
-session, not expired, and the kid's foreign key is loaded."""
+session, not expired as a whole (a column expired by name, or left expired by a refresh, does not count), and the
+kid's foreign key is loaded."""
 
 from __future__ import annotations
 
@@ -63,3 +64,21 @@ async def scenario_bad_parent_no_longer_in_the_session():
         kid = parent.kids[0]
         session.expunge(parent)
         print(kid.parent)  # expect: MissingGreenlet
+
+
+async def scenario_ok_parent_with_a_column_expired_by_name_is_still_at_hand():
+    engine = await _setup()
+    async with AsyncSession(engine) as session:
+        parent = await session.get(Parent, 1)
+        kid = parent.kids[0]
+        session.expire(parent, ["name"])
+        print(kid.parent is parent)
+
+
+async def scenario_bad_parent_expired_as_a_whole_is_loaded_again():
+    engine = await _setup()
+    async with AsyncSession(engine) as session:
+        parent = await session.get(Parent, 1)
+        kid = parent.kids[0]
+        session.expire(parent)
+        print(kid.parent is parent)  # expect: MissingGreenlet

@@ -287,8 +287,9 @@ def read_faults(fact: InstanceFact, attribute: MappedAttribute) -> set[Fault | N
 def parent_at_hand(heap: Heap, iid, attribute: MappedAttribute):
     """The instance whose relationship ``iid`` was reached through, when ``attribute`` is that relationship's
     many-to-one mirror and its loader would find it in the identity map without a query: both persistent in the
-    same session, the parent's columns not expired, the child's foreign key loaded (observed: no MissingGreenlet
-    under AsyncSession, and the value is the parent itself). None otherwise."""
+    same session, the parent not expired as a whole (its primary key loaded: columns expired by name, or left
+    expired by a refresh, do not count), the child's foreign key loaded (observed: no MissingGreenlet under
+    AsyncSession, and the value is the parent itself). None otherwise."""
     through = reached_through(iid)
     if through is None or through[0] not in heap.instances:
         return None
@@ -300,8 +301,8 @@ def parent_at_hand(heap: Heap, iid, attribute: MappedAttribute):
         return None
     if not (parent.life == child.life == {Life.PERSISTENT} and parent.sessions == child.sessions):
         return None
-    if any(Load.EXPIRED in states for name, states in parent.attrs
-           if parent.cls.attributes[name].kind is AttrKind.COLUMN) or _key_expired(child, attribute):
+    if any(Load.EXPIRED in parent.attr(a.name) for a in parent.cls.loadable() if a.primary_key) or _key_expired(
+            child, attribute):
         return None
     return parent_iid
 

@@ -19,3 +19,13 @@ async def correct_parent_no_longer_in_the_session():
         kid = parent.kids[0]
         print(kid.parent)
         session.expunge(parent)
+
+
+async def correct_parent_expired_as_a_whole_is_loaded_again():
+    engine = await _setup()
+    async with AsyncSession(engine) as session:
+        parent = await session.get(Parent, 1)
+        kid = parent.kids[0]
+        session.expire(parent)
+        await session.refresh(parent)
+        print(kid.parent is parent)
