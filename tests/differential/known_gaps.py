@@ -19,6 +19,7 @@ FOUND_ELSEWHERE: dict[int, str] = {
                    "query, is unloaded after the refresh at run time; not understood yet (a plain refresh keeps it)",
     6180357541685: "expire, then a read reloads a selectin collection by key, its rows' mirror raises once detached; "
                    "the engine takes it as loaded (related to the entry above, not understood yet)",
-    6180357541134: "merge() sets the copy's loaded collection with events, so each merged element's many-to-one "
-                   "mirror is set to the copy (observed); the engine leaves it unloaded and reports its read",
+    6180357541134: "merge() sets the copy's collection; under noload the copy's own collection starts empty, so each "
+                   "merged element is appended with events and its mirror set to the copy (observed; not under "
+                   "select); the engine leaves that mirror unloaded and reports its read",
 }
