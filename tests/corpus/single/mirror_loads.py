@@ -4,14 +4,16 @@ or was loaded again by its key (a reload of an expired row, ``refresh()``). A mi
 lazy=...)`` declares loads by the loader it names. A collection loaded by a lazy load's query (``lazy="select"`` or
 ``"immediate"``) gives its rows ``lazyload()`` on a many-to-one mirror that is not lazy: a ``noload`` one then
 loads lazily too; so does a load of the row by its key through "selectin" or "subquery", which run as
-"immediate" then. ``refresh(obj, ["rel"])`` of a noload collection still loads nothing, and so does every read of one."""
+"immediate" then. ``refresh(obj, ["rel"])`` of a noload collection still loads nothing, and so does every read of one. ``contains_eager`` fills a collection from
+the query's own JOIN, as ``joinedload`` does: only an immediate mirror loads."""
 
 from __future__ import annotations
 
 from typing import Optional
 
 from sqlalchemy import ForeignKey, create_engine, select
-from sqlalchemy.orm import DeclarativeBase, Mapped, backref, mapped_column, relationship, selectinload, sessionmaker
+from sqlalchemy.orm import (DeclarativeBase, Mapped, backref, contains_eager, mapped_column, relationship, selectinload,
+                            sessionmaker)
 
 
 class Base(DeclarativeBase):
@@ -316,3 +318,17 @@ def scenario_bad_lazy_collection_read_twice_holds_its_rows():
         crate = session.get(Crate, 1)
         print(len(crate.bottles))
     print([bottle.crate for bottle in crate.bottles])  # expect: DetachedInstanceError
+
+
+def scenario_ok_contains_eager_collection_loads_its_immediate_mirror():
+    Session = _setup()
+    with Session() as session:
+        parent = session.scalars(select(Parent).join(Parent.kids).options(contains_eager(Parent.kids))).unique().one()
+    print(parent.kids[0].parent.name)
+
+
+def scenario_bad_contains_eager_collection_leaves_its_joined_mirror_unloaded():
+    Session = _setup()
+    with Session() as session:
+        drawer = session.scalars(select(Drawer).join(Drawer.pens).options(contains_eager(Drawer.pens))).unique().one()
+    print(drawer.pens[0].drawer.name)  # expect: DetachedInstanceError

@@ -151,6 +151,8 @@ EAGER_OPTION_LOADERS: dict[str, str] = {
     "joinedload": "joined",
     "subqueryload": "subquery",
     "immediateload": "immediate",
+    # its rows come from the query's own JOIN, as joinedload's do: only an immediate mirror loads (observed)
+    "contains_eager": "joined",
 }
 
 

@@ -1,6 +1,8 @@
 """Correct versions of single/mirror_loads.py's bad scenarios (see tests/corpus/README.md, "Correct versions")."""
 
 from mirror_loads import Crate, Drawer, Shelf, Street, Team, _setup
+from sqlalchemy import select
+from sqlalchemy.orm import contains_eager
 
 
 def correct_immediate_collection_leaves_its_immediate_mirror_unloaded():
@@ -65,3 +67,10 @@ def correct_lazy_collection_read_twice_holds_its_rows():
         crate = session.get(Crate, 1)
         print(len(crate.bottles))
         print([bottle.crate for bottle in crate.bottles])
+
+
+def correct_contains_eager_collection_leaves_its_joined_mirror_unloaded():
+    Session = _setup()
+    with Session() as session:
+        drawer = session.scalars(select(Drawer).join(Drawer.pens).options(contains_eager(Drawer.pens))).unique().one()
+        print(drawer.pens[0].drawer.name)
