@@ -301,10 +301,15 @@ def parent_at_hand(heap: Heap, iid, attribute: MappedAttribute):
         return None
     if not (parent.life == child.life == {Life.PERSISTENT} and parent.sessions == child.sessions):
         return None
-    if any(Load.EXPIRED in parent.attr(a.name) for a in parent.cls.loadable() if a.primary_key) or _key_expired(
-            child, attribute):
+    if _primary_key_expired(parent) or _key_expired(child, attribute):
         return None
     return parent_iid
+
+
+def _primary_key_expired(fact: InstanceFact) -> bool:
+    """Is the instance's primary key expired: the instance expired as a whole (``expire(obj)``, a commit), so
+    anything that needs its identity's row loads that row again first?"""
+    return any(Load.EXPIRED in fact.attr(a.name) for a in fact.cls.loadable() if a.primary_key)
 
 
 def _null_key_at_hand(fact: InstanceFact, attribute: MappedAttribute) -> bool:
@@ -541,8 +546,7 @@ def _read_reloads_row(fact: InstanceFact, attribute: MappedAttribute, loads: boo
     if _reloads_with_row(attribute):
         return Load.EXPIRED in fact.attr(attribute.name)
     if attribute.strategy is Strategy.DYNAMIC:  # its query needs the attached parent's primary key
-        return fact.life == {Life.PERSISTENT} and any(Load.EXPIRED in fact.attr(a.name) for a in fact.cls.loadable()
-                                                      if a.primary_key)
+        return fact.life == {Life.PERSISTENT} and _primary_key_expired(fact)
     return loads and attribute.kind is AttrKind.RELATIONSHIP and _key_expired(fact, attribute)
 
 
@@ -743,8 +747,8 @@ def _load_rows_the_flush_needs(heap: Heap, session: SessionId) -> None:
     """An UPDATE or DELETE names its row by primary key: a changed or deleted instance whose key is expired has
     its row loaded again first, so its expired columns are loaded afterwards (observed)."""
     for iid, fact in list(heap.held_by(session)):
-        if (fact.dirty and fact.life == {Life.PERSISTENT} or fact.life == {Life.DELETED}) and any(
-                Load.EXPIRED in fact.attr(a.name) for a in fact.cls.loadable() if a.primary_key):
+        changed = fact.dirty and fact.life == {Life.PERSISTENT} or fact.life == {Life.DELETED}
+        if changed and _primary_key_expired(fact):
             reload_row(heap, iid)
 
 
@@ -899,7 +903,7 @@ def refresh(heap: Heap, iid, names: tuple[str, ...] | None) -> None:
         reload_row(heap, iid)
         fact = heap.instances[iid]
     elif named and all(a.kind is AttrKind.RELATIONSHIP for a in named):
-        fact = fact.with_attrs({a.name: LOADED for a in fact.cls.loadable() if a.primary_key and fact.attr(a.name)})
+        fact = fact.with_attrs({a.name: LOADED for a in fact.cls.loadable() if a.primary_key})
     reloaded = names or [n for n, states in _original_plan(fact).items() if states == LOADED]
     fact = refreshed(fact, names)
     loaders = [a for a in fact.cls.loadable() if a.name in reloaded or "refresh" in a.fills_null_key]
