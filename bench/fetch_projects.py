@@ -36,7 +36,12 @@ def clone_at(url: str, commit: str, dest: str) -> None:
 
 
 def extract_tree(git_dir: str, commit: str, dest: str) -> tuple[int, int]:
-    """Write the tree of ``commit`` (HEAD if absent) to ``dest``; (files written, blobs missing)."""
+    """Write the tree of ``commit`` (HEAD if absent) to ``dest``; (files written, blobs missing).
+
+    Raises FileNotFoundError when ``git_dir`` holds no git snapshot, so a caller can skip that project.
+    """
+    if not os.path.isfile(os.path.join(git_dir, "HEAD")):
+        raise FileNotFoundError(f"no git snapshot at {git_dir}")
     git = ["git", f"--git-dir={git_dir}"]
     has_commit = subprocess.run([*git, "cat-file", "-e", f"{commit}^{{commit}}"], capture_output=True).returncode == 0
     revision = commit if has_commit else "HEAD"
@@ -83,7 +88,12 @@ def main(argv: list[str] | None = None) -> int:
             continue
         if args.git_dirs:
             owner_repo = "+".join(url.rstrip("/").split("/")[-2:])
-            written, missing = extract_tree(os.path.join(args.git_dirs, owner_repo, "repo"), commit, dest)
+            try:
+                written, missing = extract_tree(os.path.join(args.git_dirs, owner_repo, "repo"), commit, dest)
+            except FileNotFoundError as error:
+                print(f"{name}: skipped, {error}", file=sys.stderr)
+                folders.pop()
+                continue
             print(f"{name}: {written} files, {missing} missing blobs skipped", file=sys.stderr)
         else:
             clone_at(url, commit, dest)

@@ -49,7 +49,11 @@ def main(argv: list[str] | None = None) -> int:
             continue
         if args.git_dirs:
             git_dir = args.git_dirs / project["repository"].replace("/", "+") / "repo"
-            written, missing = extract_tree(str(git_dir), project["commit"], str(dest))
+            try:
+                written, missing = extract_tree(str(git_dir), project["commit"], str(dest))
+            except FileNotFoundError as error:
+                print(f"{project['name']}: skipped, {error}")
+                continue
             print(f"{project['name']}: {written} files extracted, {missing} missing from the snapshot")
         else:
             clone(project, dest)
