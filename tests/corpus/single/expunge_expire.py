@@ -123,3 +123,36 @@ def scenario_bad_expire_on_other_session():
     s1.close()
     s2 = Session()
     s2.expire(user)  # expect: InvalidRequestError
+
+
+def scenario_bad_expire_all_discards_change_then_commit_close():
+    """expire_all() discards the unflushed name change, so the commit UPDATEs nothing and loads nothing back."""
+    Session = _setup()
+    session = Session(expire_on_commit=False)
+    user = session.get(User, 1)
+    user.name = "alicia"
+    session.expire_all()
+    session.commit()
+    session.close()
+    print(f"renamed {user.name}")  # expect: DetachedInstanceError
+
+
+def scenario_bad_expire_discards_change_then_commit_close():
+    Session = _setup()
+    session = Session(expire_on_commit=False)
+    user = session.get(User, 1)
+    user.name = "alicia"
+    session.expire(user)
+    session.commit()
+    session.close()
+    print(f"renamed {user.name}")  # expect: DetachedInstanceError
+
+
+def scenario_ok_change_then_commit_close_without_expiring():
+    Session = _setup()
+    session = Session(expire_on_commit=False)
+    user = session.get(User, 1)
+    user.name = "alicia"
+    session.commit()
+    session.close()
+    print(f"renamed {user.name}")

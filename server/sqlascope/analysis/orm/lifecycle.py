@@ -862,10 +862,12 @@ def _unbound(fact: InstanceFact, session: SessionId) -> InstanceFact:
 
 
 def expire_all(heap: Heap, session: SessionId, event: Event) -> None:
+    """Every persistent instance is expired as a whole, which discards its unflushed changes: the next flush
+    UPDATEs nothing and so loads no row again (observed)."""
     def change(fact: InstanceFact) -> InstanceFact:
         if Life.PERSISTENT not in fact.life:
             return fact
-        return replace(_expire_all(fact), history=fact.history | {event})
+        return replace(_expire_all(fact), history=fact.history | {event}, dirty=False)
 
     _per_instance(heap, session, change)
 
@@ -880,10 +882,12 @@ def detach_one(fact: InstanceFact, session: SessionId, event: Event) -> Instance
 
 
 def expire_one(fact: InstanceFact, names: tuple[str, ...] | None, event: Event) -> InstanceFact:
+    """``expire(obj)`` discards the unflushed changes with the values, as ``expire_all()`` does (observed).
+    ``expire(obj, names)`` leaves the instance marked changed (observed), as other changes may remain."""
     if names:
         fact = fact.with_attrs({n: EXPIRED for n in names if fact.attr(n)})
     else:
-        fact = _expire_all(fact)
+        fact = replace(_expire_all(fact), dirty=False)
     return replace(fact, history=fact.history | {event})
 
 

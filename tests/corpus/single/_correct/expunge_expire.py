@@ -48,3 +48,25 @@ def correct_expire_all_then_close():
         user = session.get(User, 1)
         session.expire_all()
         print(user.id)
+
+
+def correct_expire_all_discards_change_then_commit_close():
+    Session = _setup()
+    session = Session(expire_on_commit=False)
+    user = session.get(User, 1)
+    user.name = "alicia"
+    session.expire_all()
+    session.commit()
+    print(f"renamed {user.name}")
+    session.close()
+
+
+def correct_expire_discards_change_then_commit_close():
+    Session = _setup()
+    session = Session(expire_on_commit=False)
+    user = session.get(User, 1)
+    user.name = "alicia"
+    session.expire(user)
+    session.commit()
+    print(f"renamed {user.name}")
+    session.close()
