@@ -105,3 +105,29 @@ def scenario_ok_finally_close_after_successful_commit():
     finally:
         session.close()
     print(alice.name)
+
+
+def scenario_ok_failed_insert_rolled_back_keeps_the_new_objects_values():
+    Session = _setup()
+    session = Session()
+    duplicate = User(name="alice")
+    session.add(duplicate)
+    try:
+        session.commit()
+    except IntegrityError:
+        session.rollback()
+        session.close()
+        print(f"{duplicate.name} is taken")
+
+
+def scenario_bad_failed_insert_then_refresh_the_new_object():
+    Session = _setup()
+    session = Session()
+    duplicate = User(name="alice")
+    session.add(duplicate)
+    try:
+        session.flush()
+    except IntegrityError:
+        session.rollback()
+        session.refresh(duplicate)  # expect: InvalidRequestError
+    print(duplicate.name)

@@ -162,6 +162,19 @@ _Cleanup = _Finally | _WithItem
 _Frame = _Loop | _Handlers | _Cleanup
 
 
+#: Session methods whose failure leaves the objects as they were before the call.
+_ATOMIC_SESSION_METHODS = frozenset({"commit", "flush"})
+
+
+def _fails_without_effect(node: CfgNode) -> bool:
+    """``x.commit()`` / ``await x.flush()`` as a statement of its own."""
+    if not isinstance(node, Simple) or not isinstance(node.stmt, ast.Expr):
+        return False
+    call = node.stmt.value.value if isinstance(node.stmt.value, ast.Await) else node.stmt.value
+    return (isinstance(call, ast.Call) and isinstance(call.func, ast.Attribute)
+            and call.func.attr in _ATOMIC_SESSION_METHODS)
+
+
 def _catches_everything(handler: ast.ExceptHandler) -> bool:
     if handler.type is None:
         return True
@@ -308,6 +321,23 @@ class _Builder:
         assert self.current is not None
         self._link(self.current, self._handler(), EdgeKind.EXCEPTION)
 
+    def _no_failure_after_last_node(self) -> None:
+        """Drop the EXCEPTION edge after a region's last node when that node fails without effect.
+
+        The edge after node k stands for "node k+1 failed before any effect" (or node k failed part way). After the
+        last node there is no node k+1, so the edge only says that the node itself may fail part way, which a
+        flush or commit does not: a failed flush puts the session's objects back as they were before it
+        (observed: a pending object whose INSERT failed is still pending, and the rollback in the handler makes it
+        transient with its values). The state before the node reaches the handler through the previous edge.
+        """
+        block = self.current
+        if block is None or len(block.nodes) != 1 or not _fails_without_effect(block.nodes[0]):
+            return
+        handler = self._handler()
+        if (handler, EdgeKind.EXCEPTION) in block.succs and len(block.preds) == 1:
+            block.succs.remove((handler, EdgeKind.EXCEPTION))
+            handler.preds.remove((block, EdgeKind.EXCEPTION))
+
     # -- statements -------------------------------------------------------------------------------------
 
     def _stmts(self, stmts: list[ast.stmt]) -> None:
@@ -372,6 +402,7 @@ class _Builder:
         handlers = _Handlers(self._new_block()) if stmt.handlers else None
         self._enter_region(*[frame for frame in (final, handlers) if frame is not None])
         self._stmts(stmt.body)
+        self._no_failure_after_last_node()
         if handlers is not None:
             self.frames.pop()
         self._stmts(stmt.orelse)  # runs after the body completed normally, unguarded by the handlers

@@ -14,3 +14,16 @@ def correct_failed_commit_rolled_back_then_read_after_close():
         except IntegrityError:
             session.rollback()
         print(alice.name)
+
+
+def correct_failed_insert_then_refresh_the_new_object():
+    Session = _setup()
+    session = Session()
+    duplicate = User(name="alice")
+    session.add(duplicate)
+    try:
+        session.flush()
+    except IntegrityError:
+        session.rollback()
+    print(duplicate.name)
+
