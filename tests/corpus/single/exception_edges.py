@@ -131,3 +131,41 @@ def scenario_bad_failed_insert_then_refresh_the_new_object():
         session.rollback()
         session.refresh(duplicate)  # expect: InvalidRequestError
     print(duplicate.name)
+
+
+def _register(session, name):
+    """Get-or-create: insert a new user, or on a duplicate name return the one already there."""
+    user = User(name=name)
+    session.add(user)
+    try:
+        session.commit()
+    except IntegrityError:
+        session.rollback()
+        user = session.query(User).filter_by(name=name).one()
+    return user
+
+
+def scenario_ok_get_or_create_returns_the_existing_row():
+    Session = _setup()
+    session = Session()
+    user = _register(session, "alice")
+    session.refresh(user)
+    print(user.name)
+    session.close()
+
+
+def scenario_ok_get_or_create_returns_the_new_row():
+    Session = _setup()
+    session = Session()
+    user = _register(session, "bob")
+    session.refresh(user)
+    print(user.name)
+    session.close()
+
+
+def scenario_bad_get_or_create_new_row_read_after_close():
+    Session = _setup()
+    session = Session(expire_on_commit=True)
+    user = _register(session, "bob")
+    session.close()
+    print(user.name)  # expect: DetachedInstanceError

@@ -18,13 +18,13 @@ from ..interp.budget import DEFAULT_WORK_BUDGET, UNBOUNDED, Budget
 from ..interp.cfg import build_cfg
 from ..interp.declared import Declarations
 from ..interp.evaluator import Evaluator
+from ..interp.references import References
 from ..orm.models import ModelIndex
 from .classes import Classes
 from .lifetimes import Lifetimes
 from .module_states import ModuleStates
 from .names import Names
 from .roots import Roots
-from .reach import References
 from .summaries import Summaries
 
 
@@ -41,8 +41,9 @@ class Engine(Roots, Names, Summaries, ModuleStates, Lifetimes):
     _summaries: dict = field(default_factory=dict)
     #: the summaries being computed (key and every plain object): a recursive call with the same inputs is neutral
     _running: set = field(default_factory=set)
-    #: heap references inside values, for keying summaries by the heap a call can reach (reach.py)
-    _references: References = field(default_factory=References)
+    #: heap references inside values: for keying summaries by the heap a call can reach (reach.py), and for
+    #: the instances a path can still name where paths join (interp/path_join.py)
+    references: References = field(default_factory=References)
     #: functions that read a registry's or a joined session: their calls run on a heap with the roots (reach.py)
     _root_readers: set = field(default_factory=set)
     #: per module path: the state its body leaves behind, and what that consulted (module_states.py)
@@ -121,7 +122,7 @@ class Engine(Roots, Names, Summaries, ModuleStates, Lifetimes):
             self._module_objects.clear()
             self._decorated.clear()
             self._summaries.clear()
-            self._references = References()
+            self.references = References()
             self._root_readers.clear()
             self._module_states.clear()
             self._relevant.clear()

@@ -47,7 +47,7 @@ class Lifetimes:
     def _unreferenced(self, heap: Heap, sessions: list, kept: tuple) -> list:
         if not sessions:
             return []
-        alive = reachable(heap, kept, self._references, strong=True).sessions
+        alive = reachable(heap, kept, self.references, strong=True).sessions
         return [sid for sid in sessions if sid not in alive]
 
     def _free(self, heap: Heap, sessions: list, path: str, node: ast.AST, when: str) -> None:

@@ -160,10 +160,10 @@ class Summaries:
         loops = tuple(self.evaluator.loops_at(frame, node, state)) if frame.code is not None else frame.loops
         inputs = (function, loops, *args, *kwargs.values())
         if frame.without_roots or function.node in self._root_readers:
-            reached = reachable(state.heap, inputs, self._references)
+            reached = reachable(state.heap, inputs, self.references)
         else:
-            local = reachable(state.heap, inputs, self._references, roots=False)
-            reached = reachable(state.heap, (), self._references, beyond=local)  # the roots added to it
+            local = reachable(state.heap, inputs, self.references, roots=False)
+            reached = reachable(state.heap, (), self.references, beyond=local)  # the roots added to it
             if local != reached:
                 try:
                     return self._run_summary(frame, function, args, kwargs, node, state, reader, loops, local, True)

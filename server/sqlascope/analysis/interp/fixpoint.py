@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from . import graph as C
 from .frame import RETURN_SLOT, PATH_RAISED, Frame, State
 from .host import Evaluating
+from .path_join import join_paths
 from .values import UNKNOWN
 
 #: Bounds that keep pathological code from stalling the analysis.
@@ -26,7 +27,10 @@ class RunResult:
     yields: dict
 
 
-_START = "start"  # the transfer from the start node, apart from the start block's own in-state
+_START = "start"
+#: the variables still read where paths end: the returned value; nothing once the call raised
+_RETURNED = frozenset({RETURN_SLOT})
+_NOTHING: frozenset = frozenset()  # the transfer from the start node, apart from the start block's own in-state
 
 
 def run(evaluator: Evaluating, frame: Frame, state: State, start: tuple[C.Block, int] | None = None) -> RunResult:
@@ -54,7 +58,8 @@ def run(evaluator: Evaluating, frame: Frame, state: State, start: tuple[C.Block,
             in_states[target.id] = state.copy()
             worklist.append(target.id)
             return
-        joined = old.join(state)
+        live = _RETURNED if target is graph.exit else _NOTHING if target is graph.raise_exit else None
+        joined = join_paths(frame, old, state, evaluator.engine.references, live)
         if not joined.same(old):
             in_states[target.id] = joined
             visits[target.id] = visits.get(target.id, 0) + 1

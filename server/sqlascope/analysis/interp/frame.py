@@ -67,7 +67,7 @@ class Frame:
     truth: bool | None = None  # the value of the block's closing condition, when known
     #: when set (hover), the reporting pass records what each name holds: (line, start, end) → description
     probe: dict | None = None
-    #: loops (per_row.Loop) running at the call site that started this frame: they run this frame per row too
+    #: loops (values.Loop) running at the call site that started this frame: they run this frame per row too
     loops: tuple = ()
     #: loops running the expression being evaluated: comprehensions, map()/sorted(), validation of a list
     active: list = field(default_factory=list)

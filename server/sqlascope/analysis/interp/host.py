@@ -18,6 +18,7 @@ from ..report.issues import Issue
 from . import graph as C
 from .budget import Budget
 from .frame import Frame, State
+from .references import References
 from .values import ClassRef, Context, Function, ModuleValue, ObjectRef
 
 
@@ -30,6 +31,8 @@ class Host(Protocol):
     session_helpers: tuple[str, ...]
     #: the running analysis' budget, charged at every statement
     budget: Budget
+    #: heap references inside values, memoised
+    references: References
 
     def declared_helper(self, text: str, value) -> bool: ...
 

@@ -20,18 +20,9 @@ from ..orm.models import AttrKind, MappedAttribute
 from ..orm.sqla_api import LoaderOption, Strategy
 from ..orm.state import Heap, InstanceFact, Life, Load
 from ..report.issues import Issue
-from .values import InstanceRef, Items, Many, Query, members
+from .values import InstanceRef, Items, Loop, Many, Query, members
 from .frame import Frame, State
 from .host import Evaluating
-
-
-@dataclass(frozen=True)
-class Loop:
-    """Code that runs once per element of a collection of instances."""
-
-    header: Location  # the `for ... in ...` line, the comprehension, the map()/validation call, the return
-    iids: frozenset  # the instances iterated: each stands for every row of a multi-row result
-    kind: str  # how the message names it: "`for` loop", "comprehension", "`map()`", ...
 
 
 #: Strategies whose attribute never loads on access, whatever its state.

@@ -47,6 +47,15 @@ class InstanceRef:
 
 
 @dataclass(frozen=True)
+class Loop:
+    """Code that runs once per element of a collection of instances (per_row.py)."""
+
+    header: Location  # the `for ... in ...` line, the comprehension, the map()/validation call, the return
+    iids: frozenset  # the instances iterated: each stands for every row of a multi-row result
+    kind: str  # how the message names it: "`for` loop", "comprehension", "`map()`", ...
+
+
+@dataclass(frozen=True)
 class Many:
     """A list, result or collection whose elements are ``element``.
 

@@ -1,6 +1,6 @@
 """Correct versions of single/exception_edges.py's bad scenarios (see tests/corpus/README.md, "Correct versions")."""
 
-from exception_edges import User, _setup
+from exception_edges import User, _register, _setup
 from sqlalchemy.exc import IntegrityError
 
 
@@ -27,3 +27,9 @@ def correct_failed_insert_then_refresh_the_new_object():
         session.rollback()
     print(duplicate.name)
 
+
+def correct_get_or_create_new_row_read_after_close():
+    Session = _setup()
+    with Session(expire_on_commit=True) as session:
+        user = _register(session, "bob")
+        print(user.name)
