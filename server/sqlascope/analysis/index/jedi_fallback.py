@@ -25,15 +25,26 @@ def _own_helpers_after_fork() -> None:
     """In a forked process (``check --jobs``): jedi talks to a helper process over pipes, and the fork copied the
     parent's pipes. Two processes speaking on one pipe garble each other's answers (jedi then finds nothing), so the
     child forgets the parent's helper and starts its own on first use."""
-    import jedi.api.environment as jedi_environment
-
-    environments = [jedi_environment.get_cached_default_environment(), *(ref() for ref in _IN_USE)]
+    environments = [*_cached_default_environments(), *(ref() for ref in _IN_USE)]
     for thing in environments:
         environment = getattr(thing, "_environment", thing)  # a Project holds its environment
         helper = getattr(environment, "_subprocess", None)
         if helper is not None:
             _PARENTS_HELPERS.append(helper)
             environment._subprocess = None
+
+
+def _cached_default_environments() -> list:
+    """The default environments jedi has cached, read without calling it. Asking jedi for it could compute it
+    again once its cache has aged (ten minutes), which drops the cached one: its helper's finalizer then kills the
+    parent's helper process and waits for a reader thread that the forked child does not have, for ever."""
+    import jedi.api.environment as jedi_environment
+
+    for cell in getattr(jedi_environment._get_cached_default_environment, "__closure__", None) or ():
+        cached = cell.cell_contents
+        if isinstance(cached, dict):  # jedi.cache.time_cache's {key: (created, environment)}
+            return [entry[1] for entry in cached.values() if isinstance(entry, tuple) and len(entry) == 2]
+    return []
 
 
 if hasattr(os, "register_at_fork"):
