@@ -23,7 +23,7 @@ from ..orm.sqla_api import (
 from ..orm.state import InstanceFact, Life
 from ..report.issues import Issue
 from . import inspection, per_row
-from .frame import PATH_RAISED, Frame, State
+from .frame import PATH_RAISED, STATEMENT_FAILS, Frame, State
 from .values import (
     UNKNOWN,
     AttrRef,
@@ -62,7 +62,7 @@ from .values import (
     is_staticmethod,
     Validator,
     join_all,
-    map_members,
+    members,
 )
 
 
@@ -81,7 +81,7 @@ class Attributes:
         if not isinstance(base, Union):
             return self.attribute(frame, base, expr, state)
         before = len(frame.issues)
-        result = join_all([self.attribute(frame, member, expr, state) for member in base.members])
+        result = self.over_members(base.members, lambda member: self.attribute(frame, member, expr, state), state)
         added = frame.issues[before:]
         if added and len(added) < len(base.members):
             # only some of the values this name may hold fault: the read fails on some paths
@@ -157,7 +157,7 @@ class Attributes:
         if isinstance(base, Many) and name in _CONTAINER_METHODS:
             return BoundMethod(base, name)
         if isinstance(base, Many) and name not in ("append", "extend", "count", "index"):
-            return map_members(base.element, lambda m: self.attribute(frame, m, expr, state))
+            return self.over_members(members(base.element), lambda m: self.attribute(frame, m, expr, state), state)
         if isinstance(base, AttrRef):
             return BoundMethod(base, name)
         return UNKNOWN
@@ -238,6 +238,20 @@ class Attributes:
                     return found
         return None
 
+    @staticmethod
+    def over_members(candidates, read, state: State):
+        """``read`` of each value a name may hold, joined. The path raises (or its statement fails) only if every
+        read does: the others go on."""
+        results, outcomes = [], []
+        for member in candidates:
+            results.append(read(member))
+            outcomes.append((state.env.pop(PATH_RAISED, False), state.env.pop(STATEMENT_FAILS, None)))
+        if outcomes and all(raised for raised, _ in outcomes):
+            state.env[PATH_RAISED] = True
+        elif outcomes and all(raised or fails is not None for raised, fails in outcomes):
+            state.env[STATEMENT_FAILS] = min(fails for _, fails in outcomes if fails is not None)
+        return join_all(results)
+
     def instance_attribute(self, frame: Frame, ref: InstanceRef, name: str, expr: ast.expr, state: State):
         fact = state.heap.instances.get(ref.iid)
         if fact is None:
@@ -301,6 +315,9 @@ class Attributes:
             ))
         if lifecycle.raises_by_design(fact, attribute):
             state.env[PATH_RAISED] = True  # InvalidRequestError: nothing after this read runs on this path
+        elif bad and None not in faults:
+            line = getattr(expr, "lineno", 0)
+            state.env[STATEMENT_FAILS] = min(line, state.env.get(STATEMENT_FAILS, line))
         lifecycle.after_read(state.heap, ref.iid, attribute.name)
         if lifecycle.reads_empty(fact, attribute) or lifecycle.known_empty(fact, attribute):
             return Items((), collection=(ref.iid, attribute.name)) if attribute.uselist else Const(None)

@@ -222,7 +222,7 @@ class CallSites:
             fake = ast.Attribute(value=node.args[0], attr=args[1].value, ctx=ast.Load())
             ast.copy_location(fake, node)
             fake.end_lineno, fake.end_col_offset = node.end_lineno, node.end_col_offset
-            return map_members(args[0], lambda member: self.attribute(frame, member, fake, state))
+            return self.over_members(members(args[0]), lambda member: self.attribute(frame, member, fake, state), state)
         if name == "dict" and args and all(isinstance(m, Many) and m.kind == "dict" for m in members(args[0])):
             return args[0]  # a copy of a mapping: the same values
         if name in _HASHING_BUILTINS and args:

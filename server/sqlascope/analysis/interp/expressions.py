@@ -10,7 +10,7 @@ import string
 from . import generators
 from ..orm.sqla_api import validator_kind
 from .describe import describe
-from .frame import PATH_RAISED, Frame, State, bind, element_of
+from .frame import PATH_RAISED, STATEMENT_FAILS, Frame, State, bind, element_of
 from .values import (UNKNOWN, Const, ExternalValue, Factory, Function, Generator, InstanceRef, Items, Many, ObjectRef, Pending,
                      Registry, SessionRef, is_none, join_all, join_values, map_members, members, referenced_names, truthy)
 
@@ -32,6 +32,8 @@ class Expressions:
         """Evaluate ``expr`` for its value and its effects. ``quiet`` re-reads without effects or issues."""
         if expr is None or PATH_RAISED in state.env:  # the path raised: the rest of the statement never runs
             return UNKNOWN
+        if expr.lineno > state.env.get(STATEMENT_FAILS, expr.lineno):
+            return UNKNOWN  # a read on an earlier line of this statement raised: the parts on later lines never run
         if quiet:
             if isinstance(expr, ast.Name):
                 return self.name(frame, expr.id, state)

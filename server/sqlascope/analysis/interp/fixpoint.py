@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from . import graph as C
-from .frame import RETURN_SLOT, PATH_RAISED, Frame, State
+from .frame import RETURN_SLOT, PATH_RAISED, STATEMENT_FAILS, Frame, State
 from .host import Evaluating
 from .path_join import join_paths
 from .values import UNKNOWN
@@ -49,6 +49,8 @@ def run(evaluator: Evaluating, frame: Frame, state: State, start: tuple[C.Block,
             budget.check()
             frame.current = (block.id, index)
             evaluator.execute(frame, block.nodes[index], state)
+            if state.env.pop(STATEMENT_FAILS, False):
+                state.env[PATH_RAISED] = True
             if PATH_RAISED in state.env:
                 return
 

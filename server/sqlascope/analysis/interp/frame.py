@@ -17,6 +17,11 @@ RETURN_SLOT = "<return>"
 #: had bound (UnboundLocalError), or an attribute whose loader raises by design (``lazy="raise"``). The path goes
 #: on only along the exception edges.
 PATH_RAISED = "<the path raised here>"
+#: A read in the statement running raises on every path: the line it is on. What the statement does on that line
+#: still runs in the analysis, so every read the failing line makes is reported there (a serializer's nested
+#: reads); its parts on later lines do not (expressions.py), and the path raises once the statement is done
+#: (fixpoint.py), so nothing after that line is reported on it.
+STATEMENT_FAILS = "<the statement fails>"
 
 
 class RootsNeeded(Exception):
