@@ -14,6 +14,7 @@ import enum
 from dataclasses import dataclass, field, replace
 
 from ..index.workspace import Definition, External, Workspace
+from .directions import collection_by_keys
 from .imperative import MAP_IMPERATIVELY, ImperativeMapping, mapping_calls, table_columns
 from .sqla_api import ANNOTATION_LAZY, RELATIONSHIP_LAZY, Construct, Strategy, construct_of
 
@@ -151,6 +152,17 @@ class ModelIndex:
 
     def find_by_name(self, name: str, near: str) -> MappedClass | None:
         """A mapped class by its bare name, as relationship("Name") refers to it."""
+        name = name.rpartition(".")[2]
+        candidates = self._class_index().get(name, [])
+        candidates = sorted(candidates, key=lambda c: c[0] != near)
+        for path, node in candidates:
+            info = self.mapped_class(Definition(path, node, name))
+            if info is not None:
+                return info
+        return None
+
+    def _class_index(self) -> dict[str, list[tuple[str, ast.ClassDef]]]:
+        """Every module-level class statement of the workspace, by name."""
         self._fresh()
         if self._by_name is None:
             self._by_name = {}
@@ -160,14 +172,7 @@ class ModelIndex:
                 for stmt in source.tree.body:
                     if isinstance(stmt, ast.ClassDef):
                         self._by_name.setdefault(stmt.name, []).append((path, stmt))
-        name = name.rpartition(".")[2]
-        candidates = self._by_name.get(name, [])
-        candidates = sorted(candidates, key=lambda c: c[0] != near)
-        for path, node in candidates:
-            info = self.mapped_class(Definition(path, node, name))
-            if info is not None:
-                return info
-        return None
+        return self._by_name
 
     # -- classification ----------------------------------------------------------------------------------
     def _role(self, path: str, node: ast.ClassDef) -> tuple[_Role, MappedClass | None]:
@@ -219,10 +224,35 @@ class ModelIndex:
         attributes = {**inherited, **own}
         if mapped:
             attributes = {**self._reverse_attributes(node.name), **attributes}
+            attributes = {name: self._directed(path, node, a) for name, a in attributes.items()}
         info = MappedClass(node.name, path, node, attributes, _mapper_arg(node, "eager_defaults", eager_defaults))
         if is_base:
             return _Role.BASE, info
         return (_Role.MAPPED if mapped else _Role.MIXIN), info
+
+    def _directed(self, path: str, owner: ast.ClassDef, attribute: MappedAttribute) -> MappedAttribute:
+        """A relationship whose type does not say whether it is a collection, as its foreign keys say
+        (directions.py)."""
+        if attribute.kind is not AttrKind.RELATIONSHIP or attribute.uselist is not None or not attribute.target:
+            return attribute
+        target = self._class_node(attribute.target, path)
+        value = getattr(attribute.node, "value", None)
+        call = value if isinstance(value, ast.Call) else None
+        uselist = collection_by_keys(owner, target, call, attribute.secondary)
+        if uselist is None:
+            return attribute
+        loaded_by_delete = (_loaded_by_delete(call, attribute.strategy, uselist) if call is not None
+                            else uselist and attribute.loaded_by_delete)
+        return replace(attribute, uselist=uselist, loaded_by_delete=loaded_by_delete)
+
+    def _class_node(self, name: str, near: str) -> ast.ClassDef | None:
+        """The class statement named ``name`` (bare or dotted), preferring one in module ``near``."""
+        candidates = sorted(self._class_index().get(name.rpartition(".")[2], []), key=lambda c: c[0] != near)
+        if not candidates:
+            return None
+        path, node = candidates[0]
+        self.workspace.dependencies.note(path, node.name)
+        return node
 
     def _reverse_attributes(self, name: str) -> dict[str, MappedAttribute]:
         """The relationships other models' ``backref=`` put on class ``name``, which never declares them."""
@@ -538,6 +568,10 @@ def _without_self_eager(attribute: MappedAttribute, owner: str, value: ast.expr 
     observed)."""
     if attribute.kind is not AttrKind.RELATIONSHIP or attribute.target != owner:
         return attribute
+    if attribute.uselist is None and isinstance(value, ast.Call):  # a one-to-many unless remote_side= turns it
+        uselist = _keyword_node(value, "remote_side") is None
+        attribute = replace(attribute, uselist=uselist,
+                            loaded_by_delete=_loaded_by_delete(value, attribute.strategy, uselist))
     refills = attribute.uselist is False and (
         attribute.strategy is Strategy.IMMEDIATE or attribute.strategy is Strategy.EAGER and not attribute.joined)
     fills = {"refresh"} if refills else set()
