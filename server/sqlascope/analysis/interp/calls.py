@@ -11,6 +11,7 @@ from dataclasses import replace
 
 from ..orm import lifecycle
 from ..orm.sqla_api import (
+    ATTRIBUTE_NARROWING,
     FIND_SERVICE,
     CURRENT_TRANSACTION_MANAGER,
     Construct,
@@ -37,7 +38,7 @@ from .copies import COPY_FUNCTIONS, copy_value
 from .frame import Frame, State, element_of
 from .frameworks import Frameworks
 from .host import Evaluating, Host
-from .loader_options import flatten_options, loader_option
+from .loader_options import flatten_options, loader_option, sub_options
 from .session_effects import SessionEffects
 from .values import (
     selected_entities,
@@ -298,6 +299,10 @@ class Calls(SessionEffects):
             return receiver.get(str(args[0].value), args[1] if len(args) > 1 else Const(None))
         if isinstance(receiver, Query):
             return self.query_method(ev, frame, receiver, name, args, kwargs, node, state)
+        if isinstance(receiver, LoaderOpt) and name == "options":
+            return sub_options(receiver, args)
+        if isinstance(receiver, AttrRef) and name in ATTRIBUTE_NARROWING:
+            return receiver
         if isinstance(receiver, LoaderOpt) and name in LOADER_OPTIONS:
             chained = loader_option(name, args, receiver.path)
             return (replace(chained, parents=receiver.parents + (receiver,), entity=receiver.entity)

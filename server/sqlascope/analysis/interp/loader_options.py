@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from ..orm.sqla_api import EAGER_OPTION_LOADERS, LOADER_OPTIONS, WILDCARD, WILDCARD_KINDS, LoaderOpt, LoaderOption
+from ..orm.sqla_api import (EAGER_OPTION_LOADERS, EAGER_WILDCARD_KINDS, LOADER_OPTIONS, WILDCARD, WILDCARD_KINDS,
+                             LoaderOpt, LoaderOption)
 from .values import UNKNOWN, AttrRef, Const, Items, Many, members
 
 
@@ -33,12 +34,24 @@ def loader_option(name: str, args, prefix: tuple[str, ...]) -> LoaderOpt | objec
     if kind is LoaderOption.LOAD_ONLY:
         return LoaderOpt(kind, prefix + ("*",), tuple(r.name for r in refs)) if refs else UNKNOWN
     if not refs:
-        if kind in WILDCARD_KINDS and any(isinstance(a, Const) and a.value == WILDCARD for a in args):
-            return LoaderOpt(kind, prefix + (WILDCARD,))  # lazyload("*"): every relationship of the entity
+        if any(isinstance(a, Const) and a.value == WILDCARD for a in args):
+            if kind in WILDCARD_KINDS:
+                return LoaderOpt(kind, prefix + (WILDCARD,))  # lazyload("*"): every relationship of the entity
+            if kind in EAGER_WILDCARD_KINDS:
+                return LoaderOpt(kind, prefix + (WILDCARD,), loader=EAGER_OPTION_LOADERS.get(name),
+                                 every_level=not prefix)
         return UNKNOWN
     # `selectinload(A.b, B.c)` names a path: like `defaultload(A.b).selectinload(B.c)`, it sets the last link only
     return LoaderOpt(kind, prefix + tuple(r.name for r in refs), entity=None if prefix else refs[0].cls.name,
                      loader=EAGER_OPTION_LOADERS.get(name))
+
+
+def sub_options(parent: LoaderOpt, args) -> LoaderOpt | Items:
+    """``selectinload(A.b).options(joinedload(B.c), ...)``: each sub-option continues the parent's path, as chaining
+    it onto the parent would (observed)."""
+    chained = tuple(replace(option, path=parent.path + option.path, parents=parent.parents + (parent,),
+                            entity=parent.entity) for option in flatten_options(args))
+    return Items(chained) if chained else parent
 
 
 def options_for(options: tuple[LoaderOpt, ...], entity, entities: tuple) -> tuple[LoaderOpt, ...]:

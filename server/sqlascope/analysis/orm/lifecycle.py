@@ -12,7 +12,8 @@ from typing import Callable
 from ..findings import Fault, Location
 from . import rows
 from .models import AttrKind, MappedAttribute, MappedClass
-from .sqla_api import QUERY_STRATEGIES, WILDCARD, WILDCARD_KINDS, LoaderOpt, LoaderOption, SessionEffect, Strategy
+from .sqla_api import (QUERY_STRATEGIES, WILDCARD, EAGER_WILDCARD_KINDS, WILDCARD_KINDS, LoaderOpt, LoaderOption,
+                       SessionEffect, Strategy)
 from .state import Event, Heap, InstanceFact, Life, Load, SessionId, UncommittedInsert, reached_through
 
 LOADED = frozenset({Load.LOADED})
@@ -34,6 +35,13 @@ def load_plan(cls: MappedClass, options: tuple[LoaderOpt, ...]) -> tuple[tuple[s
     nested: list[LoaderOpt] = []
     for option in options:
         if not option.path:
+            continue
+        if option.path == (WILDCARD,) and option.kind in EAGER_WILDCARD_KINDS:
+            for attribute in cls.loadable():
+                if attribute.kind is AttrKind.RELATIONSHIP:
+                    states[attribute.name] = LOADED
+                    if option.every_level:
+                        nested.append(replace(option, path=(attribute.name, WILDCARD)))
             continue
         head = option.path[0]
         if len(option.path) > 1:  # kept whole: related_instance() picks the ones under its relationship

@@ -159,7 +159,12 @@ EAGER_OPTION_LOADERS: dict[str, str] = {
 #: ``lazyload("*")``, ``raiseload("*")``, ``noload("*")``: the option applies to every relationship of the entity
 #: that no option of its own names (observed: a named eager loader beside the wildcard still loads).
 WILDCARD = "*"
+#: Methods of a mapped attribute that give it back narrowed (``A.bs.and_(B.ok)``, ``A.b.of_type(Alias)``): a loader
+#: option naming the result loads the attribute as one naming the attribute itself does (observed).
+ATTRIBUTE_NARROWING = frozenset({"and_", "of_type"})
 WILDCARD_KINDS = frozenset({LoaderOption.LAZY, LoaderOption.RAISE, LoaderOption.NOLOAD})
+#: ``selectinload("*")`` & co.: every relationship loaded eagerly (see ``LoaderOpt.every_level``)
+EAGER_WILDCARD_KINDS = frozenset({LoaderOption.EAGER, LoaderOption.IMMEDIATE})
 
 
 @dataclass(frozen=True)
@@ -177,6 +182,9 @@ class LoaderOpt:
     entity: str | None = None
     #: the loader an eager option runs (``EAGER_OPTION_LOADERS``), by ``lazy=`` name
     loader: str | None = None
+    #: an eager wildcard given first in a chain (``selectinload("*")``): it loads every relationship at every
+    #: depth; chained (``selectinload(A.b).selectinload("*")``) it loads those of that level only (observed)
+    every_level: bool = False
 
 
 class Strategy(enum.Enum):
