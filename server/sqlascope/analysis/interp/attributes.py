@@ -16,6 +16,7 @@ from ..orm.sqla_api import (
     FLASK_MODEL_QUERY,
     FLASK_SQLALCHEMY_REEXPORTS,
     FROM_ATTRIBUTES_METHODS,
+    TABLE_MODEL_CONSTRUCTORS,
     LoaderOpt,
     TASK_SEND_METHODS,
     construct_of,
@@ -139,6 +140,8 @@ class Attributes:
                     return stored
                 if member is UNKNOWN and name in FROM_ATTRIBUTES_METHODS:
                     return BoundMethod(base, name)  # Pydantic: `Schema.model_validate(obj)`
+            if base.mapped is not None and member is UNKNOWN and name in TABLE_MODEL_CONSTRUCTORS:
+                return BoundMethod(base, name)  # SQLModel: `Hero.model_validate(data)` makes a Hero
             return member
         if isinstance(base, ModuleValue):
             return self.engine.module_member(base, name)

@@ -18,6 +18,7 @@ from ..orm.sqla_api import (
     EXPIRE_ON_COMMIT_KEYWORD,
     FLASK_DB_LOADERS,
     FROM_ATTRIBUTES_METHODS,
+    TABLE_MODEL_CONSTRUCTORS,
     HAND_OFF_METHODS,
     LOADER_OPTIONS,
     LoaderOpt,
@@ -38,6 +39,7 @@ from .copies import COPY_FUNCTIONS, copy_value
 from .frame import Frame, State, element_of
 from .frameworks import Frameworks
 from .host import Evaluating, Host
+from .instances import construct_instance
 from .loader_options import flatten_options, loader_option, sub_options
 from .session_effects import SessionEffects
 from .values import (
@@ -270,6 +272,9 @@ class Calls(SessionEffects):
             return UNKNOWN
         if isinstance(receiver, Validator) and name in VALIDATOR_METHODS:
             return ev.frameworks.validate_with(ev, frame, receiver, args, kwargs, node, state)
+        if isinstance(receiver, ClassRef) and receiver.mapped is not None and name in TABLE_MODEL_CONSTRUCTORS:
+            # the fields it sets are those ``data`` holds: not known, as for ``Hero(**data)``
+            return construct_instance(self.engine, ev, frame, receiver, [UNKNOWN], {}, node, state)
         if isinstance(receiver, ClassRef) and name in FROM_ATTRIBUTES_METHODS:
             return self.frameworks.validate_from_attributes(ev, frame, receiver, args, kwargs, node, state)
         if isinstance(receiver, Many) and name in _MAPPING_READS:

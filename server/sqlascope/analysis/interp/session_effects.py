@@ -161,7 +161,9 @@ class SessionEffects:
                 return Query(first.mapped, (), sid, executed=True, origin=ev.location(frame, node), also=also,
                              rows=bool(also))
             if isinstance(first, Query):
-                rows = node.func.attr == "execute" if isinstance(node.func, ast.Attribute) else False
+                method = node.func.attr if isinstance(node.func, ast.Attribute) else ""
+                # execute() gives rows; SQLModel's exec() gives rows only for several entities (observed)
+                rows = method == "execute" or method == "exec" and bool(first.also)
                 return replace(first, session=sid, executed=True, rows=rows)
             state.heap.tables = {}  # a statement not known to be an ORM select may write any table
             return UNKNOWN

@@ -283,6 +283,7 @@ EXTERNAL_CONSTRUCTS: dict[str, Construct] = {
     "sqlalchemy.Session": Construct.SESSION,
     "sqlalchemy.AsyncSession": Construct.SESSION,
     "sqlmodel.Session": Construct.SESSION,
+    "sqlmodel.AsyncSession": Construct.SESSION,  # sqlmodel.ext.asyncio.session.AsyncSession
     "sqlalchemy.sessionmaker": Construct.FACTORY,
     "sqlalchemy.async_sessionmaker": Construct.FACTORY,
     "sqlalchemy.scoped_session": Construct.SCOPED,
@@ -365,6 +366,9 @@ TASK_SEND_METHODS = {"delay": "call", "apply_async": "args"}
 
 #: Pydantic class methods that read a model's fields from an object's attributes (``from_attributes``).
 FROM_ATTRIBUTES_METHODS = {"model_validate", "from_orm"}
+#: Class methods of a mapped SQLModel table model that make a new instance of it: ``Hero.model_validate(data)``
+#: builds a transient ``Hero`` from the fields ``data`` holds, as ``Hero(**data)`` does (observed).
+TABLE_MODEL_CONSTRUCTORS = {"model_validate"}
 
 #: Pydantic validators built around a type (``RootModel[list[M]]``, ``TypeAdapter(list[M])``): name → how the type
 #: is given ("subscript" or "call"), and their methods that validate a value (reading attributes of its items).
