@@ -169,3 +169,18 @@ def scenario_bad_get_or_create_new_row_read_after_close():
     user = _register(session, "bob")
     session.close()
     print(user.name)  # expect: DetachedInstanceError
+
+
+def scenario_ok_flush_then_commit_in_try_read_after_rollback():
+    """Whether the flush failed (the object still pending) or the commit did (its INSERT flushed), the rollback
+    makes the new object transient with its values."""
+    Session = _setup()
+    with Session() as session:
+        duplicate = User(name="alice")
+        session.add(duplicate)
+        try:
+            session.flush()
+            session.commit()
+        except IntegrityError:
+            session.rollback()
+            print(f"{duplicate.name} is taken")

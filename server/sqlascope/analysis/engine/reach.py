@@ -82,6 +82,8 @@ def reachable(heap: Heap, inputs, references: References, roots: bool = True, be
             reached.instances.add(iid)
             instances += children.get(iid, ())
             fact = heap.instances.get(iid)
+            if fact is not None:
+                instances += fact.cascades_to  # adding it adds them
             if fact is not None and not strong:
                 sessions += fact.sessions
         while objects:

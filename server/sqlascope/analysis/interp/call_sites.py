@@ -100,7 +100,7 @@ class CallSites:
                 return UNKNOWN
             if method in CONTAINER_STORES:
                 self._container_method(frame, expr, method, callee, args, state)
-                self._collection_grown(frame, expr.func.value, state)
+                self._collection_grown(frame, expr.func.value, state, args)
             schema = _schema_change(expr)
             if schema is not None:  # the tables as they are now: all empty, or unknown
                 state.heap.tables = created_tables() if schema == "create_all" else {}
@@ -138,14 +138,16 @@ class CallSites:
         state.heap = joined
         return join_all(results)
 
-    def _collection_grown(self, frame, container: ast.expr, state: State) -> None:
+    def _collection_grown(self, frame, container: ast.expr, state: State, args: list) -> None:
         """``owner.rel.append(x)``: the relationship collection ``rel`` of ``owner`` (a name, or ``self.name``) is
         no longer empty; nor is one read empty earlier and appended to through another name
-        (``kids = owner.rel; kids.append(x)``)."""
+        (``kids = owner.rel; kids.append(x)``). Adding ``owner`` cascades to ``x``."""
+        given = self.engine.references.of(tuple(args))[1]
         if isinstance(container, ast.Name):
             for member in members(self.value(frame, container, state)):
                 if isinstance(member, Items) and member.collection is not None and member.collection[0] in state.heap.instances:
                     lifecycle.collection_grown(state.heap, *member.collection)
+                    self._given_to(member.collection[0], member.collection[1], given, state)
             return
         if not isinstance(container, ast.Attribute):
             return
@@ -158,6 +160,13 @@ class CallSites:
             attribute = fact.cls.attributes.get(container.attr) if fact is not None else None
             if attribute is not None and attribute.kind is AttrKind.RELATIONSHIP and attribute.uselist:
                 lifecycle.collection_grown(state.heap, member.iid, container.attr)
+                self._given_to(member.iid, container.attr, given, state)
+
+    @staticmethod
+    def _given_to(owner, name: str, given, state: State) -> None:
+        fact = state.heap.instances[owner]
+        state.heap.instances[owner] = lifecycle.given_to(
+            fact, fact.cls.attributes.get(name), [iid for iid in given if iid in state.heap.instances])
 
     def _container_method(self, frame, expr: ast.Call, method: str, callee, args: list, state: State) -> None:
         """``s.add(x)`` hashes ``x`` when ``s`` is a set or a dict; a store into a module-level container is tracked."""

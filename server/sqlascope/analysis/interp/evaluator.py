@@ -213,7 +213,10 @@ class Evaluator(Expressions, Attributes, CallSites, RowLoops):
             if isinstance(member, InstanceRef) and member.iid in state.heap.instances:
                 fact = state.heap.instances[member.iid]
                 if name is None or fact.attr(name):
-                    state.heap.instances[member.iid] = lifecycle.after_write(state.heap, fact, name)
+                    fact = lifecycle.after_write(state.heap, fact, name)
+                    given = [iid for iid in self.engine.references.of(value)[1] if iid in state.heap.instances]
+                    state.heap.instances[member.iid] = lifecycle.given_to(
+                        fact, fact.cls.attributes.get(name) if name is not None else None, given)
             elif name is None:
                 continue
             elif isinstance(member, ClassRef) and member.mapped is None:

@@ -22,6 +22,9 @@ def construct_instance(engine: Host, ev: Evaluating, frame: Frame, cls: ClassRef
     nulls, empty = fact.null_keys, fact.empty_collections
     if given is None and not args and is_dataclass_model(engine, cls.mapped):
         nulls, empty = left_null_by_init(cls.mapped, kwargs), left_empty_by_init(cls.mapped, kwargs)
+    for name, value in kwargs.items():
+        given = [other for other in engine.references.of(value)[1] if other in state.heap.instances]
+        fact = lifecycle.given_to(fact, cls.mapped.attributes.get(name), given)
     state.heap.instances[iid] = replace(
         fact, null_keys=_only_its_own(engine, cls.mapped, nulls),
         empty_collections=_by_their_own_rows(engine, cls.mapped, empty), identity=_given_key(cls.mapped, kwargs))

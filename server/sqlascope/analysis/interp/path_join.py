@@ -60,4 +60,11 @@ def _named(state: State, references: References, live: frozenset | None) -> set:
         while isinstance(iid, tuple) and len(iid) == 2 and isinstance(iid[1], str):
             iid = iid[0]
             named.add(iid)
+    todo = list(named)
+    while todo:  # what a named instance's add() cascades to is still part of the path
+        fact = state.heap.instances.get(todo.pop())
+        for other in fact.cascades_to if fact is not None else ():
+            if other not in named:
+                named.add(other)
+                todo.append(other)
     return named

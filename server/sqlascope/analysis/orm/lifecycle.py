@@ -792,7 +792,7 @@ def rollback(heap: Heap, session: SessionId, event: Event) -> None:
 
     def change(fact: InstanceFact) -> InstanceFact:
         fact = replace(fact, dirty=False)  # its changes are rolled back with the transaction
-        if _inserted_in(fact, session) and fact.life == {Life.PERSISTENT}:
+        if _inserted_in(fact, session) and fact.life <= {Life.PENDING, Life.PERSISTENT}:  # flushed or not yet
             return replace(fact, life=frozenset({Life.TRANSIENT}), sessions=fact.sessions - {session}, insert=None)
         if Life.PERSISTENT in fact.life:
             fact = replace(_expire_all(fact), history=fact.history | {event})
@@ -1055,13 +1055,21 @@ def attach_related(heap: Heap, iid, session: SessionId, is_async: bool) -> None:
     while todo:
         current = todo.pop()
         fact = heap.instances[current]
-        for attribute in fact.cls.loadable():
-            related = fact.related(current, attribute.name)
-            if (attribute.kind is AttrKind.RELATIONSHIP and attribute.cascades_add and related not in seen
-                    and related in heap.instances and fact.attr(attribute.name) == LOADED):
-                seen.add(related)
-                heap.instances[related] = attach(heap, heap.instances[related], session, is_async)
-                todo.append(related)
+        related = [fact.related(current, a.name) for a in fact.cls.loadable()
+                   if a.kind is AttrKind.RELATIONSHIP and a.cascades_add and fact.attr(a.name) == LOADED]
+        for other in (*related, *sorted(fact.cascades_to, key=repr)):
+            if other not in seen and other in heap.instances:
+                seen.add(other)
+                heap.instances[other] = attach(heap, heap.instances[other], session, is_async)
+                todo.append(other)
+
+
+def given_to(fact: InstanceFact, attribute: MappedAttribute | None, instances) -> InstanceFact:
+    """``fact`` once ``instances`` were given to its relationship ``attribute`` (constructor keyword, attribute
+    store, ``append``): adding it cascades to them when the relationship cascades "save-update"."""
+    if attribute is None or attribute.kind is not AttrKind.RELATIONSHIP or not attribute.cascades_add or not instances:
+        return fact
+    return replace(fact, cascades_to=fact.cascades_to | frozenset(instances))
 
 
 def attach(heap: Heap, fact: InstanceFact, session: SessionId, is_async: bool) -> InstanceFact:

@@ -201,6 +201,9 @@ class InstanceFact:
     weakly_bound: frozenset[SessionId] = frozenset()
     #: (relationship, generation) for each relationship whose instances were loaded anew (``related_id``)
     generations: tuple[tuple[str, int], ...] = ()
+    #: instances of their own given to its relationships that cascade "save-update" (``Hero(team=team)``,
+    #: ``hero.team = team``, ``board.tasks.append(task)``): adding it adds them (observed)
+    cascades_to: frozenset[InstanceId] = frozenset()
 
     def generation(self, relationship: str) -> int:
         return dict(self.generations).get(relationship, 0)
@@ -240,7 +243,7 @@ class InstanceFact:
             is_async=self.is_async or other.is_async,
             history=self.history | other.history,
             merge_discarded=self.merge_discarded | other.merge_discarded,
-            insert=self.insert if self.insert == other.insert else None,
+            insert=_joined_insert(self, other),
             rowless=self.rowless | other.rowless,
             in_savepoint=self.in_savepoint | other.in_savepoint,
             dirty=self.dirty and other.dirty,
@@ -249,7 +252,23 @@ class InstanceFact:
             loaded_by_key=self.loaded_by_key | other.loaded_by_key,
             weakly_bound=self.weakly_bound | other.weakly_bound,
             generations=_later_generations(self.generations, other.generations),
+            cascades_to=self.cascades_to | other.cascades_to,
         )
+
+
+def _joined_insert(a: InstanceFact, b: InstanceFact) -> UncommittedInsert | None:
+    """A new object not flushed yet has no INSERT to undo, and a rollback makes it transient with its values just as
+    it does one whose INSERT it undoes (observed): joined with such a path, the flushed path's INSERT stands."""
+    if a.insert == b.insert:
+        return a.insert
+    if a.insert is None and a.life <= _NOT_INSERTED:
+        return b.insert
+    if b.insert is None and b.life <= _NOT_INSERTED:
+        return a.insert
+    return None
+
+
+_NOT_INSERTED = frozenset({Life.PENDING, Life.TRANSIENT})
 
 
 def _later_generations(a: tuple, b: tuple) -> tuple:
