@@ -269,6 +269,8 @@ class Frameworks:
     def _config_from_attributes(self, schema: ClassRef, depth: int = 0) -> bool:
         if depth > 5:
             return False
+        if any(self._is_sqlmodel(schema.path, base) for base in schema.node.bases):
+            return True  # SQLModel's own config reads from attributes: a data model (no table) validates an ORM object
         for stmt in schema.node.body:
             targets = stmt.targets if isinstance(stmt, ast.Assign) else [stmt.target] if isinstance(stmt, ast.AnnAssign) else []
             if any(isinstance(t, ast.Name) and t.id == "model_config" for t in targets) and stmt.value is not None:
@@ -284,6 +286,10 @@ class Frameworks:
                             isinstance(t, ast.Name) and t.id in ("orm_mode", "from_attributes") for t in inner.targets):
                         return True
         return any(self._config_from_attributes(base, depth + 1) for base in self._bases(schema))
+
+    def _is_sqlmodel(self, path: str, base: ast.expr) -> bool:
+        symbol = self.engine.workspace.resolve_expression(path, base)
+        return isinstance(symbol, External) and construct_of(symbol.qualified) is Construct.SQLMODEL
 
     def _nested_schema(self, path: str, annotation: ast.expr) -> ClassRef | None:
         """The Pydantic model a field's annotation names, through list[...], Optional[...] and ``X | None``."""
