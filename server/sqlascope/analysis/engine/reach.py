@@ -29,7 +29,7 @@ from typing import Hashable
 
 from ..interp.references import References
 from ..interp.values import ObjectFact
-from ..orm.state import Heap, ObjectFacts
+from ..orm.state import Heap, ObjectFacts, reached_through
 
 #: the context of module-level allocations (``Frame.alloc`` keys start with the frame's context)
 _MODULE_CONTEXT = ("module",)
@@ -84,8 +84,8 @@ def reachable(heap: Heap, inputs, references: References, roots: bool = True, be
             fact = heap.instances.get(iid)
             if fact is not None:
                 instances += fact.cascades_to  # adding it adds them
-            if fact is not None and not strong:
-                sessions += fact.sessions
+                if not strong:
+                    sessions += fact.sessions
         while objects:
             oid = objects.pop()
             if oid in reached.objects:
@@ -130,8 +130,9 @@ def _children(heap: Heap) -> dict:
     interp/attributes.py names them): reading ``parent.rel`` again finds them."""
     children: dict = {}
     for iid in heap.instances:
-        if isinstance(iid, tuple) and len(iid) == 2 and isinstance(iid[1], str):
-            children.setdefault(iid[0], []).append(iid)
+        through = reached_through(iid)
+        if through is not None:
+            children.setdefault(through[0], []).append(iid)
     return children
 
 

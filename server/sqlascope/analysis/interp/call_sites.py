@@ -12,7 +12,7 @@ from . import generators
 from .callbacks import run_callback
 from .dataclass_methods import generated_fields
 from .frame import PATH_RAISED, Frame, State, element_of
-from .instances import construct_instance
+from .instances import construct_instance, give
 from .values import (
     UNKNOWN,
     BoundMethod,
@@ -142,12 +142,12 @@ class CallSites:
         """``owner.rel.append(x)``: the relationship collection ``rel`` of ``owner`` (a name, or ``self.name``) is
         no longer empty; nor is one read empty earlier and appended to through another name
         (``kids = owner.rel; kids.append(x)``). Adding ``owner`` cascades to ``x``."""
-        given = self.engine.references.of(tuple(args))[1]
+        appended = tuple(args)  # hashable: its references are memoised
         if isinstance(container, ast.Name):
             for member in members(self.value(frame, container, state)):
                 if isinstance(member, Items) and member.collection is not None and member.collection[0] in state.heap.instances:
                     lifecycle.collection_grown(state.heap, *member.collection)
-                    self._given_to(member.collection[0], member.collection[1], given, state)
+                    self._give(member.collection[0], member.collection[1], appended, state)
             return
         if not isinstance(container, ast.Attribute):
             return
@@ -160,13 +160,10 @@ class CallSites:
             attribute = fact.cls.attributes.get(container.attr) if fact is not None else None
             if attribute is not None and attribute.kind is AttrKind.RELATIONSHIP and attribute.uselist:
                 lifecycle.collection_grown(state.heap, member.iid, container.attr)
-                self._given_to(member.iid, container.attr, given, state)
+                self._give(member.iid, container.attr, appended, state)
 
-    @staticmethod
-    def _given_to(owner, name: str, given, state: State) -> None:
-        fact = state.heap.instances[owner]
-        state.heap.instances[owner] = lifecycle.given_to(
-            fact, fact.cls.attributes.get(name), [iid for iid in given if iid in state.heap.instances])
+    def _give(self, owner, name: str, given, state: State) -> None:
+        state.heap.instances[owner] = give(self.engine, state.heap, state.heap.instances[owner], name, given)
 
     def _container_method(self, frame, expr: ast.Call, method: str, callee, args: list, state: State) -> None:
         """``s.add(x)`` hashes ``x`` when ``s`` is a set or a dict; a store into a module-level container is tracked."""

@@ -27,6 +27,7 @@ from . import generators
 from .frame import RETURN_SLOT, Frame, State, bind, element_of
 from .frameworks import Frameworks
 from .holders import Holders
+from .instances import give
 from .host import Host
 from .per_row import RowLoops
 from .request_methods import RequestAttributes
@@ -214,9 +215,7 @@ class Evaluator(Expressions, Attributes, CallSites, RowLoops):
                 fact = state.heap.instances[member.iid]
                 if name is None or fact.attr(name):
                     fact = lifecycle.after_write(state.heap, fact, name)
-                    given = [iid for iid in self.engine.references.of(value)[1] if iid in state.heap.instances]
-                    state.heap.instances[member.iid] = lifecycle.given_to(
-                        fact, fact.cls.attributes.get(name) if name is not None else None, given)
+                    state.heap.instances[member.iid] = give(self.engine, state.heap, fact, name, value)
             elif name is None:
                 continue
             elif isinstance(member, ClassRef) and member.mapped is None:

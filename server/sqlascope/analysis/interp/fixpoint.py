@@ -27,10 +27,10 @@ class RunResult:
     yields: dict
 
 
-_START = "start"
+_START = "start"  # the transfer from the start node, apart from the start block's own in-state
 #: the variables still read where paths end: the returned value; nothing once the call raised
 _RETURNED = frozenset({RETURN_SLOT})
-_NOTHING: frozenset = frozenset()  # the transfer from the start node, apart from the start block's own in-state
+_NOTHING: frozenset = frozenset()
 
 
 def run(evaluator: Evaluating, frame: Frame, state: State, start: tuple[C.Block, int] | None = None) -> RunResult:

@@ -7,6 +7,7 @@ from dataclasses import replace
 
 from ..orm import lifecycle
 from ..orm.models import MappedAttribute, MappedClass
+from ..orm.state import Heap, InstanceFact
 from .dataclass_methods import is_dataclass_model, left_empty_by_init, left_null_by_init
 from .frame import Frame, State
 from .host import Evaluating, Host
@@ -23,12 +24,22 @@ def construct_instance(engine: Host, ev: Evaluating, frame: Frame, cls: ClassRef
     if given is None and not args and is_dataclass_model(engine, cls.mapped):
         nulls, empty = left_null_by_init(cls.mapped, kwargs), left_empty_by_init(cls.mapped, kwargs)
     for name, value in kwargs.items():
-        given = [other for other in engine.references.of(value)[1] if other in state.heap.instances]
-        fact = lifecycle.given_to(fact, cls.mapped.attributes.get(name), given)
+        fact = give(engine, state.heap, fact, name, value)
     state.heap.instances[iid] = replace(
         fact, null_keys=_only_its_own(engine, cls.mapped, nulls),
         empty_collections=_by_their_own_rows(engine, cls.mapped, empty), identity=_given_key(cls.mapped, kwargs))
     return InstanceRef(iid)
+
+
+def give(engine: Host, heap: Heap, fact: InstanceFact, name: str | None, value) -> InstanceFact:
+    """``fact`` once ``value`` was given to its attribute ``name`` (a constructor keyword, an attribute store, an
+    append): adding it adds the instances ``value`` holds when that is a relationship that cascades
+    (``lifecycle.given_to``). Only then is ``value`` searched for instances."""
+    attribute = fact.cls.attributes.get(name) if name is not None else None
+    if not lifecycle.cascades_add(attribute):
+        return fact
+    instances = [iid for iid in engine.references.of(value)[1] if iid in heap.instances]
+    return lifecycle.given_to(fact, attribute, instances)
 
 
 def _only_its_own(engine: Host, cls: MappedClass, names: frozenset[str]) -> frozenset[str]:

@@ -14,12 +14,14 @@ After the try, the first ``User`` is pending-then-transient on the except path, 
 and committed on the other. Joined, the read would see a transient possibility that no run has. Only what a path
 can still reach reads its fact later, so an object of this call that one path no longer refers to (from its
 variables, the objects and containers it keeps, or a related instance it still holds) keeps the other path's
-fact. Where the paths return, only the returned value is still read: the call's variables are gone. Objects the caller or a resumed generator might hold are not this call's alone, so only instances this very
-call made are kept apart, and not in generator functions, whose caller holds what they yielded.
+fact. Where the paths return, only the returned value is still read: the call's variables are gone. Objects the
+caller or a resumed generator might hold are not this call's alone, so only instances this very call made are kept
+apart, and not in generator functions, whose caller holds what they yielded.
 """
 
 from __future__ import annotations
 
+from ..orm.state import reached_through
 from .frame import Frame, State
 from .references import References
 from .values import is_generator_function
@@ -57,8 +59,8 @@ def _named(state: State, references: References, live: frozenset | None) -> set:
     for value in values:
         named.update(references.of(value)[1])
     for iid in list(named):
-        while isinstance(iid, tuple) and len(iid) == 2 and isinstance(iid[1], str):
-            iid = iid[0]
+        while (through := reached_through(iid)) is not None:
+            iid = through[0]
             named.add(iid)
     todo = list(named)
     while todo:  # what a named instance's add() cascades to is still part of the path

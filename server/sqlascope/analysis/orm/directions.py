@@ -20,10 +20,12 @@ def table_names(node: ast.ClassDef) -> frozenset[str]:
     """The table a class maps to: its ``__tablename__``, else the names the libraries give one by default
     (Flask-SQLAlchemy's snake case, SQLModel's lower case)."""
     for stmt in node.body:
-        targets = stmt.targets if isinstance(stmt, ast.Assign) else [stmt.target] if isinstance(stmt, ast.AnnAssign) else []
+        targets = (stmt.targets if isinstance(stmt, ast.Assign)
+                   else [stmt.target] if isinstance(stmt, ast.AnnAssign) else [])
         if any(isinstance(t, ast.Name) and t.id == "__tablename__" for t in targets):
             value = stmt.value
-            return frozenset({value.value}) if isinstance(value, ast.Constant) and isinstance(value.value, str) else frozenset()
+            named = isinstance(value, ast.Constant) and isinstance(value.value, str)
+            return frozenset({value.value}) if named else frozenset()
     snake = re.sub(r"(?<=[a-z0-9])([A-Z])", r"_\1", node.name).lower()
     return frozenset({snake, node.name.lower()})
 
@@ -48,12 +50,17 @@ def collection_by_keys(owner: ast.ClassDef, target: ast.ClassDef | None, call: a
     if target is None or any(k.arg in _EXPLICIT_JOIN for k in (call.keywords if call is not None else ())):
         return None
     if target is owner:
-        return not any(k.arg == "remote_side" for k in call.keywords) if call is not None else None
+        return self_referential_collection(call) if call is not None else None
     owner_points = bool(foreign_key_tables(owner) & table_names(target))
     target_points = bool(foreign_key_tables(target) & table_names(owner))
     if owner_points != target_points:
         return target_points
     return None
+
+
+def self_referential_collection(call: ast.Call) -> bool:
+    """A relationship from a class to itself is a one-to-many unless ``remote_side=`` turns it round."""
+    return not any(k.arg == "remote_side" for k in call.keywords)
 
 
 def _name(func: ast.expr) -> str | None:

@@ -1056,7 +1056,7 @@ def attach_related(heap: Heap, iid, session: SessionId, is_async: bool) -> None:
         current = todo.pop()
         fact = heap.instances[current]
         related = [fact.related(current, a.name) for a in fact.cls.loadable()
-                   if a.kind is AttrKind.RELATIONSHIP and a.cascades_add and fact.attr(a.name) == LOADED]
+                   if cascades_add(a) and fact.attr(a.name) == LOADED]
         for other in (*related, *sorted(fact.cascades_to, key=repr)):
             if other not in seen and other in heap.instances:
                 seen.add(other)
@@ -1064,10 +1064,15 @@ def attach_related(heap: Heap, iid, session: SessionId, is_async: bool) -> None:
                 todo.append(other)
 
 
+def cascades_add(attribute: MappedAttribute | None) -> bool:
+    """Does adding an instance add what its ``attribute`` holds (a relationship with the "save-update" cascade)?"""
+    return attribute is not None and attribute.kind is AttrKind.RELATIONSHIP and attribute.cascades_add
+
+
 def given_to(fact: InstanceFact, attribute: MappedAttribute | None, instances) -> InstanceFact:
     """``fact`` once ``instances`` were given to its relationship ``attribute`` (constructor keyword, attribute
     store, ``append``): adding it cascades to them when the relationship cascades "save-update"."""
-    if attribute is None or attribute.kind is not AttrKind.RELATIONSHIP or not attribute.cascades_add or not instances:
+    if not cascades_add(attribute) or not instances:
         return fact
     return replace(fact, cascades_to=fact.cascades_to | frozenset(instances))
 

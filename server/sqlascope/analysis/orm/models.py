@@ -14,7 +14,7 @@ import enum
 from dataclasses import dataclass, field, replace
 
 from ..index.workspace import Definition, External, Workspace
-from .directions import collection_by_keys
+from .directions import collection_by_keys, self_referential_collection
 from .imperative import MAP_IMPERATIVELY, ImperativeMapping, mapping_calls, table_columns
 from .sqla_api import ANNOTATION_LAZY, RELATIONSHIP_LAZY, Construct, Strategy, construct_of
 
@@ -152,17 +152,14 @@ class ModelIndex:
 
     def find_by_name(self, name: str, near: str) -> MappedClass | None:
         """A mapped class by its bare name, as relationship("Name") refers to it."""
-        name = name.rpartition(".")[2]
-        candidates = self._class_index().get(name, [])
-        candidates = sorted(candidates, key=lambda c: c[0] != near)
-        for path, node in candidates:
-            info = self.mapped_class(Definition(path, node, name))
+        for path, node in self._class_statements(name, near):
+            info = self.mapped_class(Definition(path, node, node.name))
             if info is not None:
                 return info
         return None
 
-    def _class_index(self) -> dict[str, list[tuple[str, ast.ClassDef]]]:
-        """Every module-level class statement of the workspace, by name."""
+    def _class_statements(self, name: str, near: str) -> list[tuple[str, ast.ClassDef]]:
+        """The module-level class statements named ``name`` (bare or dotted), those in module ``near`` first."""
         self._fresh()
         if self._by_name is None:
             self._by_name = {}
@@ -172,7 +169,7 @@ class ModelIndex:
                 for stmt in source.tree.body:
                     if isinstance(stmt, ast.ClassDef):
                         self._by_name.setdefault(stmt.name, []).append((path, stmt))
-        return self._by_name
+        return sorted(self._by_name.get(name.rpartition(".")[2], []), key=lambda c: c[0] != near)
 
     # -- classification ----------------------------------------------------------------------------------
     def _role(self, path: str, node: ast.ClassDef) -> tuple[_Role, MappedClass | None]:
@@ -241,13 +238,14 @@ class ModelIndex:
         uselist = collection_by_keys(owner, target, call, attribute.secondary)
         if uselist is None:
             return attribute
-        loaded_by_delete = (_loaded_by_delete(call, attribute.strategy, uselist) if call is not None
-                            else uselist and attribute.loaded_by_delete)
-        return replace(attribute, uselist=uselist, loaded_by_delete=loaded_by_delete)
+        if call is None:  # a backref's reverse side: its delete behaviour is as _reverse_attribute set it
+            return replace(attribute, uselist=uselist)
+        return replace(attribute, uselist=uselist,
+                       loaded_by_delete=_loaded_by_delete(call, attribute.strategy, uselist))
 
     def _class_node(self, name: str, near: str) -> ast.ClassDef | None:
         """The class statement named ``name`` (bare or dotted), preferring one in module ``near``."""
-        candidates = sorted(self._class_index().get(name.rpartition(".")[2], []), key=lambda c: c[0] != near)
+        candidates = self._class_statements(name, near)
         if not candidates:
             return None
         path, node = candidates[0]
@@ -568,8 +566,8 @@ def _without_self_eager(attribute: MappedAttribute, owner: str, value: ast.expr 
     observed)."""
     if attribute.kind is not AttrKind.RELATIONSHIP or attribute.target != owner:
         return attribute
-    if attribute.uselist is None and isinstance(value, ast.Call):  # a one-to-many unless remote_side= turns it
-        uselist = _keyword_node(value, "remote_side") is None
+    if attribute.uselist is None and isinstance(value, ast.Call):
+        uselist = self_referential_collection(value)
         attribute = replace(attribute, uselist=uselist,
                             loaded_by_delete=_loaded_by_delete(value, attribute.strategy, uselist))
     refills = attribute.uselist is False and (
