@@ -71,7 +71,9 @@ def async_refresh(finding: Finding, source_of) -> list[Fix]:
             or data.get("strategy") in QUERY_STRATEGIES):
         return []
     kind = data.get("attribute_kind")
-    if kind == "relationship" and not data.get("expired_by") and data.get("refresh_loads", True):
+    # a refresh that names nothing loads no lazy relationship, even one a commit expired: name it
+    named = not data.get("expired_by") or data.get("strategy") == "lazy"
+    if kind == "relationship" and named and data.get("refresh_loads", True):
         names = f', ["{data["attribute"]}"]'
     elif data.get("expired_by") and set(data["expired_by"]) <= {"commit", "rollback", "expire", "expire_all"}:
         names = ""  # every column expired: reload them all
