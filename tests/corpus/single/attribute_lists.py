@@ -104,7 +104,7 @@ def scenario_ok_populate_existing_query_after_commit():
     session.commit()
     session.scalars(select(User).execution_options(populate_existing=True)).all()
     session.close()
-    print(alice.name, alice.email)  # known-gap: a query whose rows are already in the identity map reloads their expired columns (populate_existing or not); not modelled
+    print(alice.name, alice.email)
 
 
 def scenario_bad_populate_existing_does_not_load_relationship():

@@ -293,7 +293,7 @@ class Attributes:
              awaitable: bool = False):
         fact = state.heap.instances[ref.iid]
         loaded = fact.attr(attribute.name) == lifecycle.LOADED
-        held = None if loaded else lifecycle.parent_at_hand(state.heap, ref.iid, attribute)
+        held = None if loaded else lifecycle.target_at_hand(state.heap, ref.iid, attribute)
         if held is not None:  # `kid.parent` where `kid` came from `parent.kids`: the identity map gives `parent`
             state.heap.instances[ref.iid] = fact.with_attrs({attribute.name: lifecycle.LOADED})
             return InstanceRef(held)

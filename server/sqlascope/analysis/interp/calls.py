@@ -24,6 +24,7 @@ from ..orm.sqla_api import (
     LoaderOpt,
     LoaderOption,
     RESULT_METHODS,
+    ROW_PRESERVING_QUERY_METHODS,
     ResultShape,
     SAVEPOINT_METHODS,
     SESSION_METHODS,
@@ -39,6 +40,7 @@ from .copies import COPY_FUNCTIONS, copy_value
 from .frame import Frame, State, element_of
 from .frameworks import Frameworks
 from .host import Evaluating, Host
+from .identity_keys import KeyOf, key_value
 from .instances import construct_instance
 from .loader_options import flatten_options, loader_option, sub_options
 from .session_effects import SessionEffects
@@ -326,6 +328,8 @@ class Calls(SessionEffects):
 
     # -- queries -----------------------------------------------------------------------------------------
     def query_method(self, ev, frame, query: Query, name: str, args, kwargs, node, state):
+        if query.every_row and name not in ROW_PRESERVING_QUERY_METHODS and name not in RESULT_METHODS:
+            query = replace(query, every_row=False)
         if name == "options":
             return replace(query, options=query.options + flatten_options(args))
         if name in JOIN_METHODS_OF_QUERIES:
@@ -335,7 +339,8 @@ class Calls(SessionEffects):
             return replace(query, one_row=True)
         by_key = _by_primary_key(query, name, node, kwargs, state)
         if by_key is not None:
-            return replace(query, one_row=True, key=(query.cls, by_key.value) if isinstance(by_key, Const) else None)
+            key = by_key.value if isinstance(by_key, Const) else by_key if isinstance(by_key, KeyOf) else None
+            return replace(query, one_row=True, key=(query.cls, key) if key is not None else None)
         shape = RESULT_METHODS.get(name)
         if shape is None:
             return query  # filter, where, order_by, unique, limit, ...: the same entity
@@ -381,18 +386,8 @@ def _by_primary_key(query: Query, name: str, node: ast.Call, kwargs, state):
             for side, other in (sides, sides[::-1]):
                 if (isinstance(side, ast.Attribute) and side.attr == keys[0] and isinstance(side.value, ast.Name)
                         and side.value.id == query.cls.name):
-                    return _constant(other, state)
+                    return key_value(other, query.cls, state)
     return None
-
-
-def _constant(expr: ast.expr, state):
-    """The value of a literal or of a local name bound to a constant; UNKNOWN otherwise."""
-    if isinstance(expr, ast.Constant):
-        return Const(expr.value)
-    if isinstance(expr, ast.Name):
-        value = state.env.get(expr.id, UNKNOWN)
-        return value if isinstance(value, Const) else UNKNOWN
-    return UNKNOWN
 
 
 _ROW_TO_SCALAR = {"scalar", "scalar_one", "scalar_one_or_none"}

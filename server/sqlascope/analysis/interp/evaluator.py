@@ -228,7 +228,9 @@ class Evaluator(Expressions, Attributes, CallSites, RowLoops):
                 state.heap.objects[member.oid] = state.heap.objects[member.oid].with_field(name, value)
 
     def _expression_statement(self, frame: Frame, expr: ast.expr, state: State) -> None:
+        before = set(state.heap.instances)
         value = self.value(frame, expr, state)
+        self._forget_discarded(value, before, state)
         call = expr.value if isinstance(expr, ast.Await) else expr
         # `session.merge(obj)` on its own line: the attached copy is thrown away and `obj` stays as it was.
         if isinstance(call, ast.Call) and isinstance(call.func, ast.Attribute) and call.func.attr == "merge" and call.args:
@@ -238,6 +240,19 @@ class Evaluator(Expressions, Attributes, CallSites, RowLoops):
                     if isinstance(member, InstanceRef) and member.iid in state.heap.instances:
                         fact = state.heap.instances[member.iid]
                         state.heap.instances[member.iid] = replace(fact, merge_discarded=fact.merge_discarded | {event})
+
+    def _forget_discarded(self, value, before: set, state: State) -> None:
+        """Instances a statement loaded and threw away: nothing refers to them once it ends, so the identity map,
+        which holds its objects weakly, no longer finds them (observed: ``get()`` then loads the row again)."""
+        loaded = [iid for iid in self.engine.references.of(value)[1] if iid not in before and iid in state.heap.instances]
+        if not loaded:
+            return
+        kept = set()
+        for held in (*state.env.values(), *state.heap.objects.values()):
+            kept.update(self.engine.references.of(held)[1])
+        for iid in loaded:
+            if iid not in kept:
+                state.heap.instances[iid] = lifecycle.forgotten_by_identity_map(state.heap.instances[iid])
 
     def _test(self, frame: Frame, node: C.Test, state: State) -> None:
         frame.truth = self.condition(frame, node.expr, state)

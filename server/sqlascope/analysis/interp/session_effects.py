@@ -11,6 +11,7 @@ from ..orm.sqla_api import EXPIRE_ON_COMMIT_KEYWORD, INSTANCE_ARGUMENT_EFFECTS, 
 from ..orm.state import (FactoryConfig, Life, Origin, SessionFact, configured_expire_on_commit,
                          factory_config_key)
 from . import per_row
+from .identity_keys import KeyOf, key_value
 from ..report.issues import Issue
 from .frame import State
 from .loader_options import flatten_options, options_for
@@ -21,6 +22,7 @@ from .values import (
     Function,
     InstanceRef,
     Items,
+    Keyed,
     Many,
     Query,
     Registry,
@@ -175,9 +177,9 @@ class SessionEffects:
         first = args[0] if args else UNKNOWN
         name = node.func.attr if isinstance(node.func, ast.Attribute) else "get"
         if isinstance(first, ClassRef) and first.mapped is not None:
-            identity = (first.mapped, args[1].value) if len(args) > 1 and isinstance(args[1], Const) else None
+            identity = _get_identity(first.mapped, args, node, state)
             known = self._identity_lookup(state, sid, identity)
-            if known is not None:
+            if known is not None and not _populates_existing(kwargs):
                 # already in the identity map: returned as is (options ignored), refreshed if it had expired
                 fact = state.heap.instances[known.iid]
                 state.heap.instances[known.iid] = lifecycle.reloaded_expired(fact)
@@ -185,7 +187,9 @@ class SessionEffects:
             options = kwargs.get("options")
             opts = flatten_options(members(options.element)) if isinstance(options, Many) else ()
             query = Query(first.mapped, opts, sid, executed=True, origin=ev.location(frame, node))
-            return self.materialize(ev, frame, query, node, state, identity)
+            # populate_existing: the object the identity map holds, loaded over as the query loads it
+            return self.materialize(ev, frame, query, node, state, _stored(identity),
+                                    iid=known.iid if known is not None else None)
         if isinstance(first, Query) and name == "scalar":
             return self.materialize(ev, frame, replace(first, session=sid, executed=True), node, state)
         return UNKNOWN
@@ -193,8 +197,16 @@ class SessionEffects:
     def _identity_lookup(self, state, sid, identity) -> InstanceRef | None:
         if identity is None:
             return None
-        for iid, fact in state.heap.held_by(sid):
-            if fact.identity == identity and fact.life == frozenset({Life.PERSISTENT}):
+        if isinstance(identity[1], KeyOf):
+            fact = state.heap.instances.get(identity[1].iid)
+            held = fact is not None and sid in fact.sessions and fact.life == frozenset({Life.PERSISTENT})
+            return InstanceRef(identity[1].iid) if held else None
+        candidates = [(iid, fact) for iid, fact in state.heap.held_by(sid) if fact.life == frozenset({Life.PERSISTENT})]
+        for iid, fact in candidates:
+            if fact.identity == identity:
+                return InstanceRef(iid)
+        for iid, fact in candidates:  # the rows of a query for every row of the table are all held
+            if fact.cls is identity[0] and fact.origin is not None and fact.origin.every_row:
                 return InstanceRef(iid)
         return None
 
@@ -207,7 +219,8 @@ class SessionEffects:
             if cls is None:
                 items.append(UNKNOWN)
                 continue
-            one = replace(query, cls=cls, also=(), options=options_for(query.options, cls, entities)) if query.also else query
+            one = (replace(query, cls=cls, also=(), options=options_for(query.options, cls, entities), every_row=False)
+                   if query.also else query)
             iid = _joined_instance(query, entities, items, cls)
             if iid is not None and iid in state.heap.instances:
                 items.append(InstanceRef(iid))
@@ -229,15 +242,19 @@ class SessionEffects:
             iid = frame.alloc(node, "instance" if position == 0 else f"instance:{position}")
         label = query.cls.name.lower()
         if identity is None and query.key is not None and query.key[0] is query.cls and not many:
-            identity = query.key
-            known = self._identity_lookup(state, query.session, identity)
+            known = self._identity_lookup(state, query.session, query.key)
             if known is not None:  # the same object, whatever names it
                 state.heap.instances[known.iid] = lifecycle.queried_again(state.heap.instances[known.iid],
                                                                           query.options)
                 return InstanceRef(known.iid)
+            identity = _stored(query.key)
         fact = lifecycle.new_loaded_instance(query.cls, label, query.session, is_async, query.options,
                                              ev.location(frame, node), rows.loaded_nothing(state.heap, identity))
-        origin = Origin(query.origin, query.cls.name, many=many and not query.one_row) if query.origin else None
+        every_row = many and query.every_row and not query.one_row
+        if every_row:
+            _fill_held(state.heap, query)
+        origin = (Origin(query.origin, query.cls.name, many=many and not query.one_row, every_row=every_row)
+                  if query.origin else None)
         fact = replace(fact, identity=identity, factory_origin=session.factory_origin if session else None, origin=origin)
         if origin is not None and origin.many:
             fact = per_row.loaded_earlier(fact, iid, state.heap)
@@ -363,3 +380,37 @@ def _joined_instance(query: Query, entities: tuple, before: list, cls):
             if attribute is not None and attribute.points_at(cls.name):
                 return (before[position].iid, relationship)
     return None
+
+
+def _fill_held(heap, query: Query) -> None:
+    """A query for every row of a table gives back, for each row the session already holds, that same object,
+    filled with what the query loads where it was unloaded or expired (observed: a commit's expiry undone by
+    ``select(A)``, ``selectinload`` filling a collection of an object held under another name)."""
+    for iid, fact in list(heap.held_by(query.session)):
+        if fact.cls is query.cls and fact.life == frozenset({Life.PERSISTENT}) and fact.rowless == frozenset({False}):
+            heap.instances[iid] = lifecycle.queried_again(fact, query.options)
+
+
+def _get_identity(cls, args, node: ast.AST, state) -> tuple | None:
+    """(class, key) of ``session.get(cls, key)``: a constant key, or the key of an instance held (``obj.id``)."""
+    if len(args) < 2:
+        return None
+    if isinstance(args[1], Const):
+        return cls, args[1].value
+    given = node.args[1] if isinstance(node, ast.Call) and len(node.args) > 1 else None
+    key = key_value(given, cls, state) if given is not None else UNKNOWN
+    return (cls, key) if isinstance(key, KeyOf) else None
+
+
+def _stored(identity: tuple | None) -> tuple | None:
+    """The identity an instance loaded under ``identity`` is known by: only a constant key is kept."""
+    return None if identity is None or isinstance(identity[1], KeyOf) else identity
+
+
+def _populates_existing(kwargs: dict) -> bool:
+    """``get(..., populate_existing=True)`` (or through ``execution_options``) loads the row even when the identity
+    map holds it, overwriting what the object holds."""
+    options = kwargs.get("execution_options")
+    given = options.get("populate_existing", UNKNOWN) if isinstance(options, Keyed) else UNKNOWN
+    flag = kwargs.get("populate_existing", given)
+    return isinstance(flag, Const) and bool(flag.value)

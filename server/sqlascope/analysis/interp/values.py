@@ -147,6 +147,9 @@ class Query:
     #: (class name, relationship) for each ``.join(A.rel)``: in a row, the entity of ``rel``'s class is the instance
     #: related to that row's ``A`` (it is in ``a.rel``), not an unrelated one
     joins: tuple[tuple[str, str], ...] = ()
+    #: no criterion narrows its rows (no where, filter, join, limit, ...): a result of it holds every row of the
+    #: table, so the identity map then holds them all (``sqla_api.ROW_PRESERVING_QUERY_METHODS``)
+    every_row: bool = True
 
 
 def selected_entities(columns) -> tuple:

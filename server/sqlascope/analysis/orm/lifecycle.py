@@ -314,6 +314,33 @@ def parent_at_hand(heap: Heap, iid, attribute: MappedAttribute):
     return parent_iid
 
 
+def target_at_hand(heap: Heap, iid, attribute: MappedAttribute):
+    """The instance the lazy loader of ``attribute`` finds in the identity map without a query: the parent
+    ``iid`` was reached through (``parent_at_hand``), or, for a many-to-one loaded by key, the rows of a query
+    for every row of the target's table that the same session holds, not expired (observed: no MissingGreenlet
+    under AsyncSession). None otherwise."""
+    found = parent_at_hand(heap, iid, attribute)
+    child = heap.instances.get(iid)
+    if found is not None or not attribute.by_key or child is None:
+        return found
+    if child.life != {Life.PERSISTENT} or _key_expired(child, attribute):
+        return None
+    target = (attribute.target or "").rpartition(".")[2]
+    for held, fact in heap.instances.items():
+        if (fact.cls.name == target and fact.origin is not None and fact.origin.every_row
+                and fact.life == {Life.PERSISTENT} and fact.sessions == child.sessions
+                and not _primary_key_expired(fact)):
+            return held
+    return None
+
+
+def forgotten_by_identity_map(fact: InstanceFact) -> InstanceFact:
+    """An instance nothing refers to any more: the identity map, which holds it weakly, has let it go, so no lookup
+    by its key (``get()``, a lazy many-to-one) finds it."""
+    every_row = fact.origin is not None and fact.origin.every_row
+    return replace(fact, identity=None, origin=replace(fact.origin, every_row=False) if every_row else fact.origin)
+
+
 def _primary_key_expired(fact: InstanceFact) -> bool:
     """Is the instance's primary key expired: the instance expired as a whole (``expire(obj)``, a commit), so
     anything that needs its identity's row loads that row again first?"""

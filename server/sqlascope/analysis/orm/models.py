@@ -57,6 +57,9 @@ class MappedAttribute:
     cascades_add: bool = True
     viewonly: bool = False  # ``viewonly=True``: it never writes the foreign key it joins on
     secondary: bool = False  # a many-to-many through ``secondary=``: only relationships write its rows
+    #: a many-to-one on its own foreign key: its lazy loader looks the target up by primary key, so it finds one
+    #: the session's identity map holds without a query (SQLAlchemy's ``use_get``)
+    by_key: bool = False
     path: str = ""
     node: ast.AST | None = field(default=None, compare=False)
 
@@ -228,9 +231,9 @@ class ModelIndex:
         return (_Role.MAPPED if mapped else _Role.MIXIN), info
 
     def _directed(self, path: str, owner: ast.ClassDef, attribute: MappedAttribute) -> MappedAttribute:
-        """A relationship whose type does not say whether it is a collection, as its foreign keys say
-        (directions.py)."""
-        if attribute.kind is not AttrKind.RELATIONSHIP or attribute.uselist is not None or not attribute.target:
+        """A relationship as its foreign keys say (directions.py): a collection or not, where its type does not
+        say, and whether it is a many-to-one loaded by key."""
+        if attribute.kind is not AttrKind.RELATIONSHIP or not attribute.target:
             return attribute
         target = self._class_node(attribute.target, path)
         value = getattr(attribute.node, "value", None)
@@ -238,10 +241,12 @@ class ModelIndex:
         uselist = collection_by_keys(owner, target, call, attribute.secondary)
         if uselist is None:
             return attribute
-        if call is None:  # a backref's reverse side: its delete behaviour is as _reverse_attribute set it
-            return replace(attribute, uselist=uselist)
-        return replace(attribute, uselist=uselist,
-                       loaded_by_delete=_loaded_by_delete(call, attribute.strategy, uselist))
+        if attribute.uselist is None:
+            # a backref's reverse side (no call) keeps the delete behaviour _reverse_attribute gave it
+            deletes = (attribute.loaded_by_delete if call is None
+                       else _loaded_by_delete(call, attribute.strategy, uselist))
+            attribute = replace(attribute, uselist=uselist, loaded_by_delete=deletes)
+        return replace(attribute, by_key=attribute.uselist is False and uselist is False)
 
     def _class_node(self, name: str, near: str) -> ast.ClassDef | None:
         """The class statement named ``name`` (bare or dotted), preferring one in module ``near``."""

@@ -109,6 +109,14 @@ RESULT_METHODS: dict[str, ResultShape] = {
 }
 
 
+#: Query / Select methods that keep every row of the query: any other refinement (``where``, ``filter``, ``join``,
+#: ``limit``, ``offset``, ``having``, ...) may leave rows out
+ROW_PRESERVING_QUERY_METHODS = frozenset({
+    "options", "order_by", "unique", "execution_options", "distinct", "populate_existing", "autoflush",
+    "enable_eagerloads", "yield_per", "outerjoin", "params", "with_for_update", "scalars",
+})
+
+
 class LoaderOption(enum.Enum):
     """Effect of a loader option on the attribute it names."""
 

@@ -77,10 +77,13 @@ class Origin:
     #: the relationships followed from the query's entity to this instance: (owner class, attribute, uselist)
     path: tuple[tuple[str, str, bool], ...] = ()
     many: bool = False  # the instance stands for each of several rows (not one row, e.g. first() or get())
+    #: it stands for every row of its table (a query with no criterion): the session's identity map holds them all
+    every_row: bool = False
 
     def through(self, owner: str, attribute: str, uselist: bool) -> "Origin":
         """The instances reached through ``owner.attribute``: one per row of a collection, or one per parent."""
-        return replace(self, path=self.path + ((owner, attribute, uselist),), many=self.many or uselist)
+        return replace(self, path=self.path + ((owner, attribute, uselist),), many=self.many or uselist,
+                       every_row=False)
 
 
 @dataclass(frozen=True)
