@@ -21,6 +21,7 @@ from ..interp.evaluator import Evaluator
 from ..interp.references import References
 from ..orm.models import ModelIndex
 from .classes import Classes
+from .closures import Closures
 from .lifetimes import Lifetimes
 from .module_states import ModuleStates
 from .names import Names
@@ -29,7 +30,7 @@ from .summaries import Summaries
 
 
 @dataclass
-class Engine(Roots, Names, Summaries, ModuleStates, Lifetimes):
+class Engine(Roots, Names, Summaries, ModuleStates, Closures, Lifetimes):
     workspace: Workspace
     models: ModelIndex = field(init=False)
     _cfgs: dict = field(default_factory=dict)
@@ -48,6 +49,10 @@ class Engine(Roots, Names, Summaries, ModuleStates, Lifetimes):
     _root_readers: set = field(default_factory=set)
     #: per module path: the state its body leaves behind, and what that consulted (module_states.py)
     _module_states: dict = field(default_factory=dict)
+    #: engine/closures.py: the states at the nested ``def`` statements of each function run, and each file's map of
+    #: nested functions to the functions that hold them
+    _closure_states: dict = field(default_factory=dict)
+    _enclosing: dict = field(default_factory=dict)
     _relevant: dict = field(default_factory=dict)
     _generation: int = -1
     _in_progress: set = field(default_factory=set)
@@ -125,6 +130,8 @@ class Engine(Roots, Names, Summaries, ModuleStates, Lifetimes):
             self.references = References()
             self._root_readers.clear()
             self._module_states.clear()
+            self._closure_states.clear()
+            self._enclosing.clear()
             self._relevant.clear()
             live = {id(s.tree) for s in self.workspace.files.values()}
             kept = {}

@@ -78,7 +78,7 @@ class Roots:
         whether it was analysed now. A root cut short is remembered as such only when it had a whole budget
         to itself: otherwise the roots before it spent the time, and the next run tries it again."""
         path = source.path
-        shape = root_fingerprint(source, code)
+        shape = self._root_shape(source, code)
         cached = self._root_results.get(key)
         if cached is not None and cached.shape == shape and all(
             fingerprint(self.workspace, dep, path) == known for dep, known in cached.consulted.items()
@@ -101,6 +101,16 @@ class Roots:
                 {"<root>": _root_span(code), **{dep: span(self.workspace, dep, path) for dep in consulted}},
             )
         return issues, True
+
+    def _root_shape(self, source, code: ast.AST) -> tuple:
+        """The text a root's result rests on: its own, and that of the functions it is nested in, whose
+        statements give its free names their values (engine/closures.py)."""
+        shapes = [root_fingerprint(source, code)]
+        outer = self.enclosing_function(source.path, code)
+        while outer is not None:
+            shapes.append(root_fingerprint(source, outer))
+            outer = self.enclosing_function(source.path, outer)
+        return tuple(shapes)
 
     def _follow_moves(self, cached: _RootResult, path: str, code: ast.AST) -> bool:
         """Move a cached result's locations in ``path`` along with the code they point into, when an edit
@@ -139,15 +149,7 @@ class Roots:
     def analyze_root(self, path: str, code: ast.AST, probe: dict | None = None) -> list[Issue]:
         graph = self.graph(path, code)
         frame = Frame(path=path, code=code, graph=graph, context=(), probe=probe)
-        env: dict[str, object] = {}
-        state = State(env, Heap())
-        if isinstance(code, (ast.FunctionDef, ast.AsyncFunctionDef)):
-            receiver = self._receiver(path, code)
-            for arg in _all_params(code.args):
-                if receiver is not None and arg is code.args.args[0]:
-                    env[arg.arg] = receiver
-                    continue
-                env[arg.arg] = self.declarations.value(self.evaluator, frame, path, arg.annotation, arg, state, arg.arg)
+        state = self.root_state(path, code, frame)
         old_limit = sys.getrecursionlimit()
         try:
             run(self.evaluator, frame, state)
@@ -156,6 +158,21 @@ class Roots:
         finally:
             sys.setrecursionlimit(old_limit)
         return frame.issues
+
+    def root_state(self, path: str, code: ast.AST, frame: Frame) -> State:
+        """The state a root starts from: a nested function's free names as its enclosing function left them
+        (engine/closures.py), and each parameter as declared (``self`` an instance of its class)."""
+        state = State({}, Heap())
+        if isinstance(code, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            state = self.closure_state(path, code) or state
+            receiver = self._receiver(path, code)
+            for arg in _all_params(code.args):
+                if receiver is not None and arg is code.args.args[0]:
+                    state.env[arg.arg] = receiver
+                    continue
+                state.env[arg.arg] = self.declarations.value(self.evaluator, frame, path, arg.annotation, arg, state,
+                                                             arg.arg)
+        return state
 
     def _receiver(self, path: str, code: ast.FunctionDef | ast.AsyncFunctionDef):
         """A method root's first parameter: ``self`` is an instance of its plain class as declared (see

@@ -107,6 +107,8 @@ class Evaluator(Expressions, Attributes, CallSites, RowLoops):
                 free = referenced_names(stmt)
                 closure = tuple(sorted(((k, v) for k, v in state.env.items() if k in free), key=lambda kv: kv[0]))
             state.env[stmt.name] = self.engine.decorate(frame.path, stmt, closure, self._evaluated_defaults(frame, stmt, state))
+            if frame.closures is not None and id(stmt) in frame.closures:
+                frame.closures[id(stmt)].append(state.copy())
         elif isinstance(stmt, ast.ClassDef):
             # a class statement binds its name like a def: the module's binding at module level, else a plain class
             state.env[stmt.name] = (self.engine.global_value(frame.path, stmt.name) if isinstance(frame.code, ast.Module)

@@ -82,6 +82,9 @@ class Frame:
     #: the heap lacks the sessions any code can name without a reference (scoped registries', transaction-joined):
     #: reading one raises ``RootsNeeded`` so that the call runs again on a heap that has them (engine/reach.py)
     without_roots: bool = False
+    #: id of a nested ``def`` → the states its statement ran in (engine/closures.py): set on an enclosing function
+    #: run only to learn what its nested functions' free names hold
+    closures: dict | None = None
 
     def needs_roots(self) -> None:
         """Called before reading a registry's session or the joined sessions."""
