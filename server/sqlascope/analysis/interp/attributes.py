@@ -129,6 +129,8 @@ class Attributes:
                 if query is not None:
                     return query
             member = self.engine.class_member(base, name)
+            if member is UNKNOWN and base.mapped is not None:  # `Base.query = db_session.query_property()` in code
+                member = self._stored_query_property(base, name, state) or member
             if isinstance(member, QueryProperty) and base.mapped is not None:
                 sid = self.calls.shared_session(self, frame, member.registry, expr, state)
                 return Query(base.mapped, (), sid, executed=True, origin=self.location(frame, expr))
@@ -201,6 +203,15 @@ class Attributes:
         if member is not UNKNOWN:
             return _bind_method(ref, ref.cls, name, member)
         return self.engine.declarations.field(self, frame, ref, name, state)
+
+    def _stored_query_property(self, cls: ClassRef, name: str, state: State) -> QueryProperty | None:
+        """A query property this path stored as a class attribute of ``cls`` or one of its bases."""
+        for owner in self.engine.class_mro(cls):
+            stored = self.holders.class_read(owner, name, state)
+            found = [m for m in members(stored) if isinstance(m, QueryProperty)] if stored is not None else []
+            if found:
+                return found[0]
+        return None
 
     def _super_attribute(self, base: Super, name: str, state: State):
         """``super().name``: the member past ``base.owner`` in the MRO of the receiver's class."""
