@@ -45,7 +45,8 @@ class Classes:
             if isinstance(expr, ast.Subscript):  # `BaseRepository[User]`, `Generic[T]`
                 expr = expr.value
             symbol = self.engine.workspace.resolve_expression(cls.path, expr)
-            if isinstance(symbol, Definition) and isinstance(symbol.node, ast.ClassDef):
+            if isinstance(symbol, Definition) and (isinstance(symbol.node, ast.ClassDef) or isinstance(
+                    symbol.node, ast.Call) and self.engine.models.makes_base(symbol.path, symbol.node)):
                 value = self.engine.symbol_value(symbol)
                 if isinstance(value, ClassRef):
                     found.append(value)

@@ -7,7 +7,8 @@ import ast
 from ..index.workspace import Definition
 from ..interp.fixpoint import run
 from ..interp.frame import Frame, State
-from ..interp.values import UNKNOWN
+from ..interp.holders import Holders
+from ..interp.values import UNKNOWN, ClassRef
 from ..orm.state import FactoryConfig, Heap
 
 
@@ -49,6 +50,13 @@ class ModuleStates:
             for key, fact in dict.items(state.heap.objects):  # the module's heap, as above
                 if isinstance(fact, FactoryConfig):
                     heap.objects.setdefault(key, fact)
+
+    def module_class_attribute(self, cls: ClassRef, name: str):
+        """What the body of the module defining ``cls`` stored in its class attribute ``name``
+        (``Base.query = db_session.query_property()``), or None."""
+        state = self._module_state(cls.path)
+        fact = dict.get(state.heap.objects, Holders.class_key(cls)) if state is not None else None
+        return fact.field(name) if fact is not None else None
 
     def _module_state(self, path: str) -> State | None:
         self._fresh()

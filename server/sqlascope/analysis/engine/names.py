@@ -8,7 +8,7 @@ from dataclasses import replace
 from ..index.workspace import Definition, External, ModuleRef, Symbol
 from ..interp.frame import Frame, State
 from ..interp.values import UNKNOWN, ClassRef, ExternalValue, Function, ModuleValue, join_values, members
-from ..orm.models import MappedAttribute, MappedClass
+from ..orm.models import MappedAttribute, MappedClass, base_class_statement
 from ..orm.sqla_api import Construct, construct_of
 from ..orm.state import Heap
 from .summaries import MAX_CALL_DEPTH
@@ -48,9 +48,16 @@ class Names:
                 return ClassRef(symbol.path, node, self.models.mapped_class(symbol))
             if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
                 return self.decorate(symbol.path, node, ())
+            if isinstance(node, ast.Call) and self.models.makes_base(symbol.path, node):
+                return self.base_class(symbol.path, node)
             if isinstance(node, ast.expr):
                 return self.with_rebinds(symbol, self.module_expression(symbol.path, node))
         return UNKNOWN
+
+    def base_class(self, path: str, call: ast.Call) -> ClassRef:
+        """The class a ``declarative_base()`` call makes, named as the module binds it."""
+        name = next((n for n, node in self.workspace.symbols(path).defs.items() if node is call), "Base")
+        return ClassRef(path, base_class_statement(name, call), None)
 
     def with_rebinds(self, symbol: Definition, value):
         """``value`` (what the module's own statement binds) joined with what functions that declare the name

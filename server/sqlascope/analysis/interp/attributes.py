@@ -208,6 +208,7 @@ class Attributes:
         """A query property this path stored as a class attribute of ``cls`` or one of its bases."""
         for owner in self.engine.class_mro(cls):
             stored = self.holders.class_read(owner, name, state)
+            stored = stored if stored is not None else self.engine.module_class_attribute(owner, name)
             found = [m for m in members(stored) if isinstance(m, QueryProperty)] if stored is not None else []
             if found:
                 return found[0]

@@ -120,6 +120,8 @@ class Calls(SessionEffects):
             if isinstance(first, ClassRef) and first.mapped is not None:
                 return LoaderOpt(LoaderOption.DEFAULT, (), entity=first.mapped.name)
             return UNKNOWN
+        if construct is Construct.DECLARATIVE_BASE_FUNC:
+            return ev.engine.base_class(frame.path, node)
         if construct is Construct.SELECT:
             first = args[0] if args else UNKNOWN
             if isinstance(first, ClassRef) and first.mapped is not None:

@@ -368,9 +368,7 @@ class ModelIndex:
         if isinstance(symbol, Definition):
             if isinstance(symbol.node, ast.ClassDef):
                 return self._role(symbol.path, symbol.node)
-            if isinstance(symbol.node, ast.Call) and (
-                    self._call_construct(symbol.path, symbol.node) is Construct.DECLARATIVE_BASE_FUNC
-                    or getattr(symbol.node.func, "attr", None) == "generate_base"):  # registry.generate_base()
+            if isinstance(symbol.node, ast.Call) and self.makes_base(symbol.path, symbol.node):
                 return _Role.BASE, None
         if isinstance(base, ast.Attribute) and base.attr == "Model" and self._is_flask_db(path, base.value):
             return _Role.BASE, None
@@ -415,6 +413,11 @@ class ModelIndex:
         if isinstance(expr, ast.Attribute) and self._is_flask_db(path, expr.value):
             return construct_of(f"sqlalchemy.{expr.attr}")
         return None
+
+    def makes_base(self, path: str, call: ast.Call) -> bool:
+        """Does ``call`` make a declarative base class (``declarative_base()``, ``registry.generate_base()``)?"""
+        return (self._call_construct(path, call) is Construct.DECLARATIVE_BASE_FUNC
+                or getattr(call.func, "attr", None) == "generate_base")
 
     def _call_construct(self, path: str, call: ast.Call) -> Construct | None:
         return self.construct(path, call.func)
@@ -713,3 +716,14 @@ def _annotation_target(annotation: ast.expr) -> tuple[str | None, bool | None]:
     if isinstance(node, ast.Attribute):
         return node.attr, collection
     return None, collection
+
+
+def base_class_statement(name: str, call: ast.Call) -> ast.ClassDef:
+    """The class a ``declarative_base()`` call makes, as a class statement at the call with an empty body: what
+    it holds beyond SQLAlchemy's own attributes is what code sets on it (``Base.query = ...``). One per call."""
+    made = getattr(call, "_sqlascope_class", None)
+    if made is None:
+        made = ast.copy_location(ast.ClassDef(name=name, bases=[], keywords=[], body=[], decorator_list=[],
+                                              type_params=[]), call)
+        call._sqlascope_class = made  # type: ignore[attr-defined]
+    return made
