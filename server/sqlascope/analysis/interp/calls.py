@@ -72,6 +72,7 @@ from .values import (
     TransactionManager,
     UNKNOWN,
     Validator,
+    join_all,
     join_values,
     members,
 )
@@ -151,8 +152,13 @@ class Calls(SessionEffects):
             return Executor()
         if construct is Construct.TO_THREAD:
             return self.hand_off(ev, frame, args[0] if args else UNKNOWN, args[1:], node, state)
-        if qualified in AWAITABLE_WRAPPERS and args and isinstance(args[0], Pending):
-            return args[0]  # create_task(to_thread(...)): the same pending work
+        if qualified in AWAITABLE_WRAPPERS and args:
+            # a coroutine call has already run here, so awaiting its task gives its result; create_task(to_thread())
+            # is the same pending work
+            return args[0]
+        if qualified in AWAITABLE_GATHERERS:
+            starred = any(isinstance(a, ast.Starred) for a in node.args)
+            return Many(join_all(list(args))) if starred else Items(tuple(args))
         if qualified in ("dataclasses.asdict", "dataclasses.astuple") and args:
             for member in members(args[0]):
                 if isinstance(member, InstanceRef):
@@ -363,6 +369,8 @@ JOIN_METHODS_OF_QUERIES = {"join", "outerjoin", "join_from", "outerjoin_from"}
 JOIN_METHODS = {"join", "result"}
 #: functions that wrap an awaitable without running it elsewhere
 AWAITABLE_WRAPPERS = {"asyncio.create_task", "asyncio.ensure_future", "asyncio.shield", "asyncio.wait_for"}
+#: functions whose awaitable gives the results of the awaitables given, in order
+AWAITABLE_GATHERERS = {"asyncio.gather"}
 
 
 def factory_from_call(qualified: str, kwargs: dict, origin=None) -> Factory:

@@ -86,8 +86,9 @@ class Expressions:
     def _expr_Await(self, frame, expr: ast.Await, state):
         value = self.value(frame, expr.value, state)
         for member in members(value):
-            if isinstance(member, Pending):  # awaiting a future/task of handed-off work joins it
-                self.calls.join(self, frame, member, expr, state)
+            for awaited in (member.items if isinstance(member, Items) else (member,)):  # gather(...)'s results
+                if isinstance(awaited, Pending):  # awaiting a future/task of handed-off work joins it
+                    self.calls.join(self, frame, awaited, expr, state)
         return value
 
     def _expr_NamedExpr(self, frame, expr: ast.NamedExpr, state):
