@@ -31,6 +31,8 @@ from .values import (
     AwaitableAttrs,
     BoundMethod,
     ClassRef,
+    MappedTable,
+    TableColumn,
     Context,
     ContextKind,
     DeclaredRef,
@@ -92,7 +94,14 @@ class Attributes:
     def attribute(self, frame: Frame, base, expr: ast.Attribute, state: State):
         name = expr.attr
         if isinstance(base, InstanceRef):
+            fact = state.heap.instances.get(base.iid)
+            if name == "__table__" and fact is not None:
+                return _table_of(fact.cls)
             return self.instance_attribute(frame, base, name, expr, state)
+        if isinstance(base, MappedTable):
+            return Many(TableColumn(base.names)) if name in ("columns", "c") else UNKNOWN
+        if isinstance(base, TableColumn):
+            return join_all([Const(n) for n in base.names]) if name in ("name", "key") and base.names else UNKNOWN
         if isinstance(base, AwaitableAttrs):
             return self.awaitable_attribute(frame, base, name, expr, state)
         if isinstance(base, InspectedState):
@@ -118,6 +127,8 @@ class Attributes:
             # the extension re-exports SQLAlchemy's names: `db.select`, `db.relationship`, ...
             return ExternalValue(f"sqlalchemy.{name}") if name in FLASK_SQLALCHEMY_REEXPORTS else UNKNOWN
         if isinstance(base, ClassRef):
+            if base.mapped is not None and name == "__table__":
+                return _table_of(base.mapped)
             if base.mapped is not None and name in base.mapped.attributes:
                 attribute = base.mapped.attributes[name]
                 if attribute.kind is AttrKind.METHOD and attribute.function is not None and _is_classmethod(attribute.function):
@@ -416,3 +427,7 @@ def _row_attribute(row: Items, name: str):
     if name in row.names:
         return row.items[row.names.index(name)]
     return row if name in _ROW_VIEWS else UNKNOWN
+
+
+def _table_of(cls) -> MappedTable:
+    return MappedTable(tuple(a.name for a in cls.loadable() if a.kind is AttrKind.COLUMN))

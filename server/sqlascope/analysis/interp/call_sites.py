@@ -224,11 +224,20 @@ class CallSites:
             if any(isinstance(m, Generator) for m in members(args[0])):
                 return generators.advance(self, frame, args[0], node, state)
             return element_of(args[0])
-        if name in ("getattr", "hasattr") and len(args) >= 2 and isinstance(args[1], Const) and isinstance(args[1].value, str):
-            fake = ast.Attribute(value=node.args[0], attr=args[1].value, ctx=ast.Load())
-            ast.copy_location(fake, node)
-            fake.end_lineno, fake.end_col_offset = node.end_lineno, node.end_col_offset
-            return self.over_members(members(args[0]), lambda member: self.attribute(frame, member, fake, state), state)
+        names = [m.value for m in members(args[1]) if isinstance(m, Const) and isinstance(m.value, str)] \
+            if len(args) >= 2 else []
+        if name in ("getattr", "hasattr") and names and len(names) == len(members(args[1])):
+            # a name that may be any of several (a loop over names, a table's columns): each is read
+            results = []
+            for attribute_name in sorted(names):
+                fake = ast.Attribute(value=node.args[0], attr=attribute_name, ctx=ast.Load())
+                ast.copy_location(fake, node)
+                fake.end_lineno, fake.end_col_offset = node.end_lineno, node.end_col_offset
+                results.append(self.over_members(members(args[0]), lambda m: self.attribute(frame, m, fake, state),
+                                                 state))
+                if state.env.get(PATH_RAISED):
+                    break
+            return join_all(results)
         if name == "dict" and args and all(isinstance(m, Many) and m.kind == "dict" for m in members(args[0])):
             return args[0]  # a copy of a mapping: the same values
         if name in _HASHING_BUILTINS and args:

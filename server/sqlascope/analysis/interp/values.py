@@ -158,6 +158,21 @@ def selected_entities(columns) -> tuple:
 
 
 @dataclass(frozen=True)
+class MappedTable:
+    """``Model.__table__`` (or ``obj.__table__``): iterating its ``.columns`` / ``.c`` gives one column per column
+    attribute of the model."""
+
+    names: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class TableColumn:
+    """Any one column of a ``MappedTable``: its ``.name`` / ``.key`` is one of ``names``."""
+
+    names: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class ClassRef:
     path: str
     node: ast.ClassDef
