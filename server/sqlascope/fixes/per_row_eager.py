@@ -18,7 +18,7 @@ from ..analysis.orm.sqla_api import QUERY_STRATEGIES
 from .eager_load import _existing_options, _get_options_edit, _select_options_edit
 from .edits import Fix, TextEdit, insertion
 from .imports import ensure_import
-from .syntax import ancestors, callee_name, calls_in, enclosing_function, node_at
+from .syntax import remembered, ancestors, callee_name, calls_in, enclosing_function, node_at
 
 KIND = "eager-load-per-row"
 _ORM = "sqlalchemy.orm"
@@ -162,22 +162,44 @@ def _sole_caller(source, query: ast.Call, source_of) -> bool:
     function = enclosing_function(source.tree, query)
     if function is None:
         return True
+    name = function.name  # a lambda has none: no fix (AttributeError)
     calls = 0
     for path in _python_files(os.path.dirname(source.path)):
         other = source_of(path)
         if other is None or other.tree is None:
             continue
-        for node in ast.walk(other.tree):
-            if isinstance(node, ast.Call) and callee_name(node) == function.name:
-                calls += 1
-            elif isinstance(node, ast.Name) and node.id == function.name and isinstance(node.ctx, ast.Load) \
-                    and not _is_called(other.tree, node):
-                calls += 2  # passed around (a callback, a Depends): callers we can't see
+        calls += _name_uses(other.tree).get(name, 0)
+        if calls > 1:
+            break
     return calls <= 1
 
 
-def _is_called(tree: ast.AST, name: ast.Name) -> bool:
-    parent = next(ancestors(tree, name), None)
-    return isinstance(parent, ast.Call) and parent.func is name
+#: per tree: what ``_name_uses`` found (every file of a folder is asked about once per SQS201 finding)
+_NAME_USES: dict = {}
+
+
+def _name_uses(tree: ast.AST) -> dict[str, int]:
+    """Per name, how many callers its uses in ``tree`` stand for: 1 per call of it (``name(...)``,
+    ``x.name(...)``), 2 per other read (passed around: a callback, a Depends, whose callers we can't see).
+    One walk per tree, remembered: asking per finding walked the whole folder each time."""
+    return remembered(_NAME_USES, tree, _count_name_uses, limit=4096)
+
+
+def _count_name_uses(tree: ast.AST) -> dict[str, int]:
+    uses: dict[str, int] = {}
+    called: set[int] = set()  # the names a call's function is
+    reads: list[ast.Name] = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Call):
+            name = callee_name(node)
+            uses[name] = uses.get(name, 0) + 1
+            if isinstance(node.func, ast.Name):
+                called.add(id(node.func))
+        elif isinstance(node, ast.Name) and isinstance(node.ctx, ast.Load):
+            reads.append(node)
+    for node in reads:
+        if id(node) not in called:
+            uses[node.id] = uses.get(node.id, 0) + 2
+    return uses
 
 

@@ -11,6 +11,7 @@ one-to-many unless ``remote_side=`` turns it round. Where this is ambiguous (key
 from __future__ import annotations
 
 import ast
+import functools
 import re
 
 _EXPLICIT_JOIN = ("primaryjoin", "foreign_keys")
@@ -30,8 +31,12 @@ def table_names(node: ast.ClassDef) -> frozenset[str]:
     return frozenset({snake, node.name.lower()})
 
 
+@functools.lru_cache(maxsize=4096)
 def foreign_key_tables(node: ast.ClassDef) -> frozenset[str]:
-    """The tables the class body's ``ForeignKey("table.column")`` columns point at."""
+    """The tables the class body's ``ForeignKey("table.column")`` columns point at. Remembered per class statement
+    (nodes hash by identity, and an edit parses a new tree): every relationship without a type asks it of both its
+    classes, and the model index is rebuilt for each file, so a large model module's body was walked thousands
+    of times."""
     tables = set()
     for stmt in node.body:
         for call in ast.walk(stmt):
