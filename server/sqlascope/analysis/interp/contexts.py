@@ -42,6 +42,7 @@ from .values import (
     SessionRef,
     TransactionManager,
     members,
+    ordering_key,
 )
 
 
@@ -197,7 +198,7 @@ class Contexts:
 
     def _push_app_context(self, frame, where, state) -> tuple:
         """Entering an app context: each Flask-SQLAlchemy registry hands out a new session; ``g`` starts empty."""
-        saved = tuple(sorted(((k, v) for k, v in state.heap.registries.items() if _is_flask(k)), key=repr))
+        saved = tuple(sorted(((k, v) for k, v in state.heap.registries.items() if _is_flask(k)), key=ordering_key))
         for key, _sid in saved:
             state.heap.registries[key] = (key, frame.alloc(where, "app-context"))
         g = state.heap.objects.pop(FLASK_G, None)

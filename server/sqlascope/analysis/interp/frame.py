@@ -9,7 +9,7 @@ from typing import Hashable
 from ..findings import Location, Related
 from ..orm.state import Heap
 from . import graph as C
-from .values import UNKNOWN, Items, Many, Union, join_all, join_values
+from .values import UNKNOWN, Items, Many, Union, join_all, join_values, ordering_key
 
 #: The environment slot that holds what a function returns.
 RETURN_SLOT = "<return>"
@@ -99,7 +99,7 @@ def element_of(value):
     """The value of one element when ``value`` is iterated or indexed; of a value that may be one of several, an
     element of any of them."""
     if isinstance(value, Union):
-        return join_all([element_of(member) for member in sorted(value.members, key=repr)])
+        return join_all([element_of(member) for member in sorted(value.members, key=ordering_key)])
     if isinstance(value, Many):
         return value.element
     if isinstance(value, Items):

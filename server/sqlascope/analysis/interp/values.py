@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import ast
 import enum
+import re
 from dataclasses import dataclass, replace
 from typing import Hashable
 
@@ -466,3 +467,12 @@ def is_generator_function(function: ast.AST) -> bool:
             stack.extend(ast.iter_child_nodes(node))
         function._sqlascope_generator = cached  # type: ignore[attr-defined]
     return cached
+
+
+_ADDRESS = re.compile(r" at 0x[0-9a-fA-F]+")
+
+
+def ordering_key(value) -> str:
+    """A sort key for abstract values that is the same in every run: their repr without the memory addresses
+    that syntax nodes and other plain objects print (those differ from run to run and would reorder output)."""
+    return _ADDRESS.sub("", repr(value))
