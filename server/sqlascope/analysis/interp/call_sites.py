@@ -10,7 +10,7 @@ from ..orm.models import AttrKind
 from ..orm.sqla_api import APP_CONTEXT_METHODS, CONTAINER_STORES, EXPIRE_ON_COMMIT_KEYWORD
 from . import generators
 from .callbacks import run_callback
-from .dataclass_methods import generated_fields
+from .dataclass_methods import FLAT_METHODS, generated_fields
 from .frame import PATH_RAISED, Frame, State, element_of
 from .instances import construct_instance, give
 from .values import (
@@ -269,11 +269,12 @@ class CallSites:
                     self.generated_reads(frame, operand, dunder, node, state)
 
     def generated_reads(self, frame: Frame, ref: InstanceRef, method: str, node: ast.AST, state: State,
-                        depth: int = 0, label: str | None = None) -> None:
+                        depth: int = 0, label: str | None = None, given: frozenset = frozenset()) -> None:
         """The reads of a dataclass-generated ``__repr__``/``__eq__`` (or ``dataclasses.asdict``) on ``ref``; repr
         and asdict go on into related instances."""
         fact = state.heap.instances.get(ref.iid)
         fields = generated_fields(self.engine, fact.cls, method) if fact is not None else None
+        fields = [a for a in fields if a.name not in given] if fields else fields
         if not fields:
             return
         saved = frame.reader, frame.reader_call
@@ -288,7 +289,7 @@ class CallSites:
                 value = self.read(frame, ref, attribute, node, state)
                 if state.env.get(PATH_RAISED):
                     break
-                if attribute.kind is AttrKind.RELATIONSHIP and method != "__eq__" and depth < 2:
+                if attribute.kind is AttrKind.RELATIONSHIP and method not in FLAT_METHODS and depth < 2:
                     for related in members(element_of(value) if isinstance(value, Many) else value):
                         if isinstance(related, InstanceRef):
                             self.generated_reads(frame, related, method, node, state, depth + 1, label)

@@ -159,6 +159,12 @@ class Calls(SessionEffects):
         if qualified in AWAITABLE_GATHERERS:
             starred = any(isinstance(a, ast.Starred) for a in node.args)
             return Many(join_all(list(args))) if starred else Items(tuple(args))
+        if qualified == "dataclasses.replace" and args:
+            for member in members(args[0]):
+                if isinstance(member, InstanceRef):
+                    ev.generated_reads(frame, member, "replace", node, state, label=f"`{qualified}()`",
+                                       given=frozenset(kwargs))
+            return UNKNOWN
         if qualified in ("dataclasses.asdict", "dataclasses.astuple") and args:
             for member in members(args[0]):
                 if isinstance(member, InstanceRef):

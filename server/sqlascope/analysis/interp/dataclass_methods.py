@@ -13,15 +13,18 @@ from .host import Host
 
 
 #: the dataclass flag of a field (its keyword on mapped_column()/relationship()) each generated method honours
-FIELD_FLAG = {"__repr__": "repr", "__str__": "repr", "__eq__": "compare", "asdict": None}
+FIELD_FLAG = {"__repr__": "repr", "__str__": "repr", "__eq__": "compare", "asdict": None, "replace": "init"}
 #: the class-level option (``class User(Base, repr=False)``) that turns a generated method off
-CLASS_OPTION = {"__repr__": "repr", "__str__": "repr", "__eq__": "eq", "asdict": None}
+CLASS_OPTION = {"__repr__": "repr", "__str__": "repr", "__eq__": "eq", "asdict": None, "replace": None}
+#: generated methods that read each field once, without going on into related instances
+#: (``dataclasses.replace`` reads every ``init`` field it is not given, to pass it to the new object)
+FLAT_METHODS = {"__eq__", "replace"}
 _DATACLASS_BASES = {"MappedAsDataclass"}
 _DATACLASS_DECORATORS = {"mapped_as_dataclass"}
 
 
 def generated_fields(engine: Host, mapped: MappedClass, method: str) -> list[MappedAttribute] | None:
-    """The fields ``method`` ("__repr__", "__str__", "__eq__" or "asdict") reads on ``mapped``; None when the
+    """The fields ``method`` ("__repr__", "__str__", "__eq__", "asdict" or "replace") reads on ``mapped``; None when the
     class gets no such generated method (not a dataclass model, or the option is off)."""
     if not is_dataclass_model(engine, mapped):
         return None
