@@ -156,6 +156,10 @@ class Calls(SessionEffects):
             # a coroutine call has already run here, so awaiting its task gives its result; create_task(to_thread())
             # is the same pending work
             return args[0]
+        if qualified in ITERATOR_VIEWS and args and generators.made_here(node):
+            # over a generator made for it: consuming the view runs that generator, and the view, dropped once
+            # consumed, finishes it
+            return args[0]
         if qualified in AWAITABLE_GATHERERS:
             starred = any(isinstance(a, ast.Starred) for a in node.args)
             return Many(join_all(list(args))) if starred else Items(tuple(args))
@@ -375,6 +379,8 @@ JOIN_METHODS_OF_QUERIES = {"join", "outerjoin", "join_from", "outerjoin_from"}
 JOIN_METHODS = {"join", "result"}
 #: functions that wrap an awaitable without running it elsewhere
 AWAITABLE_WRAPPERS = {"asyncio.create_task", "asyncio.ensure_future", "asyncio.shield", "asyncio.wait_for"}
+#: iterators that take some of the elements of their first argument, as they are
+ITERATOR_VIEWS = {"itertools.islice"}
 #: functions whose awaitable gives the results of the awaitables given, in order
 AWAITABLE_GATHERERS = {"asyncio.gather"}
 

@@ -271,8 +271,9 @@ class Expressions:
         """``yield from gen``: the inner generator's yields are this one's, made while it is suspended."""
         inner = self.value(frame, expr.value, state)
         if not any(isinstance(m, Generator) for m in members(inner)):
+            elements = self.iterable(frame, inner, expr.value, state)  # a query's result gives its rows
             if frame.reporting:
-                frame.yields[frame.current] = (state.copy(), element_of(inner))
+                frame.yields[frame.current] = (state.copy(), element_of(elements))
             return UNKNOWN
         yielded, resumes = generators.start(self, frame, inner, expr, state)
         suspended = state.copy()

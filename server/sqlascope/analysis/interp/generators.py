@@ -71,7 +71,12 @@ def run_to_end(ev: Evaluating, frame: Frame, value, node: ast.AST, state: State)
 
 def advance(ev: Evaluating, frame: Frame, value, node: ast.AST, state: State):
     """``next(gen)``: the first time, run to the first yield and keep the generator suspended there (any yield
-    may be the one reached: their values are joined)."""
+    may be the one reached: their values are joined). A generator made in the call itself (``next(rows())``)
+    is referred to by nothing once ``next`` returns: it is finished there, its ``with`` blocks exit (observed)."""
+    if made_here(node):
+        yielded, resumes = start(ev, frame, value, node, state)
+        finish(ev, frame, resumes, node, state)
+        return yielded
     results = []
     for member in members(value):
         if not isinstance(member, Generator):
@@ -82,6 +87,11 @@ def advance(ev: Evaluating, frame: Frame, value, node: ast.AST, state: State):
             state.env[slot] = start(ev, frame, member, node, state)
         results.append(_yielded_in(state.env[slot]))
     return join_all(results)
+
+
+def made_here(call: ast.AST) -> bool:
+    """Is the first argument of ``call`` a call itself: an object made for it that nothing else refers to?"""
+    return isinstance(call, ast.Call) and bool(call.args) and isinstance(call.args[0], ast.Call)
 
 
 def close(ev: Evaluating, frame: Frame, value, node: ast.AST, state: State) -> None:
