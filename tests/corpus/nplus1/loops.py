@@ -221,6 +221,23 @@ def scenario_ok_loop_over_one_row():
             print(author.name, len(author.books))
 
 
+def scenario_ok_loop_that_breaks_after_the_first_row():
+    Session = _setup()
+    with Session() as session:
+        for author in session.scalars(select(Author)):
+            print(author.name, len(author.books))
+            break
+
+
+def scenario_nplus1_loop_that_breaks_only_sometimes():
+    Session = _setup()
+    with Session() as session:
+        for author in session.scalars(select(Author)):
+            print(author.name, len(author.books))  # expect-warning: SQS201
+            if author.name == "nobody":
+                break
+
+
 def scenario_ok_loaded_earlier_in_the_same_session():
     Session = _setup()
     with Session() as session:

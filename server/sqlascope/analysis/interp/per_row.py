@@ -212,7 +212,7 @@ def enclosing_for_loops(code: ast.AST, node: ast.AST) -> list[ast.For | ast.Asyn
             child = stack.pop()
             if isinstance(child, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.ClassDef)):
                 continue
-            if isinstance(child, (ast.For, ast.AsyncFor)) and child.body:
+            if isinstance(child, (ast.For, ast.AsyncFor)) and child.body and not _runs_once(child):
                 first, last = child.body[0], child.body[-1]
                 spans.append(((first.lineno, first.col_offset), (last.end_lineno, last.end_col_offset), child))
             stack.extend(ast.iter_child_nodes(child))
@@ -220,6 +220,13 @@ def enclosing_for_loops(code: ast.AST, node: ast.AST) -> list[ast.For | ast.Asyn
         code._sqlascope_for_bodies = spans  # type: ignore[attr-defined]
     at = (getattr(node, "lineno", 0), getattr(node, "col_offset", 0))
     return [loop for start, end, loop in spans if start <= at <= end]
+
+
+def _runs_once(loop: ast.For | ast.AsyncFor) -> bool:
+    """A body that always leaves the loop at its end (``break``, ``return``, ``raise``) and never ``continue``s
+    runs for the first row only: not once per row."""
+    return (isinstance(loop.body[-1], (ast.Break, ast.Return, ast.Raise))
+            and not any(isinstance(node, ast.Continue) for stmt in loop.body for node in ast.walk(stmt)))
 
 
 def loop_slot(stmt: ast.AST) -> str:
