@@ -12,13 +12,14 @@ from __future__ import annotations
 
 import ast
 import os
+import weakref
 
 from ..analysis.findings import Finding
 from ..analysis.orm.sqla_api import QUERY_STRATEGIES
 from .eager_load import _existing_options, _get_options_edit, _select_options_edit
 from .edits import Fix, TextEdit, insertion
 from .imports import ensure_import
-from .syntax import remembered, ancestors, callee_name, calls_in, enclosing_function, node_at
+from .syntax import ancestors, callee_name, calls_in, enclosing_function, node_at
 
 KIND = "eager-load-per-row"
 _ORM = "sqlalchemy.orm"
@@ -174,15 +175,19 @@ def _sole_caller(source, query: ast.Call, source_of) -> bool:
     return calls <= 1
 
 
-#: per tree: what ``_name_uses`` found (every file of a folder is asked about once per SQS201 finding)
-_NAME_USES: dict = {}
+#: per tree: what ``_name_uses`` found (every file of a folder is asked about once per SQS201 finding); held
+#: weakly, so that the trees an editor session replaces at each edit are not kept alive by it
+_NAME_USES: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
 
 def _name_uses(tree: ast.AST) -> dict[str, int]:
     """Per name, how many callers its uses in ``tree`` stand for: 1 per call of it (``name(...)``,
     ``x.name(...)``), 2 per other read (passed around: a callback, a Depends, whose callers we can't see).
     One walk per tree, remembered: asking per finding walked the whole folder each time."""
-    return remembered(_NAME_USES, tree, _count_name_uses, limit=4096)
+    uses = _NAME_USES.get(tree)
+    if uses is None:
+        uses = _NAME_USES[tree] = _count_name_uses(tree)
+    return uses
 
 
 def _count_name_uses(tree: ast.AST) -> dict[str, int]:

@@ -57,15 +57,14 @@ _PARENTS: dict = {}
 _STRING_LINES: dict = {}
 
 
-def remembered(cache: dict, owner, compute, limit: int = 16):
+def _remembered(cache: dict, owner, compute):
     """``compute(owner)``, kept for the last few owners (a tree, a source file): computing the fixes of one
-    diagnostic asks for the same one many times. Keyed by identity, the owner kept alive with its value.
-    ``limit``: how many owners are kept; a question asked of every file of a folder needs more than the default."""
+    diagnostic asks for the same one many times. Keyed by identity, the owner kept alive with its value."""
     hit = cache.get(id(owner))
     if hit is not None and hit[0] is owner:
         return hit[1]
     value = compute(owner)
-    if len(cache) > limit:
+    if len(cache) > 16:
         cache.clear()
     cache[id(owner)] = (owner, value)
     return value
@@ -73,7 +72,7 @@ def remembered(cache: dict, owner, compute, limit: int = 16):
 
 def parents(tree: ast.AST) -> dict[int, ast.AST]:
     """``id(child) → parent`` for every node of ``tree``."""
-    return remembered(_PARENTS, tree, lambda t: {id(child): node for node in ast.walk(t)
+    return _remembered(_PARENTS, tree, lambda t: {id(child): node for node in ast.walk(t)
                                                  for child in ast.iter_child_nodes(node)})
 
 
@@ -215,7 +214,7 @@ def raw_lines(source: SourceFile) -> list[str]:
 
 def string_continuation_lines(source: SourceFile) -> frozenset[int]:
     """1-based lines that start inside a multi-line string: re-indenting them would change the string."""
-    return remembered(_STRING_LINES, source, _string_continuation_lines)
+    return _remembered(_STRING_LINES, source, _string_continuation_lines)
 
 
 def _string_continuation_lines(source: SourceFile) -> frozenset[int]:
