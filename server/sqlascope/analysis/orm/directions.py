@@ -11,7 +11,6 @@ one-to-many unless ``remote_side=`` turns it round. Where this is ambiguous (key
 from __future__ import annotations
 
 import ast
-import functools
 import re
 
 _EXPLICIT_JOIN = ("primaryjoin", "foreign_keys")
@@ -31,12 +30,14 @@ def table_names(node: ast.ClassDef) -> frozenset[str]:
     return frozenset({snake, node.name.lower()})
 
 
-@functools.lru_cache(maxsize=4096)
 def foreign_key_tables(node: ast.ClassDef) -> frozenset[str]:
-    """The tables the class body's ``ForeignKey("table.column")`` columns point at. Remembered per class statement
-    (nodes hash by identity, and an edit parses a new tree): every relationship without a type asks it of both its
+    """The tables the class body's ``ForeignKey("table.column")`` columns point at. Remembered on the class
+    statement itself, so it lives as long as that tree: every relationship without a type asks it of both its
     classes, and the model index is rebuilt for each file, so a large model module's body was walked thousands
     of times."""
+    known = getattr(node, "_sqlascope_foreign_key_tables", None)
+    if known is not None:
+        return known
     tables = set()
     for stmt in node.body:
         for call in ast.walk(stmt):
@@ -44,7 +45,8 @@ def foreign_key_tables(node: ast.ClassDef) -> frozenset[str]:
                 first = call.args[0]
                 if isinstance(first, ast.Constant) and isinstance(first.value, str) and "." in first.value:
                     tables.add(first.value.rpartition(".")[0].rpartition(".")[2])
-    return frozenset(tables)
+    node._sqlascope_foreign_key_tables = frozenset(tables)  # type: ignore[attr-defined]
+    return node._sqlascope_foreign_key_tables
 
 
 def collection_by_keys(owner: ast.ClassDef, target: ast.ClassDef | None, call: ast.Call | None,
