@@ -40,7 +40,7 @@ from .copies import COPY_FUNCTIONS, copy_value
 from .frame import Frame, State, element_of
 from .frameworks import Frameworks
 from .host import Evaluating, Host
-from .identity_keys import KeyOf, key_value
+from .identity_keys import KeyOf, key_value, single_key
 from .instances import construct_instance
 from .loader_options import flatten_options, loader_option, sub_options
 from .session_effects import SessionEffects
@@ -397,8 +397,8 @@ def factory_from_call(qualified: str, kwargs: dict, origin=None) -> Factory:
 def _by_primary_key(query: Query, name: str, node: ast.Call, kwargs, state):
     """``.where(M.id == x)`` / ``.filter(...)`` / ``.filter_by(id=x)`` on M's single primary key: at most one row.
     The value of ``x`` (a ``Const`` when constant); None when the call names no row by its key."""
-    keys = [a.name for a in query.cls.attributes.values() if a.primary_key]
-    if len(keys) != 1 or name not in ("where", "filter", "filter_by"):
+    keys = single_key(query.cls)
+    if not keys or name not in ("where", "filter", "filter_by"):
         return None
     if name == "filter_by":
         return kwargs.get(keys[0], UNKNOWN) if any(k.arg == keys[0] for k in node.keywords) else None

@@ -29,7 +29,7 @@ def key_value(expr: ast.expr, cls: MappedClass, state: State):
     if isinstance(expr, ast.Name):
         value = state.env.get(expr.id, UNKNOWN)
         return value if isinstance(value, Const) else UNKNOWN
-    if isinstance(expr, ast.Attribute) and isinstance(expr.value, ast.Name) and expr.attr in _single_key(cls):
+    if isinstance(expr, ast.Attribute) and isinstance(expr.value, ast.Name) and expr.attr in single_key(cls):
         held = tuple(members(state.env.get(expr.value.id, UNKNOWN)))
         if len(held) == 1 and isinstance(held[0], InstanceRef):
             fact = state.heap.instances.get(held[0].iid)
@@ -38,6 +38,7 @@ def key_value(expr: ast.expr, cls: MappedClass, state: State):
     return UNKNOWN
 
 
-def _single_key(cls: MappedClass) -> tuple[str, ...]:
+def single_key(cls: MappedClass) -> tuple[str, ...]:
+    """The name of ``cls``'s primary key column, when it has exactly one (a 1-tuple); else empty."""
     keys = tuple(a.name for a in cls.attributes.values() if a.primary_key)
     return keys if len(keys) == 1 else ()
