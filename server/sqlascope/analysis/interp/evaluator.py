@@ -23,7 +23,7 @@ from .call_sites import CallSites
 from .calls import Calls
 from .contexts import Contexts
 from .expressions import Expressions
-from . import generators
+from . import generators, unpacked_rows
 from .frame import RETURN_SLOT, Frame, State, bind, element_of
 from .frameworks import Frameworks
 from .holders import Holders
@@ -85,6 +85,8 @@ class Evaluator(Expressions, Attributes, CallSites, RowLoops):
         if isinstance(stmt, ast.Assign):
             value = self.value(frame, stmt.value, state)
             for target in stmt.targets:
+                if self._assign_rows(frame, target, value, state, stmt.value):
+                    continue
                 self._assign(frame, target, value, state, stmt.value)
                 if isinstance(target, ast.Name):
                     self.calls.name_session(state, value, target.id)
@@ -142,6 +144,17 @@ class Evaluator(Expressions, Attributes, CallSites, RowLoops):
                 if value is not UNKNOWN:
                     evaluated.append((param.arg, value))
         return tuple(evaluated)
+
+    def _assign_rows(self, frame: Frame, target: ast.expr, value, state: State, source: ast.expr) -> bool:
+        """``a, b = <several rows>``: each name its own row (``unpacked_rows``). False when that does not apply."""
+        if not isinstance(target, (ast.Tuple, ast.List)) or not unpacked_rows.is_temporary(source):
+            return False
+        values = unpacked_rows.split(state.heap, target.elts, value)
+        if values is None:
+            return False
+        for element, item in zip(target.elts, values):
+            self._assign(frame, element.value if isinstance(element, ast.Starred) else element, item, state, source)
+        return True
 
     def _assign(self, frame: Frame, target: ast.expr, value, state: State, source: ast.AST | None = None) -> None:
         if isinstance(target, ast.Attribute):
