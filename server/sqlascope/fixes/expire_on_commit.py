@@ -34,7 +34,9 @@ def keep_loaded_on_commit(finding: Finding, source_of) -> list[Fix]:
     edit = _set_keyword(source, call)
     if edit is None:
         return []
-    title = f"Keep attributes loaded after commit: `{KEYWORD}=False` at {source.segment(call.func)}(...)"
+    where = (f"at {source.segment(call.func)}(...)" if isinstance(call, ast.Call)
+             else "where the session sets it")
+    title = f"Keep attributes loaded after commit: `{KEYWORD}=False` {where}"
     return [Fix(title, finding.code, KIND, (edit,), preferred=not _overrides_computed(call))]
 
 
@@ -59,14 +61,20 @@ def factory_edit(data: dict, source_of) -> TextEdit | None:
 
 
 def _factory_call(data: dict, source_of):
+    """The call that made the session's factory (or the session), or the value of a ``session.expire_on_commit =
+    True`` that set the flag later."""
     span = data["factory"]
     source = source_of(span[0])
-    call = node_at(source, span, ast.Call) if source else None
+    if source is None:
+        return None
+    call = node_at(source, span, ast.Call) or node_at(source, span, ast.Constant)
     return (source, call) if call is not None else None
 
 
-def _overrides_computed(call: ast.Call) -> bool:
+def _overrides_computed(call: ast.Call | ast.Constant) -> bool:
     """The factory call sets the option from something computed (or passes ``**kwargs``): overriding it is a choice."""
+    if isinstance(call, ast.Constant):
+        return False
     keywords = list(call.keywords)
     if callee_name(call) == "SQLAlchemy":
         options = next((k.value for k in keywords if k.arg == "session_options"), None)
@@ -78,7 +86,10 @@ def _overrides_computed(call: ast.Call) -> bool:
         k.arg is None for k in call.keywords)
 
 
-def _set_keyword(source, call: ast.Call) -> TextEdit | None:
+def _set_keyword(source, call: ast.Call | ast.Constant) -> TextEdit | None:
+    if isinstance(call, ast.Constant):  # `session.expire_on_commit = True`
+        return TextEdit(source.path, call.lineno, source.char_column(call.lineno, call.col_offset),
+                        call.end_lineno, source.char_column(call.end_lineno, call.end_col_offset), "False")
     if callee_name(call) == "SQLAlchemy":
         return _flask_session_option(source, call)
     for keyword in call.keywords:

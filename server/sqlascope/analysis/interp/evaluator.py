@@ -237,6 +237,8 @@ class Evaluator(Expressions, Attributes, CallSites, RowLoops):
                 self.holders.class_store(self, frame, member, name, value, node, source, state)
             elif isinstance(member, ExternalValue) and construct_of(member.qualified) is Construct.FLASK_G:
                 self.holders.g_store(self, frame, name, value, node, source, state)
+            elif isinstance(member, (SessionRef, BoundMethod)):
+                self.calls.store_session_attribute(self, frame, member, name, value, source, state)
             elif isinstance(member, ObjectRef) and member.oid in state.heap.objects:
                 if isinstance(receiver_node, ast.Name) and receiver_node.id == "self":
                     self.holders.self_store(self, frame, name, value, node, source, state)

@@ -16,6 +16,7 @@ from ..report.issues import Issue
 from .frame import State
 from .loader_options import flatten_options, options_for
 from .values import (
+    BoundMethod,
     ClassRef,
     Const,
     Factory,
@@ -63,6 +64,23 @@ class SessionEffects:
         state.heap.objects[factory_config_key(factory)] = FactoryConfig(
             frozenset({known}) if known is not None else frozenset({True, False}), ev.location(frame, node))
         return Const(None)
+
+    @staticmethod
+    def store_session_attribute(ev, frame, receiver, name: str, value, node: ast.AST, state: State) -> None:
+        """``session.expire_on_commit = False``: a sync ``Session`` reads the flag at each commit, so it applies from
+        then on. An ``AsyncSession`` does not pass the attribute on to its sync session (observed: its commits still
+        expire); ``async_session.sync_session.expire_on_commit`` does. ``node``: the value stored, which the
+        expire_on_commit quick fix edits from then on."""
+        if name != EXPIRE_ON_COMMIT_KEYWORD or not (isinstance(value, Const) and isinstance(value.value, bool)):
+            return
+        if isinstance(receiver, BoundMethod) and receiver.name == "sync_session":
+            receiver, through_sync = receiver.receiver, True
+        else:
+            through_sync = False
+        fact = state.heap.sessions.get(receiver.sid) if isinstance(receiver, SessionRef) else None
+        if fact is not None and (through_sync or not fact.is_async):
+            state.heap.sessions[receiver.sid] = replace(fact, expire_on_commit=value.value,
+                                                        factory_origin=ev.location(frame, node))
 
     def shared_session(self, ev, frame, registry: Registry, node: ast.AST, state: State):
         frame.needs_roots()
