@@ -41,6 +41,8 @@ def attribute_kind(issue: Issue) -> str:
         return "attribute"
     if attribute.kind.value == "relationship":
         return "a lazy relationship" if attribute.strategy.value == "lazy" else "a relationship"
+    if attribute.subclass is not None and issue.fact is not None:
+        return f"a column of subclass `{attribute.subclass}`, which a query of `{issue.fact.cls.name}` does not load"
     if attribute.strategy.value == "deferred":
         return "a deferred column"
     return "a column"

@@ -2,7 +2,7 @@
 
 from ..analysis.findings import Fault
 from ..analysis.orm.state import Life
-from .base import Rule, describe_history
+from .base import Rule, attribute_kind, describe_history
 
 
 def _sessionless(issue) -> str:
@@ -11,13 +11,23 @@ def _sessionless(issue) -> str:
     return "has no session here (its insert was rolled back)" if transient else "is detached here"
 
 
+def _why(issue) -> str:
+    """Expired by something the program did, or never loaded: a subclass's own column that a query of its base
+    class left expired."""
+    attribute = issue.attribute
+    expiring = {"commit", "rollback", "expire", "expire_all", "savepoint_rollback"}
+    if attribute is not None and attribute.subclass is not None and not any(e.effect in expiring for e in issue.events):
+        return f"is {attribute_kind(issue)},"
+    return "is expired"
+
+
 RULE = Rule(
     code="SQS101",
     name="expired-attribute-on-detached",
     summary="An attribute expired by commit, rollback or expire() is read after the instance was detached.",
     matches=lambda issue: issue.fault is Fault.DETACHED_EXPIRED,
     message=lambda issue: (
-        f"`{issue.expression}` is expired and `{issue.instance}` {_sessionless(issue)}{describe_history(issue)}: "
+        f"`{issue.expression}` {_why(issue)} and `{issue.instance}` {_sessionless(issue)}{describe_history(issue)}: "
         "DetachedInstanceError (the attribute refresh cannot proceed)"
     ),
 )

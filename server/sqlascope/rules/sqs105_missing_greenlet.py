@@ -8,6 +8,8 @@ def _message(issue) -> str:
     attribute = issue.attribute
     expired = attribute is not None and "expired" in {s.value for s in issue.fact.attr(attribute.name)}
     why = "is expired" if expired and issue.events else f"is {attribute_kind(issue)} that was not loaded"
+    if attribute is not None and attribute.subclass is not None and not issue.events:
+        why = f"is {attribute_kind(issue)}"
     return (
         f"`{issue.expression}` {why}{describe_history(issue) if expired else ''}; reading it under AsyncSession "
         "needs implicit IO: MissingGreenlet. Load it eagerly, or `await` it through `awaitable_attrs`"

@@ -24,10 +24,14 @@ _EAGER_STRATEGIES = {Strategy.COLUMN, Strategy.EAGER, Strategy.IMMEDIATE}
 
 
 # -- loading ---------------------------------------------------------------------------------------------
-def load_plan(cls: MappedClass, options: tuple[LoaderOpt, ...]) -> tuple[tuple[str, frozenset[Load]], tuple]:
+def load_plan(cls: MappedClass, options: tuple[LoaderOpt, ...],
+              by_key: bool = False) -> tuple[tuple[str, frozenset[Load]], tuple]:
     """Attribute states of a freshly loaded instance, and the options left for its related instances (their
-    paths still start with the relationship of this instance they go through: see ``related_instance``)."""
-    states = {a.name: (LOADED if a.strategy in _EAGER_STRATEGIES else UNLOADED) for a in cls.loadable()}
+    paths still start with the relationship of this instance they go through: see ``related_instance``).
+
+    ``by_key``: a load of the instance's own row by its key (a refresh, an expired row's reload, merge), which
+    uses the mapper of the object's real class; a query of ``cls`` leaves a subclass's own columns expired."""
+    states = {a.name: _first_state(a, by_key) for a in cls.loadable()}
     if any(_is_wildcard(o) for o in options):
         for attribute in cls.loadable():
             if attribute.kind is AttrKind.RELATIONSHIP:
@@ -66,6 +70,12 @@ def load_plan(cls: MappedClass, options: tuple[LoaderOpt, ...]) -> tuple[tuple[s
     return tuple(sorted(states.items())), tuple(nested)
 
 
+def _first_state(attribute: MappedAttribute, by_key: bool) -> frozenset[Load]:
+    if attribute.subclass is not None and not (by_key or attribute.polymorphic_loaded):
+        return EXPIRED if attribute.kind is AttrKind.COLUMN else UNLOADED  # observed: in `expired_attributes`
+    return LOADED if attribute.strategy in _EAGER_STRATEGIES else UNLOADED
+
+
 def row_load_plan(cls: MappedClass, options: tuple, null_keys: frozenset[str]) -> tuple[tuple, tuple]:
     """``load_plan`` for a row whose many-to-ones ``null_keys`` are known NULL: a loader that runs with the row
     ("immediate") fills those with None, unless an option of the query sets their loader (observed; a
@@ -90,7 +100,7 @@ def _is_wildcard(option: LoaderOpt) -> bool:
 def merged_attrs(source: InstanceFact) -> tuple[tuple[str, frozenset[Load]], ...]:
     """The copy ``merge(obj)`` returns: loaded as a fresh ``get()`` loads it, and every attribute loaded on ``obj``
     copied onto it (a loaded relationship is merged along, an expired or unloaded one is skipped)."""
-    fresh = dict(row_load_plan(source.cls, (), source.null_keys)[0])
+    fresh = dict(load_plan(source.cls, (), by_key=True)[0])
     merged = {}
     for name, plan in fresh.items():
         given = source.attr(name) or UNLOADED
@@ -515,7 +525,7 @@ def reload_row(heap: Heap, iid, loader_options: tuple | None = None, skip: froze
     eager = {name for name in expired if plan.get(name) == LOADED}
     # the others are set up again as the query's options say: unloaded, each loading by its option (observed)
     reset = {**dict.fromkeys(expired - eager, UNLOADED), **dict.fromkeys(eager, LOADED)}
-    by_loader = dict(load_plan(fact.cls, loader_options)[0]) if loader_options is not None else None
+    by_loader = dict(load_plan(fact.cls, loader_options, by_key=True)[0]) if loader_options is not None else None
     heap.instances[iid] = _loaded_by_key(_row_reloaded(fact, by_loader).with_attrs(reset), eager)
     _reload_related_rows(heap, iid, eager)
 
@@ -1035,7 +1045,7 @@ def _original_plan(fact: InstanceFact) -> dict[str, frozenset[Load]]:
     self-referential many-to-one whose key is known None is filled with None where ``fills_null_key`` says
     (observed both for ``refresh()`` and for the reload that reading an expired column runs)."""
     kept = tuple(o for o in fact.load_options if not _not_applied_again(o))
-    plan = dict(load_plan(fact.cls, kept)[0])
+    plan = dict(load_plan(fact.cls, kept, by_key=True)[0])
     plan.update({name: LOADED for name in fact.null_keys if "refresh" in fact.cls.attributes[name].fills_null_key})
     return plan
 

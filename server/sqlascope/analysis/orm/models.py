@@ -60,6 +60,13 @@ class MappedAttribute:
     #: a many-to-one on its own foreign key: its lazy loader looks the target up by primary key, so it finds one
     #: the session's identity map holds without a query (SQLAlchemy's ``use_get``)
     by_key: bool = False
+    #: the mapped subclass that declares it, when it is an attribute of a subclass (``ModelIndex.mapped_class``): a
+    #: query of this class gives objects of the subclass without loading its own columns (observed: they are
+    #: expired until something reads one)
+    subclass: str | None = None
+    #: such an attribute is loaded with this class's rows all the same: the subclass's ``polymorphic_load`` or
+    #: this class's ``with_polymorphic`` mapper argument includes it
+    polymorphic_loaded: bool = False
     path: str = ""
     node: ast.AST | None = field(default=None, compare=False)
 
@@ -121,6 +128,10 @@ class ModelIndex:
         #: what classifying each class consulted (its bases, their modules), re-noted on every cache hit
         self._sources: dict[tuple[str, int], frozenset] = {}
         self._by_name: dict[str, list[tuple[str, ast.ClassDef]]] | None = None
+        #: a base's last name → the class statements that name it among their bases
+        self._by_base: dict[str, list[tuple[str, ast.ClassDef]]] | None = None
+        #: what adding each class's subclass attributes consulted, re-noted on every later question
+        self._polymorphic: dict[tuple[str, int], frozenset] = {}
         #: target class name → the ``relationship(..., backref=...)`` declarations that give it a reverse attribute
         self._backrefs: dict[str, list[tuple[str, str, ast.Call, ast.expr | None]]] | None = None
         #: bare class name → the imperative mapping calls that name it
@@ -137,15 +148,21 @@ class ModelIndex:
             self._roles.clear()
             self._sources.clear()
             self._by_name = None
+            self._by_base = None
+            self._polymorphic.clear()
             self._backrefs = None
             self._imperative = None
 
     # -- public ------------------------------------------------------------------------------------------
     def mapped_class(self, definition: Definition) -> MappedClass | None:
+        """The mapped class a class statement makes, with its mapped subclasses' attributes."""
         if not isinstance(definition.node, ast.ClassDef):
             return None
         role, info = self._role(definition.path, definition.node)
-        return info if role is _Role.MAPPED else None
+        if role is not _Role.MAPPED:
+            return None
+        self._add_subclass_attributes(definition.path, definition.node, info)
+        return info
 
     def class_info(self, definition: Definition) -> MappedClass | None:
         """Attributes of any class (mapped or mixin), for property/method lookup."""
@@ -174,6 +191,59 @@ class ModelIndex:
                         self._by_name.setdefault(stmt.name, []).append((path, stmt))
         return sorted(self._by_name.get(name.rpartition(".")[2], []), key=lambda c: c[0] != near)
 
+    # -- polymorphism ------------------------------------------------------------------------------------
+    def _add_subclass_attributes(self, path: str, node: ast.ClassDef, info: MappedClass) -> None:
+        """Give ``info`` the attributes only its mapped subclasses declare (``MappedAttribute.subclass``): an
+        object a query of this class returns may be of a subclass. Done once a class is classified, never while
+        classifying, so that what a class inherits does not depend on which class was classified first."""
+        key = (path, id(node))
+        dependencies = self.workspace.dependencies
+        if key in self._polymorphic:
+            dependencies.note_all(self._polymorphic[key])
+            return
+        self._polymorphic[key] = frozenset()  # a guard: a subclass's classification may ask for this class
+        with dependencies.recording() as consulted:
+            found = self._subclass_attributes(path, node, info)
+        for name, attribute in found.items():
+            info.attributes.setdefault(name, attribute)
+        self._polymorphic[key] = frozenset(consulted)
+
+    def _subclass_attributes(self, path: str, node: ast.ClassDef, info: MappedClass) -> dict[str, MappedAttribute]:
+        loads_all = _mapper_arg(node, "with_polymorphic", None)
+        found: dict[str, MappedAttribute] = {}
+        for sub_path, sub_node in self._subclass_statements(node.name):
+            if not any(self._names_class(sub_path, base, node) for base in sub_node.bases):
+                continue
+            sub = self.mapped_class(Definition(sub_path, sub_node, sub_node.name))
+            if sub is None:
+                continue
+            loaded = _mapper_arg(sub_node, "polymorphic_load", None) in ("inline", "selectin") or loads_all == "*"
+            for name, attribute in sub.attributes.items():
+                if name in info.attributes or name in found or not attribute.is_loadable:
+                    continue
+                deeper = attribute.subclass is not None
+                found[name] = replace(attribute, subclass=attribute.subclass or sub.name,
+                                      polymorphic_loaded=loaded and (attribute.polymorphic_loaded or not deeper))
+        return found
+
+    def _names_class(self, path: str, base: ast.expr, node: ast.ClassDef) -> bool:
+        symbol = self.workspace.resolve_expression(path, base.value if isinstance(base, ast.Subscript) else base)
+        return isinstance(symbol, Definition) and symbol.node is node
+
+    def _subclass_statements(self, name: str) -> list[tuple[str, ast.ClassDef]]:
+        """The module-level class statements with a base whose last name is ``name``."""
+        self._fresh()
+        if self._by_base is None:
+            self._by_base = {}
+            for path, source in self.workspace.files.items():
+                for stmt in (source.tree.body if source.tree is not None else ()):
+                    if isinstance(stmt, ast.ClassDef):
+                        for base in stmt.bases:
+                            last = _last_name(base.value if isinstance(base, ast.Subscript) else base)
+                            if last:
+                                self._by_base.setdefault(last, []).append((path, stmt))
+        return self._by_base.get(name, [])
+
     # -- classification ----------------------------------------------------------------------------------
     def _role(self, path: str, node: ast.ClassDef) -> tuple[_Role, MappedClass | None]:
         self._fresh()
@@ -198,7 +268,8 @@ class ModelIndex:
         eager_defaults: bool | str | None = None
         for base in node.bases:
             kind, base_info = self._base_kind(path, base)
-            inherited.update(base_info.attributes if base_info else {})
+            inherited.update({name: a for name, a in base_info.attributes.items() if a.subclass is None}
+                             if base_info else {})
             if eager_defaults is None and base_info is not None:  # the first base that sets it, as the MRO finds it
                 eager_defaults = base_info.eager_defaults
             mapped = mapped or kind in (_Role.BASE, _Role.MAPPED)
@@ -592,6 +663,10 @@ def _without_self_eager(attribute: MappedAttribute, owner: str, value: ast.expr 
 
 #: Annotations that make a relationship produce queries instead of loading (write_only / dynamic).
 _QUERY_ANNOTATIONS = {"WriteOnlyMapped", "DynamicMapped"}
+
+
+def _last_name(expr: ast.expr) -> str:
+    return expr.attr if isinstance(expr, ast.Attribute) else expr.id if isinstance(expr, ast.Name) else ""
 
 
 def _class_assignments(node: ast.ClassDef) -> dict[str, object]:
