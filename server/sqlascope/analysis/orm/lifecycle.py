@@ -76,11 +76,12 @@ def _first_state(attribute: MappedAttribute, by_key: bool) -> frozenset[Load]:
     return LOADED if attribute.strategy in _EAGER_STRATEGIES else UNLOADED
 
 
-def row_load_plan(cls: MappedClass, options: tuple, null_keys: frozenset[str]) -> tuple[tuple, tuple]:
+def row_load_plan(cls: MappedClass, options: tuple, null_keys: frozenset[str],
+                  by_key: bool = False) -> tuple[tuple, tuple]:
     """``load_plan`` for a row whose many-to-ones ``null_keys`` are known NULL: a loader that runs with the row
     ("immediate") fills those with None, unless an option of the query sets their loader (observed; a
     ``defaultload()`` link only leads a chain on, and keeps it)."""
-    attrs, nested = load_plan(cls, options)
+    attrs, nested = load_plan(cls, options, by_key)
     filled = {n for n in null_keys if "load" in cls.attributes[n].fills_null_key
               and not any(o.path == (n,) and o.kind is not LoaderOption.DEFAULT or _is_wildcard(o) for o in options)}
     if filled:
@@ -100,7 +101,7 @@ def _is_wildcard(option: LoaderOpt) -> bool:
 def merged_attrs(source: InstanceFact) -> tuple[tuple[str, frozenset[Load]], ...]:
     """The copy ``merge(obj)`` returns: loaded as a fresh ``get()`` loads it, and every attribute loaded on ``obj``
     copied onto it (a loaded relationship is merged along, an expired or unloaded one is skipped)."""
-    fresh = dict(load_plan(source.cls, (), by_key=True)[0])
+    fresh = dict(row_load_plan(source.cls, (), source.null_keys, by_key=True)[0])
     merged = {}
     for name, plan in fresh.items():
         given = source.attr(name) or UNLOADED
