@@ -7,11 +7,12 @@ import ast
 from ..orm import lifecycle
 from ..orm.database import created_tables
 from ..orm.models import AttrKind
-from ..orm.sqla_api import APP_CONTEXT_METHODS, CONTAINER_STORES, EXPIRE_ON_COMMIT_KEYWORD
+from ..orm.sqla_api import APP_CONTEXT_METHODS, CONTAINER_STORES, EXPIRE_ON_COMMIT_KEYWORD, Construct, construct_of
 from . import generators
 from .callbacks import run_callback
 from .dataclass_methods import FLAT_METHODS, generated_fields
 from .frame import PATH_RAISED, Frame, State, element_of
+from .holders import G_METHODS
 from .instances import construct_instance, give
 from .values import (
     UNKNOWN,
@@ -180,6 +181,10 @@ class CallSites:
         self._container_store(frame, expr.func.value, stored, expr, state, source)
 
     def apply(self, frame: Frame, callee, args: list, kwargs: dict, node: ast.Call, state: State):
+        if isinstance(callee, ExternalValue) and _is_g_method(callee.qualified):
+            held = self.holders.g_method(callee.qualified.rpartition(".")[2], args, state)
+            if held is not None:
+                return held
         if isinstance(callee, ExternalValue):
             return self.calls.external(self, frame, callee.qualified, args, kwargs, node, state)
         if isinstance(callee, BoundMethod):
@@ -318,3 +323,8 @@ def _schema_change(call: ast.Call) -> str | None:
             and isinstance(target.value, ast.Attribute) and target.value.attr == "metadata"):
         return target.attr
     return None
+
+
+def _is_g_method(qualified: str) -> bool:
+    owner, _, method = qualified.rpartition(".")
+    return method in G_METHODS and construct_of(owner) is Construct.FLASK_G

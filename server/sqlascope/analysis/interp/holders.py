@@ -27,11 +27,13 @@ from ..orm.state import Life
 from ..report.issues import Issue
 from .frame import Frame, State
 from .host import Evaluating, Host
-from .values import ClassRef, InstanceRef, Items, Many, ObjectFact, SessionRef, UNKNOWN, join_values, members
+from .values import ClassRef, Const, InstanceRef, Items, Many, ObjectFact, SessionRef, UNKNOWN, join_values, members
 
 
 #: heap object key of ``flask.g`` (one per app context; contexts.py saves and restores it)
 FLASK_G = ("flask.g",)
+#: ``flask.g``'s dict-like methods, by what they do to the names it holds (``Holders.g_method``)
+G_METHODS = frozenset({"get", "pop", "setdefault"})
 ELEMENT = "<element>"
 _CONTAINER_CALLS = {"list", "dict", "set", "defaultdict", "OrderedDict", "deque", "WeakValueDictionary", "Counter"}
 _DICT_CALLS = {"dict", "defaultdict", "OrderedDict", "WeakValueDictionary", "Counter"}
@@ -111,6 +113,21 @@ class Holders:
     def g_read(self, name: str, state: State):
         fact = state.heap.objects.get(FLASK_G)
         return fact.field(name) if fact is not None else None
+
+    def g_method(self, method: str, args: list, state: State):
+        """``g.get(name, default)``, ``g.pop(name, default)`` and ``g.setdefault(name, default)``: the value stored
+        under ``name`` in this app context; ``pop`` removes it. None when the name is not a constant."""
+        name = args[0].value if args and isinstance(args[0], Const) and isinstance(args[0].value, str) else None
+        if name is None:
+            return None
+        default = args[1] if len(args) > 1 else Const(None)
+        fact = state.heap.objects.get(FLASK_G) or ObjectFact(None)
+        stored = fact.field(name)
+        if method == "pop" and stored is not None:
+            state.heap.objects[FLASK_G] = fact.without_field(name)
+        elif method == "setdefault" and stored is None:
+            state.heap.objects[FLASK_G] = fact.with_field(name, default)
+        return default if stored is None else stored
 
     def g_store(self, ev, frame, name: str, value, node, source, state) -> None:
         self.warn(ev, frame, value, node, source, f"`g.{name}`", state, only_local=True)

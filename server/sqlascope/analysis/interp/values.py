@@ -351,6 +351,9 @@ class ObjectFact:
     def with_field(self, name: str, value) -> "ObjectFact":
         return replace(self, fields=tuple(sorted({**dict(self.fields), name: value}.items(), key=lambda kv: kv[0])))
 
+    def without_field(self, name: str) -> "ObjectFact":
+        return replace(self, fields=tuple(kv for kv in self.fields if kv[0] != name))
+
     def join(self, other: "ObjectFact") -> "ObjectFact":
         if self == other:
             return self
