@@ -76,7 +76,21 @@ def build_cfg(node: ast.FunctionDef | ast.AsyncFunctionDef | ast.Module) -> CFG:
     graph = builder.build(node.body)
     if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
         graph.body_locals = body_locals(node)
+        graph.rebound_globals = declared_globals(node)
     return graph
+
+
+def declared_globals(function: ast.FunctionDef | ast.AsyncFunctionDef) -> frozenset[str]:
+    """The names ``global`` statements of ``function``'s own scope (not its nested functions') declare."""
+    declared: set[str] = set()
+    pending: list[ast.AST] = list(function.body)
+    while pending:
+        node = pending.pop()
+        if isinstance(node, ast.Global):
+            declared.update(node.names)
+        elif isinstance(node, ast.stmt) and not isinstance(node, _SCOPES):
+            pending.extend(child for child in ast.iter_child_nodes(node) if isinstance(child, ast.stmt))
+    return frozenset(declared)
 
 
 _SCOPES = (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.ClassDef)

@@ -10,7 +10,7 @@ import string
 from . import generators
 from ..orm.sqla_api import validator_kind
 from .describe import describe
-from .frame import PATH_RAISED, STATEMENT_FAILS, Frame, State, bind, element_of
+from .frame import PATH_RAISED, STATEMENT_FAILS, Frame, State, bind, element_of, rebound_global
 from .values import (UNKNOWN, Const, ExternalValue, Factory, Function, Generator, InstanceRef, Items, Many, ObjectRef, Pending,
                      Registry, SessionRef, is_none, join_all, join_values, map_members, members, referenced_names, truthy)
 
@@ -49,6 +49,9 @@ class Expressions:
     def name(self, frame: Frame, name: str, state: State):
         if name in state.env:
             return state.env[name]
+        rebound = rebound_global(state, frame.path, name) if not isinstance(frame.code, ast.Module) else None
+        if rebound is not None:
+            return rebound
         value = self.engine.global_value(frame.path, name)
         if (value is UNKNOWN or _refers_to_heap(value)) and not isinstance(frame.code, ast.Module):
             # a name the module body computed (`projects = session.scalars(...).all()`): its value as the body left it

@@ -9,7 +9,7 @@ from typing import Hashable
 from ..findings import Location, Related
 from ..orm.state import Heap
 from . import graph as C
-from .values import UNKNOWN, Items, Many, Union, join_all, join_values, ordering_key
+from .values import UNKNOWN, Items, Many, ObjectFact, Union, join_all, join_values, ordering_key
 
 #: The environment slot that holds what a function returns.
 RETURN_SLOT = "<return>"
@@ -110,9 +110,25 @@ def element_of(value):
     return UNKNOWN
 
 
+def _globals_key(path: str) -> tuple:
+    return ("module globals", path)
+
+
+def rebound_global(state: State, path: str, name: str):
+    """What a function of module ``path`` that declares ``global name`` last assigned to it on this path, or None
+    when none did: then the name holds what the module bound it to."""
+    fact = state.heap.objects.get(_globals_key(path))
+    return fact.field(name) if fact is not None else None
+
+
 def bind(frame: Frame, target: ast.expr, value, state: State) -> None:
-    """Assign ``value`` to an assignment target (names, tuples, starred); other targets are ignored."""
+    """Assign ``value`` to an assignment target (names, tuples, starred); other targets are ignored. A name the
+    function declares ``global`` is the module's: the heap keeps it, so that every later call sees it."""
     if isinstance(target, ast.Name):
+        if frame.graph is not None and target.id in frame.graph.rebound_globals:
+            key = _globals_key(frame.path)
+            state.heap.objects[key] = (state.heap.objects.get(key) or ObjectFact(None)).with_field(target.id, value)
+            return
         state.env[target.id] = value
     elif isinstance(target, (ast.Tuple, ast.List)):
         if isinstance(value, Items) and len(value.items) == len(target.elts) and not any(

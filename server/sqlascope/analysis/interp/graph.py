@@ -138,6 +138,8 @@ class CFG:
     #: the names the function's body binds (not its parameters, not ``global``/``nonlocal`` ones): a read of
     #: one that no assignment on the path bound raises UnboundLocalError. Empty for a module body.
     body_locals: frozenset[str] = frozenset()
+    #: the names its ``global`` statements declare: assigning one rebinds the module's name (``frame.rebind_global``)
+    rebound_globals: frozenset[str] = frozenset()
 
     def unlink(self) -> None:
         """Drop the edges of a graph nobody will walk again. Blocks point at each other, so a dropped graph
