@@ -154,3 +154,33 @@ def scenario_bad_reload_of_a_row_leaves_a_joined_self_reference_unloaded():
         print(intern.name)
         session.commit()
     print(intern.manager)  # expect: DetachedInstanceError
+
+
+def _members(engine):
+    with Session(engine) as session:
+        mentor = Member(id=1, name="mentor")
+        session.add_all([mentor, Member(id=2, name="pupil", mentor=mentor)])
+        session.commit()
+
+
+def scenario_ok_query_of_every_row_fills_an_immediate_self_reference():
+    engine = _setup()
+    _members(engine)
+    with Session(engine) as session:
+        members = session.scalars(select(Member).order_by(Member.id)).all()
+    print([(m.name, m.mentor.name if m.mentor else None) for m in members])
+
+
+def scenario_bad_filtered_query_leaves_an_immediate_self_reference_unloaded():
+    engine = _setup()
+    _members(engine)
+    with Session(engine) as session:
+        pupil = session.scalars(select(Member).where(Member.name == "pupil")).one()
+    print(pupil.mentor)  # expect: DetachedInstanceError
+
+
+def scenario_bad_query_of_every_row_leaves_a_joined_self_reference_unloaded():
+    engine = _setup()
+    with Session(engine) as session:
+        staff = session.scalars(select(Employee).order_by(Employee.id)).all()
+    print([e.manager for e in staff])  # expect: DetachedInstanceError

@@ -271,6 +271,7 @@ class SessionEffects:
         every_row = many and query.every_row and not query.one_row
         if every_row:
             _fill_held(state.heap, query)
+            fact = lifecycle.with_every_row_held(fact)
         origin = (Origin(query.origin, query.cls.name, many=many and not query.one_row, every_row=every_row)
                   if query.origin else None)
         fact = replace(fact, identity=identity, factory_origin=session.factory_origin if session else None, origin=origin)

@@ -345,6 +345,15 @@ def target_at_hand(heap: Heap, iid, attribute: MappedAttribute):
     return None
 
 
+def with_every_row_held(fact: InstanceFact) -> InstanceFact:
+    """An instance of a query for every row of its table: the session holds every row it could refer to, so a
+    self-referential ``lazy="immediate"`` many-to-one, whose loader looks only in the identity map
+    (``fills_null_key`` "load"), finds its target or None there and is loaded (observed)."""
+    found = {a.name: LOADED for a in fact.cls.loadable()
+             if "load" in a.fills_null_key and a.target == fact.cls.name and Load.UNLOADED in fact.attr(a.name)}
+    return fact.with_attrs(found) if found else fact
+
+
 def forgotten_by_identity_map(fact: InstanceFact) -> InstanceFact:
     """An instance nothing refers to any more: the identity map, which holds it weakly, has let it go, so no lookup
     by its key (``get()``, a lazy many-to-one) finds it."""

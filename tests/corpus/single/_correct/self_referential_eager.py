@@ -3,7 +3,7 @@
 from sqlalchemy import select
 from sqlalchemy.orm import Session, load_only
 
-from self_referential_eager import Employee, _setup
+from self_referential_eager import Employee, Member, _members, _setup
 
 
 def correct_joined_self_reference_left_unloaded_by_get():
@@ -48,3 +48,18 @@ def correct_reload_of_a_row_leaves_a_joined_self_reference_unloaded():
         print(intern.name)
         session.commit()
         print(intern.manager)
+
+
+def correct_filtered_query_leaves_an_immediate_self_reference_unloaded():
+    engine = _setup()
+    _members(engine)
+    with Session(engine) as session:
+        pupil = session.scalars(select(Member).where(Member.name == "pupil")).one()
+        print(pupil.mentor)
+
+
+def correct_query_of_every_row_leaves_a_joined_self_reference_unloaded():
+    engine = _setup()
+    with Session(engine) as session:
+        staff = session.scalars(select(Employee).order_by(Employee.id)).all()
+        print([e.manager for e in staff])
