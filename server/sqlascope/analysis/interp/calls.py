@@ -308,6 +308,9 @@ class Calls(SessionEffects):
                 return Const(None)
             if name == "pop" and receiver.kind != "dict":
                 return receiver.element  # list.pop() / set.pop()
+            if receiver.entries and name == "get" and args and isinstance(args[0], Const):
+                found = receiver.entry(args[0].value)
+                return found if found is not None else (args[1] if len(args) > 1 else Const(None))
             if len(args) > 1:
                 return join_values(receiver.element, args[1])
             # without a default, `get` gives None for a missing key and `pop`/`setdefault` raise or store None

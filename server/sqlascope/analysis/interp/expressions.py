@@ -184,6 +184,9 @@ class Expressions:
             return base.items[base.names.index(index.value)]  # `row._mapping["User"]`, `.mappings()` rows
         if isinstance(expr.slice, ast.Slice):
             return base if isinstance(base, Many) else UNKNOWN
+        if isinstance(base, Many) and isinstance(index, Const) and base.entries:
+            found = base.entry(index.value)
+            return found if found is not None else UNKNOWN  # a key the literal lacks raises KeyError
         return map_members(base, element_of)
 
     def _expr_IfExp(self, frame, expr: ast.IfExp, state):
@@ -262,7 +265,12 @@ class Expressions:
         for key in expr.keys:
             if key is not None:
                 self.implicit_call(frame, self.value(frame, key, state), "__hash__", key, state)
-        return Many(join_all(values), "dict") if values else Many(UNKNOWN, "dict", empty=True)
+        if not values:
+            return Many(UNKNOWN, "dict", empty=True)
+        entries = ()
+        if all(isinstance(k, ast.Constant) and isinstance(k.value, (str, int)) for k in expr.keys):
+            entries = tuple(dict(zip((k.value for k in expr.keys), values)).items())  # a repeated key: the last
+        return Many(join_all(values), "dict", entries=entries)
 
     def _expr_Yield(self, frame, expr, state):
         value = self.value(frame, expr.value, state) if expr.value is not None else Const(None)

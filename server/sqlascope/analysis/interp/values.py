@@ -66,10 +66,20 @@ class Many:
     kind: str = ""
     #: built by an empty literal (``[]``, ``{}``): its first store gives the element, rather than joining it
     empty: bool = False
+    #: a dict literal whose keys are all constants (``{"short": f, "full": g}``): each key's value, so that
+    #: ``d["short"]`` and ``d.get("short")`` give that one rather than any. A store into it forgets them.
+    entries: tuple[tuple[object, object], ...] = ()
 
     def grown(self, stored) -> "Many":
         """This container after ``stored`` went in (``append``, ``d[k] = v``, ...)."""
         return Many(stored if self.empty else join_values(self.element, stored), self.kind)
+
+    def entry(self, key):
+        """The value a constant key names in a dict literal's entries; None when the entries do not say."""
+        for known, value in self.entries:
+            if known == key:
+                return value
+        return None
 
 
 @dataclass(frozen=True)
