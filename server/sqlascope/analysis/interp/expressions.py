@@ -125,7 +125,7 @@ class Expressions:
                 self.implicit_call(frame, left, "__hash__", left_node, state)
             elif isinstance(op, (ast.In, ast.NotIn)):  # a list/tuple compares its elements with `==`
                 elements = [element_of(m) for m in members(right) if isinstance(m, (Many, Items))]
-                if elements:
+                if elements and not _only_itself(left, join_all(elements), state):
                     self.implicit_call(frame, left, "__eq__", left_node, state, (join_all(elements),))
             left, left_node = right, comparator
         if (len(expr.ops) == 1 and isinstance(expr.ops[0], (ast.Is, ast.IsNot))
@@ -312,6 +312,15 @@ def _lambda_function(expr: ast.Lambda) -> ast.FunctionDef:
         function.end_lineno, function.end_col_offset = expr.end_lineno, expr.end_col_offset
         expr._sqlascope_function = function  # type: ignore[attr-defined]
     return function
+
+
+def _only_itself(left, elements, state: State) -> bool:
+    """Does a list hold only the very object looked up in it (one row, not each of several)? ``in`` tests
+    identity before ``==``, so the object's ``__eq__`` never runs (observed)."""
+    if not isinstance(left, InstanceRef) or elements != left:
+        return False
+    fact = state.heap.instances.get(left.iid)
+    return fact is not None and not (fact.origin is not None and fact.origin.many)
 
 
 def _refers_to_heap(value, depth: int = 0) -> bool:
