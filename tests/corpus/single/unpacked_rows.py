@@ -1,5 +1,6 @@
-"""A result of several rows unpacked into names gives each name its own object: expiring, changing or expunging
-one leaves the others as they were. A failed savepoint expires only the row changed inside it."""
+"""A result of several rows unpacked into names, or indexed by position, gives each its own object: expiring,
+changing or expunging one leaves the others as they were. A failed savepoint expires only the row changed inside it.
+A row refreshed by position is loaded; the list's other rows are not."""
 
 from __future__ import annotations
 
@@ -122,3 +123,22 @@ def scenario_bad_row_changed_in_failed_savepoint():
             pass
         session.commit()
     print(ada.handle)  # expect: DetachedInstanceError
+
+
+def scenario_ok_refreshed_first_row_read_by_index():
+    factory = make_factory()
+    with factory() as session:
+        members = session.scalars(select(Member).order_by(Member.id)).all()
+        session.expire_all()
+        session.refresh(members[0])
+    print(members[0].handle)
+
+
+def scenario_bad_refreshed_first_row_then_every_row():
+    factory = make_factory()
+    with factory() as session:
+        members = session.scalars(select(Member).order_by(Member.id)).all()
+        session.expire_all()
+        session.refresh(members[0])
+    for member in members:
+        print(member.handle)  # expect: DetachedInstanceError

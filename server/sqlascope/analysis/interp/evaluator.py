@@ -231,6 +231,7 @@ class Evaluator(Expressions, Attributes, CallSites, RowLoops):
                 if name is None or fact.attr(name):
                     fact = lifecycle.after_write(state.heap, fact, name)
                     state.heap.instances[member.iid] = give(self.engine, state.heap, fact, name, value)
+                    unpacked_rows.reflect(state.heap, member.iid)
             elif name is None:
                 continue
             elif isinstance(member, ClassRef) and member.mapped is None:

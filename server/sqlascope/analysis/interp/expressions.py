@@ -7,7 +7,7 @@ import operator
 import re
 import string
 
-from . import generators
+from . import generators, unpacked_rows
 from ..orm.sqla_api import validator_kind
 from .describe import describe
 from .frame import PATH_RAISED, STATEMENT_FAILS, Frame, State, bind, element_of, rebound_global
@@ -184,6 +184,10 @@ class Expressions:
             return base.items[base.names.index(index.value)]  # `row._mapping["User"]`, `.mappings()` rows
         if isinstance(expr.slice, ast.Slice):
             return base if isinstance(base, Many) else UNKNOWN
+        if isinstance(index, Const) and isinstance(index.value, int) and not isinstance(index.value, bool):
+            row = unpacked_rows.row_at(state.heap, base, index.value)
+            if row is not None:
+                return row
         if isinstance(base, Many) and isinstance(index, Const) and base.entries:
             found = base.entry(index.value)
             return found if found is not None else UNKNOWN  # a key the literal lacks raises KeyError

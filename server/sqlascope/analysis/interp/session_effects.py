@@ -10,7 +10,7 @@ from ..orm import lifecycle, rows
 from ..orm.sqla_api import EXPIRE_ON_COMMIT_KEYWORD, INSTANCE_ARGUMENT_EFFECTS, SessionEffect
 from ..orm.state import (FactoryConfig, Life, Origin, SessionFact, configured_expire_on_commit,
                          factory_config_key)
-from . import per_row
+from . import per_row, unpacked_rows
 from .identity_keys import KeyOf, key_value
 from ..report.issues import Issue
 from .frame import State
@@ -345,6 +345,9 @@ class SessionEffects:
                 result = InstanceRef(copy_id)
                 continue
             state.heap.instances[member.iid] = fact
+        for member in candidates:
+            if isinstance(member, InstanceRef):
+                unpacked_rows.reflect(state.heap, member.iid)
         return result
 
     def _check_not_begun(self, ev, frame, sid, label, node, state) -> None:

@@ -1,12 +1,14 @@
-"""A multi-row result unpacked into names (``a, b = s.scalars(q).all()``): each name holds its own row.
+"""Rows taken one by one out of a multi-row result: ``a, b = s.scalars(q).all()`` and ``rows[0]``.
 
 An instance that comes out of a multi-row result is one fact for every row (``Origin.many``), which is right while
-the rows are only iterated: a loop does the same to each of them. Unpacked into a fixed number of names they are
-distinct objects, and expiring, changing or expunging one leaves the others as they were (observed). So each name
-gets a copy of the fact, and of the facts of the instances reached from it, under an id of its own position.
+the rows are only iterated: a loop does the same to each of them. Taken out by position they are distinct objects,
+and expiring, changing or refreshing one leaves the others as they were (observed). So each position gets a copy
+of the fact, and of the facts of the instances reached from it, under an id of its own.
 
-Only a result nothing else refers to is split (the right-hand side is a call, not a name): a list still held
-under another name would otherwise no longer see what happens to the rows taken out of it.
+- Unpacked from a result nothing else refers to (the right-hand side is a call), the names are all there is.
+- Indexed by a constant (``rows[0]``) in a list that stays, the row is still one of the list's: what happens to
+  it may have happened to "each row" (``reflect`` joins it into the list's fact), while what happens to the other
+  rows leaves it alone.
 """
 
 from __future__ import annotations
@@ -39,14 +41,39 @@ def split(heap: Heap, targets: list[ast.expr], value) -> list | None:
         return None
     values = []
     for position, target in enumerate(targets):
-        values.append(value if isinstance(target, ast.Starred) else InstanceRef(_copy_row(heap, summary, position)))
+        values.append(value if isinstance(target, ast.Starred)
+                      else InstanceRef(_copy_row(heap, summary, (summary, "unpacked", position))))
     if not any(isinstance(t, ast.Starred) for t in targets):
         heap.instances[summary] = lifecycle.forgotten_by_identity_map(fact)  # no name holds the list any more
     return values
 
 
-def _copy_row(heap: Heap, summary: Hashable, position: int) -> Hashable:
-    row = (summary, "row", position)
+def row_at(heap: Heap, value, index: int):
+    """``rows[index]`` of a list of one entity's rows: that row's own instance (made on first use), or None when
+    ``value`` is not such a list."""
+    if not isinstance(value, Many) or not isinstance(value.element, InstanceRef):
+        return None
+    summary = value.element.iid
+    fact = heap.instances.get(summary)
+    if fact is None or fact.origin is None or not fact.origin.many or fact.origin.path:
+        return None
+    row = (summary, "row", index)
+    return InstanceRef(row if row in heap.instances else _copy_row(heap, summary, row))
+
+
+def reflect(heap: Heap, iid: Hashable) -> None:
+    """After something changed the row ``iid`` taken out of a list: the list's fact, which stands for each of its
+    rows, may now be that row's too."""
+    if not (isinstance(iid, tuple) and len(iid) == 3 and iid[1] == "row"):
+        return
+    summary, row = heap.instances.get(iid[0]), heap.instances.get(iid)
+    if summary is not None and row is not None:
+        joined = summary.join(replace(row, origin=summary.origin))
+        if joined != summary:
+            heap.instances[iid[0]] = joined
+
+
+def _copy_row(heap: Heap, summary: Hashable, row: tuple) -> Hashable:
     for iid, fact in list(heap.instances.items()):
         rebased = _rebased(iid, summary, row)
         if rebased is None:

@@ -52,3 +52,13 @@ def correct_row_changed_in_failed_savepoint():
             pass
         session.commit()
         print(ada.handle)
+
+
+def correct_refreshed_first_row_then_every_row():
+    factory = make_factory()
+    with factory() as session:
+        members = session.scalars(select(Member).order_by(Member.id)).all()
+        session.expire_all()
+        session.refresh(members[0])
+        for member in members:
+            print(member.handle)
