@@ -24,7 +24,7 @@ from ..orm.sqla_api import (
 from ..orm.state import InstanceFact, Life
 from ..report.issues import Issue
 from . import inspection, per_row
-from .frame import PATH_RAISED, STATEMENT_FAILS, Frame, State
+from .frame import PATH_RAISED, STATEMENT_FAILS, Frame, State, rebound_global
 from .values import (
     UNKNOWN,
     AttrRef,
@@ -157,7 +157,8 @@ class Attributes:
                 return BoundMethod(base, name)  # SQLModel: `Hero.model_validate(data)` makes a Hero
             return member
         if isinstance(base, ModuleValue):
-            return self.engine.module_member(base, name)
+            rebound = rebound_global(state, base.path, name)  # `td.s` after `td.init()` ran `global s; s = ...`
+            return rebound if rebound is not None else self.engine.module_member(base, name)
         if isinstance(base, ExternalValue):
             if construct_of(base.qualified) is Construct.FLASK_G:
                 stored = self.holders.g_read(name, state)
