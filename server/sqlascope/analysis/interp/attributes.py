@@ -65,6 +65,7 @@ from .values import (
     is_staticmethod,
     Validator,
     join_all,
+    ordering_key,
     members,
 )
 
@@ -371,6 +372,12 @@ class Attributes:
         target = self.engine.models.find_by_name(attribute.target, parent.cls.path)
         if target is None:
             return UNKNOWN
+        held = parent.given_to(attribute.name) if not lazily else None
+        if held is not None and all(iid in state.heap.instances for iid in held):
+            given = join_all([InstanceRef(iid) for iid in sorted(held, key=ordering_key)])
+            if attribute.uselist:
+                return Many(given) if held else Items((), collection=(ref.iid, attribute.name))
+            return given if held else Const(None)
         if lazily:
             lifecycle.load_related(state.heap, ref.iid, attribute.name)
             parent = state.heap.instances[ref.iid]

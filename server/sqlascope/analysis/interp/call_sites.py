@@ -164,7 +164,8 @@ class CallSites:
                 self._give(member.iid, container.attr, appended, state)
 
     def _give(self, owner, name: str, given, state: State) -> None:
-        state.heap.instances[owner] = give(self.engine, state.heap, state.heap.instances[owner], name, given)
+        state.heap.instances[owner] = give(self.engine, state.heap, state.heap.instances[owner], name, given,
+                                           appended=True)
 
     def _container_method(self, frame, expr: ast.Call, method: str, callee, args: list, state: State) -> None:
         """``s.add(x)`` hashes ``x`` when ``s`` is a set or a dict; a store into a module-level container is tracked."""

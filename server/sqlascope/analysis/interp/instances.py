@@ -6,12 +6,12 @@ import ast
 from dataclasses import replace
 
 from ..orm import lifecycle
-from ..orm.models import MappedAttribute, MappedClass
+from ..orm.models import AttrKind, MappedAttribute, MappedClass
 from ..orm.state import Heap, InstanceFact
 from .dataclass_methods import is_dataclass_model, left_empty_by_init, left_null_by_init
 from .frame import Frame, State
 from .host import Evaluating, Host
-from .values import ClassRef, Const, Function, InstanceRef, ObjectFact, ObjectRef
+from .values import ClassRef, Const, Function, InstanceRef, Items, Many, ObjectFact, ObjectRef, members
 
 
 def construct_instance(engine: Host, ev: Evaluating, frame: Frame, cls: ClassRef, args, kwargs, node, state: State):
@@ -31,15 +31,32 @@ def construct_instance(engine: Host, ev: Evaluating, frame: Frame, cls: ClassRef
     return InstanceRef(iid)
 
 
-def give(engine: Host, heap: Heap, fact: InstanceFact, name: str | None, value) -> InstanceFact:
+def give(engine: Host, heap: Heap, fact: InstanceFact, name: str | None, value, appended: bool = False) -> InstanceFact:
     """``fact`` once ``value`` was given to its attribute ``name`` (a constructor keyword, an attribute store, an
-    append): adding it adds the instances ``value`` holds when that is a relationship that cascades
-    (``lifecycle.given_to``). Only then is ``value`` searched for instances."""
+    append when ``appended``): adding it adds the instances ``value`` holds when that is a relationship that
+    cascades (``lifecycle.given_to``), and reading the relationship gives them (``lifecycle.holding``)."""
     attribute = fact.cls.attributes.get(name) if name is not None else None
-    if not lifecycle.cascades_add(attribute):
+    if attribute is None or attribute.kind is not AttrKind.RELATIONSHIP:
         return fact
     instances = [iid for iid in engine.references.of(value)[1] if iid in heap.instances]
+    fact = lifecycle.holding(fact, attribute, instances, _wholly_instances(value), appended)
     return lifecycle.given_to(fact, attribute, instances)
+
+
+def _wholly_instances(value) -> bool:
+    """Is every possible value an instance, None, or a list of them (so that what it holds is known)? A tuple:
+    the arguments of an append or extend."""
+    if isinstance(value, tuple):
+        return all(_wholly_instances(v) for v in value)
+    for member in members(value):
+        if isinstance(member, Many):
+            member = member.element if not member.empty else Const(None)
+        if isinstance(member, Items):
+            if not all(isinstance(i, InstanceRef) for i in member.items):
+                return False
+        elif not isinstance(member, (InstanceRef, Const)):
+            return False
+    return True
 
 
 def _only_its_own(engine: Host, cls: MappedClass, names: frozenset[str]) -> frozenset[str]:

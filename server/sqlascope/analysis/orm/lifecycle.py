@@ -1116,6 +1116,22 @@ def cascades_add(attribute: MappedAttribute | None) -> bool:
     return attribute is not None and attribute.kind is AttrKind.RELATIONSHIP and attribute.cascades_add
 
 
+def holding(fact: InstanceFact, attribute: MappedAttribute, instances, known: bool, appended: bool) -> InstanceFact:
+    """``fact`` once the code set (or appended ``instances`` to) its relationship ``attribute``: that is what it
+    holds from then on, as long as it stays loaded. An append to a relationship whose rows came from the
+    database, or a value that is not plainly instances, leaves what it holds unknown."""
+    kept = tuple(entry for entry in fact.given if entry[0] != attribute.name)
+    if appended:
+        before = fact.given_to(attribute.name)
+        if before is None or not known:
+            return replace(fact, given=kept) if before is not None else fact
+        return replace(fact, given=tuple(sorted(kept + ((attribute.name, before | frozenset(instances)),),
+                                                key=lambda e: e[0])))
+    if not known:
+        return replace(fact, given=kept)
+    return replace(fact, given=tuple(sorted(kept + ((attribute.name, frozenset(instances)),), key=lambda e: e[0])))
+
+
 def given_to(fact: InstanceFact, attribute: MappedAttribute | None, instances) -> InstanceFact:
     """``fact`` once ``instances`` were given to its relationship ``attribute`` (constructor keyword, attribute
     store, ``append``): adding it cascades to them when the relationship cascades "save-update"."""

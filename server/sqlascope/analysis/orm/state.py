@@ -207,6 +207,16 @@ class InstanceFact:
     #: instances of their own given to its relationships that cascade "save-update" (``Hero(team=team)``,
     #: ``hero.team = team``, ``board.tasks.append(task)``): adding it adds them (observed)
     cascades_to: frozenset[InstanceId] = frozenset()
+    #: per relationship, the instances the code gave it (``Board(tasks=[task])``, ``task.board = board``, appends
+    #: after that) while nothing loaded it from the database: reading it gives those very objects. Kept only
+    #: while the relationship stays loaded (``_kept_given``).
+    given: tuple[tuple[str, frozenset[InstanceId]], ...] = ()
+
+    def given_to(self, relationship: str) -> frozenset[InstanceId] | None:
+        for name, iids in self.given:
+            if name == relationship:
+                return iids
+        return None
 
     def generation(self, relationship: str) -> int:
         return dict(self.generations).get(relationship, 0)
@@ -228,10 +238,11 @@ class InstanceFact:
 
     def with_attrs(self, updates: dict[str, frozenset[Load]]) -> "InstanceFact":
         attrs = tuple((k, updates.get(k, v)) for k, v in self.attrs)
-        return replace(self, attrs=attrs)
+        return replace(self, attrs=attrs, given=_kept_given(self.given, attrs))
 
     def map_attrs(self, fn) -> "InstanceFact":
-        return replace(self, attrs=tuple((k, fn(k, v)) for k, v in self.attrs))
+        attrs = tuple((k, fn(k, v)) for k, v in self.attrs)
+        return replace(self, attrs=attrs, given=_kept_given(self.given, attrs))
 
     def join(self, other: "InstanceFact") -> "InstanceFact":
         if self == other:
@@ -256,7 +267,25 @@ class InstanceFact:
             weakly_bound=self.weakly_bound | other.weakly_bound,
             generations=_later_generations(self.generations, other.generations),
             cascades_to=self.cascades_to | other.cascades_to,
+            given=_joined_given(self.given, other.given),
         )
+
+
+def _kept_given(given: tuple, attrs: AttrStates) -> tuple:
+    """What the code gave each relationship stays what it holds while the relationship stays loaded; an expired
+    or unloaded one loads from the database next."""
+    if not given:
+        return given
+    states = dict(attrs)
+    return tuple((name, iids) for name, iids in given if states.get(name) == frozenset({Load.LOADED}))
+
+
+def _joined_given(mine: tuple, theirs: tuple) -> tuple:
+    """A relationship given instances on one path only holds unknown rows on the other: nothing is kept for it."""
+    if mine == theirs:
+        return mine
+    other = dict(theirs)
+    return tuple((name, iids | other[name]) for name, iids in mine if name in other)
 
 
 def _joined_insert(a: InstanceFact, b: InstanceFact) -> UncommittedInsert | None:
