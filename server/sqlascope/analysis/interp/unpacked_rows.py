@@ -33,12 +33,10 @@ def split(heap: Heap, targets: list[ast.expr], value) -> list | None:
     """The value each of ``targets`` (a tuple target's elements) gets when ``value`` is a result of several rows of
     one entity: a row of its own for each plain target, the rest of the rows for a starred one. None when
     ``value`` is anything else."""
-    if not isinstance(value, Many) or not isinstance(value.element, InstanceRef):
+    summary = _rows_of(heap, value)
+    if summary is None:
         return None
-    summary = value.element.iid
-    fact = heap.instances.get(summary)
-    if fact is None or fact.origin is None or not fact.origin.many or fact.origin.path:
-        return None
+    fact = heap.instances[summary]
     values = []
     for position, target in enumerate(targets):
         values.append(value if isinstance(target, ast.Starred)
@@ -51,11 +49,8 @@ def split(heap: Heap, targets: list[ast.expr], value) -> list | None:
 def row_at(heap: Heap, value, index: int):
     """``rows[index]`` of a list of one entity's rows: that row's own instance (made on first use), or None when
     ``value`` is not such a list."""
-    if not isinstance(value, Many) or not isinstance(value.element, InstanceRef):
-        return None
-    summary = value.element.iid
-    fact = heap.instances.get(summary)
-    if fact is None or fact.origin is None or not fact.origin.many or fact.origin.path:
+    summary = _rows_of(heap, value)
+    if summary is None:
         return None
     row = (summary, "row", index)
     return InstanceRef(row if row in heap.instances else _copy_row(heap, summary, row))
@@ -71,6 +66,16 @@ def reflect(heap: Heap, iid: Hashable) -> None:
         joined = summary.join(replace(row, origin=summary.origin))
         if joined != summary:
             heap.instances[iid[0]] = joined
+
+
+def _rows_of(heap: Heap, value) -> Hashable | None:
+    """The id of the instance that stands for each row of ``value``, a list of one entity's query rows."""
+    if not isinstance(value, Many) or not isinstance(value.element, InstanceRef):
+        return None
+    fact = heap.instances.get(value.element.iid)
+    if fact is None or fact.origin is None or not fact.origin.many or fact.origin.path:
+        return None
+    return value.element.iid
 
 
 def _copy_row(heap: Heap, summary: Hashable, row: tuple) -> Hashable:
