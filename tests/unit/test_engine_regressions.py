@@ -109,3 +109,23 @@ def test_instance_kept_on_an_object_after_a_factory_was_configured(tmp_path):
         tmp_path,
     )
     assert all(expression for _, expression in issues)  # analysed to the end, whatever it reports
+
+
+def test_module_name_defined_by_a_call_on_itself(tmp_path):
+    # `t = t.run_sync(...)` at module level: asking what construct `t.run_sync` names asked what `t` is, which is
+    # that same call (RecursionError, and the file was cut short). Such a name names no construct; the function
+    # reading it is analysed to the end and its own bug is still reported.
+    issues = _issues(
+        """
+        t = t.run_sync(lambda ss: ss.get(User, 1))
+
+
+        def main():
+            with scope() as s:
+                s.add(t)
+                u = s.get(User, 1)
+            print(u.addresses)
+        """,
+        tmp_path,
+    )
+    assert issues == [(9, "u.addresses")]

@@ -130,6 +130,8 @@ class ModelIndex:
         self._by_name: dict[str, list[tuple[str, ast.ClassDef]]] | None = None
         #: a base's last name → the class statements that name it among their bases
         self._by_base: dict[str, list[tuple[str, ast.ClassDef]]] | None = None
+        #: the module-level calls whose construct is being worked out (a guard against a name defined by itself)
+        self._naming: set[tuple[str, int]] = set()
         #: what adding each class's subclass attributes consulted, re-noted on every later question
         self._polymorphic: dict[tuple[str, int], frozenset] = {}
         #: target class name → the ``relationship(..., backref=...)`` declarations that give it a reverse attribute
@@ -447,11 +449,16 @@ class ModelIndex:
 
     def _is_flask_db(self, path: str, expr: ast.expr) -> bool:
         symbol = self.workspace.resolve_expression(path, expr)
-        return (
-            isinstance(symbol, Definition)
-            and isinstance(symbol.node, ast.Call)
-            and self._call_construct(symbol.path, symbol.node) is Construct.FLASK_SQLALCHEMY
-        )
+        if not (isinstance(symbol, Definition) and isinstance(symbol.node, ast.Call)):
+            return False
+        key = (symbol.path, id(symbol.node))
+        if key in self._naming:  # `t = t.run_sync(...)`: a name defined by a call on itself names nothing
+            return False
+        self._naming.add(key)
+        try:
+            return self._call_construct(symbol.path, symbol.node) is Construct.FLASK_SQLALCHEMY
+        finally:
+            self._naming.discard(key)
 
     def _is_sqlmodel_table(self, path: str, node: ast.ClassDef, base: ast.expr) -> bool:
         """``class Hero(SQLModel, table=True)``, also through a plain model base (``class User(UserBase, table=True)``)."""
