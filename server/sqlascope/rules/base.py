@@ -35,6 +35,18 @@ def describe_history(issue: Issue) -> str:
     return f" ({'; '.join(reasons)})"
 
 
+#: the session effects that expire attributes, as events name them (``SessionEffect`` values)
+_EXPIRING_EFFECTS = frozenset({"commit", "rollback", "expire", "expire_all", "savepoint_rollback"})
+
+
+def unloaded_subclass_column(issue: Issue) -> bool:
+    """Is the attribute a subclass's own column that a query of its base class left expired, with nothing the
+    program did expiring it?"""
+    attribute = issue.attribute
+    return (attribute is not None and attribute.subclass is not None
+            and not any(e.effect in _EXPIRING_EFFECTS for e in issue.events))
+
+
 def attribute_kind(issue: Issue) -> str:
     attribute = issue.attribute
     if attribute is None:

@@ -2,7 +2,7 @@
 
 from ..analysis.findings import Fault
 from ..analysis.orm.state import Life
-from .base import Rule, attribute_kind, describe_history
+from .base import Rule, attribute_kind, describe_history, unloaded_subclass_column
 
 
 def _sessionless(issue) -> str:
@@ -14,11 +14,7 @@ def _sessionless(issue) -> str:
 def _why(issue) -> str:
     """Expired by something the program did, or never loaded: a subclass's own column that a query of its base
     class left expired."""
-    attribute = issue.attribute
-    expiring = {"commit", "rollback", "expire", "expire_all", "savepoint_rollback"}
-    if attribute is not None and attribute.subclass is not None and not any(e.effect in expiring for e in issue.events):
-        return f"is {attribute_kind(issue)},"
-    return "is expired"
+    return f"is {attribute_kind(issue)}," if unloaded_subclass_column(issue) else "is expired"
 
 
 RULE = Rule(

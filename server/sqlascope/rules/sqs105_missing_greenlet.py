@@ -1,14 +1,14 @@
 """SQS105 async-implicit-io: a read under AsyncSession that needs IO (MissingGreenlet)."""
 
 from ..analysis.findings import Fault
-from .base import Rule, attribute_kind, describe_history
+from .base import Rule, attribute_kind, describe_history, unloaded_subclass_column
 
 
 def _message(issue) -> str:
     attribute = issue.attribute
     expired = attribute is not None and "expired" in {s.value for s in issue.fact.attr(attribute.name)}
     why = "is expired" if expired and issue.events else f"is {attribute_kind(issue)} that was not loaded"
-    if attribute is not None and attribute.subclass is not None and not issue.events:
+    if unloaded_subclass_column(issue):
         why = f"is {attribute_kind(issue)}"
     return (
         f"`{issue.expression}` {why}{describe_history(issue) if expired else ''}; reading it under AsyncSession "

@@ -372,7 +372,7 @@ class Attributes:
         target = self.engine.models.find_by_name(attribute.target, parent.cls.path)
         if target is None:
             return UNKNOWN
-        held = parent.given_to(attribute.name) if not lazily else None
+        held = parent.given_instances(attribute.name) if not lazily else None
         if held is not None and all(iid in state.heap.instances for iid in held):
             given = join_all([InstanceRef(iid) for iid in sorted(held, key=ordering_key)])
             if attribute.uselist:

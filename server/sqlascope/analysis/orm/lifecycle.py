@@ -1120,16 +1120,14 @@ def holding(fact: InstanceFact, attribute: MappedAttribute, instances, known: bo
     """``fact`` once the code set (or appended ``instances`` to) its relationship ``attribute``: that is what it
     holds from then on, as long as it stays loaded. An append to a relationship whose rows came from the
     database, or a value that is not plainly instances, leaves what it holds unknown."""
+    before = fact.given_instances(attribute.name)
+    if appended and before is None:
+        return fact  # its rows from the database, and these: not known
     kept = tuple(entry for entry in fact.given if entry[0] != attribute.name)
-    if appended:
-        before = fact.given_to(attribute.name)
-        if before is None or not known:
-            return replace(fact, given=kept) if before is not None else fact
-        return replace(fact, given=tuple(sorted(kept + ((attribute.name, before | frozenset(instances)),),
-                                                key=lambda e: e[0])))
     if not known:
         return replace(fact, given=kept)
-    return replace(fact, given=tuple(sorted(kept + ((attribute.name, frozenset(instances)),), key=lambda e: e[0])))
+    held = frozenset(instances) | (before if appended else frozenset())
+    return replace(fact, given=tuple(sorted(kept + ((attribute.name, held),), key=lambda e: e[0])))
 
 
 def given_to(fact: InstanceFact, attribute: MappedAttribute | None, instances) -> InstanceFact:

@@ -117,7 +117,7 @@ def decorator_name(decorator: ast.expr) -> tuple[ast.expr, str]:
     """What a decorator names (``@cache`` and ``@functools.lru_cache(64)`` both name their callee) and the
     last part of that name."""
     target = decorator.func if isinstance(decorator, ast.Call) else decorator
-    return target, target.attr if isinstance(target, ast.Attribute) else getattr(target, "id", "")
+    return target, _last_name(target)
 
 
 class ModelIndex:

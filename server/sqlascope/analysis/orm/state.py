@@ -212,7 +212,7 @@ class InstanceFact:
     #: while the relationship stays loaded (``_kept_given``).
     given: tuple[tuple[str, frozenset[InstanceId]], ...] = ()
 
-    def given_to(self, relationship: str) -> frozenset[InstanceId] | None:
+    def given_instances(self, relationship: str) -> frozenset[InstanceId] | None:
         for name, iids in self.given:
             if name == relationship:
                 return iids
